@@ -1,0 +1,95 @@
+//! The application: shared state, the router with its middleware, and the server loop with
+//! graceful shutdown.
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderName, StatusCode};
+use sqlx::PgPool;
+use tokio::net::TcpListener;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::timeout::TimeoutLayer;
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+
+use crate::config::ServeArgs;
+use crate::error::error_page;
+
+/// What every handler can reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: PgPool,
+    /// The public origin without a trailing slash, e.g. `https://prisoners.example.org`.
+    pub origin: Arc<str>,
+}
+
+/// Limits that protect the server; tests may shorten them.
+#[derive(Debug, Clone, Copy)]
+pub struct Limits {
+    pub request_timeout: Duration,
+    pub body_bytes: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Limits { request_timeout: Duration::from_secs(30), body_bytes: 1024 * 1024 }
+    }
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The whole site as one service, ready to serve or to drive in tests without a socket.
+pub fn router(state: AppState, limits: Limits) -> Router {
+    crate::web::router()
+        .with_state(state)
+        .layer(axum::middleware::map_response(crate::web::friendly_errors))
+        .layer(RequestBodyLimitLayer::new(limits.body_bytes))
+        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
+        .layer(CompressionLayer::new())
+        .layer(CatchPanicLayer::custom(|_panic| error_page(StatusCode::INTERNAL_SERVER_ERROR, None)))
+        // Logs method, path and status, never query strings' secrets or bodies.
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|request: &axum::http::Request<_>| {
+                    let id = request.headers().get(&REQUEST_ID).and_then(|v| v.to_str().ok()).unwrap_or("");
+                    tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), id)
+                })
+                .on_response(DefaultOnResponse::new().level(tracing::Level::INFO)),
+        )
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+}
+
+/// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
+pub async fn serve(pool: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
+    let origin = args.public_origin()?;
+    let state = AppState { db: pool, origin: origin.into() };
+    let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout_secs), ..Limits::default() };
+    let listener = TcpListener::bind(args.bind_addr).await?;
+    tracing::info!(address = %listener.local_addr()?, origin = %state.origin, "serving");
+    axum::serve(listener, router(state, limits)).with_graceful_shutdown(shutdown_signal()).await?;
+    tracing::info!("stopped");
+    Ok(())
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        tokio::signal::ctrl_c().await.ok();
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}

@@ -1,0 +1,117 @@
+//! Command line and environment: every setting is a flag and an environment variable, and
+//! `--help` documents both. `.env.example` lists the variables with their defaults.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use url::Url;
+
+#[derive(Debug, Parser)]
+#[command(name = "prisoner-tracker", version, about = "Documents political prisoners and their release")]
+pub struct Cli {
+    #[command(flatten)]
+    pub database: DatabaseConfig,
+
+    /// How log lines are written.
+    #[arg(long, env = "LOG_FORMAT", value_enum, default_value_t = LogFormat::Text, global = true)]
+    pub log_format: LogFormat,
+
+    /// What to do; `serve` when left out.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct DatabaseConfig {
+    /// PostgreSQL server to use, e.g. `postgres://user:password@host/prisoner_tracker`. When unset,
+    /// a private cluster is started under LOCAL_PG_DIR (Unix socket only).
+    #[arg(long, env = "DATABASE_URL", hide_env_values = true, global = true)]
+    pub database_url: Option<String>,
+
+    /// Folder of the private PostgreSQL cluster used when DATABASE_URL is unset.
+    #[arg(long, env = "LOCAL_PG_DIR", default_value = ".pgdata", global = true)]
+    pub local_pg_dir: PathBuf,
+
+    /// Most connections the server keeps open to PostgreSQL.
+    #[arg(long, env = "DATABASE_MAX_CONNECTIONS", default_value_t = 16, global = true)]
+    pub max_connections: u32,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Apply migrations and serve the site.
+    Serve(ServeArgs),
+    /// Apply pending migrations and exit.
+    Migrate,
+    /// Load the real, sourced demo records (idempotent: records already present are left alone).
+    SeedDemo,
+    /// Write obviously synthetic people, detentions, events, facilities and waves for scale tests.
+    GenerateSynthetic(SyntheticArgs),
+    /// Manage the private PostgreSQL cluster used when DATABASE_URL is unset.
+    LocalDb {
+        #[command(subcommand)]
+        action: LocalDbAction,
+    },
+}
+
+#[derive(Debug, Clone, Parser)]
+pub struct ServeArgs {
+    /// Address and port to listen on.
+    #[arg(long, env = "BIND_ADDR", default_value = "127.0.0.1:3000")]
+    pub bind_addr: SocketAddr,
+
+    /// Public origin of the site, used in canonical links and link previews
+    /// (e.g. `https://prisoners.example.org`). Defaults to `http://BIND_ADDR`.
+    #[arg(long, env = "BASE_URL")]
+    pub base_url: Option<Url>,
+
+    /// Seconds before a request is abandoned with 408.
+    #[arg(long, env = "REQUEST_TIMEOUT_SECS", default_value_t = 30)]
+    pub request_timeout_secs: u64,
+
+    /// Load the demo records before serving (as `seed-demo` does).
+    #[arg(long)]
+    pub seed_demo: bool,
+}
+
+impl ServeArgs {
+    /// The public origin without a trailing slash: `BASE_URL`, or one made from `BIND_ADDR`.
+    pub fn public_origin(&self) -> anyhow::Result<String> {
+        let url = match &self.base_url {
+            Some(url) => url.clone(),
+            None => Url::parse(&format!("http://{}", self.bind_addr))?,
+        };
+        if !matches!(url.scheme(), "http" | "https") || url.host().is_none() {
+            anyhow::bail!("BASE_URL must be an http or https URL, such as https://prisoners.example.org");
+        }
+        Ok(url.as_str().trim_end_matches('/').to_owned())
+    }
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct SyntheticArgs {
+    /// How many synthetic people to write.
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..=5_000_000))]
+    pub prisoners: u32,
+
+    /// Seed of the random generator: the same seed writes the same data.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+}
+
+#[derive(Debug, Clone, Copy, Subcommand)]
+pub enum LocalDbAction {
+    /// Start the cluster if it is not running and print a URL for psql.
+    Start,
+    /// Say whether the cluster runs.
+    Status,
+    /// Stop the cluster.
+    Stop,
+}

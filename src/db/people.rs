@@ -1,0 +1,268 @@
+//! Reading people for the public pages. Only published records are ever returned.
+
+use serde::Deserialize;
+use sqlx::PgConnection;
+use sqlx::types::Json;
+use time::OffsetDateTime;
+use uuid::Uuid;
+
+use crate::domain::{
+    EventKind, FacilityKind, NameKind, PartialDate, PersonStatus, ReleaseMechanism, SentenceKind, Sex, SourceKind,
+    TrialStage,
+};
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct PersonName {
+    pub name: String,
+    pub lang: Option<String>,
+    pub script: String,
+    pub kind: NameKind,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Country {
+    pub code: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Facility {
+    pub name: String,
+    pub kind: FacilityKind,
+    pub location: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct WaveRef {
+    pub slug: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Charge {
+    pub article: Option<String>,
+    pub part: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Detention {
+    pub country: Country,
+    pub started: Option<PartialDate>,
+    pub ended: Option<PartialDate>,
+    pub facility: Option<Facility>,
+    pub trial_stage: Option<TrialStage>,
+    pub sentenced: Option<PartialDate>,
+    pub sentence_kind: Option<SentenceKind>,
+    pub sentence_months: Option<i32>,
+    pub release_mechanism: Option<ReleaseMechanism>,
+    pub wave: Option<WaveRef>,
+    pub notes: Option<String>,
+    pub charges: Vec<Charge>,
+    pub source_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Event {
+    pub kind: EventKind,
+    pub occurred: PartialDate,
+    pub description: String,
+    pub source_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Recognition {
+    pub organisation: String,
+    pub recognised: Option<PartialDate>,
+    pub url: Option<String>,
+    pub source_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct Source {
+    pub id: i64,
+    pub title: String,
+    pub publisher: Option<String>,
+    pub url: Option<String>,
+    pub published: Option<PartialDate>,
+    pub kind: SourceKind,
+}
+
+/// Everything the public page of a person shows, read in one statement.
+#[derive(Debug, Clone)]
+pub struct PersonProfile {
+    pub public_id: Uuid,
+    pub slug: String,
+    pub display_name: String,
+    pub sex: Option<Sex>,
+    pub born: Option<PartialDate>,
+    pub occupation: Option<String>,
+    pub region: Option<String>,
+    pub biography: Option<String>,
+    pub status: PersonStatus,
+    pub status_since: Option<PartialDate>,
+    pub synthetic: bool,
+    pub updated_at: OffsetDateTime,
+    pub names: Vec<PersonName>,
+    pub citizenships: Vec<Country>,
+    pub detentions: Vec<Detention>,
+    pub events: Vec<Event>,
+    pub recognitions: Vec<Recognition>,
+    /// Every source cited by the person or by any of their facts, in citation order.
+    pub sources: Vec<Source>,
+    /// Sources cited for the person as a whole.
+    pub source_ids: Vec<i64>,
+}
+
+/// A published person by their current slug.
+pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx::Result<Option<PersonProfile>> {
+    let row = sqlx::query!(
+        r#"
+        select
+            p.public_id, p.slug, p.sex as "sex: Sex",
+            partial_date_iso(p.born_on, p.born_precision) as born,
+            p.occupation, p.region, p.biography,
+            p.status as "status: PersonStatus",
+            partial_date_iso(p.status_since, p.status_since_precision) as status_since,
+            p.synthetic, p.updated_at,
+            coalesce(person_display_name(p.id, 'en'), p.slug) as "display_name!",
+            (select coalesce(json_agg(json_build_object(
+                        'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind)
+                        order by coalesce(n.lang = 'en', false) desc, n.kind, n.lang nulls last, n.id), '[]')
+             from person_names n where n.person_id = p.id) as "names!: Json<Vec<PersonName>>",
+            (select coalesce(json_agg(json_build_object('code', c.code, 'name', c.name) order by c.name), '[]')
+             from person_citizenships pc join countries c on c.code = pc.country
+             where pc.person_id = p.id) as "citizenships!: Json<Vec<Country>>",
+            (select coalesce(json_agg(json_build_object(
+                        'country', json_build_object('code', dc.code, 'name', dc.name),
+                        'started', partial_date_iso(d.started_on, d.started_precision),
+                        'ended', partial_date_iso(d.ended_on, d.ended_precision),
+                        'facility', case when f.id is not null then json_build_object(
+                            'name', f.name, 'kind', f.kind, 'location', f.location) end,
+                        'trial_stage', d.trial_stage,
+                        'sentenced', partial_date_iso(d.sentenced_on, d.sentenced_precision),
+                        'sentence_kind', d.sentence_kind,
+                        'sentence_months', d.sentence_months,
+                        'release_mechanism', d.release_mechanism,
+                        'wave', case when w.id is not null then json_build_object('slug', w.slug, 'name', w.name) end,
+                        'notes', d.notes,
+                        'charges', (select coalesce(json_agg(json_build_object(
+                                        'article', ch.article, 'part', ch.part, 'description', ch.description)
+                                        order by ch.id), '[]')
+                                    from detention_charges ch where ch.detention_id = d.id),
+                        'source_ids', (select coalesce(json_agg(c.source_id order by c.source_id), '[]')
+                                       from citations c where c.detention_id = d.id))
+                        order by d.started_on nulls first, d.ended_on nulls last, d.id), '[]')
+             from detentions d
+             join countries dc on dc.code = d.country
+             left join facilities f on f.id = d.facility_id
+             left join waves w on w.id = d.wave_id and w.publication = 'published'
+             where d.person_id = p.id) as "detentions!: Json<Vec<Detention>>",
+            (select coalesce(json_agg(json_build_object(
+                        'kind', e.kind,
+                        'occurred', partial_date_iso(e.occurred_on, e.occurred_precision),
+                        'description', e.description,
+                        'source_ids', (select coalesce(json_agg(c.source_id order by c.source_id), '[]')
+                                       from citations c where c.event_id = e.id))
+                        order by e.occurred_on, e.occurred_precision, e.id), '[]')
+             from events e where e.person_id = p.id) as "events!: Json<Vec<Event>>",
+            (select coalesce(json_agg(json_build_object(
+                        'organisation', r.organisation,
+                        'recognised', partial_date_iso(r.recognised_on, r.recognised_precision),
+                        'url', r.url,
+                        'source_ids', (select coalesce(json_agg(c.source_id order by c.source_id), '[]')
+                                       from citations c where c.recognition_id = r.id))
+                        order by r.recognised_on nulls last, r.id), '[]')
+             from recognitions r where r.person_id = p.id) as "recognitions!: Json<Vec<Recognition>>",
+            (select coalesce(json_agg(source_json(s) order by s.id), '[]')
+             from sources s
+             where s.id in (
+                 select c.source_id from citations c
+                 where c.person_id = p.id
+                    or c.detention_id in (select d.id from detentions d where d.person_id = p.id)
+                    or c.event_id in (select e.id from events e where e.person_id = p.id)
+                    or c.recognition_id in (select r.id from recognitions r where r.person_id = p.id)
+             )) as "sources!: Json<Vec<Source>>",
+            array(select c.source_id from citations c where c.person_id = p.id order by c.source_id)
+                as "source_ids!"
+        from people p
+        where p.slug = $1 and p.publication = 'published'
+        "#,
+        slug
+    )
+    .fetch_optional(conn)
+    .await?;
+
+    Ok(row.map(|row| PersonProfile {
+        public_id: row.public_id,
+        slug: row.slug,
+        display_name: row.display_name,
+        sex: row.sex,
+        born: super::parse_date(row.born),
+        occupation: row.occupation,
+        region: row.region,
+        biography: row.biography,
+        status: row.status,
+        status_since: super::parse_date(row.status_since),
+        synthetic: row.synthetic,
+        updated_at: row.updated_at,
+        names: row.names.0,
+        citizenships: row.citizenships.0,
+        detentions: row.detentions.0,
+        events: row.events.0,
+        recognitions: row.recognitions.0,
+        sources: row.sources.0,
+        source_ids: row.source_ids,
+    }))
+}
+
+/// The current slug of the published person who once had `old_slug`.
+pub async fn find_redirect(conn: &mut PgConnection, old_slug: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar!(
+        r#"
+        select p.slug
+        from person_slug_redirects r
+        join people p on p.id = r.person_id
+        where r.slug = $1 and p.publication = 'published'
+        "#,
+        old_slug
+    )
+    .fetch_optional(conn)
+    .await
+}
+
+/// A person in a list: name, status and the date it holds from.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PersonSummary {
+    pub slug: String,
+    pub display_name: String,
+    pub status: PersonStatus,
+    pub status_since: Option<PartialDate>,
+}
+
+/// The most recently released published people, newest first.
+pub async fn recently_released(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<PersonSummary>> {
+    let rows = sqlx::query!(
+        r#"
+        select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "display_name!",
+               p.status as "status: PersonStatus",
+               partial_date_iso(p.status_since, p.status_since_precision) as status_since
+        from people p
+        where p.publication = 'published' and p.status = 'released'
+        order by p.status_since desc nulls last, p.id desc
+        limit $1
+        "#,
+        limit
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| PersonSummary {
+            slug: r.slug,
+            display_name: r.display_name,
+            status: r.status,
+            status_since: super::parse_date(r.status_since),
+        })
+        .collect())
+}

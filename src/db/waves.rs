@@ -1,0 +1,151 @@
+//! Reading release waves for the public pages. Only published records are ever returned.
+
+use sqlx::PgConnection;
+use sqlx::types::Json;
+use time::OffsetDateTime;
+
+use super::people::{Country, PersonSummary, Source};
+use crate::domain::{CountQualifier, PartialDate, ReleaseMechanism};
+
+/// A wave as listed on the home page.
+#[derive(Debug, Clone)]
+pub struct WaveSummary {
+    pub slug: String,
+    pub name: String,
+    pub started: PartialDate,
+    pub ended: Option<PartialDate>,
+    pub country: Country,
+    pub mechanism: ReleaseMechanism,
+    pub reported_released_count: Option<i32>,
+    pub reported_count_qualifier: Option<CountQualifier>,
+    /// People linked to the wave who are documented individually here.
+    pub documented: i64,
+}
+
+/// A wave with everything its page shows.
+#[derive(Debug, Clone)]
+pub struct WaveProfile {
+    pub summary: WaveSummary,
+    pub location: Option<String>,
+    pub counterparty: Option<String>,
+    pub traded: Option<String>,
+    pub notes: Option<String>,
+    pub synthetic: bool,
+    pub updated_at: OffsetDateTime,
+    pub people: Vec<PersonSummary>,
+    pub sources: Vec<Source>,
+}
+
+/// Published waves, newest first.
+pub async fn list_published(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<WaveSummary>> {
+    let rows = sqlx::query!(
+        r#"
+        select w.slug, w.name,
+               partial_date_iso(w.started_on, w.started_precision) as "started!",
+               partial_date_iso(w.ended_on, w.ended_precision) as ended,
+               w.country, c.name as country_name,
+               w.mechanism as "mechanism: ReleaseMechanism",
+               w.reported_released_count,
+               w.reported_count_qualifier as "reported_count_qualifier: CountQualifier",
+               (select count(*) from detentions d join people p on p.id = d.person_id
+                where d.wave_id = w.id and p.publication = 'published') as "documented!"
+        from waves w join countries c on c.code = w.country
+        where w.publication = 'published'
+        order by w.started_on desc, w.id desc
+        limit $1
+        "#,
+        limit
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(WaveSummary {
+                slug: r.slug,
+                name: r.name,
+                started: r.started.parse().ok()?,
+                ended: super::parse_date(r.ended),
+                country: Country { code: r.country, name: r.country_name },
+                mechanism: r.mechanism,
+                reported_released_count: r.reported_released_count,
+                reported_count_qualifier: r.reported_count_qualifier,
+                documented: r.documented,
+            })
+        })
+        .collect())
+}
+
+/// A published wave by its current slug, with its documented people and sources.
+pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx::Result<Option<WaveProfile>> {
+    let row = sqlx::query!(
+        r#"
+        select w.slug, w.name,
+               partial_date_iso(w.started_on, w.started_precision) as "started!",
+               partial_date_iso(w.ended_on, w.ended_precision) as ended,
+               w.country, c.name as country_name,
+               w.mechanism as "mechanism: ReleaseMechanism",
+               w.reported_released_count,
+               w.reported_count_qualifier as "reported_count_qualifier: CountQualifier",
+               w.location, w.counterparty, w.traded, w.notes, w.synthetic, w.updated_at,
+               (select coalesce(json_agg(json_build_object(
+                        'slug', p.slug,
+                        'display_name', coalesce(person_display_name(p.id, 'en'), p.slug),
+                        'status', p.status,
+                        'status_since', partial_date_iso(p.status_since, p.status_since_precision))
+                        order by person_display_name(p.id, 'en')), '[]')
+                from people p
+                where p.publication = 'published'
+                  and p.id in (select d.person_id from detentions d where d.wave_id = w.id))
+                   as "people!: Json<Vec<PersonSummary>>",
+               (select coalesce(json_agg(source_json(s) order by s.id), '[]')
+                from sources s
+                where s.id in (select ci.source_id from citations ci where ci.wave_id = w.id))
+                   as "sources!: Json<Vec<Source>>"
+        from waves w join countries c on c.code = w.country
+        where w.slug = $1 and w.publication = 'published'
+        "#,
+        slug
+    )
+    .fetch_optional(conn)
+    .await?;
+    let Some(r) = row else { return Ok(None) };
+    let people = r.people.0;
+    let Ok(started) = r.started.parse() else { return Ok(None) };
+    Ok(Some(WaveProfile {
+        summary: WaveSummary {
+            slug: r.slug,
+            name: r.name,
+            started,
+            ended: super::parse_date(r.ended),
+            country: Country { code: r.country, name: r.country_name },
+            mechanism: r.mechanism,
+            reported_released_count: r.reported_released_count,
+            reported_count_qualifier: r.reported_count_qualifier,
+            documented: people.len() as i64,
+        },
+        location: r.location,
+        counterparty: r.counterparty,
+        traded: r.traded,
+        notes: r.notes,
+        synthetic: r.synthetic,
+        updated_at: r.updated_at,
+        people,
+        sources: r.sources.0,
+    }))
+}
+
+/// The current slug of the published wave that once had `old_slug`.
+pub async fn find_redirect(conn: &mut PgConnection, old_slug: &str) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar!(
+        r#"
+        select w.slug
+        from wave_slug_redirects r
+        join waves w on w.id = r.wave_id
+        where r.slug = $1 and w.publication = 'published'
+        "#,
+        old_slug
+    )
+    .fetch_optional(conn)
+    .await
+}

@@ -1,0 +1,481 @@
+//! Dates known to a day, a month, a season or a year.
+//!
+//! Sources rarely give a full date: "held since the beginning of 2021", "released in summer 2024",
+//! "in January 2025". A [`PartialDate`] keeps exactly what is known. It is stored as two columns,
+//! the first day of the period and its [`Precision`], so the database can sort and compare it,
+//! and it displays the way it was entered ("summer 2024", "January 2025").
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Month};
+
+/// How much of a date is known. Ordered from the most to the least precise.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, Serialize, Deserialize)]
+#[sqlx(type_name = "date_precision", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum Precision {
+    Day,
+    Month,
+    Season,
+    Year,
+}
+
+impl Precision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Precision::Day => "day",
+            Precision::Month => "month",
+            Precision::Season => "season",
+            Precision::Year => "year",
+        }
+    }
+}
+
+/// Meteorological seasons of the northern hemisphere. A season belongs to the year it starts
+/// in: the winter of 2024 runs from December 2024 to February 2025.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    Spring,
+    Summer,
+    Autumn,
+    Winter,
+}
+
+impl Season {
+    const ALL: [Season; 4] = [Season::Spring, Season::Summer, Season::Autumn, Season::Winter];
+
+    fn first_month(self) -> Month {
+        match self {
+            Season::Spring => Month::March,
+            Season::Summer => Month::June,
+            Season::Autumn => Month::September,
+            Season::Winter => Month::December,
+        }
+    }
+
+    fn from_first_month(month: Month) -> Option<Season> {
+        Season::ALL.into_iter().find(|s| s.first_month() == month)
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Season::Spring => "spring",
+            Season::Summer => "summer",
+            Season::Autumn => "autumn",
+            Season::Winter => "winter",
+        }
+    }
+
+    fn parse(word: &str) -> Option<Season> {
+        match word {
+            "spring" => Some(Season::Spring),
+            "summer" => Some(Season::Summer),
+            "autumn" | "fall" => Some(Season::Autumn),
+            "winter" => Some(Season::Winter),
+            _ => None,
+        }
+    }
+}
+
+/// The years a date may fall in. Wider than any record needs, narrow enough to catch typos
+/// such as `20244`.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1800..=2200;
+
+/// A date with a precision. Always normalised: `start` is the first day of the period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PartialDate {
+    start: Date,
+    precision: Precision,
+}
+
+/// Why a text is not a date. The messages are shown next to form fields, so they say what to type.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PartialDateError {
+    #[error("enter a date such as 2024, 2024-07, 2024-07-03 or summer 2024")]
+    Empty,
+    #[error("“{0}” is not a date: write 2024, 2024-07, 2024-07-03 or summer 2024")]
+    Unrecognised(String),
+    #[error("the year {0} is outside {min}–{max}", min = YEARS.start(), max = YEARS.end())]
+    YearOutOfRange(i32),
+    #[error("there is no month {0}: months run from 01 to 12")]
+    NoSuchMonth(u8),
+    #[error("{month} {year} has no day {day}")]
+    NoSuchDay { year: i32, month: Month, day: u8 },
+    #[error("“{0}” is not a season: use spring, summer, autumn or winter")]
+    NoSuchSeason(String),
+    #[error("the stored date {0} does not start a {1} period")]
+    NotNormalised(Date, &'static str),
+}
+
+impl PartialDate {
+    pub fn day(date: Date) -> Self {
+        PartialDate { start: date, precision: Precision::Day }
+    }
+
+    pub fn month(year: i32, month: u8) -> Result<Self, PartialDateError> {
+        check_year(year)?;
+        let month = Month::try_from(month).map_err(|_| PartialDateError::NoSuchMonth(month))?;
+        Ok(PartialDate { start: first_of(year, month), precision: Precision::Month })
+    }
+
+    pub fn season(year: i32, season: Season) -> Result<Self, PartialDateError> {
+        check_year(year)?;
+        Ok(PartialDate { start: first_of(year, season.first_month()), precision: Precision::Season })
+    }
+
+    pub fn year(year: i32) -> Result<Self, PartialDateError> {
+        check_year(year)?;
+        Ok(PartialDate { start: first_of(year, Month::January), precision: Precision::Year })
+    }
+
+    /// Rebuilds a date from its two database columns, refusing a pair that is not normalised.
+    pub fn from_parts(start: Date, precision: Precision) -> Result<Self, PartialDateError> {
+        let ok = match precision {
+            Precision::Day => true,
+            Precision::Month => start.day() == 1,
+            Precision::Season => start.day() == 1 && Season::from_first_month(start.month()).is_some(),
+            Precision::Year => start.day() == 1 && start.month() == Month::January,
+        };
+        if ok {
+            Ok(PartialDate { start, precision })
+        } else {
+            Err(PartialDateError::NotNormalised(start, precision.as_str()))
+        }
+    }
+
+    /// For two nullable columns read from the database, where the schema guarantees that both
+    /// are set or neither is, and that the pair is normalised.
+    pub fn from_columns(start: Option<Date>, precision: Option<Precision>) -> Option<Self> {
+        match (start, precision) {
+            (Some(start), Some(precision)) => Self::from_parts(start, precision).ok(),
+            _ => None,
+        }
+    }
+
+    /// The first day of the period: what the database stores and sorts by.
+    pub fn start(&self) -> Date {
+        self.start
+    }
+
+    pub fn precision(&self) -> Precision {
+        self.precision
+    }
+
+    /// The last day of the period.
+    pub fn end(&self) -> Date {
+        let next = match self.precision {
+            Precision::Day => return self.start,
+            Precision::Month => add_months(self.start, 1),
+            Precision::Season => add_months(self.start, 3),
+            Precision::Year => add_months(self.start, 12),
+        };
+        next.previous_day().expect("a date after 1800 has a previous day")
+    }
+
+    pub fn is_approximate(&self) -> bool {
+        self.precision != Precision::Day
+    }
+
+    pub fn season_of(&self) -> Option<Season> {
+        (self.precision == Precision::Season).then(|| Season::from_first_month(self.start.month())).flatten()
+    }
+
+    /// The canonical machine form: `2025-02-12`, `2025-01`, `2024-summer`, `2021`.
+    pub fn iso(&self) -> String {
+        let year = self.start.year();
+        match self.precision {
+            Precision::Day => format!("{year:04}-{:02}-{:02}", self.start.month() as u8, self.start.day()),
+            Precision::Month => format!("{year:04}-{:02}", self.start.month() as u8),
+            Precision::Season => format!("{year:04}-{}", self.season_of().map_or("", Season::as_str)),
+            Precision::Year => format!("{year:04}"),
+        }
+    }
+}
+
+fn check_year(year: i32) -> Result<(), PartialDateError> {
+    if YEARS.contains(&year) { Ok(()) } else { Err(PartialDateError::YearOutOfRange(year)) }
+}
+
+fn first_of(year: i32, month: Month) -> Date {
+    Date::from_calendar_date(year, month, 1).expect("the first of a month in range is valid")
+}
+
+fn add_months(date: Date, months: u8) -> Date {
+    let index = date.year() * 12 + (date.month() as i32 - 1) + i32::from(months);
+    let month = Month::try_from((index.rem_euclid(12) + 1) as u8).expect("1..=12");
+    first_of(index.div_euclid(12), month)
+}
+
+fn parse_year(text: &str) -> Option<i32> {
+    (text.len() == 4 && text.bytes().all(|b| b.is_ascii_digit())).then(|| text.parse().ok()).flatten()
+}
+
+fn parse_number(text: &str, max_len: usize) -> Option<u8> {
+    (!text.is_empty() && text.len() <= max_len && text.bytes().all(|b| b.is_ascii_digit()))
+        .then(|| text.parse().ok())
+        .flatten()
+}
+
+fn month_from_name(word: &str) -> Option<Month> {
+    const NAMES: [(&str, Month); 12] = [
+        ("jan", Month::January),
+        ("feb", Month::February),
+        ("mar", Month::March),
+        ("apr", Month::April),
+        ("may", Month::May),
+        ("jun", Month::June),
+        ("jul", Month::July),
+        ("aug", Month::August),
+        ("sep", Month::September),
+        ("oct", Month::October),
+        ("nov", Month::November),
+        ("dec", Month::December),
+    ];
+    let full: Month = NAMES.iter().find(|(prefix, _)| word.starts_with(prefix)).map(|(_, m)| *m)?;
+    let name = full.to_string().to_ascii_lowercase();
+    // "jan", "janu", "january", and "sept" are fine; "janx" is not.
+    (name.starts_with(word) || word == "sept").then_some(full)
+}
+
+impl FromStr for PartialDate {
+    type Err = PartialDateError;
+
+    /// Accepts the canonical forms (`2025-02-12`, `2025-01`, `2024-summer`, `2021`) and the
+    /// forms people type: `summer 2024`, `January 2025`, `12 February 2025`.
+    fn from_str(text: &str) -> Result<Self, Self::Err> {
+        let lowered = text.trim().to_lowercase();
+        if lowered.is_empty() {
+            return Err(PartialDateError::Empty);
+        }
+        let unrecognised = || PartialDateError::Unrecognised(text.trim().to_owned());
+
+        // Words separated by spaces: "summer 2024", "january 2025", "12 february 2025".
+        let words: Vec<&str> = lowered.split_whitespace().collect();
+        match words.as_slice() {
+            [word, year] if !word.bytes().all(|b| b.is_ascii_digit()) => {
+                let year = parse_year(year).ok_or_else(unrecognised)?;
+                if let Some(season) = Season::parse(word) {
+                    return PartialDate::season(year, season);
+                }
+                let month = month_from_name(word).ok_or_else(unrecognised)?;
+                return PartialDate::month(year, month as u8);
+            }
+            [day, month, year] => {
+                let day = parse_number(day, 2).ok_or_else(unrecognised)?;
+                let month = month_from_name(month).ok_or_else(unrecognised)?;
+                let year = parse_year(year).ok_or_else(unrecognised)?;
+                return day_date(year, month as u8, day);
+            }
+            [_] => {}
+            _ => return Err(unrecognised()),
+        }
+
+        // One token: "2024", "2024-07", "2024-07-03", "2024-summer".
+        let parts: Vec<&str> = lowered.split('-').collect();
+        let year_text = parts[0];
+        let year = match parse_year(year_text) {
+            Some(year) => year,
+            None if year_text.len() > 4 && year_text.bytes().all(|b| b.is_ascii_digit()) => {
+                return Err(PartialDateError::YearOutOfRange(year_text.parse().unwrap_or(i32::MAX)));
+            }
+            None => return Err(unrecognised()),
+        };
+        match parts.as_slice() {
+            [_] => PartialDate::year(year),
+            [_, second] => {
+                if let Some(month) = parse_number(second, 2) {
+                    PartialDate::month(year, month)
+                } else if second.bytes().all(|b| b.is_ascii_alphabetic()) {
+                    let season =
+                        Season::parse(second).ok_or_else(|| PartialDateError::NoSuchSeason((*second).to_owned()))?;
+                    PartialDate::season(year, season)
+                } else {
+                    Err(unrecognised())
+                }
+            }
+            [_, month, day] => {
+                let month = parse_number(month, 2).ok_or_else(unrecognised)?;
+                let day = parse_number(day, 2).ok_or_else(unrecognised)?;
+                day_date(year, month, day)
+            }
+            _ => Err(unrecognised()),
+        }
+    }
+}
+
+fn day_date(year: i32, month: u8, day: u8) -> Result<PartialDate, PartialDateError> {
+    check_year(year)?;
+    let month = Month::try_from(month).map_err(|_| PartialDateError::NoSuchMonth(month))?;
+    Date::from_calendar_date(year, month, day).map(PartialDate::day).map_err(|_| PartialDateError::NoSuchDay {
+        year,
+        month,
+        day,
+    })
+}
+
+/// Chronological: by first day, and for the same first day the more precise date first.
+impl Ord for PartialDate {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.start, self.precision).cmp(&(other.start, other.precision))
+    }
+}
+
+impl PartialOrd for PartialDate {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// English display, as a person would write it. Translated display comes with the
+/// localisation work; templates call this through the `date` filter.
+impl fmt::Display for PartialDate {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let year = self.start.year();
+        match self.precision {
+            Precision::Day => write!(f, "{} {} {year}", self.start.day(), self.start.month()),
+            Precision::Month => write!(f, "{} {year}", self.start.month()),
+            Precision::Season => match self.season_of() {
+                Some(Season::Winter) => write!(f, "winter {year}/{:02}", (year + 1).rem_euclid(100)),
+                Some(season) => write!(f, "{} {year}", season.as_str()),
+                None => write!(f, "{year}"),
+            },
+            Precision::Year => write!(f, "{year}"),
+        }
+    }
+}
+
+impl Serialize for PartialDate {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&self.iso())
+    }
+}
+
+impl<'de> Deserialize<'de> for PartialDate {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        text.parse().map_err(serde::de::Error::custom)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::date;
+
+    #[test]
+    fn parses_every_form_people_type() {
+        let cases: &[(&str, &str, Precision, &str)] = &[
+            // (input, canonical form, precision, why the case is here)
+            ("2025-02-12", "2025-02-12", Precision::Day, "an ISO day"),
+            ("2025-2-3", "2025-02-03", Precision::Day, "a day without leading zeros"),
+            ("12 February 2025", "2025-02-12", Precision::Day, "a written day"),
+            ("12 feb 2025", "2025-02-12", Precision::Day, "an abbreviated month"),
+            ("2024-02-29", "2024-02-29", Precision::Day, "a leap day"),
+            ("2025-01", "2025-01", Precision::Month, "an ISO month"),
+            ("January 2025", "2025-01", Precision::Month, "a written month"),
+            ("sept 2024", "2024-09", Precision::Month, "the common four-letter September"),
+            ("2024-summer", "2024-summer", Precision::Season, "the canonical season"),
+            ("summer 2024", "2024-summer", Precision::Season, "a written season"),
+            ("  Summer   2024 ", "2024-summer", Precision::Season, "spaces and capitals"),
+            ("fall 2023", "2023-autumn", Precision::Season, "American autumn"),
+            ("2024-winter", "2024-winter", Precision::Season, "winter"),
+            ("2021", "2021", Precision::Year, "a year"),
+        ];
+        for (input, iso, precision, why) in cases {
+            let parsed: PartialDate = input.parse().unwrap_or_else(|e| panic!("{why}: {input:?} failed: {e}"));
+            assert_eq!(parsed.iso(), *iso, "{why}");
+            assert_eq!(parsed.precision(), *precision, "{why}");
+            assert_eq!(iso.parse::<PartialDate>().unwrap(), parsed, "{why}: canonical form round-trips");
+        }
+    }
+
+    #[test]
+    fn refuses_bad_input_with_a_message_that_says_what_is_wrong() {
+        let cases: &[(&str, &str, &str)] = &[
+            // (input, part of the message, why)
+            ("", "enter a date", "empty"),
+            ("   ", "enter a date", "blank"),
+            ("2024-13", "no month 13", "month out of range"),
+            ("2024-00", "no month 0", "month zero"),
+            ("2025-02-29", "February 2025 has no day 29", "not a leap year"),
+            ("2025-04-31", "April 2025 has no day 31", "short month"),
+            ("2024-smer", "not a season", "misspelled season"),
+            ("20244", "outside 1800–2200", "a typo in the year"),
+            ("1066", "outside 1800–2200", "too early"),
+            ("next tuesday", "is not a date", "words"),
+            ("2024/07/03", "is not a date", "slashes"),
+            ("2024-07-03-01", "is not a date", "too many parts"),
+            ("summer 24", "is not a date", "two-digit year"),
+            ("32 January 2025", "January 2025 has no day 32", "day out of range"),
+            ("Januaryx 2025", "is not a date", "not a month name"),
+            ("<script>", "is not a date", "hostile input"),
+        ];
+        for (input, message, why) in cases {
+            let error = input.parse::<PartialDate>().expect_err(why).to_string();
+            assert!(error.contains(message), "{why}: {input:?} gave {error:?}");
+        }
+    }
+
+    #[test]
+    fn displays_as_entered() {
+        let cases = [
+            ("2025-02-12", "12 February 2025"),
+            ("2025-01", "January 2025"),
+            ("2024-summer", "summer 2024"),
+            ("2024-winter", "winter 2024/25"),
+            ("1999-winter", "winter 1999/00"),
+            ("2021", "2021"),
+        ];
+        for (input, shown) in cases {
+            assert_eq!(input.parse::<PartialDate>().unwrap().to_string(), shown, "{input}");
+        }
+    }
+
+    #[test]
+    fn periods_have_the_right_first_and_last_days() {
+        let cases = [
+            ("2025-02-12", date!(2025 - 02 - 12), date!(2025 - 02 - 12)),
+            ("2024-02", date!(2024 - 02 - 01), date!(2024 - 02 - 29)),
+            ("2024-summer", date!(2024 - 06 - 01), date!(2024 - 08 - 31)),
+            ("2024-winter", date!(2024 - 12 - 01), date!(2025 - 02 - 28)),
+            ("2021", date!(2021 - 01 - 01), date!(2021 - 12 - 31)),
+            ("2024-12", date!(2024 - 12 - 01), date!(2024 - 12 - 31)),
+        ];
+        for (input, start, end) in cases {
+            let parsed: PartialDate = input.parse().unwrap();
+            assert_eq!((parsed.start(), parsed.end()), (start, end), "{input}");
+        }
+    }
+
+    #[test]
+    fn sorts_chronologically_with_the_more_precise_first() {
+        let mut dates: Vec<PartialDate> =
+            ["2025-02-12", "2024", "2024-summer", "2024-06", "2024-06-01", "2021", "2025-01"]
+                .iter()
+                .map(|d| d.parse().unwrap())
+                .collect();
+        dates.sort();
+        let sorted: Vec<String> = dates.iter().map(PartialDate::iso).collect();
+        assert_eq!(sorted, ["2021", "2024", "2024-06-01", "2024-06", "2024-summer", "2025-01", "2025-02-12"]);
+    }
+
+    #[test]
+    fn database_pairs_must_be_normalised() {
+        assert!(PartialDate::from_parts(date!(2024 - 06 - 01), Precision::Season).is_ok());
+        assert!(PartialDate::from_parts(date!(2024 - 07 - 01), Precision::Season).is_err());
+        assert!(PartialDate::from_parts(date!(2024 - 07 - 02), Precision::Month).is_err());
+        assert!(PartialDate::from_parts(date!(2024 - 02 - 01), Precision::Year).is_err());
+        assert_eq!(PartialDate::from_columns(None, None), None);
+    }
+
+    #[test]
+    fn serialises_to_its_canonical_form() {
+        let parsed: PartialDate = "summer 2024".parse().unwrap();
+        assert_eq!(serde_json::to_string(&parsed).unwrap(), "\"2024-summer\"");
+        let back: PartialDate = serde_json::from_str("\"2024-summer\"").unwrap();
+        assert_eq!(back, parsed);
+        assert!(serde_json::from_str::<PartialDate>("\"2024-13\"").is_err());
+    }
+}

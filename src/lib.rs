@@ -1,0 +1,11 @@
+//! prisoner-tracker: documents political prisoners, every event of their case, the waves in
+//! which they are released, and the source behind every fact. See ARCHITECTURE.md.
+
+pub mod app;
+pub mod config;
+pub mod db;
+pub mod domain;
+pub mod error;
+pub mod search;
+pub mod seed;
+pub mod web;

@@ -1,0 +1,70 @@
+use std::io::IsTerminal;
+
+use clap::Parser;
+use prisoner_tracker::config::{Cli, Command, LocalDbAction, LogFormat, ServeArgs};
+use prisoner_tracker::db::{self, local_cluster::LocalCluster};
+use prisoner_tracker::{app, seed};
+use tracing_subscriber::EnvFilter;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    let cli = Cli::parse();
+    init_tracing(cli.log_format);
+
+    let command = cli.command.unwrap_or_else(|| Command::Serve(ServeArgs::parse_from(["serve"])));
+    match command {
+        Command::Serve(args) => {
+            let pool = db::prepare(&cli.database).await?;
+            if args.seed_demo {
+                let report = seed::demo::seed(&pool).await?;
+                tracing::info!(%report, "demo data");
+            }
+            app::serve(pool, &args).await?;
+        }
+        Command::Migrate => {
+            db::prepare(&cli.database).await?;
+            println!("migrations applied");
+        }
+        Command::SeedDemo => {
+            let pool = db::prepare(&cli.database).await?;
+            let report = seed::demo::seed(&pool).await?;
+            println!("{report}");
+        }
+        Command::GenerateSynthetic(args) => {
+            let pool = db::prepare(&cli.database).await?;
+            let report = seed::synthetic::generate(&pool, args.prisoners, args.seed).await?;
+            println!("{report}");
+        }
+        Command::LocalDb { action } => {
+            let cluster = LocalCluster::new(&cli.database.local_pg_dir)?;
+            match action {
+                LocalDbAction::Start => {
+                    cluster.ensure_running()?;
+                    println!("running; connect with: psql '{}'", cluster.url(db::LOCAL_DATABASE));
+                }
+                LocalDbAction::Status => {
+                    let state = if cluster.is_running()? { "running" } else { "stopped" };
+                    println!("{state}: {}", cluster.socket_dir().display());
+                }
+                LocalDbAction::Stop => {
+                    cluster.stop()?;
+                    println!("stopped");
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn init_tracing(format: LogFormat) {
+    let filter = EnvFilter::try_from_default_env()
+        .unwrap_or_else(|_| EnvFilter::new("prisoner_tracker=info,tower_http=info,sqlx=warn"));
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_ansi(std::io::stderr().is_terminal());
+    match format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().init(),
+    }
+}

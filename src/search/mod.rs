@@ -1,0 +1,3 @@
+//! Finding people by name however it is spelled.
+
+pub mod key;

@@ -1,0 +1,68 @@
+//! Small formatting helpers the templates call. Words stay in the templates; these only
+//! format numbers and dates.
+
+use time::OffsetDateTime;
+use time::macros::format_description;
+
+/// A whole number that templates may format, by value or by reference.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+impl Count for i32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Count + ?Sized> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
+/// `1200` → `1,200`.
+pub fn thousands(n: impl Count) -> String {
+    let n = n.count();
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3 + 1);
+    if n < 0 {
+        out.push('-');
+    }
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A timestamp as a calendar day in UTC: `2025-02-12`.
+pub fn day(at: &OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC).format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn groups_thousands() {
+        for (n, shown) in [
+            (0, "0"),
+            (7, "7"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1200, "1,200"),
+            (1234567, "1,234,567"),
+            (-4200, "-4,200"),
+        ] {
+            assert_eq!(super::thousands(n), shown);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! `/`: headline counts, the reported figures, the latest waves and releases.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::State;
+use axum::response::Response;
+use axum::routing::get;
+
+use crate::app::AppState;
+use crate::db::people::PersonSummary;
+use crate::db::stats::{HeadlineCounts, ReportedFigure};
+use crate::db::waves::WaveSummary;
+use crate::db::{people, stats, waves};
+use crate::error::AppResult;
+use crate::web::{Layout, format, render};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/", get(show_home))
+}
+
+#[derive(Template)]
+#[template(path = "home.html")]
+struct HomePage {
+    layout: Layout,
+    counts: HeadlineCounts,
+    figures: Vec<ReportedFigure>,
+    waves: Vec<WaveSummary>,
+    released: Vec<PersonSummary>,
+}
+
+async fn show_home(State(state): State<AppState>) -> AppResult<Response> {
+    let mut conn = state.db.acquire().await?;
+    let counts = stats::headline_counts(&mut conn).await?;
+    let figures = stats::latest_figures(&mut conn).await?;
+    let waves = waves::list_published(&mut conn, 10).await?;
+    let released = people::recently_released(&mut conn, 10).await?;
+    render(&HomePage { layout: Layout::for_path(&state, "/"), counts, figures, waves, released })
+}

@@ -1,0 +1,37 @@
+//! `/waves/{slug}`: one release wave, with the reported number and the people documented in it.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::response::Response;
+use axum::routing::get;
+
+use crate::app::AppState;
+use crate::db::waves::{self, WaveProfile};
+use crate::domain::Slug;
+use crate::error::{AppError, AppResult};
+use crate::web::{Layout, format, moved_permanently, render};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/waves/{slug}", get(show_wave))
+}
+
+#[derive(Template)]
+#[template(path = "waves/show.html")]
+struct WavePage {
+    layout: Layout,
+    wave: WaveProfile,
+}
+
+async fn show_wave(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    let slug: Slug = slug.parse().map_err(|_| AppError::NotFound)?;
+    let mut conn = state.db.acquire().await?;
+    if let Some(wave) = waves::find_published_profile(&mut conn, slug.as_str()).await? {
+        let layout = Layout::for_path(&state, &format!("/waves/{}", wave.summary.slug));
+        return render(&WavePage { layout, wave });
+    }
+    match waves::find_redirect(&mut conn, slug.as_str()).await? {
+        Some(current) => Ok(moved_permanently(&format!("/waves/{current}"))),
+        None => Err(AppError::NotFound),
+    }
+}

@@ -1,0 +1,273 @@
+//! The test harness: a migrated template database cloned per test, and an in-process app.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Method, Request, StatusCode};
+use http_body_util::BodyExt;
+use prisoner_tracker::app::{self, AppState, Limits};
+use prisoner_tracker::db::{self, MIGRATOR, local_cluster::LocalCluster};
+use scraper::{Html, Selector};
+use sha2::{Digest, Sha256};
+use sqlx::postgres::PgConnectOptions;
+use sqlx::{Connection, Executor, PgConnection, PgPool};
+use tokio::sync::OnceCell;
+use tower::ServiceExt;
+
+/// The server tests run against: DATABASE_URL, or the project's private cluster.
+async fn admin_options() -> PgConnectOptions {
+    match std::env::var("DATABASE_URL") {
+        Ok(url) if !url.is_empty() => PgConnectOptions::from_str(&url).expect("DATABASE_URL is a valid URL"),
+        _ => {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join(".pgdata");
+            let cluster = LocalCluster::new(&root).expect("PostgreSQL binaries are installed");
+            tokio::task::spawn_blocking(move || {
+                cluster.ensure_running().expect("the private cluster starts");
+                cluster.admin_options()
+            })
+            .await
+            .unwrap()
+        }
+    }
+}
+
+/// Name of the template database for the current set of migrations: a change to any
+/// migration makes a new template, so no test ever runs on a stale schema.
+fn template_name() -> String {
+    let mut hash = Sha256::new();
+    for migration in MIGRATOR.iter() {
+        hash.update(migration.version.to_le_bytes());
+        hash.update(&migration.checksum);
+    }
+    let digest = hash.finalize();
+    format!("pt_template_{}", digest[..6].iter().map(|b| format!("{b:02x}")).collect::<String>())
+}
+
+static TEMPLATE: OnceCell<(PgConnectOptions, String)> = OnceCell::const_new();
+
+/// Builds the template once per machine and migration set. Test processes run in parallel,
+/// so an advisory lock lets exactly one of them build it.
+async fn template() -> &'static (PgConnectOptions, String) {
+    TEMPLATE
+        .get_or_init(|| async {
+            let admin = admin_options().await;
+            let name = template_name();
+            let mut conn = PgConnection::connect_with(&admin).await.expect("connect to PostgreSQL");
+            conn.execute("select pg_advisory_lock(424242)").await.unwrap();
+            let exists: bool = sqlx::query_scalar("select exists (select from pg_database where datname = $1)")
+                .bind(&name)
+                .fetch_one(&mut conn)
+                .await
+                .unwrap();
+            if !exists {
+                let building = format!("{name}_building");
+                conn.execute(format!("drop database if exists \"{building}\" with (force)").as_str()).await.unwrap();
+                db::create_database(&mut conn, &building, "template0").await.unwrap();
+                let pool = PgPool::connect_with(admin.clone().database(&building)).await.unwrap();
+                MIGRATOR.run(&pool).await.expect("migrations apply");
+                pool.close().await;
+                conn.execute(format!("alter database \"{building}\" rename to \"{name}\"").as_str()).await.unwrap();
+                // Templates of older migration sets are of no further use.
+                let stale: Vec<String> = sqlx::query_scalar(
+                    "select datname from pg_database where datname like 'pt\\_template\\_%' and datname <> $1",
+                )
+                .bind(&name)
+                .fetch_all(&mut conn)
+                .await
+                .unwrap();
+                for old in stale {
+                    let _ = conn.execute(format!("drop database if exists \"{old}\" with (force)").as_str()).await;
+                }
+            }
+            conn.execute("select pg_advisory_unlock(424242)").await.unwrap();
+            (admin, name)
+        })
+        .await
+}
+
+/// A database of a test's own, dropped when the test ends.
+pub struct TestDb {
+    pub name: String,
+    pub options: PgConnectOptions,
+    admin: PgConnectOptions,
+}
+
+impl TestDb {
+    /// A fresh database with every migration applied.
+    pub async fn migrated() -> TestDb {
+        let (admin, template) = template().await;
+        Self::create(admin, template).await
+    }
+
+    /// A fresh database with nothing in it.
+    pub async fn empty() -> TestDb {
+        let (admin, _) = template().await;
+        Self::create(admin, "template0").await
+    }
+
+    /// A fresh database whose LC_CTYPE is C: unfit for Cyrillic search.
+    pub async fn with_c_locale() -> TestDb {
+        let (admin, _) = template().await;
+        let name = format!("pt_test_{}", uuid::Uuid::new_v4().simple());
+        let mut conn = PgConnection::connect_with(admin).await.unwrap();
+        let sql = format!("create database \"{name}\" template template0 encoding 'UTF8' lc_collate 'C' lc_ctype 'C'");
+        conn.execute(sql.as_str()).await.unwrap();
+        TestDb { options: admin.clone().database(&name), name, admin: admin.clone() }
+    }
+
+    async fn create(admin: &PgConnectOptions, template: &str) -> TestDb {
+        let name = format!("pt_test_{}", uuid::Uuid::new_v4().simple());
+        let mut conn = PgConnection::connect_with(admin).await.unwrap();
+        db::create_database(&mut conn, &name, template).await.unwrap();
+        TestDb { options: admin.clone().database(&name), name, admin: admin.clone() }
+    }
+
+    /// A URL for this database, for running the binary as a user would.
+    pub fn url(&self) -> String {
+        match std::env::var("DATABASE_URL") {
+            Ok(url) if !url.is_empty() => {
+                let mut url = url::Url::parse(&url).unwrap();
+                url.set_path(&self.name);
+                url.to_string()
+            }
+            _ => {
+                let socket = self.options.get_socket().expect("the private cluster is reached by socket");
+                format!("postgresql:///{}?host={}&user=postgres", self.name, socket.display())
+            }
+        }
+    }
+
+    pub async fn pool(&self) -> PgPool {
+        db::connect_pool(self.options.clone(), 5).await.unwrap()
+    }
+
+    /// Drops the database under the app's feet, as if the server were gone.
+    pub async fn drop_now(&self) {
+        let mut conn = PgConnection::connect_with(&self.admin).await.unwrap();
+        conn.execute(format!("drop database if exists \"{}\" with (force)", self.name).as_str()).await.unwrap();
+    }
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        let admin = self.admin.clone();
+        let name = self.name.clone();
+        // Drop runs inside the test's runtime, which cannot be blocked on: use a thread.
+        let _ = std::thread::spawn(move || {
+            let runtime = tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap();
+            runtime.block_on(async {
+                if let Ok(mut conn) = PgConnection::connect_with(&admin).await {
+                    let _ = conn.execute(format!("drop database if exists \"{name}\" with (force)").as_str()).await;
+                }
+            });
+        })
+        .join();
+    }
+}
+
+pub const ORIGIN: &str = "https://prisoners.example.org";
+
+/// The whole site, driven in-process.
+pub struct TestApp {
+    pub db: TestDb,
+    pub pool: PgPool,
+    router: Router,
+}
+
+impl TestApp {
+    /// The site on a migrated, empty database.
+    pub async fn new() -> TestApp {
+        let db = TestDb::migrated().await;
+        let pool = db.pool().await;
+        let state = AppState { db: pool.clone(), origin: Arc::from(ORIGIN) };
+        let router = app::router(state, Limits::default());
+        TestApp { db, pool, router }
+    }
+
+    /// The site with the demo records loaded.
+    pub async fn with_demo() -> TestApp {
+        let app = TestApp::new().await;
+        prisoner_tracker::seed::demo::seed(&app.pool).await.expect("demo data loads");
+        app
+    }
+
+    pub async fn get(&self, uri: &str) -> TestResponse {
+        self.request(Request::builder().uri(uri).body(Body::empty()).unwrap()).await
+    }
+
+    pub async fn request(&self, request: Request<Body>) -> TestResponse {
+        let response = self.router.clone().oneshot(request).await.unwrap();
+        let status = response.status();
+        let headers = response.headers().clone();
+        let bytes = response.into_body().collect().await.unwrap().to_bytes();
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+    }
+
+    pub async fn send(&self, method: Method, uri: &str, body: impl Into<Body>) -> TestResponse {
+        self.request(Request::builder().method(method).uri(uri).body(body.into()).unwrap()).await
+    }
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: String,
+}
+
+impl TestResponse {
+    pub fn html(&self) -> Html {
+        Html::parse_document(&self.body)
+    }
+
+    /// The trimmed text of every element matching `selector`, whitespace collapsed.
+    pub fn texts(&self, selector: &str) -> Vec<String> {
+        let selector = Selector::parse(selector).unwrap();
+        self.html()
+            .select(&selector)
+            .map(|e| e.text().collect::<String>().split_whitespace().collect::<Vec<_>>().join(" "))
+            .collect()
+    }
+
+    pub fn text(&self, selector: &str) -> String {
+        self.texts(selector).into_iter().next().unwrap_or_else(|| panic!("no element matches {selector}"))
+    }
+
+    /// The value of `attribute` on the first element matching `selector`.
+    pub fn attr(&self, selector: &str, attribute: &str) -> Option<String> {
+        let selector = Selector::parse(selector).unwrap();
+        self.html().select(&selector).next().and_then(|e| e.value().attr(attribute)).map(str::to_owned)
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
+    }
+}
+
+/// Counts rows of every table, to compare whole databases.
+pub async fn table_counts(pool: &PgPool) -> Vec<(String, i64)> {
+    let tables = [
+        "people",
+        "person_names",
+        "person_citizenships",
+        "person_slug_redirects",
+        "facilities",
+        "waves",
+        "wave_slug_redirects",
+        "detentions",
+        "detention_charges",
+        "events",
+        "recognitions",
+        "reported_figures",
+        "sources",
+        "citations",
+    ];
+    let mut counts = Vec::new();
+    for table in tables {
+        let n: i64 = sqlx::query_scalar(&format!("select count(*) from {table}")).fetch_one(pool).await.unwrap();
+        counts.push((table.to_owned(), n));
+    }
+    counts
+}

@@ -1,0 +1,14 @@
+//! Integration tests: the whole site against a real PostgreSQL, a fresh database per test.
+//! With DATABASE_URL unset they start the project's private cluster (see src/db/local_cluster.rs).
+
+mod helpers;
+
+mod cli;
+mod health;
+mod home;
+mod migrations;
+mod prisoners;
+mod seed;
+mod serving;
+mod synthetic;
+mod waves;

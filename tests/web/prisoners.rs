@@ -1,0 +1,99 @@
+//! `/prisoners/{slug}`: a person's page, permanent links, and what is never shown.
+
+use crate::helpers::{ORIGIN, TestApp};
+
+#[tokio::test]
+async fn a_prisoner_page_shows_names_status_detentions_and_sources() {
+    let app = TestApp::with_demo().await;
+
+    let page = app.get("/prisoners/andrey-kuznechyk").await;
+
+    assert_eq!(page.status, 200);
+    assert_eq!(page.text("h1"), "Andrey Kuznechyk");
+    let names = page.texts(".names .name");
+    assert!(names.contains(&"Андрэй Кузнечык".to_owned()), "{names:?}");
+    assert!(names.contains(&"Андрей Кузнечик".to_owned()), "{names:?}");
+    assert_eq!(page.attr(".names li[lang=be]", "lang").as_deref(), Some("be"));
+    assert!(page.text(".status").starts_with("Released, released 12 February 2025"), "{}", page.text(".status"));
+    let detention = page.text(".detention");
+    assert!(detention.contains("Release to a foreign government"), "{detention}");
+    assert_eq!(
+        page.attr(".detention dd a", "href").as_deref(),
+        Some("/waves/handover-2025-02-12-vilnius"),
+        "the detention links to its wave"
+    );
+    assert!(page.text(".sources li").starts_with("Analysis: a US-Belarus deal on political prisoners and sanctions"));
+    assert_eq!(page.attr("sup.cite a", "href").as_deref(), Some("#source-1"), "facts point at their source");
+    assert_eq!(page.attr("link[rel=canonical]", "href"), Some(format!("{ORIGIN}/prisoners/andrey-kuznechyk")));
+}
+
+#[tokio::test]
+async fn dates_keep_their_precision_on_the_page() {
+    let app = TestApp::with_demo().await;
+
+    let krieger = app.get("/prisoners/rico-krieger").await;
+    assert!(krieger.text(".status").contains("released summer 2024"), "{}", krieger.text(".status"));
+    assert!(krieger.text(".detention").contains("Death penalty"));
+
+    let zenkovich = app.get("/prisoners/yuri-zenkovich").await;
+    assert!(zenkovich.text(".status").starts_with("In custody, held since 2021"), "{}", zenkovich.text(".status"));
+    let detention = zenkovich.text(".detention");
+    assert!(detention.contains("Plotting a coup"), "{detention}");
+    assert!(detention.contains("Penal colony"), "{detention}");
+    let timeline = zenkovich.texts(".timeline li");
+    assert_eq!(timeline.len(), 2);
+    assert!(timeline[0].starts_with("September 2024 · Media appearance"), "{timeline:?}");
+}
+
+#[tokio::test]
+async fn an_unknown_prisoner_gets_a_friendly_404() {
+    let app = TestApp::with_demo().await;
+
+    for uri in ["/prisoners/nobody-here", "/prisoners/NOT_A_SLUG", "/prisoners/%3Cscript%3E", "/no/such/page"] {
+        let page = app.get(uri).await;
+        assert_eq!(page.status, 404, "{uri}");
+        assert_eq!(page.text("h1"), "Page not found", "{uri}");
+        assert!(!page.body.contains("<script>"), "{uri}: input is never reflected unescaped");
+    }
+}
+
+#[tokio::test]
+async fn a_changed_slug_redirects_permanently_to_the_new_one() {
+    let app = TestApp::with_demo().await;
+    sqlx::query("update people set slug = 'andrei-kuznechik' where slug = 'andrey-kuznechyk'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    let old = app.get("/prisoners/andrey-kuznechyk").await;
+    assert_eq!(old.status, 301);
+    assert_eq!(old.header("location"), "/prisoners/andrei-kuznechik");
+
+    let new = app.get("/prisoners/andrei-kuznechik").await;
+    assert_eq!(new.status, 200);
+    assert_eq!(new.attr("link[rel=canonical]", "href"), Some(format!("{ORIGIN}/prisoners/andrei-kuznechik")));
+}
+
+#[tokio::test]
+async fn drafts_are_never_shown() {
+    let app = TestApp::with_demo().await;
+    sqlx::query("update people set publication = 'draft' where slug = 'ihar-losik'").execute(&app.pool).await.unwrap();
+
+    assert_eq!(app.get("/prisoners/ihar-losik").await.status, 404);
+    assert_eq!(app.get("/").await.text("[data-count=held]"), "2", "nor counted on the home page");
+}
+
+#[tokio::test]
+async fn text_from_the_database_is_escaped() {
+    let app = TestApp::with_demo().await;
+    sqlx::query("update people set occupation = '<script>alert(1)</script>' where slug = 'ihar-losik'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    let page = app.get("/prisoners/ihar-losik").await;
+
+    assert_eq!(page.status, 200);
+    assert!(!page.body.contains("<script>alert(1)</script>"));
+    assert!(page.text(".facts").contains("<script>alert(1)</script>"), "shown as text");
+}
