@@ -3,6 +3,7 @@
 
 pub mod local_cluster;
 pub mod people;
+pub mod search;
 pub mod stats;
 pub mod waves;
 

@@ -266,3 +266,68 @@ pub async fn recently_released(conn: &mut PgConnection, limit: i64) -> sqlx::Res
         })
         .collect())
 }
+
+/// The most recently changed published people, newest first.
+pub async fn recently_updated(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<PersonSummary>> {
+    let rows = sqlx::query!(
+        r#"
+        select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "display_name!",
+               p.status as "status: PersonStatus",
+               partial_date_iso(p.status_since, p.status_since_precision) as status_since
+        from people p
+        where p.publication = 'published'
+        order by p.updated_at desc, p.id desc
+        limit $1
+        "#,
+        limit
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| PersonSummary {
+            slug: r.slug,
+            display_name: r.display_name,
+            status: r.status,
+            status_since: super::parse_date(r.status_since),
+        })
+        .collect())
+}
+
+/// Time in custody, summed over the detentions whose start is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CustodyDays {
+    pub days: i64,
+    /// Some date involved is known only to a month, season or year.
+    pub approximate: bool,
+    /// Some detention has no known start and is left out of the sum.
+    pub incomplete: bool,
+}
+
+impl PersonProfile {
+    /// Days from each detention's start to its end (or to `today` while it lasts). An imprecise
+    /// date counts from the middle of its period, and the result is marked approximate.
+    pub fn custody_days(&self, today: time::Date) -> Option<CustodyDays> {
+        let middle = |d: &PartialDate| d.start() + (d.end() - d.start()) / 2;
+        let mut total = CustodyDays { days: 0, approximate: false, incomplete: false };
+        let mut any = false;
+        for d in &self.detentions {
+            let Some(start) = &d.started else {
+                total.incomplete = true;
+                continue;
+            };
+            let end = match (&d.ended, d.release_mechanism) {
+                (Some(end), _) => middle(end),
+                (None, None) => today,
+                (None, Some(_)) => {
+                    total.incomplete = true;
+                    continue;
+                }
+            };
+            total.approximate |= start.is_approximate() || d.ended.as_ref().is_some_and(PartialDate::is_approximate);
+            total.days += (end - middle(start)).whole_days().max(0);
+            any = true;
+        }
+        any.then_some(total)
+    }
+}

@@ -16,6 +16,7 @@ use crate::domain::{
     CountQualifier, EventKind, FacilityKind, FigureMetric, NameKind, PartialDate, ReleaseMechanism, SentenceKind,
     SourceKind, TrialStage,
 };
+use crate::search::key::name_key;
 
 const DEMO_JSON: &str = include_str!("../../data/demo.json");
 
@@ -267,12 +268,16 @@ async fn seed_data(conn: &mut PgConnection, data: &DemoData) -> anyhow::Result<S
         };
         for n in &p.names {
             sqlx::query!(
-                "insert into person_names (person_id, name, lang, script, kind) values ($1, $2, $3, $4, $5)",
+                r#"
+                insert into person_names (person_id, name, lang, script, kind, search_key)
+                values ($1, $2, $3, $4, $5, $6)
+                "#,
                 person_id,
                 n.name,
                 n.lang,
                 n.script,
                 n.kind as _,
+                name_key(&n.name),
             )
             .execute(&mut *conn)
             .await?;

@@ -40,6 +40,7 @@ use crate::domain::{
     CountQualifier, EventKind, FacilityKind, NameKind, PartialDate, PersonStatus, Precision, ReleaseMechanism,
     SentenceKind, Sex, TrialStage,
 };
+use crate::search::key::name_key;
 
 /// The last day the data reaches. Fixed rather than today, so that a seed writes the same records
 /// whenever it runs.
@@ -180,6 +181,8 @@ fn surname_weights(count: usize) -> Vec<f64> {
 #[derive(Debug, Clone, PartialEq, Eq)]
 struct NameRow {
     name: String,
+    /// The search key (`search::key::name_key`), computed once per distinct name.
+    key: String,
     lang: &'static str,
     script: &'static str,
     kind: NameKind,
@@ -191,7 +194,7 @@ struct NameRow {
 fn name_rows(given: (&str, &str), surname_be: &str, surname_ru: &str) -> Vec<NameRow> {
     let be = format!("{} {surname_be}", given.0);
     let ru = format!("{} {surname_ru}", given.1);
-    let row = |name: String, lang, script, kind| NameRow { name, lang, script, kind };
+    let row = |name: String, lang, script, kind| NameRow { key: name_key(&name), name, lang, script, kind };
     let mut rows = vec![
         row(belarusian_bgn(&be), "en", "Latn", NameKind::Primary),
         row(belarusian_national(&be), "be", "Latn", NameKind::Transliteration),
@@ -1260,11 +1263,11 @@ async fn write_people(
     }
     report.people += copy.finish().await?;
 
-    let mut copy = CopyWriter::start(conn, "person_names", "person_id, name, lang, script, kind").await?;
+    let mut copy = CopyWriter::start(conn, "person_names", "person_id, name, lang, script, kind, search_key").await?;
     for (p, id) in people.iter().zip(&person_ids) {
         for n in names.rows(p) {
             copy.row(|csv| {
-                csv.raw(id).text(&n.name).raw(n.lang).raw(n.script).raw(n.kind);
+                csv.raw(id).text(&n.name).raw(n.lang).raw(n.script).raw(n.kind).text(&n.key);
             })
             .await?;
         }

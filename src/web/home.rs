@@ -26,6 +26,7 @@ struct HomePage {
     figures: Vec<ReportedFigure>,
     waves: Vec<WaveSummary>,
     released: Vec<PersonSummary>,
+    updated: Vec<PersonSummary>,
 }
 
 async fn show_home(State(state): State<AppState>) -> AppResult<Response> {
@@ -34,5 +35,6 @@ async fn show_home(State(state): State<AppState>) -> AppResult<Response> {
     let figures = stats::latest_figures(&mut conn).await?;
     let waves = waves::list_published(&mut conn, 10).await?;
     let released = people::recently_released(&mut conn, 10).await?;
-    render(&HomePage { layout: Layout::for_path(&state, "/"), counts, figures, waves, released })
+    let updated = people::recently_updated(&mut conn, 10).await?;
+    render(&HomePage { layout: Layout::for_path(&state, "/"), counts, figures, waves, released, updated })
 }

@@ -5,6 +5,7 @@ pub mod format;
 mod health;
 mod home;
 mod prisoners;
+mod search;
 mod waves;
 
 use axum::Router;
@@ -49,6 +50,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .merge(home::router())
         .merge(prisoners::router())
+        .merge(search::router())
         .merge(waves::router())
         .merge(health::router())
         .merge(assets::router())

@@ -7,7 +7,7 @@ use axum::response::Response;
 use axum::routing::get;
 
 use crate::app::AppState;
-use crate::db::people::{self, PersonProfile};
+use crate::db::people::{self, CustodyDays, PersonProfile};
 use crate::domain::{NameKind, Slug};
 use crate::error::{AppError, AppResult};
 use crate::web::{Layout, format, moved_permanently, render};
@@ -21,6 +21,11 @@ pub fn router() -> Router<AppState> {
 struct PrisonerPage {
     layout: Layout,
     person: PersonProfile,
+    custody: Option<CustodyDays>,
+    /// Today in UTC, for "accessed" in the citation.
+    today: String,
+    /// schema.org `Person` as JSON, safe to place inside a `<script>` element.
+    json_ld: String,
 }
 
 impl PrisonerPage {
@@ -35,11 +40,32 @@ async fn show_prisoner(State(state): State<AppState>, Path(slug): Path<String>) 
     let mut conn = state.db.acquire().await?;
     if let Some(person) = people::find_published_profile(&mut conn, slug.as_str()).await? {
         let layout = Layout::for_path(&state, &format!("/prisoners/{}", person.slug));
-        return render(&PrisonerPage { layout, person });
+        let today = time::OffsetDateTime::now_utc().date();
+        let custody = person.custody_days(today);
+        let json_ld = json_ld(&person, layout.canonical.as_deref().unwrap_or_default());
+        return render(&PrisonerPage { layout, person, custody, today: today.to_string(), json_ld });
     }
     // An old address: send readers (and search engines) to the current one for good.
     match people::find_redirect(&mut conn, slug.as_str()).await? {
         Some(current) => Ok(moved_permanently(&format!("/prisoners/{current}"))),
         None => Err(AppError::NotFound),
     }
+}
+
+/// schema.org `Person` for search engines and link previews. `<`, `>` and `&` are escaped as
+/// JSON unicode escapes, so no text in a record can close the `<script>` element.
+fn json_ld(person: &PersonProfile, url: &str) -> String {
+    let value = serde_json::json!({
+        "@context": "https://schema.org",
+        "@type": "Person",
+        "@id": url,
+        "url": url,
+        "identifier": person.public_id.to_string(),
+        "name": person.display_name,
+        "alternateName": person.names.iter().map(|n| n.name.as_str()).filter(|n| *n != person.display_name).collect::<Vec<_>>(),
+        "nationality": person.citizenships.iter().map(|c| serde_json::json!({"@type": "Country", "name": c.name})).collect::<Vec<_>>(),
+        "jobTitle": person.occupation,
+        "description": person.biography,
+    });
+    value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }

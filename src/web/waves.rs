@@ -7,13 +7,26 @@ use axum::response::Response;
 use axum::routing::get;
 
 use crate::app::AppState;
-use crate::db::waves::{self, WaveProfile};
+use crate::db::waves::{self, WaveProfile, WaveSummary};
 use crate::domain::Slug;
 use crate::error::{AppError, AppResult};
 use crate::web::{Layout, format, moved_permanently, render};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/waves/{slug}", get(show_wave))
+    Router::new().route("/waves", get(list_waves)).route("/waves/{slug}", get(show_wave))
+}
+
+#[derive(Template)]
+#[template(path = "waves/list.html")]
+struct WavesPage {
+    layout: Layout,
+    waves: Vec<WaveSummary>,
+}
+
+async fn list_waves(State(state): State<AppState>) -> AppResult<Response> {
+    let mut conn = state.db.acquire().await?;
+    let waves = waves::list_published(&mut conn, 10_000).await?;
+    render(&WavesPage { layout: Layout::for_path(&state, "/waves"), waves })
 }
 
 #[derive(Template)]

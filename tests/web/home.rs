@@ -32,3 +32,35 @@ async fn home_works_on_an_empty_database() {
     assert_eq!(page.text("[data-count=held]"), "0");
     assert!(page.body.contains("No release wave has been published yet."));
 }
+
+#[tokio::test]
+async fn every_page_type_has_one_h1_a_title_a_language_and_no_third_party_requests() {
+    let app = TestApp::with_demo().await;
+    for uri in [
+        "/",
+        "/prisoners",
+        "/prisoners?q=Losik",
+        "/prisoners/ihar-losik",
+        "/waves",
+        "/waves/handover-2025-02-12-vilnius",
+        "/nowhere",
+    ] {
+        let page = app.get(uri).await;
+        assert_eq!(page.texts("h1").len(), 1, "{uri}: one h1");
+        assert!(page.text("title").ends_with("· Prisoner Tracker"), "{uri}: {}", page.text("title"));
+        assert!(!page.text("title").contains('<'), "{uri}: the title is text only");
+        assert_eq!(page.attr("html", "lang").as_deref(), Some("en"), "{uri}");
+        for (selector, attribute) in [("script[src]", "src"), ("link[href]", "href"), ("img[src]", "src")] {
+            let selector_ = scraper::Selector::parse(selector).unwrap();
+            for element in page.html().select(&selector_) {
+                let target = element.value().attr(attribute).unwrap();
+                assert!(
+                    target.starts_with('/') || target.starts_with(crate::helpers::ORIGIN),
+                    "{uri}: {target} is off-site"
+                );
+            }
+        }
+    }
+    let home = app.get("/").await;
+    assert_eq!(home.attr("form[role=search]", "action").as_deref(), Some("/prisoners"), "home has the search box");
+}

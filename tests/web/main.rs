@@ -8,6 +8,7 @@ mod health;
 mod home;
 mod migrations;
 mod prisoners;
+mod search;
 mod seed;
 mod serving;
 mod synthetic;

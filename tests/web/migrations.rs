@@ -69,7 +69,7 @@ async fn the_database_refuses_records_that_break_an_invariant() {
             "a detention does not end before it starts",
         ),
         (
-            "insert into person_names (person_id, name, lang, script, kind) values (1, ' padded ', 'en', 'Latn', 'primary')",
+            "insert into person_names (person_id, name, lang, script, kind, search_key) values (1, ' padded ', 'en', 'Latn', 'primary', 'padded')",
             "person_names_name_check",
             "names are trimmed",
         ),

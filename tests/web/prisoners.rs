@@ -97,3 +97,67 @@ async fn text_from_the_database_is_escaped() {
     assert!(!page.body.contains("<script>alert(1)</script>"));
     assert!(page.text(".facts").contains("<script>alert(1)</script>"), "shown as text");
 }
+
+#[tokio::test]
+async fn link_previews_structured_data_and_citation_are_correct() {
+    let app = TestApp::with_demo().await;
+    let page = app.get("/prisoners/andrey-kuznechyk").await;
+    let url = format!("{ORIGIN}/prisoners/andrey-kuznechyk");
+
+    assert_eq!(page.attr("meta[property='og:title']", "content").as_deref(), Some("Andrey Kuznechyk"));
+    assert_eq!(page.attr("meta[property='og:url']", "content"), Some(url.clone()));
+    assert_eq!(page.attr("meta[property='og:type']", "content").as_deref(), Some("profile"));
+    assert_eq!(page.attr("meta[name='twitter:card']", "content").as_deref(), Some("summary"));
+    let description = page.attr("meta[property='og:description']", "content").unwrap();
+    assert!(description.starts_with("Released (released 12 February 2025)"), "{description}");
+
+    let json: serde_json::Value = serde_json::from_str(&page.text("script[type='application/ld+json']")).unwrap();
+    assert_eq!(json["@type"], "Person");
+    assert_eq!(json["name"], "Andrey Kuznechyk");
+    assert_eq!(json["url"], url.as_str());
+    let alternates: Vec<&str> = json["alternateName"].as_array().unwrap().iter().filter_map(|v| v.as_str()).collect();
+    assert!(alternates.contains(&"Андрэй Кузнечык") && alternates.contains(&"Андрей Кузнечик"), "{alternates:?}");
+    assert_eq!(json["nationality"][0]["name"], "Belarus");
+
+    let citation = page.text(".citation");
+    assert!(citation.starts_with("“Andrey Kuznechyk.” Prisoner Tracker."), "{citation}");
+    assert!(citation.contains(&url), "{citation}");
+    assert!(citation.contains("Last updated") && citation.contains("Accessed"), "{citation}");
+}
+
+#[tokio::test]
+async fn days_in_custody_honour_the_precision_of_dates() {
+    let app = TestApp::with_demo().await;
+
+    let zenkovich = app.get("/prisoners/yuri-zenkovich").await;
+    let custody = zenkovich.text(".custody");
+    assert!(custody.starts_with("About "), "held since 2021, a year: approximate: {custody}");
+    let days: i64 = custody.trim_start_matches("About ").split(' ').next().unwrap().replace(',', "").parse().unwrap();
+    assert!(days > 365 * 5, "{days}");
+
+    let nufer = app.get("/prisoners/anastasia-nufer").await;
+    let custody = nufer.text(".custody");
+    assert!(custody.starts_with("About 31 days"), "December 2024 to January 2025, mid-month to mid-month: {custody}");
+
+    let kuznechyk = app.get("/prisoners/andrey-kuznechyk").await;
+    assert!(kuznechyk.texts(".custody").is_empty(), "no start date: nothing to compute");
+}
+
+#[tokio::test]
+async fn a_hostile_name_cannot_break_out_of_the_structured_data() {
+    let app = TestApp::with_demo().await;
+    sqlx::query(
+        "update person_names set name = 'Ihar </script><script>alert(1)</script> & \"Losik\"'
+         where name = 'Ihar Losik'",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+
+    let page = app.get("/prisoners/ihar-losik").await;
+
+    assert!(!page.body.contains("</script><script>"), "no raw script anywhere");
+    let json: serde_json::Value = serde_json::from_str(&page.text("script[type='application/ld+json']")).unwrap();
+    assert_eq!(json["name"], "Ihar </script><script>alert(1)</script> & \"Losik\"");
+    assert_eq!(page.text("h1"), "Ihar </script><script>alert(1)</script> & \"Losik\"");
+}

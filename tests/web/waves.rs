@@ -27,3 +27,23 @@ async fn an_unknown_wave_is_404() {
     let app = TestApp::with_demo().await;
     assert_eq!(app.get("/waves/no-such-wave").await.status, 404);
 }
+
+#[tokio::test]
+async fn the_waves_page_lists_every_published_wave() {
+    let app = TestApp::with_demo().await;
+    sqlx::query("update waves set publication = 'draft' where slug = 'exchange-2024-summer'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    let page = app.get("/waves").await;
+
+    assert_eq!(page.status, 200);
+    let rows = page.texts("table tbody tr");
+    assert_eq!(rows.len(), 4, "drafts are left out: {rows:?}");
+    assert!(rows[0].contains("Handover of three prisoners") && rows[0].ends_with("3 3"), "{}", rows[0]);
+    assert!(
+        rows.iter().any(|r| r.contains("Pardon waves since July 2024") && r.ends_with("more than 200 0")),
+        "{rows:?}"
+    );
+}

@@ -1,0 +1,284 @@
+//! The people search behind `/prisoners` and `/prisoners.csv`.
+//!
+//! Names are matched token by token: each folded query token (`search::key`) finds similar
+//! tokens in the small `name_tokens` dictionary by trigram similarity, and a person matches when
+//! every query token matched one of their name tokens. Full text over occupation, biography,
+//! region and charges adds people the words describe. Filters and sorting use per-person
+//! columns that triggers keep, so a search never computes anything per row of `people`.
+
+use serde::Deserialize;
+use sqlx::{PgConnection, Postgres, QueryBuilder};
+
+use crate::domain::{PartialDate, PersonStatus};
+use crate::search::key::name_tokens;
+use crate::search::query::{COUNT_CAP, PAGE_SIZE, Search, Sort, StatusFilter};
+
+/// One row of a result list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct Hit {
+    pub slug: String,
+    pub display_name: String,
+    pub status: PersonStatus,
+    /// Canonical text of a partial date; see [`Hit::since`].
+    pub status_since: Option<String>,
+    pub citizenships: Vec<String>,
+}
+
+impl Hit {
+    pub fn since(&self) -> Option<PartialDate> {
+        super::parse_date(self.status_since.clone())
+    }
+}
+
+/// One row of the CSV export: everything a researcher needs to work with the list.
+#[derive(Debug, Clone, sqlx::FromRow)]
+pub struct ExportRow {
+    pub public_id: uuid::Uuid,
+    pub slug: String,
+    pub display_name: String,
+    pub names: Vec<String>,
+    pub status: PersonStatus,
+    pub status_since: Option<String>,
+    pub citizenships: Vec<String>,
+    pub detention_countries: Vec<String>,
+    pub first_detained: Option<String>,
+    pub last_released: Option<String>,
+    pub release_mechanisms: Vec<String>,
+    pub waves: Vec<String>,
+    pub occupation: Option<String>,
+}
+
+/// What the results page shows: one page of hits and a count capped at [`COUNT_CAP`].
+#[derive(Debug, Clone)]
+pub struct Results {
+    pub hits: Vec<Hit>,
+    /// Matches counted up to COUNT_CAP + 1; more than COUNT_CAP means "1,000+".
+    pub count: i64,
+}
+
+impl Results {
+    pub fn count_is_capped(&self) -> bool {
+        self.count > COUNT_CAP
+    }
+}
+
+/// `from ... where ...` of a search, shared by the page, the count and the export.
+fn push_matches(builder: &mut QueryBuilder<'_, Postgres>, search: &Search) {
+    if search.q.is_empty() {
+        builder.push(" from people p");
+    } else {
+        let tokens = name_tokens(&search.q);
+        // Per query token, its near tokens in the dictionary and their similarity; a person
+        // matches when every query token found one of their name tokens.
+        builder.push(
+            " from (select person_id, max(score) as score from (\
+               select person_id, sum(best) as score from (\
+                 select pt.person_id, c.idx, max(c.sim) as best from (\
+                   select q.idx, d.token, similarity(d.token, q.tok) as sim \
+                   from unnest(",
+        );
+        builder.push_bind(tokens.clone());
+        builder.push(
+            "::text[]) with ordinality as q(tok, idx) \
+                   cross join lateral (\
+                     select token from name_tokens \
+                     where token % q.tok or (length(q.tok) >= 3 and token like q.tok || '%') \
+                   ) d\
+                 ) c join person_tokens pt on pt.token = c.token \
+                 group by pt.person_id, c.idx\
+               ) per_token group by person_id having count(*) = ",
+        );
+        builder.push_bind(tokens.len() as i64);
+        // Words that describe people or what they are charged with.
+        builder.push(
+            " union all select p2.id, 0.5::real from people p2 \
+               where person_document(p2.occupation, p2.biography, p2.region) @@ plainto_tsquery('simple', ",
+        );
+        builder.push_bind(search.q.clone());
+        builder.push(
+            ") and p2.publication = 'published' \
+             union all select d.person_id, 0.5::real from detention_charges ch \
+               join detentions d on d.id = ch.detention_id \
+               where charge_document(ch.article, ch.description) @@ plainto_tsquery('simple', ",
+        );
+        builder.push_bind(search.q.clone());
+        builder.push(")) all_matches group by person_id) m join people p on p.id = m.person_id");
+    }
+    builder.push(" where p.publication = 'published'");
+    match search.status {
+        Some(StatusFilter::Held) => {
+            builder.push(" and p.status in ('awaiting_trial', 'serving_sentence', 'in_custody')");
+        }
+        Some(StatusFilter::Is(status)) => {
+            builder.push(" and p.status = ").push_bind(status);
+        }
+        None => {}
+    }
+    if let Some(sex) = search.sex {
+        builder.push(" and p.sex = ").push_bind(sex);
+    }
+    if let Some(code) = &search.citizenship {
+        builder.push(" and exists (select from person_citizenships pc where pc.person_id = p.id and pc.country = ");
+        builder.push_bind(code.clone()).push(")");
+    }
+    // Facts of detentions: one exists() per condition, each answered by an index.
+    const DETENTION: &str = " and exists (select from detentions d where d.person_id = p.id and ";
+    if let Some(code) = &search.country {
+        builder.push(DETENTION).push("d.country = ").push_bind(code.clone()).push(")");
+    }
+    if let Some(mechanism) = search.mechanism {
+        builder.push(DETENTION).push("d.release_mechanism = ").push_bind(mechanism).push(")");
+    }
+    if let Some(wave) = &search.wave {
+        builder
+            .push(DETENTION)
+            .push("d.wave_id = (select w.id from waves w where w.publication = 'published' and w.slug = ");
+        builder.push_bind(wave.clone()).push("))");
+    }
+    if let Some(charge) = &search.charge {
+        builder
+            .push(DETENTION)
+            .push("exists (select from detention_charges ch where ch.detention_id = d.id and (ch.article = ");
+        builder.push_bind(charge.clone());
+        builder.push(" or charge_document(ch.article, ch.description) @@ plainto_tsquery('simple', ");
+        builder.push_bind(charge.clone()).push(")))) ");
+    }
+    let years = [
+        ("p.detained_on >= make_date(", search.detained_from, 0),
+        ("p.detained_on < make_date(", search.detained_to, 1),
+        ("p.released_on >= make_date(", search.released_from, 0),
+        ("p.released_on < make_date(", search.released_to, 1),
+    ];
+    for (condition, year, after) in years {
+        if let Some(year) = year {
+            builder.push(" and ").push(condition).push_bind(year + after).push(", 1, 1)");
+        }
+    }
+}
+
+fn push_order(builder: &mut QueryBuilder<'_, Postgres>, sort: Sort) {
+    builder.push(match sort {
+        Sort::Relevance => " order by m.score desc, p.sort_name, p.id",
+        Sort::Name => " order by p.sort_name, p.id",
+        Sort::Detained => " order by p.detained_on desc nulls last, p.sort_name, p.id",
+        Sort::Released => " order by p.released_on desc nulls last, p.sort_name, p.id",
+    });
+}
+
+/// One page of results and the capped count.
+pub async fn search(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+    let mut page = QueryBuilder::new(
+        "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name, p.status, \
+         partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
+         array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
+               where pc.person_id = p.id order by c.name) as citizenships",
+    );
+    push_matches(&mut page, search);
+    push_order(&mut page, search.sort);
+    page.push(" limit ").push_bind(PAGE_SIZE).push(" offset ").push_bind((search.page - 1) * PAGE_SIZE);
+    let hits: Vec<Hit> = page.build_query_as().fetch_all(&mut *conn).await?;
+
+    let mut count = QueryBuilder::new("select count(*) from (select 1");
+    push_matches(&mut count, search);
+    count.push(" limit ").push_bind(COUNT_CAP + 1).push(") capped");
+    let count: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok(Results { hits, count })
+}
+
+/// Every result of a search, in the page's order, for the CSV export.
+pub async fn export(conn: &mut PgConnection, search: &Search, limit: i64) -> sqlx::Result<Vec<ExportRow>> {
+    let mut query = QueryBuilder::new(
+        "select p.public_id, p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name, \
+         array(select n.name from person_names n where n.person_id = p.id order by n.kind, n.lang, n.id) as names, \
+         p.status, partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
+         array(select pc.country from person_citizenships pc where pc.person_id = p.id order by pc.country) as citizenships, \
+         array(select distinct d.country from detentions d where d.person_id = p.id) as detention_countries, \
+         (select partial_date_iso(d.started_on, d.started_precision) from detentions d \
+           where d.person_id = p.id and d.started_on is not null order by d.started_on limit 1) as first_detained, \
+         (select partial_date_iso(d.ended_on, d.ended_precision) from detentions d \
+           where d.person_id = p.id and d.ended_on is not null order by d.ended_on desc limit 1) as last_released, \
+         array(select distinct d.release_mechanism::text from detentions d \
+           where d.person_id = p.id and d.release_mechanism is not null) as release_mechanisms, \
+         array(select distinct w.slug from detentions d join waves w on w.id = d.wave_id \
+           where d.person_id = p.id and w.publication = 'published') as waves, \
+         p.occupation",
+    );
+    push_matches(&mut query, search);
+    push_order(&mut query, search.sort);
+    query.push(" limit ").push_bind(limit);
+    query.build_query_as().fetch_all(conn).await
+}
+
+/// Names in the dictionary close to what was typed, for a page that found nothing: the
+/// primary names of people whose tokens are nearest to the query's tokens.
+pub async fn suggestions(conn: &mut PgConnection, q: &str) -> sqlx::Result<Vec<Suggestion>> {
+    let tokens = name_tokens(q);
+    if tokens.is_empty() {
+        return Ok(Vec::new());
+    }
+    sqlx::query_as::<_, Suggestion>(
+        "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name
+         from (
+             select pt.person_id, max(near.sim) as sim
+             from (
+                 select t.token, max(similarity(q.tok, t.token)) as sim
+                 from unnest($1::text[]) as q(tok)
+                 cross join lateral (
+                     select token from name_tokens
+                     where similarity(q.tok, token) > 0.15
+                     order by similarity(q.tok, token) desc limit 5
+                 ) t
+                 group by t.token
+             ) near
+             join person_tokens pt on pt.token = near.token
+             group by pt.person_id
+             order by sim desc
+             limit 200
+         ) s
+         join people p on p.id = s.person_id
+         where p.publication = 'published'
+         order by s.sim desc, p.sort_name
+         limit 8",
+    )
+    .bind(tokens)
+    .fetch_all(conn)
+    .await
+}
+
+#[derive(Debug, Clone, sqlx::FromRow, Deserialize)]
+pub struct Suggestion {
+    pub slug: String,
+    pub display_name: String,
+}
+
+/// The choices the search form offers: only values that occur in published records.
+#[derive(Debug, Clone, Default)]
+pub struct FilterOptions {
+    /// (code, name) of countries that hold or held someone.
+    pub countries: Vec<(String, String)>,
+    /// (code, name) of citizenships people have.
+    pub citizenships: Vec<(String, String)>,
+    /// (slug, name) of published waves, newest first.
+    pub waves: Vec<(String, String)>,
+}
+
+pub async fn filter_options(conn: &mut PgConnection) -> sqlx::Result<FilterOptions> {
+    let countries = sqlx::query_as(
+        "select c.code, c.name from countries c
+         where exists (select from detentions d where d.country = c.code) order by c.name",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let citizenships = sqlx::query_as(
+        "select c.code, c.name from countries c
+         where exists (select from person_citizenships pc where pc.country = c.code) order by c.name",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    let waves = sqlx::query_as(
+        "select slug, name from waves where publication = 'published' order by started_on desc, id desc",
+    )
+    .fetch_all(&mut *conn)
+    .await?;
+    Ok(FilterOptions { countries, citizenships, waves })
+}

@@ -1,0 +1,294 @@
+//! What a search asks for, parsed and validated from the query string of `/prisoners`, and
+//! turned back into query strings for links (pagination, sorting, CSV).
+
+use serde::Deserialize;
+
+use crate::domain::{PersonStatus, ReleaseMechanism, Sex, Slug};
+
+/// Results per page.
+pub const PAGE_SIZE: i64 = 50;
+/// The deepest page served. Deeper pages of a result this large are better reached by
+/// narrowing the search; the clamp keeps a crawler from asking for page 10^9.
+pub const MAX_PAGE: i64 = 2000;
+/// Counts stop here: "1,000+" is all a reader needs of a larger number.
+pub const COUNT_CAP: i64 = 1000;
+
+/// The query string as typed; every field optional, every value checked in [`Search::parse`].
+#[derive(Debug, Clone, Default, Deserialize)]
+pub struct SearchForm {
+    pub q: Option<String>,
+    pub status: Option<String>,
+    pub country: Option<String>,
+    pub citizenship: Option<String>,
+    pub sex: Option<String>,
+    pub mechanism: Option<String>,
+    pub wave: Option<String>,
+    pub charge: Option<String>,
+    pub detained_from: Option<String>,
+    pub detained_to: Option<String>,
+    pub released_from: Option<String>,
+    pub released_to: Option<String>,
+    pub sort: Option<String>,
+    pub page: Option<String>,
+}
+
+/// A status filter: one status, or every status of people still held.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusFilter {
+    Held,
+    Is(PersonStatus),
+}
+
+impl StatusFilter {
+    pub fn key(self) -> &'static str {
+        match self {
+            StatusFilter::Held => "held",
+            StatusFilter::Is(status) => status.as_str(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sort {
+    Relevance,
+    Name,
+    Detained,
+    Released,
+}
+
+impl Sort {
+    pub const ALL: [Sort; 4] = [Sort::Relevance, Sort::Name, Sort::Detained, Sort::Released];
+
+    pub fn key(self) -> &'static str {
+        match self {
+            Sort::Relevance => "relevance",
+            Sort::Name => "name",
+            Sort::Detained => "detained",
+            Sort::Released => "released",
+        }
+    }
+}
+
+/// A validated search.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Search {
+    /// The text typed, trimmed; empty when none.
+    pub q: String,
+    pub status: Option<StatusFilter>,
+    pub country: Option<String>,
+    pub citizenship: Option<String>,
+    pub sex: Option<Sex>,
+    pub mechanism: Option<ReleaseMechanism>,
+    pub wave: Option<String>,
+    pub charge: Option<String>,
+    pub detained_from: Option<i32>,
+    pub detained_to: Option<i32>,
+    pub released_from: Option<i32>,
+    pub released_to: Option<i32>,
+    pub sort: Sort,
+    /// 1-based, clamped to 1..=MAX_PAGE.
+    pub page: i64,
+}
+
+/// A value the search cannot use, with the parameter it came in.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{parameter}: {problem}")]
+pub struct InvalidSearch {
+    pub parameter: &'static str,
+    pub problem: String,
+}
+
+fn invalid(parameter: &'static str, problem: impl Into<String>) -> InvalidSearch {
+    InvalidSearch { parameter, problem: problem.into() }
+}
+
+/// Empty form fields (`?status=`) mean "any", as a form submitted with nothing chosen sends them.
+fn present(value: &Option<String>) -> Option<&str> {
+    value.as_deref().map(str::trim).filter(|v| !v.is_empty())
+}
+
+fn country_code(parameter: &'static str, value: &Option<String>) -> Result<Option<String>, InvalidSearch> {
+    present(value)
+        .map(|v| {
+            let code = v.to_ascii_uppercase();
+            if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
+                Ok(code)
+            } else {
+                Err(invalid(parameter, "a country is a two-letter ISO 3166 code such as BY"))
+            }
+        })
+        .transpose()
+}
+
+fn year(parameter: &'static str, value: &Option<String>) -> Result<Option<i32>, InvalidSearch> {
+    present(value)
+        .map(|v| match v.parse::<i32>() {
+            Ok(year) if crate::domain::partial_date::YEARS.contains(&year) => Ok(year),
+            _ => Err(invalid(parameter, format!("“{v}” is not a year"))),
+        })
+        .transpose()
+}
+
+fn key_of<T: Copy>(
+    parameter: &'static str,
+    value: &Option<String>,
+    all: &[T],
+    key: fn(T) -> &'static str,
+) -> Result<Option<T>, InvalidSearch> {
+    present(value)
+        .map(|v| {
+            all.iter()
+                .copied()
+                .find(|item| key(*item) == v)
+                .ok_or_else(|| invalid(parameter, format!("“{v}” is not one of the choices")))
+        })
+        .transpose()
+}
+
+impl Search {
+    pub fn parse(form: &SearchForm) -> Result<Search, InvalidSearch> {
+        let q: String = present(&form.q).unwrap_or("").chars().take(200).collect();
+        let status = match present(&form.status) {
+            None => None,
+            Some("held") => Some(StatusFilter::Held),
+            Some(_) => key_of("status", &form.status, PersonStatus::ALL, PersonStatus::as_str)?.map(StatusFilter::Is),
+        };
+        let wave = present(&form.wave)
+            .map(|v| v.parse::<Slug>().map(|s| s.to_string()).map_err(|_| invalid("wave", "not a wave")))
+            .transpose()?;
+        let charge = present(&form.charge).map(|v| v.chars().take(100).collect());
+        let sort = key_of("sort", &form.sort, &Sort::ALL, Sort::key)?.unwrap_or(if q.is_empty() {
+            Sort::Name
+        } else {
+            Sort::Relevance
+        });
+        let page = match present(&form.page) {
+            None => 1,
+            Some(v) => {
+                v.parse::<i64>().map_err(|_| invalid("page", format!("“{v}” is not a page number")))?.clamp(1, MAX_PAGE)
+            }
+        };
+        Ok(Search {
+            status,
+            country: country_code("country", &form.country)?,
+            citizenship: country_code("citizenship", &form.citizenship)?,
+            sex: key_of("sex", &form.sex, Sex::ALL, Sex::as_str)?,
+            mechanism: key_of("mechanism", &form.mechanism, ReleaseMechanism::ALL, ReleaseMechanism::as_str)?,
+            wave,
+            charge,
+            detained_from: year("detained_from", &form.detained_from)?,
+            detained_to: year("detained_to", &form.detained_to)?,
+            released_from: year("released_from", &form.released_from)?,
+            released_to: year("released_to", &form.released_to)?,
+            // Relevance without words to be relevant to falls back to names.
+            sort: if sort == Sort::Relevance && q.is_empty() { Sort::Name } else { sort },
+            q,
+            page,
+        })
+    }
+
+    /// The query string of this search on another page or in another order: every link a
+    /// results page makes goes through here, so they all keep every filter.
+    pub fn query_string(&self, page: i64, sort: Sort) -> String {
+        let mut pairs: Vec<(&str, String)> = Vec::new();
+        if !self.q.is_empty() {
+            pairs.push(("q", self.q.clone()));
+        }
+        let mut add = |key: &'static str, value: Option<String>| {
+            if let Some(value) = value {
+                pairs.push((key, value));
+            }
+        };
+        add("status", self.status.map(|s| s.key().to_owned()));
+        add("country", self.country.clone());
+        add("citizenship", self.citizenship.clone());
+        add("sex", self.sex.map(|s| s.as_str().to_owned()));
+        add("mechanism", self.mechanism.map(|m| m.as_str().to_owned()));
+        add("wave", self.wave.clone());
+        add("charge", self.charge.clone());
+        add("detained_from", self.detained_from.map(|y| y.to_string()));
+        add("detained_to", self.detained_to.map(|y| y.to_string()));
+        add("released_from", self.released_from.map(|y| y.to_string()));
+        add("released_to", self.released_to.map(|y| y.to_string()));
+        let default_sort = if self.q.is_empty() { Sort::Name } else { Sort::Relevance };
+        if sort != default_sort {
+            pairs.push(("sort", sort.key().to_owned()));
+        }
+        if page > 1 {
+            pairs.push(("page", page.to_string()));
+        }
+        url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+    }
+
+    pub fn has_filters(&self) -> bool {
+        self.status.is_some()
+            || self.country.is_some()
+            || self.citizenship.is_some()
+            || self.sex.is_some()
+            || self.mechanism.is_some()
+            || self.wave.is_some()
+            || self.charge.is_some()
+            || self.detained_from.is_some()
+            || self.detained_to.is_some()
+            || self.released_from.is_some()
+            || self.released_to.is_some()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn form(pairs: &[(&str, &str)]) -> SearchForm {
+        let query = url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish();
+        serde_urlencoded::from_str(&query).unwrap()
+    }
+
+    #[test]
+    fn parses_filters_and_defaults() {
+        let search =
+            Search::parse(&form(&[("q", " Losik "), ("status", "held"), ("country", "by"), ("page", "0")])).unwrap();
+        assert_eq!(search.q, "Losik");
+        assert_eq!(search.status, Some(StatusFilter::Held));
+        assert_eq!(search.country.as_deref(), Some("BY"));
+        assert_eq!(search.sort, Sort::Relevance, "words sort by relevance");
+        assert_eq!(search.page, 1, "page 0 is clamped to 1");
+
+        let empty = Search::parse(&form(&[("status", ""), ("sort", "relevance")])).unwrap();
+        assert_eq!(empty.status, None, "an empty field means any");
+        assert_eq!(empty.sort, Sort::Name, "no words: relevance falls back to names");
+        assert_eq!(Search::parse(&form(&[("page", "99999999999")])).unwrap().page, MAX_PAGE);
+    }
+
+    #[test]
+    fn refuses_values_it_cannot_use_and_says_which() {
+        let cases = [
+            (("status", "free"), "status"),
+            (("country", "Belarus"), "country"),
+            (("sex", "x"), "sex"),
+            (("detained_from", "21"), "detained_from"),
+            (("page", "two"), "page"),
+            (("sort", "random"), "sort"),
+            (("wave", "<script>"), "wave"),
+        ];
+        for ((key, value), parameter) in cases {
+            let error = Search::parse(&form(&[(key, value)])).unwrap_err();
+            assert_eq!(error.parameter, parameter, "{key}={value}");
+        }
+    }
+
+    #[test]
+    fn query_strings_round_trip() {
+        let search =
+            Search::parse(&form(&[("q", "Ihar & co"), ("mechanism", "pardon"), ("released_from", "2024")])).unwrap();
+        let again = Search::parse(&form_from(&search.query_string(3, Sort::Name))).unwrap();
+        assert_eq!(again.q, search.q);
+        assert_eq!(again.mechanism, search.mechanism);
+        assert_eq!(again.released_from, Some(2024));
+        assert_eq!((again.page, again.sort), (3, Sort::Name));
+    }
+
+    fn form_from(query: &str) -> SearchForm {
+        serde_urlencoded::from_str(query).unwrap()
+    }
+}

@@ -1,0 +1,184 @@
+//! `/prisoners`: search and browse people; `/prisoners.csv`: the same result set as CSV.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+
+use crate::app::AppState;
+use crate::db::search::{self, FilterOptions, Results, Suggestion};
+use crate::domain::{PersonStatus, ReleaseMechanism, Sex};
+use crate::error::{AppError, AppResult};
+use crate::search::query::{PAGE_SIZE, Search, SearchForm, Sort};
+use crate::web::{Layout, format, render};
+
+/// Most rows one CSV download carries.
+const EXPORT_LIMIT: i64 = 200_000;
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/prisoners", get(list_prisoners)).route("/prisoners.csv", get(export_prisoners_csv))
+}
+
+fn parse(form: &SearchForm) -> AppResult<Search> {
+    Search::parse(form).map_err(|e| AppError::BadRequest(e.to_string()))
+}
+
+#[derive(Template)]
+#[template(path = "prisoners/list.html")]
+struct PrisonersPage {
+    layout: Layout,
+    search: Search,
+    results: Results,
+    options: FilterOptions,
+    suggestions: Vec<Suggestion>,
+}
+
+impl PrisonersPage {
+    fn statuses(&self) -> &'static [PersonStatus] {
+        PersonStatus::ALL
+    }
+
+    fn mechanisms(&self) -> &'static [ReleaseMechanism] {
+        ReleaseMechanism::ALL
+    }
+
+    fn sexes(&self) -> &'static [Sex] {
+        Sex::ALL
+    }
+
+    fn sorts(&self) -> &'static [Sort] {
+        &Sort::ALL
+    }
+
+    fn status_key(&self) -> &str {
+        self.search.status.map_or("", |s| s.key())
+    }
+
+    /// The link to this search on `page` in the current order.
+    fn page_link(&self, page: i64) -> String {
+        format!("/prisoners?{}", self.search.query_string(page, self.search.sort))
+    }
+
+    fn csv_link(&self) -> String {
+        format!("/prisoners.csv?{}", self.search.query_string(1, self.search.sort))
+    }
+
+    fn last_page(&self) -> i64 {
+        ((self.results.count.min(crate::search::query::COUNT_CAP) + PAGE_SIZE - 1) / PAGE_SIZE).max(1)
+    }
+
+    fn has_next(&self) -> bool {
+        self.results.hits.len() as i64 == PAGE_SIZE
+    }
+
+    fn first_shown(&self) -> i64 {
+        (self.search.page - 1) * PAGE_SIZE + 1
+    }
+
+    fn last_shown(&self) -> i64 {
+        (self.search.page - 1) * PAGE_SIZE + self.results.hits.len() as i64
+    }
+
+    fn year(&self, value: &Option<i32>) -> String {
+        value.map(|y| y.to_string()).unwrap_or_default()
+    }
+}
+
+async fn list_prisoners(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Response> {
+    let search = parse(&form)?;
+    let mut conn = state.db.acquire().await?;
+    let results = search::search(&mut conn, &search).await?;
+    let suggestions = if results.hits.is_empty() && !search.q.is_empty() {
+        search::suggestions(&mut conn, &search.q).await?
+    } else {
+        Vec::new()
+    };
+    let options = search::filter_options(&mut conn).await?;
+    let canonical = match search.query_string(search.page, search.sort) {
+        query if query.is_empty() => "/prisoners".to_owned(),
+        query => format!("/prisoners?{query}"),
+    };
+    let layout = Layout::for_path(&state, &canonical);
+    render(&PrisonersPage { layout, search, results, options, suggestions })
+}
+
+async fn export_prisoners_csv(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Response> {
+    let search = parse(&form)?;
+    let mut conn = state.db.acquire().await?;
+    let rows = search::export(&mut conn, &search, EXPORT_LIMIT).await?;
+
+    let mut csv = csv::Writer::from_writer(Vec::new());
+    csv.write_record([
+        "public_id",
+        "url",
+        "name",
+        "all_names",
+        "status",
+        "status_since",
+        "citizenships",
+        "detention_countries",
+        "first_detained",
+        "last_released",
+        "release_mechanisms",
+        "waves",
+        "occupation",
+    ])
+    .map_err(anyhow::Error::from)?;
+    for row in rows {
+        let record = [
+            row.public_id.to_string(),
+            format!("{}/prisoners/{}", state.origin, row.slug),
+            row.display_name,
+            row.names.join(" | "),
+            row.status.as_str().to_owned(),
+            row.status_since.unwrap_or_default(),
+            row.citizenships.join(" "),
+            row.detention_countries.join(" "),
+            row.first_detained.unwrap_or_default(),
+            row.last_released.unwrap_or_default(),
+            row.release_mechanisms.join(" "),
+            row.waves.join(" "),
+            row.occupation.unwrap_or_default(),
+        ];
+        csv.write_record(record.iter().map(|cell| neutralise(cell).into_owned())).map_err(anyhow::Error::from)?;
+    }
+    let body = csv.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (header::CONTENT_DISPOSITION, "attachment; filename=\"prisoners.csv\""),
+        ],
+        body,
+    )
+        .into_response())
+}
+
+/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
+/// return before one) is prefixed with an apostrophe, which spreadsheets show as text.
+pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn formula_cells_are_neutralised() {
+        for (cell, out) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+1", "'+1"),
+            ("-2", "'-2"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("Losik", "Losik"),
+            ("2025-02-12", "2025-02-12"),
+        ] {
+            assert_eq!(super::neutralise(cell), out);
+        }
+    }
+}
