@@ -167,15 +167,19 @@ fn push_order(builder: &mut QueryBuilder<'_, Postgres>, sort: Sort) {
 
 /// One page of results and the capped count.
 pub async fn search(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+    // The page's ids first, then their details: PostgreSQL computes the select list of every
+    // row an OFFSET skips, so the costly columns must not be in the query that skips.
     let mut page = QueryBuilder::new(
         "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name, p.status, \
          partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
          array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
-               where pc.person_id = p.id order by c.name) as citizenships",
+               where pc.person_id = p.id order by c.name) as citizenships \
+         from unnest(array(select p.id",
     );
     push_matches(&mut page, search);
     push_order(&mut page, search.sort);
     page.push(" limit ").push_bind(PAGE_SIZE).push(" offset ").push_bind((search.page - 1) * PAGE_SIZE);
+    page.push(")) with ordinality as page(id, n) join people p on p.id = page.id order by page.n");
     let hits: Vec<Hit> = page.build_query_as().fetch_all(&mut *conn).await?;
 
     let mut count = QueryBuilder::new("select count(*) from (select 1");

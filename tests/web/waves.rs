@@ -47,3 +47,26 @@ async fn the_waves_page_lists_every_published_wave() {
         "{rows:?}"
     );
 }
+
+#[tokio::test]
+async fn a_renamed_wave_redirects_and_hostile_names_stay_escaped_on_every_list() {
+    let app = TestApp::with_demo().await;
+    sqlx::query("update waves set slug = 'vilnius-handover' where slug = 'handover-2025-02-12-vilnius'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    sqlx::query("update person_names set name = '<b>Andrey</b> \"&\" Kuznechyk' where name = 'Andrey Kuznechyk'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+
+    let old = app.get("/waves/handover-2025-02-12-vilnius").await;
+    assert_eq!((old.status.as_u16(), old.header("location")), (301, "/waves/vilnius-handover"));
+
+    for uri in ["/waves/vilnius-handover", "/", "/prisoners", "/prisoners?q=Kuznechyk"] {
+        let page = app.get(uri).await;
+        assert_eq!(page.status, 200, "{uri}");
+        assert!(!page.body.contains("<b>Andrey</b>"), "{uri}: markup in a name is escaped");
+        assert!(page.body.contains("Kuznechyk"), "{uri}: the person is listed");
+    }
+}
