@@ -14,12 +14,16 @@ create table name_tokens (
 );
 create index name_tokens_trgm_idx on name_tokens using gin (token gin_trgm_ops);
 
+-- `sort_name` is the person's, copied here so that the people with a token can be read in name
+-- order straight from an index, and a page of a very common surname never sorts them all.
 create table person_tokens (
     token text not null,
     person_id bigint not null references people on delete cascade,
+    sort_name text not null,
     primary key (token, person_id)
 );
 create index person_tokens_person_idx on person_tokens (person_id);
+create index person_tokens_token_order_idx on person_tokens (token, sort_name, person_id);
 
 -- Columns lists sort and filter by, derived like the status.
 alter table people add column sort_name text not null default '';
@@ -31,22 +35,24 @@ create index people_released_on_idx on people (released_on, id) where publicatio
 
 create function refresh_person_tokens(ids bigint[]) returns void
 language sql as $$
-    delete from person_tokens where person_id = any(ids);
-    insert into name_tokens (token)
-        select distinct t.token
-        from person_names n, unnest(string_to_array(n.search_key, ' ')) as t(token)
-        where n.person_id = any(ids) and t.token <> ''
-    on conflict do nothing;
-    insert into person_tokens (token, person_id)
-        select distinct t.token, n.person_id
-        from person_names n, unnest(string_to_array(n.search_key, ' ')) as t(token)
-        where n.person_id = any(ids) and t.token <> '';
     update people p set sort_name = s.sort_name
     from (
         select x.id, lower(coalesce(person_display_name(x.id, 'en'), '')) as sort_name
         from unnest(ids) as x(id)
     ) s
     where p.id = s.id and p.sort_name is distinct from s.sort_name;
+    delete from person_tokens where person_id = any(ids);
+    insert into name_tokens (token)
+        select distinct t.token
+        from person_names n, unnest(string_to_array(n.search_key, ' ')) as t(token)
+        where n.person_id = any(ids) and t.token <> ''
+    on conflict do nothing;
+    insert into person_tokens (token, person_id, sort_name)
+        select distinct t.token, n.person_id, p.sort_name
+        from person_names n
+        join people p on p.id = n.person_id,
+        unnest(string_to_array(n.search_key, ' ')) as t(token)
+        where n.person_id = any(ids) and t.token <> '';
 $$;
 
 create function person_names_refresh_tokens() returns trigger

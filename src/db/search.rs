@@ -105,6 +105,11 @@ fn push_matches(builder: &mut QueryBuilder<'_, Postgres>, search: &Search) {
         builder.push(")) all_matches group by person_id) m join people p on p.id = m.person_id");
     }
     builder.push(" where p.publication = 'published'");
+    push_filters(builder, search);
+}
+
+/// The filters of a search as ` and …` conditions on `people p`.
+fn push_filters(builder: &mut QueryBuilder<'_, Postgres>, search: &Search) {
     match search.status {
         Some(StatusFilter::Held) => {
             builder.push(" and p.status in ('awaiting_trial', 'serving_sentence', 'in_custody')");
@@ -167,15 +172,13 @@ fn push_order(builder: &mut QueryBuilder<'_, Postgres>, sort: Sort) {
 
 /// One page of results and the capped count.
 pub async fn search(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+    if !search.q.is_empty() && matches!(search.sort, Sort::Relevance | Sort::Name) {
+        return search_by_words(conn, search).await;
+    }
     // The page's ids first, then their details: PostgreSQL computes the select list of every
     // row an OFFSET skips, so the costly columns must not be in the query that skips.
-    let mut page = QueryBuilder::new(
-        "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name, p.status, \
-         partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
-         array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
-               where pc.person_id = p.id order by c.name) as citizenships \
-         from unnest(array(select p.id",
-    );
+    let mut page = QueryBuilder::new(HIT_COLUMNS);
+    page.push(" from unnest(array(select p.id");
     push_matches(&mut page, search);
     push_order(&mut page, search.sort);
     page.push(" limit ").push_bind(PAGE_SIZE).push(" offset ").push_bind((search.page - 1) * PAGE_SIZE);
@@ -185,6 +188,100 @@ pub async fn search(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Re
     let mut count = QueryBuilder::new("select count(*) from (select 1");
     push_matches(&mut count, search);
     count.push(" limit ").push_bind(COUNT_CAP + 1).push(") capped");
+    let count: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok(Results { hits, count })
+}
+
+const HIT_COLUMNS: &str = "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name, p.status, \
+     partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
+     array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
+           where pc.person_id = p.id order by c.name) as citizenships";
+
+/// A search with words, by relevance or by name, that never ranks every hit.
+///
+/// Of the query's words, the one whose near tokens belong to the fewest people drives: its
+/// near tokens are read one by one in name order from `person_tokens_token_order_idx`, each
+/// stopping after `depth` people who also match the other words and the filters. Merging
+/// these lists (closest token first, then name) gives the first `depth` results exactly, so a
+/// page of a surname that a tenth of all people share reads a page's worth of rows, not all.
+/// Words about people (occupation, biography, charges) add matches that rank after names.
+///
+/// `depth` is offset + page size for a page, and COUNT_CAP + 1 for the count: a list that
+/// reaches it proves "more than COUNT_CAP", and lists that do not are complete.
+fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, depth: i64) {
+    let tokens = name_tokens(&search.q);
+    builder.push("with q as (select tok, idx from unnest(");
+    builder.push_bind(tokens.clone());
+    builder.push(
+        "::text[]) with ordinality as q(tok, idx)), \
+         cand as materialized (\
+           select q.idx, t.token, similarity(t.token, q.tok) as sim from q \
+           cross join lateral (select token from name_tokens \
+             where token % q.tok or (length(q.tok) >= 3 and token like q.tok || '%')) t), \
+         driver as materialized (\
+           select c.idx from cand c \
+           group by c.idx \
+           order by sum((select count(*) from person_tokens pt where pt.token = c.token)), c.idx \
+           limit 1), \
+         hits as (\
+           select x.person_id, x.sort_name, c.sim as score from cand c \
+           cross join lateral (\
+             select pt.person_id, pt.sort_name from person_tokens pt join people p on p.id = pt.person_id \
+             where pt.token = c.token and p.publication = 'published'",
+    );
+    push_filters(builder, search);
+    builder.push(
+        " and not exists (select from q q2 where q2.idx <> c.idx and not exists (\
+                 select from person_tokens pt2 join cand c2 on c2.token = pt2.token \
+                 where c2.idx = q2.idx and pt2.person_id = pt.person_id)) \
+             order by pt.sort_name, pt.person_id limit ",
+    );
+    builder.push_bind(depth);
+    builder.push(") x where c.idx = (select idx from driver) and (select count(distinct idx) from cand) = ");
+    builder.push_bind(tokens.len() as i64);
+    // Two branches, each answered by its own full-text index (an OR of them would not be).
+    builder.push(
+        " union all (select p.id, p.sort_name, 0.5::real from people p \
+             where p.publication = 'published' \
+             and person_document(p.occupation, p.biography, p.region) @@ plainto_tsquery('simple', ",
+    );
+    builder.push_bind(search.q.clone());
+    builder.push(")");
+    push_filters(builder, search);
+    builder.push(" order by p.sort_name, p.id limit ");
+    builder.push_bind(depth);
+    builder.push(
+        ") union all (select p.id, p.sort_name, 0.5::real from detention_charges ch \
+             join detentions d on d.id = ch.detention_id join people p on p.id = d.person_id \
+             where p.publication = 'published' \
+             and charge_document(ch.article, ch.description) @@ plainto_tsquery('simple', ",
+    );
+    builder.push_bind(search.q.clone());
+    builder.push(")");
+    push_filters(builder, search);
+    builder.push(" order by p.sort_name, p.id limit ");
+    builder.push_bind(depth);
+    builder.push(")), best as (select distinct on (person_id) person_id, sort_name, score from hits order by person_id, score desc)");
+}
+
+async fn search_by_words(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+    let offset = (search.page - 1) * PAGE_SIZE;
+    let mut page = QueryBuilder::new("");
+    push_word_hits(&mut page, search, offset + PAGE_SIZE);
+    page.push(" ");
+    page.push(HIT_COLUMNS);
+    page.push(" from (select person_id, row_number() over (order by ");
+    page.push(if search.sort == Sort::Relevance { "score desc, sort_name, person_id" } else { "sort_name, person_id" });
+    page.push(") as n from best) ranked join people p on p.id = ranked.person_id where ranked.n > ");
+    page.push_bind(offset);
+    page.push(" and ranked.n <= ");
+    page.push_bind(offset + PAGE_SIZE);
+    page.push(" order by ranked.n");
+    let hits: Vec<Hit> = page.build_query_as().fetch_all(&mut *conn).await?;
+
+    let mut count = QueryBuilder::new("");
+    push_word_hits(&mut count, search, COUNT_CAP + 1);
+    count.push(" select count(*) from best");
     let count: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
     Ok(Results { hits, count })
 }

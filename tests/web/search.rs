@@ -211,3 +211,41 @@ async fn hostile_input_is_escaped_and_bad_parameters_are_a_400() {
     assert_eq!(injection.status, 200);
     assert_eq!(app.get("/prisoners/ihar-losik").await.status, 200, "nothing was dropped");
 }
+
+/// Every slug of every page of a search.
+async fn all_pages(app: &TestApp, search: &str) -> Vec<String> {
+    let mut all = Vec::new();
+    for page in 1.. {
+        let response = app.get(&format!("/prisoners?{search}&page={page}")).await;
+        all.extend(listed(&response));
+        if response.attr("a[rel=next]", "href").is_none() {
+            return all;
+        }
+    }
+    unreachable!()
+}
+
+#[tokio::test]
+async fn a_common_surname_pages_the_same_people_whichever_way_it_is_read() {
+    let app = TestApp::new().await;
+    prisoner_tracker::seed::synthetic::generate(&app.pool, 900, 11).await.unwrap();
+
+    // Relevance and name order read the most common surname's people page by page from an
+    // index; release-date order reads them all at once. Both must list the same people.
+    let by_relevance = all_pages(&app, "q=Testavich").await;
+    let by_name = all_pages(&app, "q=Testavich&sort=name").await;
+    let by_release = all_pages(&app, "q=Testavich&sort=released").await;
+    assert!(by_relevance.len() > 50, "several pages: {}", by_relevance.len());
+    let set = |v: &Vec<String>| v.iter().cloned().collect::<std::collections::BTreeSet<_>>();
+    assert_eq!(set(&by_relevance).len(), by_relevance.len(), "no one twice");
+    assert_eq!(set(&by_relevance), set(&by_release));
+    assert_eq!(set(&by_name), set(&by_release));
+
+    let first = app.get("/prisoners?q=Testavich&sort=name").await;
+    let count: usize = first.text("#results-heading").split_whitespace().next().unwrap().parse().unwrap();
+    assert_eq!(count, by_name.len(), "the count is exact below the cap");
+    let names = first.texts("ol.hits li > a");
+    let mut sorted = names.clone();
+    sorted.sort_by_key(|n| n.to_lowercase());
+    assert_eq!(names, sorted, "name order");
+}
