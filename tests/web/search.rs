@@ -249,3 +249,30 @@ async fn a_common_surname_pages_the_same_people_whichever_way_it_is_read() {
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(names, sorted, "name order");
 }
+
+#[tokio::test]
+async fn every_stored_spelling_of_synthetic_people_finds_them() {
+    let app = TestApp::new().await;
+    prisoner_tracker::seed::synthetic::generate(&app.pool, 200, 21).await.unwrap();
+    // Each synthetic person carries Belarusian and Russian Cyrillic, the press's, the national
+    // and the passport's Latin spellings; the least common surnames make the sharpest test.
+    let names: Vec<(String, String, String)> = sqlx::query_as(
+        "select p.slug, n.name, n.lang || '/' || n.script || '/' || n.kind::text
+         from people p join person_names n on n.person_id = p.id
+         where p.id in (select person_id from person_tokens group by person_id order by min(token) desc limit 12)",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert!(names.len() >= 12 * 4, "several spellings each: {}", names.len());
+    for (slug, name, variant) in names {
+        let csv = app
+            .get(&format!(
+                "/prisoners.csv?q={}",
+                url::form_urlencoded::byte_serialize(name.as_bytes()).collect::<String>()
+            ))
+            .await;
+        let found = csv.body.contains(&format!("/prisoners/{slug},"));
+        assert!(found, "{variant} spelling {name:?} should find {slug}");
+    }
+}
