@@ -240,9 +240,29 @@ pub struct PersonSummary {
     pub status_since: Option<PartialDate>,
 }
 
+/// A summary as a query returns it: the date still in its canonical text.
+struct SummaryRow {
+    slug: String,
+    display_name: String,
+    status: PersonStatus,
+    status_since: Option<String>,
+}
+
+impl From<SummaryRow> for PersonSummary {
+    fn from(row: SummaryRow) -> Self {
+        PersonSummary {
+            slug: row.slug,
+            display_name: row.display_name,
+            status: row.status,
+            status_since: super::parse_date(row.status_since),
+        }
+    }
+}
+
 /// The most recently released published people, newest first.
 pub async fn recently_released(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<PersonSummary>> {
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        SummaryRow,
         r#"
         select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "display_name!",
                p.status as "status: PersonStatus",
@@ -256,20 +276,13 @@ pub async fn recently_released(conn: &mut PgConnection, limit: i64) -> sqlx::Res
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| PersonSummary {
-            slug: r.slug,
-            display_name: r.display_name,
-            status: r.status,
-            status_since: super::parse_date(r.status_since),
-        })
-        .collect())
+    Ok(rows.into_iter().map(PersonSummary::from).collect())
 }
 
 /// The most recently changed published people, newest first.
 pub async fn recently_updated(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<PersonSummary>> {
-    let rows = sqlx::query!(
+    let rows = sqlx::query_as!(
+        SummaryRow,
         r#"
         select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "display_name!",
                p.status as "status: PersonStatus",
@@ -283,15 +296,7 @@ pub async fn recently_updated(conn: &mut PgConnection, limit: i64) -> sqlx::Resu
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| PersonSummary {
-            slug: r.slug,
-            display_name: r.display_name,
-            status: r.status,
-            status_since: super::parse_date(r.status_since),
-        })
-        .collect())
+    Ok(rows.into_iter().map(PersonSummary::from).collect())
 }
 
 /// Time in custody, summed over the detentions whose start is known.
