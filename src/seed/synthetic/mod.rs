@@ -115,6 +115,9 @@ pub async fn generate(pool: &PgPool, prisoners: u32, seed: u64) -> anyhow::Resul
         tracing::info!(written, total, elapsed_ms = clock.elapsed().as_millis(), "synthetic people written");
     }
     tx.commit().await?;
+    // Autovacuum would get to it eventually; until then the planner believes the tables hold
+    // the few rows they had before, and picks plans that crawl (seen: 30 s for the chart data).
+    sqlx::query!("analyze").execute(pool).await?;
     report.elapsed = clock.elapsed();
     Ok(report)
 }
