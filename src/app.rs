@@ -16,7 +16,10 @@ use tower_http::timeout::TimeoutLayer;
 use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::config::ServeArgs;
+use crate::db::changes::Changes;
 use crate::error::error_page;
+use crate::web::cache::RenderCache;
+use crate::web::charts::ChartCache;
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
@@ -24,6 +27,23 @@ pub struct AppState {
     pub db: PgPool,
     /// The public origin without a trailing slash, e.g. `https://prisoners.example.org`.
     pub origin: Arc<str>,
+    /// Rendered responses kept until the data changes.
+    pub cache: RenderCache,
+    /// The charts of each filter, shared by the chart page and the chart files.
+    pub charts: ChartCache,
+}
+
+impl AppState {
+    /// The state of a site on `db`, listening for data changes (which needs a Tokio runtime).
+    pub fn new(db: PgPool, origin: impl Into<Arc<str>>) -> Self {
+        let changes = Changes::listen(db.clone());
+        AppState {
+            db,
+            origin: origin.into(),
+            cache: RenderCache::rendered(changes.clone()),
+            charts: crate::web::charts::cache(changes),
+        }
+    }
 }
 
 /// Limits that protect the server; tests may shorten them.
@@ -66,7 +86,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
 pub async fn serve(pool: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
     let origin = args.public_origin()?;
-    let state = AppState { db: pool, origin: origin.into() };
+    let state = AppState::new(pool, origin);
     let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout_secs), ..Limits::default() };
     let listener = TcpListener::bind(args.bind_addr).await?;
     tracing::info!(address = %listener.local_addr()?, origin = %state.origin, "serving");

@@ -2,6 +2,7 @@
 //! which they are released, and the source behind every fact. See ARCHITECTURE.md.
 
 pub mod app;
+pub mod charts;
 pub mod config;
 pub mod db;
 pub mod domain;

@@ -19,7 +19,7 @@ pub struct PersonName {
     pub kind: NameKind,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct Country {
     pub code: String,
     pub name: String,

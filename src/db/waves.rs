@@ -5,6 +5,7 @@ use sqlx::types::Json;
 use time::OffsetDateTime;
 
 use super::people::{Country, PersonSummary, Source};
+use crate::charts::filter::ChartFilter;
 use crate::domain::{CountQualifier, PartialDate, ReleaseMechanism};
 
 /// A wave as listed on the home page.
@@ -36,8 +37,12 @@ pub struct WaveProfile {
     pub sources: Vec<Source>,
 }
 
-/// Published waves, newest first.
-pub async fn list_published(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<WaveSummary>> {
+/// Published waves whose period overlaps `filter` (country, dates), newest first.
+pub async fn list_published(
+    conn: &mut PgConnection,
+    filter: &ChartFilter,
+    limit: i64,
+) -> sqlx::Result<Vec<WaveSummary>> {
     let rows = sqlx::query!(
         r#"
         select w.slug, w.name,
@@ -51,9 +56,17 @@ pub async fn list_published(conn: &mut PgConnection, limit: i64) -> sqlx::Result
                 where d.wave_id = w.id and p.publication = 'published') as "documented!"
         from waves w join countries c on c.code = w.country
         where w.publication = 'published'
+          and ($1::text is null or w.country = $1)
+          and ($2::date is null
+               or coalesce(partial_date_last_day(w.ended_on, w.ended_precision),
+                           partial_date_last_day(w.started_on, w.started_precision)) >= $2)
+          and ($3::date is null or w.started_on <= $3)
         order by w.started_on desc, w.id desc
-        limit $1
+        limit $4
         "#,
+        filter.country,
+        filter.from_day(),
+        filter.to_day(),
         limit
     )
     .fetch_all(conn)

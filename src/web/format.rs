@@ -27,6 +27,12 @@ impl<T: Count + ?Sized> Count for &T {
     }
 }
 
+/// Whether a count takes the singular in English. (Belarusian and Russian plurals will need
+/// more than this; see the translation issue.)
+pub fn is_one(n: impl Count) -> bool {
+    n.count() == 1
+}
+
 /// `1200` → `1,200`.
 pub fn thousands(n: impl Count) -> String {
     let n = n.count();
@@ -42,6 +48,28 @@ pub fn thousands(n: impl Count) -> String {
         out.push(c);
     }
     out
+}
+
+/// A calendar date that templates may pass by value or by reference.
+pub trait AsDate {
+    fn as_date(&self) -> time::Date;
+}
+
+impl AsDate for time::Date {
+    fn as_date(&self) -> time::Date {
+        *self
+    }
+}
+
+impl<T: AsDate + ?Sized> AsDate for &T {
+    fn as_date(&self) -> time::Date {
+        (**self).as_date()
+    }
+}
+
+/// The month of a date as a number, 1 to 12, for the month-name labels in the templates.
+pub fn month_number(date: impl AsDate) -> u8 {
+    date.as_date().month() as u8
 }
 
 /// A timestamp as a calendar day in UTC: `2025-02-12`.

@@ -7,6 +7,7 @@ use axum::response::Response;
 use axum::routing::get;
 
 use crate::app::AppState;
+use crate::charts::filter::ChartFilter;
 use crate::db::people::PersonSummary;
 use crate::db::stats::{HeadlineCounts, ReportedFigure};
 use crate::db::waves::WaveSummary;
@@ -33,7 +34,7 @@ async fn show_home(State(state): State<AppState>) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
     let counts = stats::headline_counts(&mut conn).await?;
     let figures = stats::latest_figures(&mut conn).await?;
-    let waves = waves::list_published(&mut conn, 10).await?;
+    let waves = waves::list_published(&mut conn, &ChartFilter::default(), 10).await?;
     let released = people::recently_released(&mut conn, 10).await?;
     let updated = people::recently_updated(&mut conn, 10).await?;
     render(&HomePage { layout: Layout::for_path(&state, "/"), counts, figures, waves, released, updated })

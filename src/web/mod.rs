@@ -1,11 +1,13 @@
 //! The HTTP layer: one module per area, each with its own `router()`, merged here.
 
 pub mod assets;
+pub mod cache;
+pub mod charts;
 pub mod format;
 mod health;
 mod home;
 mod prisoners;
-mod search;
+pub(crate) mod search;
 mod waves;
 
 use axum::Router;
@@ -52,6 +54,7 @@ pub fn router() -> Router<AppState> {
         .merge(prisoners::router())
         .merge(search::router())
         .merge(waves::router())
+        .merge(charts::router())
         .merge(health::router())
         .merge(assets::router())
         .fallback(|| async { error_page(StatusCode::NOT_FOUND, None) })

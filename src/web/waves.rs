@@ -7,6 +7,7 @@ use axum::response::Response;
 use axum::routing::get;
 
 use crate::app::AppState;
+use crate::charts::filter::ChartFilter;
 use crate::db::waves::{self, WaveProfile, WaveSummary};
 use crate::domain::Slug;
 use crate::error::{AppError, AppResult};
@@ -25,7 +26,7 @@ struct WavesPage {
 
 async fn list_waves(State(state): State<AppState>) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
-    let waves = waves::list_published(&mut conn, 10_000).await?;
+    let waves = waves::list_published(&mut conn, &ChartFilter::default(), 10_000).await?;
     render(&WavesPage { layout: Layout::for_path(&state, "/waves"), waves })
 }
 

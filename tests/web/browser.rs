@@ -1,5 +1,6 @@
-//! The researcher's journey in a real browser (headless Chromium through chromedriver):
-//! type any spelling of a name, reach the person's page, find the citation.
+//! Journeys in a real browser (headless Chromium through chromedriver): the researcher types any
+//! spelling of a name, reaches the person's page and finds the citation; the journalist sees the
+//! charts drawn and embeds one in another page.
 //!
 //! Needs Debian's `chromium` and `chromium-driver`. Where they are missing the test says so
 //! and passes, except under CI (`CI=true`), where a missing browser is a failure: CI installs
@@ -7,7 +8,6 @@
 
 use std::net::SocketAddr;
 use std::process::Stdio;
-use std::sync::Arc;
 use std::time::Duration;
 
 use fantoccini::{ClientBuilder, Locator};
@@ -23,7 +23,7 @@ const CHROMIUM: &str = "/usr/bin/chromium";
 async fn serve(app: &TestApp) -> SocketAddr {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let address = listener.local_addr().unwrap();
-    let state = AppState { db: app.pool.clone(), origin: Arc::from(format!("http://{address}")) };
+    let state = AppState::new(app.pool.clone(), format!("http://{address}"));
     let router = app::router(state, Limits::default());
     tokio::spawn(async move { axum::serve(listener, router).await.unwrap() });
     address
@@ -145,6 +145,72 @@ async fn a_researcher_finds_each_demo_person_by_each_spelling_in_a_real_browser(
             if !text.contains(&format!("http://{site}/prisoners/")) {
                 return Err(format!("{typed}: the citation lacks the page's address: {text}"));
             }
+        }
+        Ok(())
+    }
+    .await;
+    client.close().await.ok();
+    let _ = std::fs::remove_dir_all(&profile);
+    result.unwrap();
+}
+
+#[tokio::test]
+async fn a_journalist_sees_the_charts_drawn_and_embeds_one_in_a_real_browser() {
+    let Some((_driver, port)) = start_chromedriver().await else { return };
+    let app = TestApp::with_demo().await;
+    let site = serve(&app).await;
+    let profile = std::env::temp_dir().join(format!("pt-chromium-{}", uuid::Uuid::new_v4()));
+    let client = browser(port, &profile).await;
+
+    let result: Result<(), String> = async {
+        client.goto(&format!("http://{site}/charts")).await.map_err(|e| e.to_string())?;
+        // Every chart is laid out at a real size, with its title and description in place.
+        let drawn = client
+            .execute(
+                "return Array.from(document.querySelectorAll('figure svg[role=img]')).map(s => {
+                     const box = s.getBoundingClientRect();
+                     return [s.closest('section').id, Math.round(box.width), Math.round(box.height),
+                             s.querySelector('title').textContent, s.querySelector('desc').textContent.length];
+                 });",
+                vec![],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        let drawn: Vec<(String, u32, u32, String, usize)> = serde_json::from_value(drawn).map_err(|e| e.to_string())?;
+        let names: Vec<&str> = drawn.iter().map(|d| d.0.as_str()).collect();
+        if names != ["waves", "flows", "held", "mechanisms", "citizenship"] {
+            return Err(format!("charts on the page: {names:?}"));
+        }
+        for (name, width, height, title, desc) in &drawn {
+            if *width < 300 || *height < 150 || title.is_empty() || *desc < 40 {
+                return Err(format!("{name} is drawn {width}×{height} with title {title:?}, desc {desc} chars"));
+            }
+        }
+        // The embed code, pasted into another page, shows the chart.
+        let embed = client
+            .find(Locator::Css("#embed-waves"))
+            .await
+            .map_err(|e| e.to_string())?
+            .prop("value")
+            .await
+            .map_err(|e| e.to_string())?
+            .unwrap_or_default();
+        // Another site: same machine, another origin (localhost is not 127.0.0.1 to a browser).
+        client.goto(&format!("http://localhost:{}/waves", site.port())).await.map_err(|e| e.to_string())?;
+        let loaded = client
+            .execute_async(
+                "const [html, done] = arguments;
+                 document.body.innerHTML = html;
+                 const img = document.body.querySelector('img');
+                 img.onload = () => done([img.naturalWidth, img.naturalHeight]);
+                 img.onerror = () => done([0, 0]);",
+                vec![serde_json::Value::String(embed.clone())],
+            )
+            .await
+            .map_err(|e| e.to_string())?;
+        let size: (u32, u32) = serde_json::from_value(loaded).map_err(|e| e.to_string())?;
+        if size.0 < 300 || size.1 < 150 {
+            return Err(format!("the embedded chart loads at {size:?} from {embed}"));
         }
         Ok(())
     }

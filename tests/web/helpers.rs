@@ -2,7 +2,6 @@
 
 use std::path::Path;
 use std::str::FromStr;
-use std::sync::Arc;
 
 use axum::Router;
 use axum::body::Body;
@@ -174,6 +173,7 @@ pub const ORIGIN: &str = "https://prisoners.example.org";
 pub struct TestApp {
     pub db: TestDb,
     pub pool: PgPool,
+    pub state: AppState,
     router: Router,
 }
 
@@ -182,9 +182,9 @@ impl TestApp {
     pub async fn new() -> TestApp {
         let db = TestDb::migrated().await;
         let pool = db.pool().await;
-        let state = AppState { db: pool.clone(), origin: Arc::from(ORIGIN) };
-        let router = app::router(state, Limits::default());
-        TestApp { db, pool, router }
+        let state = AppState::new(pool.clone(), ORIGIN);
+        let router = app::router(state.clone(), Limits::default());
+        TestApp { db, pool, state, router }
     }
 
     /// The site with the demo records loaded.
@@ -192,6 +192,17 @@ impl TestApp {
         let app = TestApp::new().await;
         prisoner_tracker::seed::demo::seed(&app.pool).await.expect("demo data loads");
         app
+    }
+
+    /// Runs `sql` and waits until the site has heard that the data changed, so that the next
+    /// request sees the change even where the answer was cached.
+    pub async fn change(&self, sql: &str) {
+        let changes = self.state.cache.changes();
+        let seen = changes.current();
+        sqlx::raw_sql(sql).execute(&self.pool).await.unwrap();
+        tokio::time::timeout(std::time::Duration::from_secs(30), changes.wait_past(seen))
+            .await
+            .expect("the change is announced within 30 s");
     }
 
     pub async fn get(&self, uri: &str) -> TestResponse {
@@ -203,7 +214,7 @@ impl TestApp {
         let status = response.status();
         let headers = response.headers().clone();
         let bytes = response.into_body().collect().await.unwrap().to_bytes();
-        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned() }
+        TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned(), bytes: bytes.to_vec() }
     }
 
     pub async fn send(&self, method: Method, uri: &str, body: impl Into<Body>) -> TestResponse {
@@ -214,7 +225,9 @@ impl TestApp {
 pub struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
+    /// The body as text (invalid UTF-8 replaced); `bytes` has it as sent.
     pub body: String,
+    pub bytes: Vec<u8>,
 }
 
 impl TestResponse {

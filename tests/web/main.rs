@@ -4,6 +4,7 @@
 mod helpers;
 
 mod browser;
+mod charts;
 mod cli;
 mod health;
 mod home;

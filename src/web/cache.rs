@@ -1,0 +1,138 @@
+//! Values kept in memory until the data changes: rendered responses, and the chart data they
+//! are drawn from.
+//!
+//! Entries carry the data generation ([`Changes`]) they were computed from. A stale entry is
+//! computed again, one request per key at a time (the others wait for it); when the database is
+//! unavailable a stale entry is served rather than an error page, since old figures beat none
+//! during an outage.
+
+use std::sync::Arc;
+
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
+use moka::future::Cache;
+use moka::ops::compute::Op;
+
+use crate::db::changes::Changes;
+use crate::error::{AppError, AppResult};
+
+/// A response body with its type, as cached.
+#[derive(Debug, Clone)]
+pub struct Rendered {
+    pub content_type: &'static str,
+    pub body: Bytes,
+}
+
+impl Rendered {
+    pub fn new(content_type: &'static str, body: impl Into<Bytes>) -> Self {
+        Rendered { content_type, body: body.into() }
+    }
+}
+
+impl IntoResponse for Rendered {
+    fn into_response(self) -> Response {
+        ([(header::CONTENT_TYPE, HeaderValue::from_static(self.content_type))], self.body).into_response()
+    }
+}
+
+#[derive(Debug)]
+struct Entry<V> {
+    generation: u64,
+    value: V,
+}
+
+/// Values kept until the data changes, at most `capacity` by the weights the cache is built
+/// with. [`RenderCache`] is one of rendered responses.
+pub struct GenerationCache<V> {
+    entries: Cache<String, Arc<Entry<V>>>,
+    changes: Changes,
+}
+
+impl<V> Clone for GenerationCache<V> {
+    fn clone(&self) -> Self {
+        GenerationCache { entries: self.entries.clone(), changes: self.changes.clone() }
+    }
+}
+
+impl<V: Clone + Send + Sync + 'static> GenerationCache<V> {
+    pub fn new(changes: Changes, capacity: u64, weigh: fn(&V) -> usize) -> Self {
+        let entries = Cache::builder()
+            .weigher(move |key: &String, entry: &Arc<Entry<V>>| {
+                u32::try_from(key.len() + weigh(&entry.value)).unwrap_or(u32::MAX)
+            })
+            .max_capacity(capacity)
+            .build();
+        GenerationCache { entries, changes }
+    }
+
+    pub fn changes(&self) -> &Changes {
+        &self.changes
+    }
+
+    /// The cached value of `key` if it is current, else `compute`'s, which is then cached.
+    pub async fn get_or_compute<F, Fut>(&self, key: String, compute: F) -> AppResult<V>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = AppResult<V>>,
+    {
+        let Some(generation) = self.changes.current() else {
+            // Changes cannot be seen: nothing cached can be trusted, nothing computed kept.
+            return match compute().await {
+                Err(AppError::Unavailable(error)) => match self.entries.get(&key).await {
+                    Some(stale) => Ok(stale.value.clone()),
+                    None => Err(AppError::Unavailable(error)),
+                },
+                other => other,
+            };
+        };
+        if let Some(entry) = self.entries.get(&key).await
+            && entry.generation == generation
+        {
+            return Ok(entry.value.clone());
+        }
+        let result = self
+            .entries
+            .entry(key)
+            .and_try_compute_with(|current| async move {
+                let current = current.map(|e| e.into_value());
+                // Another request may have computed it while this one waited.
+                if current.as_ref().is_some_and(|e| e.generation == generation) {
+                    return Ok(Op::Nop);
+                }
+                match compute().await {
+                    Ok(value) => Ok(Op::Put(Arc::new(Entry { generation, value }))),
+                    Err(AppError::Unavailable(error)) => match current {
+                        Some(_) => Ok(Op::Nop),
+                        None => Err(AppError::Unavailable(error)),
+                    },
+                    Err(error) => Err(error),
+                }
+            })
+            .await?;
+        match result.into_entry() {
+            Some(entry) => Ok(entry.into_value().value.clone()),
+            None => Err(AppError::Internal(anyhow::anyhow!("the cache kept nothing for a computed value"))),
+        }
+    }
+}
+
+/// Rendered responses, by path and canonical query string.
+pub type RenderCache = GenerationCache<Rendered>;
+
+/// Bytes of rendered responses kept at most.
+pub const RENDER_CAPACITY_BYTES: u64 = 32 * 1024 * 1024;
+
+impl RenderCache {
+    pub fn rendered(changes: Changes) -> Self {
+        GenerationCache::new(changes, RENDER_CAPACITY_BYTES, |r: &Rendered| r.body.len())
+    }
+
+    pub async fn get_or_render<F, Fut>(&self, key: String, render: F) -> AppResult<Rendered>
+    where
+        F: FnOnce() -> Fut,
+        Fut: Future<Output = AppResult<Rendered>>,
+    {
+        self.get_or_compute(key, render).await
+    }
+}

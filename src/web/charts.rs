@@ -1,0 +1,342 @@
+//! `/charts`: the release waves and the flows of arrests and releases over time, as SVG drawn on
+//! the server, with a data table beside each chart. `/charts/{name}.svg`, `.png` and `.csv`
+//! give each chart on its own, for embedding, slides and analysis; they take the same query
+//! parameters. Everything here is cached until the data changes (`web::cache`).
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use time::Date;
+
+use crate::app::AppState;
+use crate::charts::bars::{self, BarsChart, Category};
+use crate::charts::filter::{ChartFilter, ChartForm};
+use crate::charts::lines::{self, LineChart};
+use crate::charts::waves::{self as wave_chart, WavesChart};
+use crate::charts::{ChartName, png};
+use crate::db::changes::Changes;
+use crate::db::charts as data;
+use crate::db::people::Country;
+use crate::error::{AppError, AppResult};
+use crate::web::cache::{GenerationCache, Rendered};
+use crate::web::{Layout, format};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/charts", get(show_charts)).route("/charts/{file}", get(chart_file))
+}
+
+/// Browsers and proxies may keep a chart this long; the server's own cache is exact.
+const CACHE_CONTROL: &str = "public, max-age=300";
+
+/// The charts of each filter, kept until the data changes.
+pub type ChartCache = GenerationCache<Arc<Charts>>;
+
+pub fn cache(changes: Changes) -> ChartCache {
+    // Weighed roughly: a filter's charts take tens of kilobytes.
+    GenerationCache::new(changes, 16 * 1024 * 1024, |_| 64 * 1024)
+}
+
+/// The five charts of one filter.
+pub struct Charts {
+    waves: WavesChart,
+    flows: LineChart,
+    held: LineChart,
+    mechanisms: BarsChart,
+    citizenship: BarsChart,
+}
+
+/// A filter's charts, with what their templates need besides: the filter, the country names.
+struct Prepared<'a> {
+    state: &'a AppState,
+    filter: &'a ChartFilter,
+    countries: Vec<Country>,
+    charts: Arc<Charts>,
+}
+
+impl<'a> Prepared<'a> {
+    /// Refuses a country code no published record uses, then fetches the charts.
+    async fn new(state: &'a AppState, filter: &'a ChartFilter) -> AppResult<Prepared<'a>> {
+        let countries = data::countries(&mut *state.db.acquire().await?).await?;
+        if let Some(code) = &filter.country
+            && !countries.iter().any(|c| &c.code == code)
+        {
+            return Err(AppError::BadRequest(format!("country: no published record is from {code}")));
+        }
+        let charts = charts(state, filter).await?;
+        Ok(Prepared { state, filter, countries, charts })
+    }
+
+    fn country(&self) -> Option<&str> {
+        let code = self.filter.country.as_deref()?;
+        self.countries.iter().find(|c| c.code == code).map(|c| c.name.as_str())
+    }
+
+    fn svg(&self, name: ChartName) -> askama::Result<String> {
+        let (charts, origin, country, filter) = (&self.charts, &*self.state.origin, self.country(), self.filter);
+        match name {
+            ChartName::Waves => WavesSvg { c: &charts.waves, origin, country }.render(),
+            ChartName::Flows => LinesSvg { name: name.as_str(), c: &charts.flows, origin, country }.render(),
+            ChartName::Held => LinesSvg { name: name.as_str(), c: &charts.held, origin, country }.render(),
+            ChartName::Mechanisms => BarsSvg { name: name.as_str(), c: &charts.mechanisms, filter, country }.render(),
+            ChartName::Citizenship => BarsSvg { name: name.as_str(), c: &charts.citizenship, filter, country }.render(),
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "charts/waves.svg", escape = "html")]
+struct WavesSvg<'a> {
+    c: &'a WavesChart,
+    origin: &'a str,
+    country: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "charts/lines.svg", escape = "html")]
+struct LinesSvg<'a> {
+    name: &'a str,
+    c: &'a LineChart,
+    origin: &'a str,
+    country: Option<&'a str>,
+}
+
+#[derive(Template)]
+#[template(path = "charts/bars.svg", escape = "html")]
+struct BarsSvg<'a> {
+    name: &'a str,
+    c: &'a BarsChart,
+    filter: &'a ChartFilter,
+    country: Option<&'a str>,
+}
+
+impl Charts {
+    fn csv(&self, name: ChartName, origin: &str) -> anyhow::Result<Vec<u8>> {
+        let mut out = csv::Writer::from_writer(Vec::new());
+        match name {
+            ChartName::Waves => {
+                out.write_record([
+                    "slug",
+                    "name",
+                    "country",
+                    "mechanism",
+                    "started",
+                    "ended",
+                    "approximate_date",
+                    "reported_released",
+                    "reported_qualifier",
+                    "documented",
+                    "url",
+                ])?;
+                for w in &self.waves.waves {
+                    let approximate = w.started.is_approximate() || w.ended.is_some();
+                    out.write_record([
+                        w.slug.as_str(),
+                        crate::web::search::neutralise(&w.name).as_ref(),
+                        w.country.code.as_str(),
+                        w.mechanism.as_str(),
+                        w.started.iso().as_str(),
+                        w.ended.map(|e| e.iso()).unwrap_or_default().as_str(),
+                        if approximate { "true" } else { "false" },
+                        w.reported_released_count.map(|n| n.to_string()).unwrap_or_default().as_str(),
+                        w.reported_count_qualifier.map_or("", |q| q.as_str()),
+                        w.documented.to_string().as_str(),
+                        format!("{origin}/waves/{}", w.slug).as_str(),
+                    ])?;
+                }
+            }
+            ChartName::Flows => {
+                out.write_record(["month", "arrests", "releases"])?;
+                for row in &self.flows.rows {
+                    out.write_record([month(row.month), row.values[0].to_string(), row.values[1].to_string()])?;
+                }
+            }
+            ChartName::Held => {
+                out.write_record(["month", "held_at_month_end"])?;
+                for row in &self.held.rows {
+                    out.write_record([month(row.month), row.values[0].to_string()])?;
+                }
+            }
+            ChartName::Mechanisms => {
+                out.write_record(["mechanism", "documented_released", "reported_released", "reported_qualifier"])?;
+                for row in &self.mechanisms.rows {
+                    let Category::Mechanism(m) = &row.category else { continue };
+                    out.write_record([
+                        m.as_str().to_owned(),
+                        row.documented.to_string(),
+                        row.reported.map(|r| r.count.to_string()).unwrap_or_default(),
+                        row.reported.map(|r| r.qualifier.as_str().to_owned()).unwrap_or_default(),
+                    ])?;
+                }
+            }
+            ChartName::Citizenship => {
+                out.write_record(["citizenship", "country", "documented_released"])?;
+                for row in &self.citizenship.rows {
+                    let (code, country) = match &row.category {
+                        Category::Country(c) => (c.code.clone(), crate::web::search::neutralise(&c.name).into_owned()),
+                        Category::OtherCountries(n) => ("other".to_owned(), format!("{n} other countries")),
+                        Category::NotRecorded => (String::new(), "not recorded".to_owned()),
+                        Category::Mechanism(_) => continue,
+                    };
+                    out.write_record([code, country, row.documented.to_string()])?;
+                }
+            }
+        }
+        Ok(out.into_inner()?)
+    }
+}
+
+fn month(date: Date) -> String {
+    format!("{:04}-{:02}", date.year(), date.month() as u8)
+}
+
+fn today() -> Date {
+    time::OffsetDateTime::now_utc().date()
+}
+
+/// The charts of `filter`, from the cache or the database.
+async fn charts(state: &AppState, filter: &ChartFilter) -> AppResult<Arc<Charts>> {
+    state.charts.get_or_compute(filter.query_string(), || async { load(state, filter).await.map(Arc::new) }).await
+}
+
+/// Loads the data of every chart for `filter` and lays the charts out. The queries are
+/// independent and each reads most of the detentions, so they run side by side.
+async fn load(state: &AppState, filter: &ChartFilter) -> AppResult<Charts> {
+    let country = filter.country.as_deref();
+    let first = match filter.from_day() {
+        Some(day) => day,
+        None => data::first_date(&mut *state.db.acquire().await?, country).await?.unwrap_or_else(today),
+    };
+    let last = filter.to_day().unwrap_or_else(|| today().max(first));
+    let (first, last) = lines::month_range(first, last);
+    let (waves, flows, held, by_mechanism, by_citizenship) = tokio::try_join!(
+        async { data::waves(&mut *state.db.acquire().await?, filter).await },
+        async { data::flows(&mut *state.db.acquire().await?, country, first, last).await },
+        async { data::held_changes(&mut *state.db.acquire().await?, country).await },
+        async { data::releases_by_mechanism(&mut *state.db.acquire().await?, filter).await },
+        async { data::releases_by_citizenship(&mut *state.db.acquire().await?, filter).await },
+    )?;
+    Ok(Charts {
+        flows: lines::flows(&flows, first, last),
+        held: lines::held(&held, &waves, first, last),
+        mechanisms: bars::mechanisms(&by_mechanism, &waves),
+        citizenship: bars::citizenship(&by_citizenship),
+        waves: wave_chart::build(waves, filter.from_day(), filter.to_day()),
+    })
+}
+
+fn parse(form: &ChartForm) -> AppResult<ChartFilter> {
+    ChartFilter::parse(form).map_err(|e| AppError::BadRequest(e.to_string()))
+}
+
+#[derive(Template)]
+#[template(path = "charts/index.html")]
+struct ChartsPage<'a> {
+    layout: Layout,
+    origin: &'a str,
+    filter: &'a ChartFilter,
+    countries: &'a [Country],
+    charts: &'a Charts,
+    /// Each chart's SVG, rendered by its own template (all text in it escaped there).
+    svgs: Vec<(ChartName, String)>,
+}
+
+impl ChartsPage<'_> {
+    fn svg(&self, name: &str) -> &str {
+        self.svgs.iter().find(|(n, _)| n.as_str() == name).map_or("", |(_, svg)| svg.as_str())
+    }
+
+    fn file(&self, name: &str, extension: &str) -> String {
+        format!("/charts/{name}.{extension}{}", self.filter.query_suffix())
+    }
+
+    fn typed_from(&self) -> String {
+        self.filter.from.map(|d| d.iso()).unwrap_or_default()
+    }
+
+    fn typed_to(&self) -> String {
+        self.filter.to.map(|d| d.iso()).unwrap_or_default()
+    }
+
+    fn selected_country(&self, code: &str) -> bool {
+        self.filter.country.as_deref() == Some(code)
+    }
+}
+
+async fn show_charts(State(state): State<AppState>, Query(form): Query<ChartForm>) -> AppResult<Response> {
+    let filter = parse(&form)?;
+    let key = format!("/charts{}", filter.query_suffix());
+    let rendered = state
+        .cache
+        .get_or_render(key, || async {
+            let prepared = Prepared::new(&state, &filter).await?;
+            let svgs = ChartName::ALL
+                .into_iter()
+                .map(|name| prepared.svg(name).map(|svg| (name, svg)))
+                .collect::<askama::Result<Vec<_>>>()?;
+            let path = format!("/charts{}", filter.query_suffix());
+            let page = ChartsPage {
+                layout: Layout::for_path(&state, &path),
+                origin: &state.origin,
+                filter: &filter,
+                countries: &prepared.countries,
+                charts: &prepared.charts,
+                svgs,
+            };
+            Ok(Rendered::new("text/html; charset=utf-8", page.render()?))
+        })
+        .await?;
+    Ok(with_cache_control(rendered.into_response()))
+}
+
+async fn chart_file(
+    State(state): State<AppState>,
+    Path(file): Path<String>,
+    Query(form): Query<ChartForm>,
+) -> AppResult<Response> {
+    let (name, extension) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
+    let name = ChartName::parse(name).ok_or(AppError::NotFound)?;
+    if !matches!(extension, "svg" | "png" | "csv") {
+        return Err(AppError::NotFound);
+    }
+    let filter = parse(&form)?;
+    let key = format!("/charts/{}.{extension}{}", name.as_str(), filter.query_suffix());
+    let rendered = state
+        .cache
+        .get_or_render(key, || async {
+            let prepared = Prepared::new(&state, &filter).await?;
+            match extension {
+                "csv" => Ok(Rendered::new("text/csv; charset=utf-8", prepared.charts.csv(name, &state.origin)?)),
+                "svg" => {
+                    let svg = prepared.svg(name)?;
+                    Ok(Rendered::new("image/svg+xml", format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}")))
+                }
+                _ => {
+                    let svg = prepared.svg(name)?;
+                    let png = tokio::task::spawn_blocking(move || png::render(&svg))
+                        .await
+                        .map_err(anyhow::Error::from)?
+                        .map_err(anyhow::Error::from)?;
+                    Ok(Rendered::new("image/png", png))
+                }
+            }
+        })
+        .await?;
+    let mut response = with_cache_control(rendered.into_response());
+    if extension == "csv" {
+        let disposition = format!("attachment; filename=\"{}.csv\"", name.as_str());
+        if let Ok(value) = HeaderValue::from_str(&disposition) {
+            response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
+        }
+    }
+    Ok(response)
+}
+
+fn with_cache_control(mut response: Response) -> Response {
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
+    response
+}
