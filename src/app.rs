@@ -10,6 +10,7 @@ use sqlx::PgPool;
 use tokio::net::TcpListener;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
 use tower_http::timeout::TimeoutLayer;
@@ -63,8 +64,12 @@ const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
 /// The whole site as one service, ready to serve or to drive in tests without a socket.
 pub fn router(state: AppState, limits: Limits) -> Router {
-    crate::web::router()
+    // Refuses cross-site POSTs (Sec-Fetch-Site, or Origin against Host and our own origin);
+    // forms carry a token as well (`web::csrf`).
+    let csrf = CsrfLayer::new().add_trusted_origin(&*state.origin).unwrap_or_else(|_| CsrfLayer::new());
+    crate::web::router(&state)
         .with_state(state)
+        .layer(csrf)
         .layer(axum::middleware::map_response(crate::web::friendly_errors))
         .layer(RequestBodyLimitLayer::new(limits.body_bytes))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
@@ -90,7 +95,9 @@ pub async fn serve(pool: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
     let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout_secs), ..Limits::default() };
     let listener = TcpListener::bind(args.bind_addr).await?;
     tracing::info!(address = %listener.local_addr()?, origin = %state.origin, "serving");
-    axum::serve(listener, router(state, limits)).with_graceful_shutdown(shutdown_signal()).await?;
+    // Connection info gives the login throttle the client's address.
+    let service = router(state, limits).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
 }

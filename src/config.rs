@@ -54,6 +54,9 @@ pub enum Command {
     SeedDemo,
     /// Write obviously synthetic people, detentions, events, facilities and waves for scale tests.
     GenerateSynthetic(SyntheticArgs),
+    /// Create an account for an editor or admin. The password is read from standard input
+    /// (never from an argument, which other users of the machine could see).
+    CreateUser(CreateUserArgs),
     /// Manage the private PostgreSQL cluster used when DATABASE_URL is unset.
     LocalDb {
         #[command(subcommand)]
@@ -104,6 +107,17 @@ pub struct SyntheticArgs {
     /// Seed of the random generator: the same seed writes the same data.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct CreateUserArgs {
+    /// The e-mail address the person logs in with.
+    #[arg(long)]
+    pub email: String,
+
+    /// editor: create and edit records; admin: also publish, delete and manage accounts.
+    #[arg(long, value_enum)]
+    pub role: crate::accounts::Role,
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]

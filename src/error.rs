@@ -12,6 +12,9 @@ pub enum AppError {
     /// The request cannot be served as asked; the message is shown to the visitor.
     #[error("bad request: {0}")]
     BadRequest(String),
+    /// Not allowed: a role that lacks the right, or a form without its anti-forgery token.
+    #[error("forbidden")]
+    Forbidden,
     #[error("the database is unavailable: {0}")]
     Unavailable(#[source] sqlx::Error),
     #[error(transparent)]
@@ -45,6 +48,7 @@ impl AppError {
         match self {
             AppError::NotFound => StatusCode::NOT_FOUND,
             AppError::BadRequest(_) => StatusCode::BAD_REQUEST,
+            AppError::Forbidden => StatusCode::FORBIDDEN,
             AppError::Unavailable(_) => StatusCode::SERVICE_UNAVAILABLE,
             AppError::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -56,6 +60,7 @@ pub fn error_page(status: StatusCode, message: Option<&str>) -> Response {
     let kind = match status {
         StatusCode::NOT_FOUND => "not_found",
         StatusCode::BAD_REQUEST => "bad_request",
+        StatusCode::FORBIDDEN => "forbidden",
         StatusCode::SERVICE_UNAVAILABLE => "unavailable",
         StatusCode::REQUEST_TIMEOUT => "timeout",
         StatusCode::PAYLOAD_TOO_LARGE => "too_large",
@@ -82,7 +87,7 @@ impl IntoResponse for AppError {
         match &self {
             AppError::Internal(error) => tracing::error!(error = format!("{error:#}"), "request failed"),
             AppError::Unavailable(error) => tracing::warn!(%error, "database unavailable"),
-            AppError::NotFound | AppError::BadRequest(_) => {}
+            AppError::NotFound | AppError::BadRequest(_) | AppError::Forbidden => {}
         }
         let message = match &self {
             AppError::BadRequest(message) => Some(message.as_str()),

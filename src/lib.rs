@@ -1,6 +1,7 @@
 //! prisoner-tracker: documents political prisoners, every event of their case, the waves in
 //! which they are released, and the source behind every fact. See ARCHITECTURE.md.
 
+pub mod accounts;
 pub mod app;
 pub mod charts;
 pub mod config;

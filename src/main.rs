@@ -35,6 +35,12 @@ async fn main() -> anyhow::Result<()> {
             let report = seed::synthetic::generate(&pool, args.prisoners, args.seed).await?;
             println!("{report}");
         }
+        Command::CreateUser(args) => {
+            let pool = db::prepare(&cli.database).await?;
+            let password = read_password()?;
+            let id = prisoner_tracker::accounts::create_user(&pool, &args.email, args.role, password).await?;
+            println!("created account {id} for {} ({})", args.email.trim().to_lowercase(), args.role.as_str());
+        }
         Command::LocalDb { action } => {
             let cluster = LocalCluster::new(&cli.database.local_pg_dir)?;
             match action {
@@ -54,6 +60,31 @@ async fn main() -> anyhow::Result<()> {
         }
     }
     Ok(())
+}
+
+/// One line from standard input; at a terminal it asks for it and hides what is typed.
+fn read_password() -> anyhow::Result<String> {
+    use nix::sys::termios::{self, LocalFlags, SetArg};
+    let stdin = std::io::stdin();
+    let terminal = stdin.is_terminal();
+    let saved = if terminal {
+        eprint!("Password (at least {} characters): ", prisoner_tracker::accounts::MIN_PASSWORD_CHARS);
+        let saved = termios::tcgetattr(&stdin)?;
+        let mut quiet = saved.clone();
+        quiet.local_flags.remove(LocalFlags::ECHO);
+        termios::tcsetattr(&stdin, SetArg::TCSANOW, &quiet)?;
+        Some(saved)
+    } else {
+        None
+    };
+    let mut line = String::new();
+    let read = stdin.read_line(&mut line);
+    if let Some(saved) = saved {
+        termios::tcsetattr(&stdin, SetArg::TCSANOW, &saved)?;
+        eprintln!();
+    }
+    read?;
+    Ok(line.trim_end_matches(['\n', '\r']).to_owned())
 }
 
 fn init_tracing(format: LogFormat) {

@@ -7,6 +7,7 @@ pub mod local_cluster;
 pub mod people;
 pub mod search;
 pub mod stats;
+pub mod users;
 pub mod waves;
 
 use std::str::FromStr;

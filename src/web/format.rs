@@ -72,6 +72,13 @@ pub fn month_number(date: impl AsDate) -> u8 {
     date.as_date().month() as u8
 }
 
+/// A timestamp to the minute in UTC: `2025-02-12 14:05 UTC`.
+pub fn moment(at: &OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
+        .format(format_description!("[year]-[month]-[day] [hour]:[minute] UTC"))
+        .unwrap_or_default()
+}
+
 /// A timestamp as a calendar day in UTC: `2025-02-12`.
 pub fn day(at: &OffsetDateTime) -> String {
     at.to_offset(time::UtcOffset::UTC).format(format_description!("[year]-[month]-[day]")).unwrap_or_default()

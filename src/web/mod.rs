@@ -1,8 +1,10 @@
 //! The HTTP layer: one module per area, each with its own `router()`, merged here.
 
+pub mod admin;
 pub mod assets;
 pub mod cache;
 pub mod charts;
+pub mod csrf;
 pub mod format;
 mod health;
 mod home;
@@ -48,8 +50,9 @@ pub fn moved_permanently(path: &str) -> Response {
     (StatusCode::MOVED_PERMANENTLY, [(header::LOCATION, path.to_owned())]).into_response()
 }
 
-pub fn router() -> Router<AppState> {
+pub fn router(state: &AppState) -> Router<AppState> {
     Router::new()
+        .merge(admin::router(state))
         .merge(home::router())
         .merge(prisoners::router())
         .merge(search::router())

@@ -284,3 +284,83 @@ pub async fn table_counts(pool: &PgPool) -> Vec<(String, i64)> {
     }
     counts
 }
+
+/// A browser on the site: keeps cookies, and posts forms the way a browser on this site's own
+/// pages would (same-origin headers). `ip` plays the client's address.
+pub struct Visitor<'a> {
+    app: &'a TestApp,
+    cookies: std::collections::BTreeMap<String, String>,
+    pub ip: Option<std::net::SocketAddr>,
+}
+
+impl<'a> Visitor<'a> {
+    pub fn new(app: &'a TestApp) -> Self {
+        Visitor { app, cookies: Default::default(), ip: None }
+    }
+
+    pub fn cookie(&self, name: &str) -> Option<&str> {
+        self.cookies.get(name).map(String::as_str)
+    }
+
+    pub fn set_cookie(&mut self, name: &str, value: &str) {
+        self.cookies.insert(name.to_owned(), value.to_owned());
+    }
+
+    pub async fn send(&mut self, mut request: Request<Body>) -> TestResponse {
+        if !self.cookies.is_empty() {
+            let header = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
+            request.headers_mut().insert("cookie", header.parse().unwrap());
+        }
+        if let Some(ip) = self.ip {
+            request.extensions_mut().insert(axum::extract::ConnectInfo(ip));
+        }
+        let response = self.app.request(request).await;
+        for value in response.headers.get_all("set-cookie") {
+            let value = value.to_str().unwrap();
+            let (pair, attributes) = value.split_once(';').unwrap_or((value, ""));
+            let (name, cookie) = pair.split_once('=').unwrap();
+            let gone = attributes.to_ascii_lowercase().contains("max-age=0") || cookie.is_empty();
+            if gone {
+                self.cookies.remove(name.trim());
+            } else {
+                self.cookies.insert(name.trim().to_owned(), cookie.to_owned());
+            }
+        }
+        response
+    }
+
+    pub async fn get(&mut self, uri: &str) -> TestResponse {
+        self.send(Request::builder().uri(uri).body(Body::empty()).unwrap()).await
+    }
+
+    /// Posts `fields` as a form sent from a page of this site.
+    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> TestResponse {
+        self.post_with(uri, fields, &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")]).await
+    }
+
+    pub async fn post_with(&mut self, uri: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::builder()
+            .method(Method::POST)
+            .uri(uri)
+            .header("host", ORIGIN.trim_start_matches("https://"))
+            .header("content-type", "application/x-www-form-urlencoded");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let body = serde_urlencoded::to_string(fields).unwrap();
+        self.send(request.body(Body::from(body)).unwrap()).await
+    }
+
+    /// The anti-forgery token of the form on the page at `uri`.
+    pub async fn token(&mut self, uri: &str) -> String {
+        let page = self.get(uri).await;
+        page.attr("input[name=csrf_token]", "value").unwrap_or_else(|| panic!("{uri} has a form with a token"))
+    }
+
+    /// Logs in through the form; the response is the form's answer.
+    pub async fn log_in(&mut self, email: &str, password: &str) -> TestResponse {
+        let token = self.token("/login").await;
+        self.post("/login", &[("csrf_token", &token), ("email", email), ("password", password), ("next", "/admin")])
+            .await
+    }
+}

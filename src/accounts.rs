@@ -1,0 +1,134 @@
+//! Accounts: roles, e-mail addresses, the password policy, and Argon2id hashing off the async
+//! threads (hashing takes tens of milliseconds of CPU on purpose).
+
+use std::sync::LazyLock;
+
+use serde::{Deserialize, Serialize};
+
+/// The hash of a random string nobody knows, checked for unknown accounts: only its cost matters.
+static DECOY: LazyLock<String> = LazyLock::new(|| password_auth::generate_hash(uuid::Uuid::new_v4().to_string()));
+
+/// What an account may do. Editors create and edit records; admins also manage accounts,
+/// publish and delete.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, Serialize, Deserialize, clap::ValueEnum,
+)]
+#[sqlx(type_name = "user_role", rename_all = "lowercase")]
+#[serde(rename_all = "lowercase")]
+pub enum Role {
+    Editor,
+    Admin,
+}
+
+impl Role {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Role::Editor => "editor",
+            Role::Admin => "admin",
+        }
+    }
+}
+
+/// Shortest password accepted: long passphrases beat complexity rules.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+pub const MAX_PASSWORD_CHARS: usize = 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AccountError {
+    #[error("“{0}” is not an e-mail address")]
+    BadEmail(String),
+    #[error("a password needs at least {MIN_PASSWORD_CHARS} characters")]
+    PasswordTooShort,
+    #[error("a password may have at most {MAX_PASSWORD_CHARS} characters")]
+    PasswordTooLong,
+}
+
+/// An address folded to lower case, as accounts are stored and looked up.
+pub fn normalise_email(typed: &str) -> Result<String, AccountError> {
+    let email = typed.trim().to_lowercase();
+    let ok = email.len() <= 254
+        && email
+            .split_once('@')
+            .is_some_and(|(local, domain)| !local.is_empty() && !domain.is_empty() && !domain.contains('@'))
+        && !email.chars().any(char::is_whitespace);
+    if ok { Ok(email) } else { Err(AccountError::BadEmail(typed.trim().chars().take(100).collect())) }
+}
+
+pub fn check_password(password: &str) -> Result<(), AccountError> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        Err(AccountError::PasswordTooShort)
+    } else if chars > MAX_PASSWORD_CHARS {
+        Err(AccountError::PasswordTooLong)
+    } else {
+        Ok(())
+    }
+}
+
+/// An Argon2id PHC string for `password`.
+pub async fn hash_password(password: String) -> anyhow::Result<String> {
+    Ok(tokio::task::spawn_blocking(move || password_auth::generate_hash(password)).await?)
+}
+
+/// Whether `password` matches `hash`. With no hash (unknown account) a fixed hash is checked
+/// instead, so that an unknown address takes as long to refuse as a wrong password.
+pub async fn verify_password(password: String, hash: Option<String>) -> anyhow::Result<bool> {
+    let known = hash.is_some();
+    let matches = tokio::task::spawn_blocking(move || {
+        let hash = hash.unwrap_or_else(|| DECOY.clone());
+        password_auth::verify_password(password, &hash).is_ok()
+    })
+    .await?;
+    Ok(known && matches)
+}
+
+/// Creates an account after checking the address and the password; records it in the audit log.
+pub async fn create_user(pool: &sqlx::PgPool, email: &str, role: Role, password: String) -> anyhow::Result<i64> {
+    let email = normalise_email(email)?;
+    check_password(&password)?;
+    let hash = hash_password(password).await?;
+    let mut tx = pool.begin().await?;
+    let Some(id) = crate::db::users::create(&mut tx, &email, role, &hash).await? else {
+        anyhow::bail!("{email} already has an account");
+    };
+    let detail = serde_json::json!({ "role": role.as_str(), "by": "command line" });
+    let entry = crate::db::users::AuditEntry {
+        action: crate::db::users::AuditAction::UserCreated,
+        user_id: Some(id),
+        email: Some(&email),
+        ip: None,
+        detail: Some(detail),
+    };
+    crate::db::users::audit(&mut tx, entry).await?;
+    tx.commit().await?;
+    Ok(id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn addresses_fold_to_lower_case_and_junk_is_refused() {
+        assert_eq!(normalise_email("  Editor@Example.ORG ").unwrap(), "editor@example.org");
+        for bad in ["", "no-at-sign", "@example.org", "a@", "a b@example.org", "a@b@c"] {
+            assert!(normalise_email(bad).is_err(), "{bad:?}");
+        }
+    }
+
+    #[test]
+    fn passwords_need_length_not_tricks() {
+        assert_eq!(check_password("short"), Err(AccountError::PasswordTooShort));
+        assert!(check_password("correct horse battery staple").is_ok());
+        assert!(check_password("дванаццаць літар").is_ok(), "characters, not bytes, count");
+    }
+
+    #[tokio::test]
+    async fn a_hash_verifies_its_password_only() {
+        let hash = hash_password("correct horse battery staple".into()).await.unwrap();
+        assert!(hash.starts_with("$argon2id$"));
+        assert!(verify_password("correct horse battery staple".into(), Some(hash.clone())).await.unwrap());
+        assert!(!verify_password("wrong horse battery staple".into(), Some(hash)).await.unwrap());
+        assert!(!verify_password("anything at all".into(), None).await.unwrap(), "no account, no entry");
+    }
+}

@@ -1,0 +1,84 @@
+//! The admin area: logging in, and everything under `/admin`, behind a session.
+//!
+//! Sessions live in PostgreSQL (tower-sessions' `PostgresStore`, table from migration 0005);
+//! the cookie is HttpOnly, SameSite=Strict, and Secure whenever the site's origin is https. A
+//! session ends after [`IDLE_MINUTES`] without a request and [`ABSOLUTE_HOURS`] after login,
+//! whatever happens. Only these routes carry the session layer: public pages set no cookie.
+
+mod auth;
+mod users;
+
+use axum::Router;
+use axum::extract::{Request, State};
+use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum_login::AuthManagerLayerBuilder;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
+
+pub use auth::{AuthSession, Backend, ClientIp, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP};
+
+use crate::app::AppState;
+use crate::db::users::User;
+use crate::error::AppError;
+
+pub const IDLE_MINUTES: i64 = 30;
+pub const ABSOLUTE_HOURS: i64 = 12;
+pub const COOKIE: &str = "pt_session";
+
+/// The account making a request under `/admin`, put there by [`require_login`].
+#[derive(Clone, Debug)]
+pub struct CurrentUser(pub User);
+
+pub fn router(state: &AppState) -> Router<AppState> {
+    let store = PostgresStore::new(state.db.clone());
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_secure(state.origin.starts_with("https://"))
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
+    let auth = AuthManagerLayerBuilder::new(Backend::new(state.db.clone()), sessions).build();
+
+    let admins_only = Router::new().merge(users::router()).route_layer(from_fn(require_admin));
+    let admin = Router::new()
+        .route("/admin", get(users::dashboard))
+        .merge(admins_only)
+        .route_layer(from_fn_with_state(state.clone(), require_login));
+    Router::new().merge(auth::router()).merge(admin).layer(auth)
+}
+
+/// Sends visitors without a (live) session to the login form, remembering where they were going.
+async fn require_login(
+    State(_state): State<AppState>,
+    mut auth: AuthSession,
+    session: Session,
+    mut request: Request,
+    next: Next,
+) -> Response {
+    let to_login = |path: &str| {
+        let query = serde_urlencoded::to_string([("next", path)]).unwrap_or_default();
+        Redirect::to(&format!("/login?{query}")).into_response()
+    };
+    let path = request.uri().path().to_owned();
+    let Some(user) = auth.user.clone() else { return to_login(&path) };
+    let logged_in_at: Option<i64> = session.get(auth::LOGGED_IN_AT).await.ok().flatten();
+    let now = time::OffsetDateTime::now_utc().unix_timestamp();
+    if logged_in_at.is_none_or(|at| now - at > ABSOLUTE_HOURS * 3600) {
+        let _ = auth.logout().await;
+        let _ = session.insert("expired", true).await;
+        return to_login(&path);
+    }
+    request.extensions_mut().insert(CurrentUser(user));
+    next.run(request).await
+}
+
+/// Answers 403 to accounts that are not admins.
+async fn require_admin(request: Request, next: Next) -> Response {
+    match request.extensions().get::<CurrentUser>() {
+        Some(CurrentUser(user)) if auth::is_admin(user) => next.run(request).await,
+        _ => AppError::Forbidden.into_response(),
+    }
+}

@@ -1,0 +1,59 @@
+//! `/admin` (the dashboard), `/admin/users` and `/admin/audit` (admins only).
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Extension, State};
+use axum::response::Response;
+use axum::routing::get;
+use tower_sessions::Session;
+
+use super::CurrentUser;
+use crate::app::AppState;
+use crate::db::users::{self, AuditLine, User};
+use crate::error::AppResult;
+use crate::web::{Layout, csrf, format, render};
+
+pub fn router() -> Router<AppState> {
+    Router::new().route("/admin/users", get(list_users)).route("/admin/audit", get(show_audit))
+}
+
+#[derive(Template)]
+#[template(path = "admin/index.html")]
+struct DashboardPage {
+    layout: Layout,
+    user: User,
+    csrf_token: String,
+}
+
+pub async fn dashboard(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+) -> AppResult<Response> {
+    let csrf_token = csrf::token(&session).await?;
+    render(&DashboardPage { layout: Layout::for_path(&state, "/admin"), user, csrf_token })
+}
+
+#[derive(Template)]
+#[template(path = "admin/users.html")]
+struct UsersPage {
+    layout: Layout,
+    users: Vec<User>,
+}
+
+async fn list_users(State(state): State<AppState>) -> AppResult<Response> {
+    let users = users::list(&mut *state.db.acquire().await?).await?;
+    render(&UsersPage { layout: Layout::for_path(&state, "/admin/users"), users })
+}
+
+#[derive(Template)]
+#[template(path = "admin/audit.html")]
+struct AuditPage {
+    layout: Layout,
+    lines: Vec<AuditLine>,
+}
+
+async fn show_audit(State(state): State<AppState>) -> AppResult<Response> {
+    let lines = users::recent_audit(&mut *state.db.acquire().await?, 500).await?;
+    render(&AuditPage { layout: Layout::for_path(&state, "/admin/audit"), lines })
+}

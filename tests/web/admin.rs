@@ -1,0 +1,231 @@
+//! Accounts and the admin area: logging in and out, throttling, roles, sessions, forgery.
+
+use prisoner_tracker::accounts::{self, Role};
+use prisoner_tracker::web::admin::{MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP};
+
+use crate::helpers::{TestApp, Visitor};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+async fn account(app: &TestApp, email: &str, role: Role) {
+    accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
+}
+
+async fn audit_actions(app: &TestApp) -> Vec<(String, Option<String>)> {
+    sqlx::query_as("select action, email from audit_log order by id").fetch_all(&app.pool).await.unwrap()
+}
+
+#[tokio::test]
+async fn logging_in_opens_the_admin_area_with_a_fresh_strict_session() {
+    let app = TestApp::new().await;
+    account(&app, "editor@example.org", Role::Editor).await;
+    let mut visitor = Visitor::new(&app);
+    let form = visitor.get("/login").await;
+    assert_eq!(form.status, 200);
+    let before = visitor.cookie("pt_session").expect("the login form starts a session").to_owned();
+
+    let answer = visitor.log_in("Editor@Example.org ", PASSWORD).await;
+    assert_eq!((answer.status.as_u16(), answer.header("location")), (303, "/admin"));
+    let cookie = answer.header("set-cookie");
+    for attribute in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
+        assert!(cookie.contains(attribute), "the session cookie is {attribute}: {cookie}");
+    }
+    assert_ne!(visitor.cookie("pt_session").unwrap(), before, "the session id changes at login");
+
+    let admin = visitor.get("/admin").await;
+    assert_eq!(admin.status, 200);
+    assert!(admin.text("main").contains("Signed in as editor@example.org"));
+    let expected = ["user_created", "login"].map(|a| (a.to_owned(), Some("editor@example.org".to_owned())));
+    assert_eq!(audit_actions(&app).await, expected);
+
+    // The old session id is worth nothing now.
+    let mut planted = Visitor::new(&app);
+    planted.set_cookie("pt_session", &before);
+    assert_eq!(planted.get("/admin").await.status, 303);
+}
+
+#[tokio::test]
+async fn a_wrong_password_and_an_unknown_address_get_the_same_answer() {
+    let app = TestApp::new().await;
+    account(&app, "editor@example.org", Role::Editor).await;
+    let mut visitor = Visitor::new(&app);
+    let wrong = visitor.log_in("editor@example.org", "not the password at all").await;
+    let unknown = visitor.log_in("nobody@example.org", PASSWORD).await;
+    assert_eq!(wrong.status, 401);
+    assert_eq!(unknown.status, 401);
+    assert_eq!(wrong.text(".form-error"), unknown.text(".form-error"));
+    assert_eq!(wrong.attr("#email", "value").as_deref(), Some("editor@example.org"), "the address typed is kept");
+    assert_eq!(visitor.get("/admin").await.status, 303, "still not logged in");
+    let actions: Vec<String> = audit_actions(&app).await.into_iter().map(|a| a.0).collect();
+    assert_eq!(actions, ["user_created", "login_failed", "login_failed"]);
+}
+
+#[tokio::test]
+async fn repeated_failures_pause_logins_for_the_address_and_for_the_ip() {
+    let app = TestApp::new().await;
+    account(&app, "editor@example.org", Role::Editor).await;
+    account(&app, "admin@example.org", Role::Admin).await;
+
+    let mut visitor = Visitor::new(&app);
+    for _ in 0..MAX_FAILURES_PER_ACCOUNT {
+        assert_eq!(visitor.log_in("editor@example.org", "guess guess guess").await.status, 401);
+    }
+    let paused = visitor.log_in("editor@example.org", PASSWORD).await;
+    assert_eq!(paused.status, 429, "even the right password waits");
+    assert!(paused.text(".form-error").contains("Too many failed attempts"));
+    assert_eq!(visitor.get("/admin").await.status, 303);
+    let other = Visitor::new(&app).log_in("admin@example.org", PASSWORD).await;
+    assert_eq!(other.status, 303, "another account is not affected");
+
+    // Guessing across many addresses from one IP address.
+    let mut attacker = Visitor::new(&app);
+    attacker.ip = Some("203.0.113.7:5555".parse().unwrap());
+    for i in 0..MAX_FAILURES_PER_IP {
+        assert_eq!(attacker.log_in(&format!("guess{i}@example.org"), "guess guess guess").await.status, 401);
+    }
+    assert_eq!(attacker.log_in("admin@example.org", PASSWORD).await.status, 429);
+    let mut elsewhere = Visitor::new(&app);
+    elsewhere.ip = Some("198.51.100.2:5555".parse().unwrap());
+    assert_eq!(elsewhere.log_in("admin@example.org", PASSWORD).await.status, 303);
+    let throttled: Vec<(String, Option<String>)> =
+        audit_actions(&app).await.into_iter().filter(|a| a.0 == "login_throttled").collect();
+    assert_eq!(throttled.len(), 2);
+}
+
+#[tokio::test]
+async fn the_admin_area_needs_a_session_and_the_right_role() {
+    let app = TestApp::new().await;
+    account(&app, "editor@example.org", Role::Editor).await;
+    account(&app, "admin@example.org", Role::Admin).await;
+
+    let mut anonymous = Visitor::new(&app);
+    for path in ["/admin", "/admin/users", "/admin/audit"] {
+        let answer = anonymous.get(path).await;
+        assert_eq!(answer.status, 303, "{path}");
+        let next = serde_urlencoded::to_string([("next", path)]).unwrap();
+        assert_eq!(answer.header("location"), format!("/login?{next}"), "{path}");
+    }
+
+    let mut editor = Visitor::new(&app);
+    editor.log_in("editor@example.org", PASSWORD).await;
+    assert_eq!(editor.get("/admin").await.status, 200);
+    for path in ["/admin/users", "/admin/audit"] {
+        let answer = editor.get(path).await;
+        assert_eq!(answer.status, 403, "{path}");
+        assert_eq!(answer.text("h1"), "Not allowed");
+    }
+
+    let mut admin = Visitor::new(&app);
+    admin.log_in("admin@example.org", PASSWORD).await;
+    let users = admin.get("/admin/users").await;
+    assert_eq!(users.status, 200);
+    assert_eq!(users.texts("tbody tr td:first-child"), ["admin@example.org", "editor@example.org"]);
+    let audit = admin.get("/admin/audit").await;
+    assert!(audit.texts("tbody tr").iter().any(|r| r.contains("Logged in") && r.contains("editor@example.org")));
+    assert!(!audit.body.contains("$argon2"), "no hash ever reaches a page");
+
+    // Logging in again from the form goes where the visitor was going.
+    let mut returning = Visitor::new(&app);
+    let token = returning.token("/login?next=%2Fadmin%2Faudit").await;
+    let answer = returning
+        .post(
+            "/login",
+            &[("csrf_token", &token), ("email", "admin@example.org"), ("password", PASSWORD), ("next", "/admin/audit")],
+        )
+        .await;
+    assert_eq!(answer.header("location"), "/admin/audit");
+}
+
+fn as_refs<'a>(fields: &'a [(&'static str, String)]) -> Vec<(&'static str, &'a str)> {
+    fields.iter().map(|(k, v)| (*k, v.as_str())).collect()
+}
+
+#[tokio::test]
+async fn forged_and_cross_site_posts_are_refused() {
+    let app = TestApp::new().await;
+    account(&app, "editor@example.org", Role::Editor).await;
+    let mut visitor = Visitor::new(&app);
+    let token = visitor.token("/login").await;
+    let fields = |token: &str| {
+        [("csrf_token", token.to_owned()), ("email", "editor@example.org".into()), ("password", PASSWORD.into())]
+    };
+
+    let no_token = visitor.post("/login", &[("email", "editor@example.org"), ("password", PASSWORD)]).await;
+    assert_eq!(no_token.status, 403, "a form without its token");
+    let foreign = Visitor::new(&app).token("/login").await;
+    assert_eq!(visitor.post("/login", &as_refs(&fields(&foreign))).await.status, 403, "another session's token");
+    let own = fields(&token);
+    for headers in [
+        [("origin", "https://evil.example"), ("sec-fetch-site", "cross-site")],
+        [("origin", "https://evil.example"), ("x-ignored", "")],
+        [("origin", "null"), ("sec-fetch-site", "cross-site")],
+    ] {
+        let answer = visitor.post_with("/login", &as_refs(&own), &headers).await;
+        assert_eq!(answer.status, 403, "{headers:?}");
+    }
+    assert_eq!(visitor.get("/admin").await.status, 303, "none of them logged in");
+    assert_eq!(visitor.post("/login", &as_refs(&own)).await.status, 303, "the real form still works");
+}
+
+#[tokio::test]
+async fn logging_out_ends_the_session() {
+    let app = TestApp::new().await;
+    account(&app, "editor@example.org", Role::Editor).await;
+    let mut visitor = Visitor::new(&app);
+    visitor.log_in("editor@example.org", PASSWORD).await;
+    let session = visitor.cookie("pt_session").unwrap().to_owned();
+    let token = visitor.token("/admin").await;
+    let answer = visitor.post("/logout", &[("csrf_token", &token)]).await;
+    assert_eq!((answer.status.as_u16(), answer.header("location")), (303, "/login"));
+    assert_eq!(visitor.get("/admin").await.status, 303);
+    let mut replay = Visitor::new(&app);
+    replay.set_cookie("pt_session", &session);
+    assert_eq!(replay.get("/admin").await.status, 303, "the old cookie opens nothing");
+    assert!(audit_actions(&app).await.iter().any(|a| a.0 == "logout"));
+}
+
+#[tokio::test]
+async fn public_pages_set_no_cookie() {
+    let app = TestApp::with_demo().await;
+    for path in ["/", "/prisoners", "/charts", "/waves"] {
+        assert_eq!(app.get(path).await.header("set-cookie"), "", "{path}");
+    }
+}
+
+#[tokio::test]
+async fn create_user_reads_the_password_from_standard_input() {
+    use std::process::Stdio;
+    use tokio::io::AsyncWriteExt;
+
+    let app = TestApp::new().await;
+    let run = |email: &'static str, password: &'static str| {
+        let url = app.db.url();
+        async move {
+            let mut child = tokio::process::Command::new(env!("CARGO_BIN_EXE_prisoner-tracker"))
+                .args(["create-user", "--email", email, "--role", "admin"])
+                .env("DATABASE_URL", url)
+                .env("RUST_LOG", "warn")
+                .stdin(Stdio::piped())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            child.stdin.take().unwrap().write_all(format!("{password}\n").as_bytes()).await.unwrap();
+            child.wait_with_output().await.unwrap()
+        }
+    };
+    let short = run("new@example.org", "short").await;
+    assert!(!short.status.success());
+    assert!(String::from_utf8_lossy(&short.stderr).contains("at least 12 characters"));
+
+    let made = run("New@Example.org", PASSWORD).await;
+    assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
+    assert!(String::from_utf8_lossy(&made.stdout).contains("new@example.org (admin)"));
+    let again = run("new@example.org", PASSWORD).await;
+    assert!(String::from_utf8_lossy(&again.stderr).contains("already has an account"));
+
+    let mut visitor = Visitor::new(&app);
+    assert_eq!(visitor.log_in("new@example.org", PASSWORD).await.status, 303);
+    let stored: String = sqlx::query_scalar("select password_hash from users").fetch_one(&app.pool).await.unwrap();
+    assert!(stored.starts_with("$argon2id$") && !stored.contains(PASSWORD));
+}
