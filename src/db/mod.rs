@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod charts;
+pub mod edit_people;
 pub mod local_cluster;
 pub mod people;
 pub mod search;

@@ -6,6 +6,8 @@
 //! whatever happens. Only these routes carry the session layer: public pages set no cookie.
 
 mod auth;
+mod people;
+pub mod person_form;
 mod users;
 
 use axum::Router;
@@ -45,6 +47,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let admins_only = Router::new().merge(users::router()).route_layer(from_fn(require_admin));
     let admin = Router::new()
         .route("/admin", get(users::dashboard))
+        .merge(people::router())
         .merge(admins_only)
         .route_layer(from_fn_with_state(state.clone(), require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)

@@ -1,0 +1,412 @@
+//! `/admin/people…`: list, create and edit people, their history with restore.
+//!
+//! A form that fails validation comes back with everything typed and a message beside each
+//! field (422). Saving over a newer version is refused with both versions side by side (409).
+//! Every save records a revision (who, when, before, after) and tells the caches.
+
+use askama::Template;
+use axum::extract::{Extension, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::CurrentUser;
+use super::person_form::{FieldChange, FieldErrors, PersonForm, diff};
+use crate::accounts::Role;
+use crate::app::AppState;
+use crate::db::edit_people::{self, Action, Lookalike, PersonDoc, Revision, StoredPerson};
+use crate::db::users::User;
+use crate::domain::{NameKind, PublicationState, Sex};
+use crate::error::{AppError, AppResult};
+use crate::search::key::name_key;
+use crate::web::{Layout, csrf, format, render};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/people", get(list_people))
+        .route("/admin/people/new", get(new_person_form).post(create_person))
+        .route("/admin/people/{id}/edit", get(edit_person_form).post(update_person))
+        .route("/admin/people/{id}/history", get(show_history))
+        .route("/admin/people/{id}/restore/{revision}", post(restore_revision))
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct ListQuery {
+    q: Option<String>,
+}
+
+struct Listed {
+    id: i64,
+    slug: String,
+    name: String,
+    publication: PublicationState,
+    updated_at: time::OffsetDateTime,
+}
+
+#[derive(Template)]
+#[template(path = "admin/people.html")]
+struct PeoplePage {
+    layout: Layout,
+    user: User,
+    csrf_token: String,
+    q: String,
+    people: Vec<Listed>,
+}
+
+async fn list_people(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Query(query): Query<ListQuery>,
+) -> AppResult<Response> {
+    let q = query.q.unwrap_or_default().trim().chars().take(200).collect::<String>();
+    let key = name_key(&q);
+    let rows = sqlx::query!(
+        r#"
+        select p.id, p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "name!",
+               p.publication as "publication: PublicationState", p.updated_at
+        from people p
+        where $1 = '' or p.slug like '%' || $2 || '%'
+           or exists (select from person_names n where n.person_id = p.id and n.search_key like '%' || $1 || '%')
+        order by p.updated_at desc, p.id desc
+        limit 100
+        "#,
+        key,
+        q.to_lowercase().replace(['%', '_'], ""),
+    )
+    .fetch_all(&mut *state.db.acquire().await?)
+    .await?;
+    let people = rows
+        .into_iter()
+        .map(|r| Listed { id: r.id, slug: r.slug, name: r.name, publication: r.publication, updated_at: r.updated_at })
+        .collect();
+    let csrf_token = csrf::token(&session).await?;
+    render(&PeoplePage { layout: Layout::for_path(&state, "/admin/people"), user, csrf_token, q, people })
+}
+
+#[derive(Template)]
+#[template(path = "admin/person_form.html")]
+struct PersonFormPage {
+    layout: Layout,
+    user: User,
+    csrf_token: String,
+    /// `None` for a new person.
+    id: Option<i64>,
+    form: PersonForm,
+    errors: FieldErrors,
+    lookalikes: Vec<Lookalike>,
+    /// Set on the conflict page: the version saved meanwhile, and what differs from yours.
+    conflict: Option<Conflict>,
+    saved: bool,
+}
+
+struct Conflict {
+    editor_note: Option<String>,
+    changes: Vec<FieldChange>,
+}
+
+impl PersonFormPage {
+    fn error(&self, field: &str) -> Option<&String> {
+        self.errors.get(field)
+    }
+
+    fn name_error(&self, i: &usize) -> Option<String> {
+        ["name", "lang", "script", "kind"].iter().find_map(|f| self.errors.get(&format!("{f}_{i}")).cloned())
+    }
+
+    fn may_publish(&self) -> bool {
+        self.user.role == Role::Admin
+    }
+
+    fn sexes(&self) -> &'static [Sex] {
+        Sex::ALL
+    }
+
+    fn kinds(&self) -> &'static [NameKind] {
+        NameKind::ALL
+    }
+
+    fn action(&self) -> String {
+        match self.id {
+            Some(id) => format!("/admin/people/{id}/edit"),
+            None => "/admin/people/new".to_owned(),
+        }
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+async fn form_page(
+    state: &AppState,
+    user: User,
+    session: &Session,
+    id: Option<i64>,
+    form: PersonForm,
+    errors: FieldErrors,
+    lookalikes: Vec<Lookalike>,
+    conflict: Option<Conflict>,
+    status: StatusCode,
+) -> AppResult<Response> {
+    let path = match id {
+        Some(id) => format!("/admin/people/{id}/edit"),
+        None => "/admin/people/new".to_owned(),
+    };
+    let page = PersonFormPage {
+        layout: Layout::for_path(state, &path),
+        user,
+        csrf_token: csrf::token(session).await?,
+        id,
+        form,
+        errors,
+        lookalikes,
+        conflict,
+        saved: false,
+    };
+    let mut response = render(&page)?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+async fn new_person_form(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+) -> AppResult<Response> {
+    let form = PersonForm { publication: "draft".into(), ..PersonForm::default() };
+    form_page(&state, user, &session, None, form, FieldErrors::new(), Vec::new(), None, StatusCode::OK).await
+}
+
+/// Validates the form against the countries and the slugs in use.
+async fn check(
+    state: &AppState,
+    form: &PersonForm,
+    user: &User,
+    id: Option<i64>,
+    current: Option<PublicationState>,
+) -> AppResult<Result<PersonDoc, FieldErrors>> {
+    let mut conn = state.db.acquire().await?;
+    let countries = edit_people::country_codes(&mut conn).await?;
+    let mut result = form.validate(&countries, user.role == Role::Admin, current);
+    if let Ok(doc) = &result {
+        let mut slug = doc.slug.clone();
+        if edit_people::slug_taken(&mut conn, &slug, id).await? {
+            if form.slug.trim().is_empty() {
+                // A made-up address that is taken gets a number: ihar-losik-2.
+                let base = slug.clone();
+                let mut n = 2;
+                while edit_people::slug_taken(&mut conn, &slug, id).await? {
+                    slug = format!("{base}-{n}");
+                    n += 1;
+                }
+                if let Ok(doc) = result.as_mut() {
+                    doc.slug = slug;
+                }
+            } else {
+                let mut errors = FieldErrors::new();
+                errors.insert("slug".into(), "another person has this address: choose another".into());
+                result = Err(errors);
+            }
+        }
+    }
+    Ok(result)
+}
+
+async fn create_person(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let form = PersonForm::from_pairs(pairs);
+    csrf::verify(&session, form.csrf_token.as_deref()).await?;
+    let doc = match check(&state, &form, &user, None, None).await? {
+        Ok(doc) => doc,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return form_page(&state, user, &session, None, form, errors, Vec::new(), None, status).await;
+        }
+    };
+    if !form.confirm_duplicate {
+        let keys: Vec<String> = doc.names.iter().map(|n| name_key(&n.name)).collect();
+        let year = doc.born.map(|d| d.start().year());
+        let lookalikes = edit_people::lookalikes(&mut *state.db.acquire().await?, &keys, year, None).await?;
+        if !lookalikes.is_empty() {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return form_page(&state, user, &session, None, form, FieldErrors::new(), lookalikes, None, status).await;
+        }
+    }
+    let mut tx = state.db.begin().await?;
+    let id = edit_people::insert(&mut tx, &doc).await?;
+    edit_people::record_revision(&mut tx, user.id, id, Action::Create, None, &doc).await?;
+    tx.commit().await?;
+    state.cache.changes().bump();
+    Ok(Redirect::to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct EditQuery {
+    saved: Option<String>,
+}
+
+async fn stored(state: &AppState, id: i64) -> AppResult<StoredPerson> {
+    edit_people::load(&mut *state.db.acquire().await?, id).await?.ok_or(AppError::NotFound)
+}
+
+async fn edit_person_form(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Query(query): Query<EditQuery>,
+) -> AppResult<Response> {
+    let person = stored(&state, id).await?;
+    let page = PersonFormPage {
+        layout: Layout::for_path(&state, &format!("/admin/people/{id}/edit")),
+        user,
+        csrf_token: csrf::token(&session).await?,
+        id: Some(id),
+        form: PersonForm::from_doc(&person.doc, Some(person.version)),
+        errors: FieldErrors::new(),
+        lookalikes: Vec::new(),
+        conflict: None,
+        saved: query.saved.is_some(),
+    };
+    render(&page)
+}
+
+async fn update_person(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> AppResult<Response> {
+    let mut form = PersonForm::from_pairs(pairs);
+    csrf::verify(&session, form.csrf_token.as_deref()).await?;
+    let person = stored(&state, id).await?;
+    let doc = match check(&state, &form, &user, Some(id), Some(person.doc.publication)).await? {
+        Ok(doc) => doc,
+        Err(errors) => {
+            let status = StatusCode::UNPROCESSABLE_ENTITY;
+            return form_page(&state, user, &session, Some(id), form, errors, Vec::new(), None, status).await;
+        }
+    };
+    let Some(version) = form.version else {
+        return Err(AppError::BadRequest("the form lacks the version it was loaded at; reload it".into()));
+    };
+    let mut tx = state.db.begin().await?;
+    let saved = edit_people::update(&mut tx, id, version, &doc).await?;
+    if saved.is_none() {
+        tx.rollback().await?;
+        return conflict(&state, user, &session, id, form, &doc).await;
+    }
+    edit_people::record_revision(&mut tx, user.id, id, Action::Update, Some(&person.doc), &doc).await?;
+    tx.commit().await?;
+    state.cache.changes().bump();
+    form.version = saved;
+    Ok(Redirect::to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
+}
+
+/// Someone saved the person after this form was loaded: show what they saved beside what was
+/// typed, and let the editor save theirs over it knowingly (the form now carries the new version).
+async fn conflict(
+    state: &AppState,
+    user: User,
+    session: &Session,
+    id: i64,
+    mut form: PersonForm,
+    yours: &PersonDoc,
+) -> AppResult<Response> {
+    let current = stored(state, id).await?;
+    let revisions = edit_people::revisions(&mut *state.db.acquire().await?, id).await?;
+    let editor_note = revisions.first().map(|r| {
+        format!("{} at {}", r.editor.clone().unwrap_or_else(|| "a deleted account".into()), format::moment(&r.at))
+    });
+    let changes = diff(Some(&current.doc), yours);
+    form.version = Some(current.version);
+    let conflict = Conflict { editor_note, changes };
+    let status = StatusCode::CONFLICT;
+    form_page(state, user, session, Some(id), form, FieldErrors::new(), Vec::new(), Some(conflict), status).await
+}
+
+/// A revision with the changes it made, for the history page.
+struct HistoryLine {
+    revision: Revision,
+    changes: Vec<FieldChange>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/person_history.html")]
+struct HistoryPage {
+    layout: Layout,
+    user: User,
+    csrf_token: String,
+    id: i64,
+    person: StoredPerson,
+    lines: Vec<HistoryLine>,
+}
+
+async fn show_history(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+) -> AppResult<Response> {
+    let person = stored(&state, id).await?;
+    let revisions = edit_people::revisions(&mut *state.db.acquire().await?, id).await?;
+    let lines = revisions
+        .into_iter()
+        .map(|revision| {
+            let changes = diff(revision.before.as_ref(), &revision.after);
+            HistoryLine { revision, changes }
+        })
+        .collect();
+    let page = HistoryPage {
+        layout: Layout::for_path(&state, &format!("/admin/people/{id}/history")),
+        user,
+        csrf_token: csrf::token(&session).await?,
+        id,
+        person,
+        lines,
+    };
+    render(&page)
+}
+
+#[derive(Debug, Deserialize)]
+struct RestoreForm {
+    csrf_token: Option<String>,
+}
+
+/// Puts the person back as they were after `revision`, as a new revision of its own.
+async fn restore_revision(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path((id, revision)): Path<(i64, i64)>,
+    Form(form): Form<RestoreForm>,
+) -> AppResult<Response> {
+    csrf::verify(&session, form.csrf_token.as_deref()).await?;
+    let person = stored(&state, id).await?;
+    let revisions = edit_people::revisions(&mut *state.db.acquire().await?, id).await?;
+    let target = revisions.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
+    let mut doc = target.after;
+    if user.role != Role::Admin {
+        // Restoring must not publish or unpublish behind an admin's back.
+        doc.publication = person.doc.publication;
+    }
+    let mut conn = state.db.acquire().await?;
+    if edit_people::slug_taken(&mut conn, &doc.slug, Some(id)).await? {
+        doc.slug = person.doc.slug.clone();
+    }
+    drop(conn);
+    let mut tx = state.db.begin().await?;
+    let Some(_) = edit_people::update(&mut tx, id, person.version, &doc).await? else {
+        return Err(AppError::BadRequest("the person changed while restoring; look at the history again".into()));
+    };
+    edit_people::record_revision(&mut tx, user.id, id, Action::Restore, Some(&person.doc), &doc).await?;
+    tx.commit().await?;
+    state.cache.changes().bump();
+    Ok(Redirect::to(&format!("/admin/people/{id}/history")).into_response())
+}

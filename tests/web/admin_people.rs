@@ -1,0 +1,245 @@
+//! The person form: creating and editing people, validation that keeps what was typed, likely
+//! duplicates, stale versions, history and restore, and who may publish.
+
+use prisoner_tracker::accounts::{self, Role};
+
+use crate::helpers::{TestApp, TestResponse, Visitor};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+async fn logged_in<'a>(app: &'a TestApp, email: &str, role: Role) -> Visitor<'a> {
+    accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
+    let mut visitor = Visitor::new(app);
+    assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
+    visitor
+}
+
+/// Posts the form at `form_uri` with `fields` (plus its token and version).
+async fn submit(visitor: &mut Visitor<'_>, form_uri: &str, fields: &[(&str, &str)]) -> TestResponse {
+    let page = visitor.get(form_uri).await;
+    assert_eq!(page.status, 200, "{form_uri}");
+    let token = page.attr("input[name=csrf_token]", "value").unwrap();
+    let version = page.attr("input[name=version]", "value");
+    let mut all: Vec<(&str, &str)> = vec![("csrf_token", &token)];
+    if let Some(version) = &version {
+        all.push(("version", version));
+    }
+    all.extend_from_slice(fields);
+    let action = page.attr("form.record-form", "action").unwrap();
+    visitor.post(&action, &all).await
+}
+
+fn id_from(location: &str) -> i64 {
+    location.trim_start_matches("/admin/people/").split('/').next().unwrap().parse().unwrap()
+}
+
+const NEW_PERSON: &[(&str, &str)] = &[
+    ("name_0", "Сымон Тэставы"),
+    ("lang_0", "be"),
+    ("kind_0", "primary"),
+    ("name_1", "Symon Testavy"),
+    ("lang_1", "en"),
+    ("kind_1", "primary"),
+    ("born", "summer 1990"),
+    ("citizenships", "by"),
+    ("occupation", "Teacher"),
+    ("publication", "published"),
+];
+
+#[tokio::test]
+async fn an_admin_adds_a_person_who_then_appears_on_the_public_site() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let saved = submit(&mut admin, "/admin/people/new", NEW_PERSON).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let edit = admin.get(saved.header("location")).await;
+    assert_eq!(edit.text("[role=status]"), "Saved.");
+    assert_eq!(edit.attr("#slug", "value").as_deref(), Some("symon-testavy"), "the address comes from the first name");
+
+    let page = app.get("/prisoners/symon-testavy").await;
+    assert_eq!(page.status, 200);
+    assert_eq!(page.text("h1"), "Symon Testavy");
+    let found = app.get("/prisoners?q=Symon+Testavi").await;
+    assert!(found.texts("ol.hits li > a").contains(&"Symon Testavy".to_owned()), "found by a misspelling");
+    let revisions: i64 = sqlx::query_scalar("select count(*) from revisions").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(revisions, 1);
+}
+
+#[tokio::test]
+async fn a_form_with_mistakes_comes_back_with_everything_typed_and_a_message_per_field() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let answer = submit(
+        &mut admin,
+        "/admin/people/new",
+        &[
+            ("name_0", "Сымон Тэставы"),
+            ("name_1", "<script>alert(1)</script>"),
+            ("lang_1", "english"),
+            ("born", "1990-13"),
+            ("citizenships", "BY, Atlantis"),
+            ("occupation", "Teacher"),
+            ("biography", "Line one\nLine two"),
+        ],
+    )
+    .await;
+    assert_eq!(answer.status, 422);
+    assert_eq!(answer.attr("#name_0", "value").as_deref(), Some("Сымон Тэставы"));
+    assert_eq!(answer.attr("#name_1", "value").as_deref(), Some("<script>alert(1)</script>"), "kept, as text");
+    assert!(!answer.body.contains("<script>alert(1)"), "and escaped");
+    assert_eq!(answer.attr("#born", "value").as_deref(), Some("1990-13"));
+    assert_eq!(answer.attr("#occupation", "value").as_deref(), Some("Teacher"));
+    assert_eq!(answer.text("#biography"), "Line one Line two");
+    assert!(answer.text("#born-error").contains("no month 13"));
+    assert!(answer.text("#citizenships-error").contains("ATLANTIS"));
+    assert!(answer.text("#name_1-error").contains("language"));
+    assert_eq!(answer.attr("#born", "aria-invalid").as_deref(), Some("true"));
+    let people: i64 = sqlx::query_scalar("select count(*) from people").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(people, 0, "nothing was saved");
+}
+
+#[tokio::test]
+async fn a_likely_duplicate_is_flagged_before_it_is_created() {
+    let app = TestApp::with_demo().await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let fields = [("name_0", "Игорь Лосик"), ("born", "1992")];
+    let warned = submit(&mut editor, "/admin/people/new", &fields).await;
+    assert_eq!(warned.status, 422);
+    let links = warned.texts(".lookalikes li a");
+    assert_eq!(links, ["Ihar Losik"], "the recorded person with a similar name is offered");
+    assert!(warned.attr(".lookalikes li a", "href").unwrap().ends_with("/edit"));
+
+    let mut confirmed = fields.to_vec();
+    confirmed.push(("confirm_duplicate", "yes"));
+    let created = submit(&mut editor, "/admin/people/new", &confirmed).await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let slug: String = sqlx::query_scalar("select slug from people where id = $1")
+        .bind(id_from(created.header("location")))
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(slug, "igor-losik");
+}
+
+#[tokio::test]
+async fn editors_keep_drafts_drafts_and_drafts_stay_off_the_public_site() {
+    let app = TestApp::new().await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let new = editor.get("/admin/people/new").await;
+    assert!(new.attr("select#publication", "name").is_none(), "editors get no publication choice");
+    let saved = submit(&mut editor, "/admin/people/new", &NEW_PERSON[..9]).await;
+    assert_eq!(saved.status, 303);
+    let forged =
+        submit(&mut editor, saved.header("location"), &[("name_0", "Symon Testavy"), ("publication", "published")])
+            .await;
+    assert_eq!(forged.status, 422);
+    assert!(forged.text("#publication-error").contains("only admins"));
+
+    for path in ["/prisoners/symon-testavy", "/prisoners?q=Symon", "/prisoners.csv?q=Symon", "/charts"] {
+        let page = app.get(path).await;
+        assert!(!page.body.contains("Symon Testavy"), "{path} shows a draft");
+    }
+}
+
+#[tokio::test]
+async fn saving_over_a_newer_version_is_refused_and_nothing_is_lost() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let created = submit(&mut admin, "/admin/people/new", NEW_PERSON).await;
+    let edit_uri = created.header("location").split('?').next().unwrap().to_owned();
+
+    // Two editors open the same form.
+    let mut other = logged_in(&app, "other@example.org", Role::Admin).await;
+    let mine = admin.get(&edit_uri).await;
+    let my_token = mine.attr("input[name=csrf_token]", "value").unwrap();
+    let my_version = mine.attr("input[name=version]", "value").unwrap();
+
+    let theirs = submit(
+        &mut other,
+        &edit_uri,
+        &[("name_0", "Symon Testavy"), ("occupation", "Engineer"), ("publication", "published")],
+    )
+    .await;
+    assert_eq!(theirs.status, 303);
+
+    let mut my_fields = vec![("csrf_token", my_token.as_str()), ("version", my_version.as_str())];
+    my_fields.extend_from_slice(&[
+        ("name_0", "Symon Testavy"),
+        ("occupation", "Teacher of history"),
+        ("publication", "published"),
+    ]);
+    let conflict = admin.post(&edit_uri, &my_fields).await;
+    assert_eq!(conflict.status, 409);
+    assert!(conflict.text(".conflict").contains("other@example.org"));
+    let fields = conflict.texts(".conflict tbody th");
+    let row = fields.iter().position(|f| f == "Occupation").expect("occupation differs");
+    assert_eq!(conflict.texts(".conflict tbody td.before")[row], "Engineer");
+    assert_eq!(conflict.texts(".conflict tbody td.after")[row], "Teacher of history");
+    assert_eq!(conflict.attr("#occupation", "value").as_deref(), Some("Teacher of history"), "mine is kept");
+    let stored: Option<String> =
+        sqlx::query_scalar("select occupation from people").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(stored.as_deref(), Some("Engineer"), "theirs was not overwritten");
+
+    // Saving the conflict page's form puts mine in place, knowingly.
+    let token = conflict.attr("input[name=csrf_token]", "value").unwrap();
+    let version = conflict.attr("input[name=version]", "value").unwrap();
+    let mut again = vec![("csrf_token", token.as_str()), ("version", version.as_str())];
+    again.extend_from_slice(&[
+        ("name_0", "Symon Testavy"),
+        ("occupation", "Teacher of history"),
+        ("publication", "published"),
+    ]);
+    assert_eq!(admin.post(&edit_uri, &again).await.status, 303);
+    let stored: Option<String> =
+        sqlx::query_scalar("select occupation from people").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(stored.as_deref(), Some("Teacher of history"));
+}
+
+#[tokio::test]
+async fn the_history_shows_each_change_and_restores_an_earlier_version() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let created = submit(&mut admin, "/admin/people/new", NEW_PERSON).await;
+    let id = id_from(created.header("location"));
+    let edit_uri = format!("/admin/people/{id}/edit");
+    let mut changed: Vec<(&str, &str)> = NEW_PERSON.to_vec();
+    changed.retain(|(k, _)| *k != "occupation");
+    changed.push(("occupation", "Journalist"));
+    assert_eq!(submit(&mut admin, &edit_uri, &changed).await.status, 303);
+    assert!(app.get("/prisoners/symon-testavy").await.body.contains("Journalist"));
+
+    let history = admin.get(&format!("/admin/people/{id}/history")).await;
+    assert_eq!(history.status, 200);
+    let revisions = history.texts(".revision");
+    assert_eq!(revisions.len(), 2);
+    assert!(revisions[0].starts_with("Changed by admin@example.org"), "{}", revisions[0]);
+    assert_eq!(history.texts(".revision:first-child td.before"), ["Teacher"]);
+    assert_eq!(history.texts(".revision:first-child td.after"), ["Journalist"]);
+    assert!(revisions[1].starts_with("Created by admin@example.org"));
+
+    // Restore the version as created.
+    let token = history.attr("input[name=csrf_token]", "value").unwrap();
+    let restore = history.attr(".revision:last-child form", "action").unwrap();
+    let restored = admin.post(&restore, &[("csrf_token", &token)]).await;
+    assert_eq!(restored.status, 303);
+    let page = app.get("/prisoners/symon-testavy").await;
+    assert!(
+        page.body.contains("Teacher") && !page.body.contains("Journalist"),
+        "the public page shows the restored version"
+    );
+    let history = admin.get(&format!("/admin/people/{id}/history")).await;
+    assert!(history.texts(".revision")[0].starts_with("Restored an earlier version by admin@example.org"));
+    assert_eq!(history.texts(".revision:first-child td.after"), ["Teacher"]);
+}
+
+#[tokio::test]
+async fn person_forms_need_a_login_and_their_token() {
+    let app = TestApp::new().await;
+    let mut anonymous = Visitor::new(&app);
+    assert_eq!(anonymous.get("/admin/people/new").await.status, 303);
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let no_token = admin.post("/admin/people/new", NEW_PERSON).await;
+    assert_eq!(no_token.status, 403);
+    assert_eq!(admin.get("/admin/people/999999/edit").await.status, 404);
+    assert_eq!(admin.get("/admin/people/not-a-number/edit").await.status, 400);
+}
