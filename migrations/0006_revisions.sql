@@ -13,6 +13,8 @@ create table revisions (
     -- The record as its form edits it, before and after (null before a create).
     before jsonb,
     after jsonb,
+    -- The fields that differ between the two, for the public change log (which names no one).
+    changed text[] not null default '{}',
     created_at timestamptz not null default now(),
     updated_at timestamptz not null default now()
 );

@@ -170,6 +170,49 @@ pub async fn update(
     Ok(saved)
 }
 
+/// One field that differs between two versions, with both values as text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    /// The field's key; the templates turn it into words.
+    pub field: &'static str,
+    pub before: String,
+    pub after: String,
+}
+
+fn fields(doc: &PersonDoc) -> [(&'static str, String); 9] {
+    let names = doc
+        .names
+        .iter()
+        .map(|n| format!("{} ({}, {}, {})", n.name, n.lang.as_deref().unwrap_or("–"), n.script, n.kind.as_str()))
+        .collect::<Vec<_>>()
+        .join("; ");
+    [
+        ("names", names),
+        ("slug", doc.slug.clone()),
+        ("publication", doc.publication.as_str().to_owned()),
+        ("sex", doc.sex.map(|s| s.as_str().to_owned()).unwrap_or_default()),
+        ("born", doc.born.map(|d| d.to_string()).unwrap_or_default()),
+        ("occupation", doc.occupation.clone().unwrap_or_default()),
+        ("region", doc.region.clone().unwrap_or_default()),
+        ("biography", doc.biography.clone().unwrap_or_default()),
+        ("citizenships", doc.citizenships.join(", ")),
+    ]
+}
+
+/// The fields that differ from `before` (all non-empty fields when there is no `before`).
+pub fn diff(before: Option<&PersonDoc>, after: &PersonDoc) -> Vec<FieldChange> {
+    let after_fields = fields(after);
+    let before_fields = before.map(fields);
+    after_fields
+        .into_iter()
+        .enumerate()
+        .filter_map(|(i, (field, after))| {
+            let before = before_fields.as_ref().map(|b| b[i].1.clone()).unwrap_or_default();
+            (before != after).then_some(FieldChange { field, before, after })
+        })
+        .collect()
+}
+
 /// What a revision records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Action {
@@ -196,16 +239,18 @@ pub async fn record_revision(
     before: Option<&PersonDoc>,
     after: &PersonDoc,
 ) -> sqlx::Result<()> {
+    let changed: Vec<String> = diff(before, after).into_iter().map(|c| c.field.to_owned()).collect();
     sqlx::query!(
         r#"
-        insert into revisions (user_id, record_type, record_id, action, before, after)
-        values ($1, 'person', $2, $3, $4, $5)
+        insert into revisions (user_id, record_type, record_id, action, before, after, changed)
+        values ($1, 'person', $2, $3, $4, $5, $6)
         "#,
         user_id,
         person_id,
         action.as_str(),
         before.map(Json) as Option<Json<&PersonDoc>>,
         Json(after) as Json<&PersonDoc>,
+        &changed,
     )
     .execute(&mut **tx)
     .await?;

@@ -112,6 +112,18 @@ pub struct PersonProfile {
     pub sources: Vec<Source>,
     /// Sources cited for the person as a whole.
     pub source_ids: Vec<i64>,
+    /// The latest changes made through the admin forms, newest first.
+    pub changes: Vec<PublicChange>,
+}
+
+/// A change to a record as the public change log shows it: when, what kind, which fields;
+/// never who.
+#[derive(Debug, Clone, Deserialize)]
+pub struct PublicChange {
+    /// The day in UTC, `2025-02-12`.
+    pub day: String,
+    pub action: String,
+    pub changed: Vec<String>,
 }
 
 /// A published person by their current slug.
@@ -184,7 +196,13 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
                     or c.recognition_id in (select r.id from recognitions r where r.person_id = p.id)
              )) as "sources!: Json<Vec<Source>>",
             array(select c.source_id from citations c where c.person_id = p.id order by c.source_id)
-                as "source_ids!"
+                as "source_ids!",
+            (select coalesce(json_agg(json_build_object(
+                        'day', to_char(r.at at time zone 'UTC', 'YYYY-MM-DD'), 'action', r.action, 'changed', r.changed)
+                        order by r.at desc, r.id desc), '[]')
+             from (select * from revisions r
+                   where r.record_type = 'person' and r.record_id = p.id
+                   order by r.at desc, r.id desc limit 20) r) as "changes!: Json<Vec<PublicChange>>"
         from people p
         where p.slug = $1 and p.publication = 'published'
         "#,
@@ -213,6 +231,7 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
         recognitions: row.recognitions.0,
         sources: row.sources.0,
         source_ids: row.source_ids,
+        changes: row.changes.0,
     }))
 }
 

@@ -227,6 +227,10 @@ async fn the_history_shows_each_change_and_restores_an_earlier_version() {
         page.body.contains("Teacher") && !page.body.contains("Journalist"),
         "the public page shows the restored version"
     );
+    let log = page.texts("details.changes li");
+    assert_eq!(log.len(), 3, "the public change log lists every save: {log:?}");
+    assert!(log[0].ends_with("an earlier version restored (Occupation)") && log[2].ends_with("added"), "{log:?}");
+    assert!(!page.text("details.changes").contains("admin@example.org"), "and names no one");
     let history = admin.get(&format!("/admin/people/{id}/history")).await;
     assert!(history.texts(".revision")[0].starts_with("Restored an earlier version by admin@example.org"));
     assert_eq!(history.texts(".revision:first-child td.after"), ["Teacher"]);

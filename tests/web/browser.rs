@@ -1,6 +1,7 @@
 //! Journeys in a real browser (headless Chromium through chromedriver): the researcher types any
 //! spelling of a name, reaches the person's page and finds the citation; the journalist sees the
-//! charts drawn and embeds one in another page.
+//! charts drawn and embeds one in another page; the admin logs in, adds a person and publishes
+//! them, and a researcher finds them by a spelling nobody typed.
 //!
 //! Needs Debian's `chromium` and `chromium-driver`. Where they are missing the test says so
 //! and passes, except under CI (`CI=true`), where a missing browser is a failure: CI installs
@@ -211,6 +212,99 @@ async fn a_journalist_sees_the_charts_drawn_and_embeds_one_in_a_real_browser() {
         let size: (u32, u32) = serde_json::from_value(loaded).map_err(|e| e.to_string())?;
         if size.0 < 300 || size.1 < 150 {
             return Err(format!("the embedded chart loads at {size:?} from {embed}"));
+        }
+        Ok(())
+    }
+    .await;
+    client.close().await.ok();
+    let _ = std::fs::remove_dir_all(&profile);
+    result.unwrap();
+}
+
+#[tokio::test]
+async fn an_admin_adds_a_person_who_researchers_then_find_by_another_spelling_in_a_real_browser() {
+    let Some((_driver, port)) = start_chromedriver().await else { return };
+    let app = TestApp::with_demo().await;
+    let password = "correct horse battery staple";
+    prisoner_tracker::accounts::create_user(
+        &app.pool,
+        "admin@example.org",
+        prisoner_tracker::accounts::Role::Admin,
+        password.into(),
+    )
+    .await
+    .unwrap();
+    let site = serve(&app).await;
+    let profile = std::env::temp_dir().join(format!("pt-chromium-{}", uuid::Uuid::new_v4()));
+    let client = browser(port, &profile).await;
+
+    let result: Result<(), String> = async {
+        let fill = |selector: &'static str, text: &'static str| {
+            let client = client.clone();
+            async move {
+                let field = client.find(Locator::Css(selector)).await.map_err(|e| format!("{selector}: {e}"))?;
+                field.send_keys(text).await.map_err(|e| e.to_string())
+            }
+        };
+        let click = |selector: &'static str| {
+            let client = client.clone();
+            async move {
+                client
+                    .find(Locator::Css(selector))
+                    .await
+                    .map_err(|e| format!("{selector}: {e}"))?
+                    .click()
+                    .await
+                    .map_err(|e| e.to_string())
+            }
+        };
+        client.goto(&format!("http://{site}/admin/people/new")).await.map_err(|e| e.to_string())?;
+        // Without a session the admin area sends us to the login form, which brings us back.
+        client.wait().for_element(Locator::Css("form.login")).await.map_err(|e| e.to_string())?;
+        fill("#email", "admin@example.org").await?;
+        fill("#password", password).await?;
+        click("form.login button[type=submit]").await?;
+        client
+            .wait()
+            .for_element(Locator::Css("form.record-form"))
+            .await
+            .map_err(|e| format!("no person form: {e}"))?;
+
+        fill("#name_0", "Сымон Тэставы").await?;
+        fill("#lang_0", "be").await?;
+        fill("#name_1", "Symon Testavy").await?;
+        fill("#lang_1", "en").await?;
+        fill("#born", "summer 1990").await?;
+        fill("#citizenships", "BY").await?;
+        client
+            .find(Locator::Css("#publication"))
+            .await
+            .map_err(|e| e.to_string())?
+            .select_by_value("published")
+            .await
+            .map_err(|e| e.to_string())?;
+        click("form.record-form button[type=submit]").await?;
+        let saved =
+            client.wait().for_element(Locator::Css("[role=status]")).await.map_err(|e| format!("not saved: {e}"))?;
+        if saved.text().await.map_err(|e| e.to_string())? != "Saved." {
+            return Err("the form did not say it saved".into());
+        }
+
+        // A researcher, elsewhere, types a spelling nobody entered.
+        client.goto(&format!("http://{site}/")).await.map_err(|e| e.to_string())?;
+        fill("#q", "Simon Testavi").await?;
+        click("form[role=search] button[type=submit]").await?;
+        let first =
+            client.wait().for_element(Locator::Css("ol.hits li > a")).await.map_err(|e| format!("no result: {e}"))?;
+        let name = first.text().await.map_err(|e| e.to_string())?;
+        if name != "Symon Testavy" {
+            return Err(format!("the first result is {name}"));
+        }
+        first.click().await.map_err(|e| e.to_string())?;
+        let h1 = client.wait().for_element(Locator::Css("h1")).await.map_err(|e| e.to_string())?;
+        let heading = h1.text().await.map_err(|e| e.to_string())?;
+        if heading != "Symon Testavy" {
+            return Err(format!("the page says {heading}"));
         }
         Ok(())
     }

@@ -3,6 +3,7 @@
 
 use std::collections::BTreeMap;
 
+pub use crate::db::edit_people::{FieldChange, diff};
 use crate::db::edit_people::{NameDoc, PersonDoc};
 use crate::domain::{NameKind, PartialDate, PublicationState, Sex, Slug};
 
@@ -164,11 +165,12 @@ impl PersonForm {
             };
             let kind = match NameKind::ALL.iter().find(|k| k.as_str() == row.kind.trim()) {
                 Some(kind) => *kind,
+                // Left blank: the first name in a language is its main name, the others spellings.
                 None if row.kind.trim().is_empty() => {
-                    if names.is_empty() {
-                        NameKind::Primary
-                    } else {
+                    if primaries.contains(&lang) {
                         NameKind::Transliteration
+                    } else {
+                        NameKind::Primary
                     }
                 }
                 None => {
@@ -327,49 +329,6 @@ pub fn slug_from(names: &[NameDoc]) -> Option<String> {
     slug.parse::<Slug>().ok().map(|s| s.to_string())
 }
 
-/// One field that differs between two versions, with both values as text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldChange {
-    /// The field's key; the templates turn it into words.
-    pub field: &'static str,
-    pub before: String,
-    pub after: String,
-}
-
-fn fields(doc: &PersonDoc) -> [(&'static str, String); 9] {
-    let names = doc
-        .names
-        .iter()
-        .map(|n| format!("{} ({}, {}, {})", n.name, n.lang.as_deref().unwrap_or("–"), n.script, n.kind.as_str()))
-        .collect::<Vec<_>>()
-        .join("; ");
-    [
-        ("names", names),
-        ("slug", doc.slug.clone()),
-        ("publication", doc.publication.as_str().to_owned()),
-        ("sex", doc.sex.map(|s| s.as_str().to_owned()).unwrap_or_default()),
-        ("born", doc.born.map(|d| d.to_string()).unwrap_or_default()),
-        ("occupation", doc.occupation.clone().unwrap_or_default()),
-        ("region", doc.region.clone().unwrap_or_default()),
-        ("biography", doc.biography.clone().unwrap_or_default()),
-        ("citizenships", doc.citizenships.join(", ")),
-    ]
-}
-
-/// The fields that differ from `before` (all non-empty fields when there is no `before`).
-pub fn diff(before: Option<&PersonDoc>, after: &PersonDoc) -> Vec<FieldChange> {
-    let after_fields = fields(after);
-    let before_fields = before.map(fields);
-    after_fields
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (field, after))| {
-            let before = before_fields.as_ref().map(|b| b[i].1.clone()).unwrap_or_default();
-            (before != after).then_some(FieldChange { field, before, after })
-        })
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -392,6 +351,7 @@ mod tests {
             ("lang_1", "en"),
             ("kind_1", "primary"),
             ("name_2", "Igor Losik"),
+            ("name_3", "Ihar Losik (alias)"),
             ("born", "summer 1992"),
             ("citizenships", "by, lt BY"),
             ("sex", "male"),
@@ -400,9 +360,10 @@ mod tests {
         .validate(&codes(), true, None)
         .unwrap();
         assert_eq!(doc.slug, "ihar-losik", "made from the first name, in Latin letters");
-        assert_eq!(doc.names.len(), 3);
+        assert_eq!(doc.names.len(), 4);
         assert_eq!((doc.names[0].name.as_str(), doc.names[0].script.as_str()), ("Ігар Лосік", "Cyrl"));
-        assert_eq!(doc.names[2].kind, NameKind::Transliteration, "later names default to transliterations");
+        assert_eq!(doc.names[2].kind, NameKind::Primary, "the first name without a language is its main name");
+        assert_eq!(doc.names[3].kind, NameKind::Transliteration, "later ones are other spellings");
         assert_eq!(doc.citizenships, ["BY", "LT"]);
         assert_eq!(doc.born.unwrap().iso(), "1992-summer");
         assert_eq!(doc.publication, PublicationState::Published);
