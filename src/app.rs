@@ -68,7 +68,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
     // forms carry a token as well (`web::csrf`).
     let csrf = CsrfLayer::new().add_trusted_origin(&*state.origin).unwrap_or_else(|_| CsrfLayer::new());
     crate::web::router(&state)
-        .with_state(state)
+        .with_state(state.clone())
         .layer(csrf)
         .layer(axum::middleware::map_response(crate::web::friendly_errors))
         .layer(RequestBodyLimitLayer::new(limits.body_bytes))
@@ -86,6 +86,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         )
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        // Outermost, so that even the timeout's and the panic catcher's answers carry them.
+        .layer(axum::middleware::from_fn_with_state(state, crate::web::headers::security_headers))
 }
 
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.

@@ -6,6 +6,7 @@ pub mod cache;
 pub mod charts;
 pub mod csrf;
 pub mod format;
+pub mod headers;
 mod health;
 mod home;
 mod prisoners;

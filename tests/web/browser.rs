@@ -196,16 +196,21 @@ async fn a_journalist_sees_the_charts_drawn_and_embeds_one_in_a_real_browser() {
             .await
             .map_err(|e| e.to_string())?
             .unwrap_or_default();
-        // Another site: same machine, another origin (localhost is not 127.0.0.1 to a browser).
-        client.goto(&format!("http://localhost:{}/waves", site.port())).await.map_err(|e| e.to_string())?;
+        // Another site (a server of its own on another port) pastes the embed code into a page.
+        let elsewhere = tokio::net::TcpListener::bind("127.0.0.1:0").await.map_err(|e| e.to_string())?;
+        let elsewhere_address = elsewhere.local_addr().map_err(|e| e.to_string())?;
+        let article = format!("<!doctype html><title>A newsroom</title><p>Our story.</p>{embed}");
+        let newsroom =
+            axum::Router::new().route("/", axum::routing::get(move || async move { axum::response::Html(article) }));
+        tokio::spawn(async move { axum::serve(elsewhere, newsroom).await.ok() });
+        client.goto(&format!("http://{elsewhere_address}/")).await.map_err(|e| e.to_string())?;
         let loaded = client
             .execute_async(
-                "const [html, done] = arguments;
-                 document.body.innerHTML = html;
-                 const img = document.body.querySelector('img');
-                 img.onload = () => done([img.naturalWidth, img.naturalHeight]);
-                 img.onerror = () => done([0, 0]);",
-                vec![serde_json::Value::String(embed.clone())],
+                "const done = arguments[0];
+                 const img = document.querySelector('img');
+                 const report = () => done([img.naturalWidth, img.naturalHeight]);
+                 if (img.complete) { report(); } else { img.onload = report; img.onerror = report; }",
+                vec![],
             )
             .await
             .map_err(|e| e.to_string())?;

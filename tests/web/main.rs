@@ -8,6 +8,7 @@ mod admin_people;
 mod browser;
 mod charts;
 mod cli;
+mod headers;
 mod health;
 mod home;
 mod migrations;

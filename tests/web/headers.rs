@@ -1,0 +1,72 @@
+//! Security headers on every kind of response, and pages that a strict CSP does not break.
+
+use crate::helpers::{ORIGIN, TestApp};
+
+const PAGES: [&str; 9] = [
+    "/",
+    "/prisoners",
+    "/prisoners?q=Kuznechyk",
+    "/prisoners/andrey-kuznechyk",
+    "/waves",
+    "/waves/handover-2025-02-12-vilnius",
+    "/charts",
+    "/login",
+    "/no-such-page",
+];
+
+#[tokio::test]
+async fn every_page_forbids_framing_sniffing_referrers_and_foreign_code() {
+    let app = TestApp::with_demo().await;
+    for path in PAGES {
+        let page = app.get(path).await;
+        let csp = page.header("content-security-policy");
+        for directive in ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"] {
+            assert!(csp.contains(directive), "{path}: {directive} in {csp}");
+        }
+        assert!(!csp.contains("unsafe-inline") && !csp.contains("unsafe-eval"), "{path}: {csp}");
+        assert_eq!(page.header("x-content-type-options"), "nosniff", "{path}");
+        assert_eq!(page.header("referrer-policy"), "no-referrer", "{path}");
+        assert_eq!(page.header("x-frame-options"), "DENY", "{path}");
+        assert!(page.header("strict-transport-security").contains("max-age="), "{path}: the origin is https");
+    }
+}
+
+#[tokio::test]
+async fn pages_carry_no_inline_code_or_style_and_nothing_from_other_sites() {
+    let app = TestApp::with_demo().await;
+    for path in PAGES {
+        let page = app.get(path).await;
+        let html = page.html();
+        let all = scraper::Selector::parse("*").unwrap();
+        for element in html.select(&all) {
+            let e = element.value();
+            assert!(e.attr("style").is_none(), "{path}: <{}> has a style attribute", e.name());
+            assert!(!e.attrs().any(|(name, _)| name.starts_with("on")), "{path}: <{}> has an event handler", e.name());
+            assert_ne!(e.name(), "style", "{path}: a <style> element");
+            if e.name() == "script" {
+                assert_eq!(e.attr("type"), Some("application/ld+json"), "{path}: only data, never code");
+            }
+            for attribute in ["src", "href"] {
+                if let Some(url) = e.attr(attribute)
+                    && (e.name() == "link" || e.name() == "img" || e.name() == "script")
+                {
+                    let own = url.starts_with('/') || url.starts_with(ORIGIN);
+                    assert!(own, "{path}: <{}> points at {url}, another site", e.name());
+                }
+            }
+        }
+    }
+}
+
+#[tokio::test]
+async fn chart_files_may_be_embedded_anywhere() {
+    let app = TestApp::with_demo().await;
+    for path in ["/charts/waves.svg", "/charts/held.png", "/charts/flows.csv"] {
+        let file = app.get(path).await;
+        assert_eq!(file.status, 200, "{path}");
+        assert!(file.header("content-security-policy").contains("frame-ancestors *"), "{path}");
+        assert_eq!(file.header("cross-origin-resource-policy"), "cross-origin", "{path}");
+        assert_eq!(file.header("x-frame-options"), "", "{path}");
+        assert_eq!(file.header("x-content-type-options"), "nosniff", "{path}");
+    }
+}
