@@ -6,6 +6,7 @@ use sqlx::types::Json;
 use sqlx::{PgConnection, Postgres, Transaction};
 use time::OffsetDateTime;
 
+use super::revisions::Document;
 use crate::domain::{NameKind, PartialDate, PublicationState, Sex};
 use crate::search::key::name_key;
 
@@ -170,128 +171,28 @@ pub async fn update(
     Ok(saved)
 }
 
-/// One field that differs between two versions, with both values as text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FieldChange {
-    /// The field's key; the templates turn it into words.
-    pub field: &'static str,
-    pub before: String,
-    pub after: String,
-}
+impl Document for PersonDoc {
+    const KIND: &'static str = "person";
 
-fn fields(doc: &PersonDoc) -> [(&'static str, String); 9] {
-    let names = doc
-        .names
-        .iter()
-        .map(|n| format!("{} ({}, {}, {})", n.name, n.lang.as_deref().unwrap_or("–"), n.script, n.kind.as_str()))
-        .collect::<Vec<_>>()
-        .join("; ");
-    [
-        ("names", names),
-        ("slug", doc.slug.clone()),
-        ("publication", doc.publication.as_str().to_owned()),
-        ("sex", doc.sex.map(|s| s.as_str().to_owned()).unwrap_or_default()),
-        ("born", doc.born.map(|d| d.to_string()).unwrap_or_default()),
-        ("occupation", doc.occupation.clone().unwrap_or_default()),
-        ("region", doc.region.clone().unwrap_or_default()),
-        ("biography", doc.biography.clone().unwrap_or_default()),
-        ("citizenships", doc.citizenships.join(", ")),
-    ]
-}
-
-/// The fields that differ from `before` (all non-empty fields when there is no `before`).
-pub fn diff(before: Option<&PersonDoc>, after: &PersonDoc) -> Vec<FieldChange> {
-    let after_fields = fields(after);
-    let before_fields = before.map(fields);
-    after_fields
-        .into_iter()
-        .enumerate()
-        .filter_map(|(i, (field, after))| {
-            let before = before_fields.as_ref().map(|b| b[i].1.clone()).unwrap_or_default();
-            (before != after).then_some(FieldChange { field, before, after })
-        })
-        .collect()
-}
-
-/// What a revision records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Action {
-    Create,
-    Update,
-    Restore,
-}
-
-impl Action {
-    fn as_str(self) -> &'static str {
-        match self {
-            Action::Create => "create",
-            Action::Update => "update",
-            Action::Restore => "restore",
-        }
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        let names = self
+            .names
+            .iter()
+            .map(|n| format!("{} ({}, {}, {})", n.name, n.lang.as_deref().unwrap_or("–"), n.script, n.kind.as_str()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        vec![
+            ("names", names),
+            ("slug", self.slug.clone()),
+            ("publication", self.publication.as_str().to_owned()),
+            ("sex", self.sex.map(|s| s.as_str().to_owned()).unwrap_or_default()),
+            ("born", self.born.map(|d| d.to_string()).unwrap_or_default()),
+            ("occupation", self.occupation.clone().unwrap_or_default()),
+            ("region", self.region.clone().unwrap_or_default()),
+            ("biography", self.biography.clone().unwrap_or_default()),
+            ("citizenships", self.citizenships.join(", ")),
+        ]
     }
-}
-
-pub async fn record_revision(
-    tx: &mut Transaction<'_, Postgres>,
-    user_id: i64,
-    person_id: i64,
-    action: Action,
-    before: Option<&PersonDoc>,
-    after: &PersonDoc,
-) -> sqlx::Result<()> {
-    let changed: Vec<String> = diff(before, after).into_iter().map(|c| c.field.to_owned()).collect();
-    sqlx::query!(
-        r#"
-        insert into revisions (user_id, record_type, record_id, action, before, after, changed)
-        values ($1, 'person', $2, $3, $4, $5, $6)
-        "#,
-        user_id,
-        person_id,
-        action.as_str(),
-        before.map(Json) as Option<Json<&PersonDoc>>,
-        Json(after) as Json<&PersonDoc>,
-        &changed,
-    )
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-/// A saved change, as the history page lists it.
-#[derive(Debug, Clone)]
-pub struct Revision {
-    pub id: i64,
-    pub at: OffsetDateTime,
-    pub editor: Option<String>,
-    pub action: String,
-    pub before: Option<PersonDoc>,
-    pub after: PersonDoc,
-}
-
-pub async fn revisions(conn: &mut PgConnection, person_id: i64) -> sqlx::Result<Vec<Revision>> {
-    let rows = sqlx::query!(
-        r#"
-        select r.id, r.at, u.email as "editor?", r.action,
-               r.before as "before: Json<PersonDoc>", r.after as "after!: Json<PersonDoc>"
-        from revisions r left join users u on u.id = r.user_id
-        where r.record_type = 'person' and r.record_id = $1
-        order by r.at desc, r.id desc
-        "#,
-        person_id
-    )
-    .fetch_all(conn)
-    .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| Revision {
-            id: r.id,
-            at: r.at,
-            editor: r.editor,
-            action: r.action,
-            before: r.before.map(|b| b.0),
-            after: r.after.0,
-        })
-        .collect())
 }
 
 /// Someone already recorded who may be the same person: a name like one of `keys` (search keys),

@@ -3,9 +3,11 @@
 
 pub mod changes;
 pub mod charts;
+pub mod edit_detentions;
 pub mod edit_people;
 pub mod local_cluster;
 pub mod people;
+pub mod revisions;
 pub mod search;
 pub mod stats;
 pub mod users;

@@ -122,6 +122,8 @@ pub struct PersonProfile {
 pub struct PublicChange {
     /// The day in UTC, `2025-02-12`.
     pub day: String,
+    /// `person` or `detention`.
+    pub record: String,
     pub action: String,
     pub changed: Vec<String>,
 }
@@ -198,10 +200,11 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
             array(select c.source_id from citations c where c.person_id = p.id order by c.source_id)
                 as "source_ids!",
             (select coalesce(json_agg(json_build_object(
-                        'day', to_char(r.at at time zone 'UTC', 'YYYY-MM-DD'), 'action', r.action, 'changed', r.changed)
+                        'day', to_char(r.at at time zone 'UTC', 'YYYY-MM-DD'), 'record', r.record_type,
+                        'action', r.action, 'changed', r.changed)
                         order by r.at desc, r.id desc), '[]')
              from (select * from revisions r
-                   where r.record_type = 'person' and r.record_id = p.id
+                   where r.person_id = p.id
                    order by r.at desc, r.id desc limit 20) r) as "changes!: Json<Vec<PublicChange>>"
         from people p
         where p.slug = $1 and p.publication = 'published'

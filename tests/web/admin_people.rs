@@ -3,7 +3,7 @@
 
 use prisoner_tracker::accounts::{self, Role};
 
-use crate::helpers::{TestApp, TestResponse, Visitor};
+use crate::helpers::{TestApp, Visitor};
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -12,21 +12,6 @@ async fn logged_in<'a>(app: &'a TestApp, email: &str, role: Role) -> Visitor<'a>
     let mut visitor = Visitor::new(app);
     assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
     visitor
-}
-
-/// Posts the form at `form_uri` with `fields` (plus its token and version).
-async fn submit(visitor: &mut Visitor<'_>, form_uri: &str, fields: &[(&str, &str)]) -> TestResponse {
-    let page = visitor.get(form_uri).await;
-    assert_eq!(page.status, 200, "{form_uri}");
-    let token = page.attr("input[name=csrf_token]", "value").unwrap();
-    let version = page.attr("input[name=version]", "value");
-    let mut all: Vec<(&str, &str)> = vec![("csrf_token", &token)];
-    if let Some(version) = &version {
-        all.push(("version", version));
-    }
-    all.extend_from_slice(fields);
-    let action = page.attr("form.record-form", "action").unwrap();
-    visitor.post(&action, &all).await
 }
 
 fn id_from(location: &str) -> i64 {
@@ -50,7 +35,7 @@ const NEW_PERSON: &[(&str, &str)] = &[
 async fn an_admin_adds_a_person_who_then_appears_on_the_public_site() {
     let app = TestApp::new().await;
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
-    let saved = submit(&mut admin, "/admin/people/new", NEW_PERSON).await;
+    let saved = admin.submit("/admin/people/new", NEW_PERSON).await;
     assert_eq!(saved.status, 303, "{}", saved.body);
     let edit = admin.get(saved.header("location")).await;
     assert_eq!(edit.text("[role=status]"), "Saved.");
@@ -69,20 +54,20 @@ async fn an_admin_adds_a_person_who_then_appears_on_the_public_site() {
 async fn a_form_with_mistakes_comes_back_with_everything_typed_and_a_message_per_field() {
     let app = TestApp::new().await;
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
-    let answer = submit(
-        &mut admin,
-        "/admin/people/new",
-        &[
-            ("name_0", "Сымон Тэставы"),
-            ("name_1", "<script>alert(1)</script>"),
-            ("lang_1", "english"),
-            ("born", "1990-13"),
-            ("citizenships", "BY, Atlantis"),
-            ("occupation", "Teacher"),
-            ("biography", "Line one\nLine two"),
-        ],
-    )
-    .await;
+    let answer = admin
+        .submit(
+            "/admin/people/new",
+            &[
+                ("name_0", "Сымон Тэставы"),
+                ("name_1", "<script>alert(1)</script>"),
+                ("lang_1", "english"),
+                ("born", "1990-13"),
+                ("citizenships", "BY, Atlantis"),
+                ("occupation", "Teacher"),
+                ("biography", "Line one\nLine two"),
+            ],
+        )
+        .await;
     assert_eq!(answer.status, 422);
     assert_eq!(answer.attr("#name_0", "value").as_deref(), Some("Сымон Тэставы"));
     assert_eq!(answer.attr("#name_1", "value").as_deref(), Some("<script>alert(1)</script>"), "kept, as text");
@@ -103,7 +88,7 @@ async fn a_likely_duplicate_is_flagged_before_it_is_created() {
     let app = TestApp::with_demo().await;
     let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
     let fields = [("name_0", "Игорь Лосик"), ("born", "1992")];
-    let warned = submit(&mut editor, "/admin/people/new", &fields).await;
+    let warned = editor.submit("/admin/people/new", &fields).await;
     assert_eq!(warned.status, 422);
     let links = warned.texts(".lookalikes li a");
     assert_eq!(links, ["Ihar Losik"], "the recorded person with a similar name is offered");
@@ -111,7 +96,7 @@ async fn a_likely_duplicate_is_flagged_before_it_is_created() {
 
     let mut confirmed = fields.to_vec();
     confirmed.push(("confirm_duplicate", "yes"));
-    let created = submit(&mut editor, "/admin/people/new", &confirmed).await;
+    let created = editor.submit("/admin/people/new", &confirmed).await;
     assert_eq!(created.status, 303, "{}", created.body);
     let slug: String = sqlx::query_scalar("select slug from people where id = $1")
         .bind(id_from(created.header("location")))
@@ -127,11 +112,10 @@ async fn editors_keep_drafts_drafts_and_drafts_stay_off_the_public_site() {
     let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
     let new = editor.get("/admin/people/new").await;
     assert!(new.attr("select#publication", "name").is_none(), "editors get no publication choice");
-    let saved = submit(&mut editor, "/admin/people/new", &NEW_PERSON[..9]).await;
+    let saved = editor.submit("/admin/people/new", &NEW_PERSON[..9]).await;
     assert_eq!(saved.status, 303);
     let forged =
-        submit(&mut editor, saved.header("location"), &[("name_0", "Symon Testavy"), ("publication", "published")])
-            .await;
+        editor.submit(saved.header("location"), &[("name_0", "Symon Testavy"), ("publication", "published")]).await;
     assert_eq!(forged.status, 422);
     assert!(forged.text("#publication-error").contains("only admins"));
 
@@ -145,7 +129,7 @@ async fn editors_keep_drafts_drafts_and_drafts_stay_off_the_public_site() {
 async fn saving_over_a_newer_version_is_refused_and_nothing_is_lost() {
     let app = TestApp::new().await;
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
-    let created = submit(&mut admin, "/admin/people/new", NEW_PERSON).await;
+    let created = admin.submit("/admin/people/new", NEW_PERSON).await;
     let edit_uri = created.header("location").split('?').next().unwrap().to_owned();
 
     // Two editors open the same form.
@@ -154,12 +138,9 @@ async fn saving_over_a_newer_version_is_refused_and_nothing_is_lost() {
     let my_token = mine.attr("input[name=csrf_token]", "value").unwrap();
     let my_version = mine.attr("input[name=version]", "value").unwrap();
 
-    let theirs = submit(
-        &mut other,
-        &edit_uri,
-        &[("name_0", "Symon Testavy"), ("occupation", "Engineer"), ("publication", "published")],
-    )
-    .await;
+    let theirs = other
+        .submit(&edit_uri, &[("name_0", "Symon Testavy"), ("occupation", "Engineer"), ("publication", "published")])
+        .await;
     assert_eq!(theirs.status, 303);
 
     let mut my_fields = vec![("csrf_token", my_token.as_str()), ("version", my_version.as_str())];
@@ -199,13 +180,13 @@ async fn saving_over_a_newer_version_is_refused_and_nothing_is_lost() {
 async fn the_history_shows_each_change_and_restores_an_earlier_version() {
     let app = TestApp::new().await;
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
-    let created = submit(&mut admin, "/admin/people/new", NEW_PERSON).await;
+    let created = admin.submit("/admin/people/new", NEW_PERSON).await;
     let id = id_from(created.header("location"));
     let edit_uri = format!("/admin/people/{id}/edit");
     let mut changed: Vec<(&str, &str)> = NEW_PERSON.to_vec();
     changed.retain(|(k, _)| *k != "occupation");
     changed.push(("occupation", "Journalist"));
-    assert_eq!(submit(&mut admin, &edit_uri, &changed).await.status, 303);
+    assert_eq!(admin.submit(&edit_uri, &changed).await.status, 303);
     assert!(app.get("/prisoners/symon-testavy").await.body.contains("Journalist"));
 
     let history = admin.get(&format!("/admin/people/{id}/history")).await;

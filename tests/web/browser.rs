@@ -1,7 +1,7 @@
 //! Journeys in a real browser (headless Chromium through chromedriver): the researcher types any
 //! spelling of a name, reaches the person's page and finds the citation; the journalist sees the
-//! charts drawn and embeds one in another page; the admin logs in, adds a person and publishes
-//! them, and a researcher finds them by a spelling nobody typed.
+//! charts drawn and embeds one in another page; the admin logs in, adds a person with a detention
+//! and publishes them, and a researcher finds them by a spelling nobody typed.
 //!
 //! Needs Debian's `chromium` and `chromium-driver`. Where they are missing the test says so
 //! and passes, except under CI (`CI=true`), where a missing browser is a failure: CI installs
@@ -227,7 +227,7 @@ async fn a_journalist_sees_the_charts_drawn_and_embeds_one_in_a_real_browser() {
 }
 
 #[tokio::test]
-async fn an_admin_adds_a_person_who_researchers_then_find_by_another_spelling_in_a_real_browser() {
+async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_another_spelling_in_a_real_browser() {
     let Some((_driver, port)) = start_chromedriver().await else { return };
     let app = TestApp::with_demo().await;
     let password = "correct horse battery staple";
@@ -294,6 +294,18 @@ async fn an_admin_adds_a_person_who_researchers_then_find_by_another_spelling_in
         if saved.text().await.map_err(|e| e.to_string())? != "Saved." {
             return Err("the form did not say it saved".into());
         }
+        // Their detention, from the link under the form.
+        click(".detentions a[href$='/detentions/new']").await?;
+        client.wait().for_element(Locator::Css("#country")).await.map_err(|e| format!("no detention form: {e}"))?;
+        fill("#country", "BY").await?;
+        fill("#started", "2021-03-04").await?;
+        fill("#article_0", "342").await?;
+        click("form.record-form button[type=submit]").await?;
+        client
+            .wait()
+            .for_element(Locator::Css(".detentions tbody tr"))
+            .await
+            .map_err(|e| format!("detention not listed: {e}"))?;
 
         // A researcher, elsewhere, types a spelling nobody entered.
         client.goto(&format!("http://{site}/")).await.map_err(|e| e.to_string())?;
@@ -310,6 +322,16 @@ async fn an_admin_adds_a_person_who_researchers_then_find_by_another_spelling_in
         let heading = h1.text().await.map_err(|e| e.to_string())?;
         if heading != "Symon Testavy" {
             return Err(format!("the page says {heading}"));
+        }
+        let status = client
+            .find(Locator::Css(".status"))
+            .await
+            .map_err(|e| e.to_string())?
+            .text()
+            .await
+            .map_err(|e| e.to_string())?;
+        if !status.contains("2021") {
+            return Err(format!("the page does not show the detention: {status}"));
         }
         Ok(())
     }

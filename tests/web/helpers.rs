@@ -357,6 +357,22 @@ impl<'a> Visitor<'a> {
         page.attr("input[name=csrf_token]", "value").unwrap_or_else(|| panic!("{uri} has a form with a token"))
     }
 
+    /// Loads the record form at `form_uri` and submits `fields` with the form's token and
+    /// version, to wherever the form posts.
+    pub async fn submit(&mut self, form_uri: &str, fields: &[(&str, &str)]) -> TestResponse {
+        let page = self.get(form_uri).await;
+        assert_eq!(page.status, 200, "{form_uri}");
+        let token = page.attr("input[name=csrf_token]", "value").unwrap();
+        let version = page.attr("input[name=version]", "value");
+        let mut all: Vec<(&str, &str)> = vec![("csrf_token", &token)];
+        if let Some(version) = &version {
+            all.push(("version", version));
+        }
+        all.extend_from_slice(fields);
+        let action = page.attr("form.record-form", "action").unwrap();
+        self.post(&action, &all).await
+    }
+
     /// Logs in through the form; the response is the form's answer.
     pub async fn log_in(&mut self, email: &str, password: &str) -> TestResponse {
         let token = self.token("/login").await;

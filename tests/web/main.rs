@@ -4,6 +4,7 @@
 mod helpers;
 
 mod admin;
+mod admin_detentions;
 mod admin_people;
 mod browser;
 mod charts;

@@ -6,6 +6,7 @@
 //! whatever happens. Only these routes carry the session layer: public pages set no cookie.
 
 mod auth;
+mod detentions;
 mod people;
 pub mod person_form;
 mod users;
@@ -30,6 +31,12 @@ pub const IDLE_MINUTES: i64 = 30;
 pub const ABSOLUTE_HOURS: i64 = 12;
 pub const COOKIE: &str = "pt_session";
 
+/// A form that sends nothing but its anti-forgery token (restore buttons).
+#[derive(Debug, serde::Deserialize)]
+pub struct TokenForm {
+    pub csrf_token: Option<String>,
+}
+
 /// The account making a request under `/admin`, put there by [`require_login`].
 #[derive(Clone, Debug)]
 pub struct CurrentUser(pub User);
@@ -48,6 +55,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let admin = Router::new()
         .route("/admin", get(users::dashboard))
         .merge(people::router())
+        .merge(detentions::router())
         .merge(admins_only)
         .route_layer(from_fn_with_state(state.clone(), require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)

@@ -13,11 +13,13 @@ use axum::{Form, Router};
 use serde::Deserialize;
 use tower_sessions::Session;
 
-use super::CurrentUser;
 use super::person_form::{FieldChange, FieldErrors, PersonForm, diff};
+use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
-use crate::db::edit_people::{self, Action, Lookalike, PersonDoc, Revision, StoredPerson};
+use crate::db::edit_detentions::{self, DetentionDoc, StoredDetention};
+use crate::db::edit_people::{self, Lookalike, PersonDoc, StoredPerson};
+use crate::db::revisions::{self, Action, Revision};
 use crate::db::users::User;
 use crate::domain::{NameKind, PublicationState, Sex};
 use crate::error::{AppError, AppResult};
@@ -101,6 +103,8 @@ struct PersonFormPage {
     /// Set on the conflict page: the version saved meanwhile, and what differs from yours.
     conflict: Option<Conflict>,
     saved: bool,
+    /// The person's detentions (edits only).
+    detentions: Vec<StoredDetention>,
 }
 
 struct Conflict {
@@ -153,6 +157,10 @@ async fn form_page(
         Some(id) => format!("/admin/people/{id}/edit"),
         None => "/admin/people/new".to_owned(),
     };
+    let detentions = match id {
+        Some(id) => edit_detentions::list_for_person(&mut *state.db.acquire().await?, id).await?,
+        None => Vec::new(),
+    };
     let page = PersonFormPage {
         layout: Layout::for_path(state, &path),
         user,
@@ -163,6 +171,7 @@ async fn form_page(
         lookalikes,
         conflict,
         saved: false,
+        detentions,
     };
     let mut response = render(&page)?;
     *response.status_mut() = status;
@@ -239,7 +248,7 @@ async fn create_person(
     }
     let mut tx = state.db.begin().await?;
     let id = edit_people::insert(&mut tx, &doc).await?;
-    edit_people::record_revision(&mut tx, user.id, id, Action::Create, None, &doc).await?;
+    revisions::record(&mut tx, user.id, id, id, Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(Redirect::to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
@@ -272,6 +281,7 @@ async fn edit_person_form(
         lookalikes: Vec::new(),
         conflict: None,
         saved: query.saved.is_some(),
+        detentions: edit_detentions::list_for_person(&mut *state.db.acquire().await?, id).await?,
     };
     render(&page)
 }
@@ -302,7 +312,7 @@ async fn update_person(
         tx.rollback().await?;
         return conflict(&state, user, &session, id, form, &doc).await;
     }
-    edit_people::record_revision(&mut tx, user.id, id, Action::Update, Some(&person.doc), &doc).await?;
+    revisions::record(&mut tx, user.id, id, id, Action::Update, Some(&person.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     form.version = saved;
@@ -320,8 +330,8 @@ async fn conflict(
     yours: &PersonDoc,
 ) -> AppResult<Response> {
     let current = stored(state, id).await?;
-    let revisions = edit_people::revisions(&mut *state.db.acquire().await?, id).await?;
-    let editor_note = revisions.first().map(|r| {
+    let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
+    let editor_note = history.iter().find(|r| r.record_type == "person").map(|r| {
         format!("{} at {}", r.editor.clone().unwrap_or_else(|| "a deleted account".into()), format::moment(&r.at))
     });
     let changes = diff(Some(&current.doc), yours);
@@ -335,6 +345,17 @@ async fn conflict(
 struct HistoryLine {
     revision: Revision,
     changes: Vec<FieldChange>,
+    /// Not the latest save of its record: restoring it would change something.
+    restorable: bool,
+}
+
+impl HistoryLine {
+    fn restore_action(&self) -> String {
+        match self.revision.record_type.as_str() {
+            "detention" => format!("/admin/detentions/{}/restore/{}", self.revision.record_id, self.revision.id),
+            _ => format!("/admin/people/{}/restore/{}", self.revision.record_id, self.revision.id),
+        }
+    }
 }
 
 #[derive(Template)]
@@ -355,12 +376,19 @@ async fn show_history(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let person = stored(&state, id).await?;
-    let revisions = edit_people::revisions(&mut *state.db.acquire().await?, id).await?;
-    let lines = revisions
+    let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
+    let mut seen: Vec<(String, i64)> = Vec::new();
+    let lines = history
         .into_iter()
         .map(|revision| {
-            let changes = diff(revision.before.as_ref(), &revision.after);
-            HistoryLine { revision, changes }
+            let changes = match revision.record_type.as_str() {
+                "detention" => revision.changes_as::<DetentionDoc>(),
+                _ => revision.changes_as::<PersonDoc>(),
+            };
+            let record = (revision.record_type.clone(), revision.record_id);
+            let restorable = seen.contains(&record);
+            seen.push(record);
+            HistoryLine { changes: changes.unwrap_or_default(), revision, restorable }
         })
         .collect();
     let page = HistoryPage {
@@ -374,24 +402,19 @@ async fn show_history(
     render(&page)
 }
 
-#[derive(Debug, Deserialize)]
-struct RestoreForm {
-    csrf_token: Option<String>,
-}
-
 /// Puts the person back as they were after `revision`, as a new revision of its own.
 async fn restore_revision(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     session: Session,
     Path((id, revision)): Path<(i64, i64)>,
-    Form(form): Form<RestoreForm>,
+    Form(form): Form<TokenForm>,
 ) -> AppResult<Response> {
     csrf::verify(&session, form.csrf_token.as_deref()).await?;
     let person = stored(&state, id).await?;
-    let revisions = edit_people::revisions(&mut *state.db.acquire().await?, id).await?;
-    let target = revisions.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
-    let mut doc = target.after;
+    let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
+    let target = history.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
+    let mut doc: PersonDoc = target.after_as().ok_or(AppError::NotFound)?;
     if user.role != Role::Admin {
         // Restoring must not publish or unpublish behind an admin's back.
         doc.publication = person.doc.publication;
@@ -405,7 +428,7 @@ async fn restore_revision(
     let Some(_) = edit_people::update(&mut tx, id, person.version, &doc).await? else {
         return Err(AppError::BadRequest("the person changed while restoring; look at the history again".into()));
     };
-    edit_people::record_revision(&mut tx, user.id, id, Action::Restore, Some(&person.doc), &doc).await?;
+    revisions::record(&mut tx, user.id, id, id, Action::Restore, Some(&person.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(Redirect::to(&format!("/admin/people/{id}/history")).into_response())

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-pub use crate::db::edit_people::{FieldChange, diff};
 use crate::db::edit_people::{NameDoc, PersonDoc};
+pub use crate::db::revisions::{FieldChange, diff};
 use crate::domain::{NameKind, PartialDate, PublicationState, Sex, Slug};
 
 /// Name rows a form can carry; the form shows the names recorded and two empty rows.
