@@ -63,7 +63,7 @@ pub async fn record<D: Document>(
     tx: &mut Transaction<'_, Postgres>,
     user_id: i64,
     record_id: i64,
-    person_id: i64,
+    person_id: Option<i64>,
     action: Action,
     before: Option<&D>,
     after: &D,
@@ -115,6 +115,24 @@ impl Revision {
         let before: Option<D> = self.before.clone().and_then(|b| serde_json::from_value(b).ok());
         Some(diff(before.as_ref(), &after))
     }
+}
+
+/// Every revision of one record, newest first.
+pub async fn for_record(conn: &mut PgConnection, kind: &str, record_id: i64) -> sqlx::Result<Vec<Revision>> {
+    sqlx::query_as!(
+        Revision,
+        r#"
+        select r.id, r.at, u.email as "editor?", r.record_type, r.record_id, r.action,
+               r.before, r.after as "after!"
+        from revisions r left join users u on u.id = r.user_id
+        where r.record_type = $1 and r.record_id = $2
+        order by r.at desc, r.id desc
+        "#,
+        kind,
+        record_id
+    )
+    .fetch_all(conn)
+    .await
 }
 
 /// Every revision of a person's records, newest first.

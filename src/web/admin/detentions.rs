@@ -433,7 +433,7 @@ async fn create_detention(
             None => return Err(error.into()),
         },
     };
-    revisions::record(&mut tx, user.id, id, person_id, Action::Create, None, &doc).await?;
+    revisions::record(&mut tx, user.id, id, Some(person_id), Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(Redirect::to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
@@ -509,7 +509,7 @@ async fn update_detention(
         };
         return page(&state, user, &session, parts).await;
     }
-    revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&detention.doc), &doc).await?;
+    revisions::record(&mut tx, user.id, id, Some(person_id), Action::Update, Some(&detention.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(Redirect::to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
@@ -544,7 +544,8 @@ async fn restore_detention(
         }
         Err(error) => return Err(error.into()),
     }
-    revisions::record(&mut tx, user.id, id, detention.person_id, Action::Restore, Some(&detention.doc), &doc).await?;
+    revisions::record(&mut tx, user.id, id, Some(detention.person_id), Action::Restore, Some(&detention.doc), &doc)
+        .await?;
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(Redirect::to(&format!("/admin/people/{}/history", detention.person_id)).into_response())

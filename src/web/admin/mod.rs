@@ -10,6 +10,7 @@ mod detentions;
 mod people;
 pub mod person_form;
 mod users;
+mod waves;
 
 use axum::Router;
 use axum::extract::{Request, State};
@@ -56,6 +57,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/admin", get(users::dashboard))
         .merge(people::router())
         .merge(detentions::router())
+        .merge(waves::router())
         .merge(admins_only)
         .route_layer(from_fn_with_state(state.clone(), require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)

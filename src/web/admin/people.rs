@@ -248,7 +248,7 @@ async fn create_person(
     }
     let mut tx = state.db.begin().await?;
     let id = edit_people::insert(&mut tx, &doc).await?;
-    revisions::record(&mut tx, user.id, id, id, Action::Create, None, &doc).await?;
+    revisions::record(&mut tx, user.id, id, Some(id), Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(Redirect::to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
@@ -312,7 +312,7 @@ async fn update_person(
         tx.rollback().await?;
         return conflict(&state, user, &session, id, form, &doc).await;
     }
-    revisions::record(&mut tx, user.id, id, id, Action::Update, Some(&person.doc), &doc).await?;
+    revisions::record(&mut tx, user.id, id, Some(id), Action::Update, Some(&person.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     form.version = saved;
@@ -428,7 +428,7 @@ async fn restore_revision(
     let Some(_) = edit_people::update(&mut tx, id, person.version, &doc).await? else {
         return Err(AppError::BadRequest("the person changed while restoring; look at the history again".into()));
     };
-    revisions::record(&mut tx, user.id, id, id, Action::Restore, Some(&person.doc), &doc).await?;
+    revisions::record(&mut tx, user.id, id, Some(id), Action::Restore, Some(&person.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(Redirect::to(&format!("/admin/people/{id}/history")).into_response())

@@ -254,31 +254,37 @@ impl PersonForm {
         }
         citizenships.sort();
 
-        let publication = match (self.publication.trim(), may_publish, current) {
-            ("published", true, _) => PublicationState::Published,
-            ("draft" | "", true, _) => PublicationState::Draft,
-            // Editors keep what is there; a new record starts as a draft.
-            (_, false, Some(current))
-                if self.publication.trim() == current.as_str() || self.publication.trim().is_empty() =>
-            {
-                current
-            }
-            ("draft" | "", false, None) => PublicationState::Draft,
-            (_, false, _) => {
-                errors.insert("publication".into(), "only admins publish or unpublish".into());
-                current.unwrap_or(PublicationState::Draft)
-            }
-            _ => {
-                errors.insert("publication".into(), "choose draft or published".into());
-                PublicationState::Draft
-            }
-        };
+        let publication = publication(&self.publication, may_publish, current, &mut errors);
 
         match (errors.is_empty(), slug) {
             (true, Some(slug)) => {
                 Ok(PersonDoc { slug, publication, sex, born, occupation, region, biography, names, citizenships })
             }
             _ => Err(errors),
+        }
+    }
+}
+
+/// The publication a form asks for. Admins choose; editors keep what is there, and what they
+/// create starts as a draft; anything else is a message on the field.
+pub fn publication(
+    typed: &str,
+    may_publish: bool,
+    current: Option<PublicationState>,
+    errors: &mut FieldErrors,
+) -> PublicationState {
+    match (typed.trim(), may_publish, current) {
+        ("published", true, _) => PublicationState::Published,
+        ("draft" | "", true, _) => PublicationState::Draft,
+        (typed, false, Some(current)) if typed == current.as_str() || typed.is_empty() => current,
+        ("draft" | "", false, None) => PublicationState::Draft,
+        (_, false, _) => {
+            errors.insert("publication".into(), "only admins publish or unpublish".into());
+            current.unwrap_or(PublicationState::Draft)
+        }
+        _ => {
+            errors.insert("publication".into(), "choose draft or published".into());
+            PublicationState::Draft
         }
     }
 }
@@ -303,6 +309,13 @@ pub fn slug_from(names: &[NameDoc]) -> Option<String> {
     } else {
         crate::domain::translit::belarusian_bgn(&chosen.name)
     };
+    slug_from_text(&romanised)
+}
+
+/// Lower-case ASCII words joined by hyphens, Latin diacritics folded, Cyrillic romanised:
+/// `Pardon of 23 people 2024-07-03` → `pardon-of-23-people-2024-07-03`.
+pub fn slug_from_text(text: &str) -> Option<String> {
+    let romanised = crate::domain::translit::belarusian_bgn(text);
     let mut slug = String::new();
     for c in romanised.chars().flat_map(char::to_lowercase) {
         let c = match c {

@@ -1,0 +1,127 @@
+//! The wave form and the form that releases many people in a wave at once.
+
+use prisoner_tracker::accounts::{self, Role};
+
+use crate::helpers::{TestApp, Visitor};
+
+const PASSWORD: &str = "correct horse battery staple";
+
+async fn logged_in<'a>(app: &'a TestApp, email: &str, role: Role) -> Visitor<'a> {
+    accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
+    let mut visitor = Visitor::new(app);
+    assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
+    visitor
+}
+
+const WAVE: &[(&str, &str)] = &[
+    ("name", "Pardon of 23 people"),
+    ("started", "2025-07-03"),
+    ("country", "BY"),
+    ("mechanism", "pardon"),
+    ("qualifier", "at_least"),
+    ("reported", "23"),
+    ("publication", "published"),
+];
+
+#[tokio::test]
+async fn an_admin_adds_a_wave_that_appears_on_the_site_and_in_the_charts() {
+    let app = TestApp::with_demo().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let saved = admin.submit("/admin/waves/new", WAVE).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    assert!(admin.get(saved.header("location")).await.text("[role=status]").contains("Saved."));
+
+    let page = app.get("/waves/pardon-of-23-people-2025-07-03").await;
+    assert_eq!(page.status, 200);
+    assert!(page.text("main").contains("at least 23"), "{}", page.text("main"));
+    let csv = app.get("/charts/waves.csv").await;
+    assert!(
+        csv.body
+            .contains("pardon-of-23-people-2025-07-03,Pardon of 23 people,BY,pardon,2025-07-03,,false,23,at_least,0,")
+    );
+}
+
+#[tokio::test]
+async fn wave_mistakes_and_stale_saves_lose_nothing() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let wrong = admin
+        .submit("/admin/waves/new", &[("name", "A wave"), ("started", "soon"), ("country", "ZZ"), ("reported", "many")])
+        .await;
+    assert_eq!(wrong.status, 422);
+    for field in ["started", "country", "mechanism", "reported"] {
+        assert!(wrong.attr(&format!("#{field}"), "aria-invalid").is_some(), "{field} is marked");
+    }
+    assert_eq!(wrong.attr("#name", "value").as_deref(), Some("A wave"));
+    assert_eq!(wrong.attr("#reported", "value").as_deref(), Some("many"));
+
+    let created = admin.submit("/admin/waves/new", WAVE).await;
+    let edit = created.header("location").split('?').next().unwrap().to_owned();
+    let stale = admin.get(&edit).await;
+    let (token, version) =
+        (stale.attr("input[name=csrf_token]", "value").unwrap(), stale.attr("input[name=version]", "value").unwrap());
+    let mut newer = WAVE.to_vec();
+    newer.retain(|(k, _)| *k != "reported");
+    newer.push(("reported", "25"));
+    assert_eq!(admin.submit(&edit, &newer).await.status, 303);
+    let mut mine = vec![("csrf_token", token.as_str()), ("version", version.as_str())];
+    mine.extend_from_slice(WAVE);
+    mine.retain(|(k, _)| *k != "reported");
+    mine.push(("reported", "30"));
+    let conflict = admin.post(&edit, &mine).await;
+    assert_eq!(conflict.status, 409);
+    assert_eq!(conflict.texts(".conflict td.before"), ["at_least 25"]);
+    assert_eq!(conflict.texts(".conflict td.after"), ["at_least 30"]);
+    assert_eq!(conflict.attr("#reported", "value").as_deref(), Some("30"));
+}
+
+#[tokio::test]
+async fn many_people_are_released_in_a_wave_at_once_or_not_at_all() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    for (name, slug) in [("Symon Testavy", "symon-testavy"), ("Alena Testavaya", "alena-testavaya")] {
+        let person = admin.submit("/admin/people/new", &[("name_0", name), ("publication", "published")]).await;
+        let id: i64 =
+            person.header("location").trim_start_matches("/admin/people/").split('/').next().unwrap().parse().unwrap();
+        let detention = admin
+            .submit(&format!("/admin/people/{id}/detentions/new"), &[("country", "BY"), ("started", "2021-05")])
+            .await;
+        assert_eq!(detention.status, 303, "{slug}: {}", detention.body);
+    }
+    let created = admin.submit("/admin/waves/new", WAVE).await;
+    let edit = created.header("location").split('?').next().unwrap().to_owned();
+    let wave_id = edit.trim_start_matches("/admin/waves/").trim_end_matches("/edit").to_owned();
+    let release = format!("/admin/waves/{wave_id}/release");
+
+    let page = admin.get(&edit).await;
+    let token = page.attr("input[name=csrf_token]", "value").unwrap();
+    let refused = admin
+        .post(&release, &[("csrf_token", &token), ("people", "symon-testavy\nno-such-person\n"), ("released", "")])
+        .await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text(".release .form-error").contains("“no-such-person”: no person has this address"));
+    assert_eq!(refused.text("#people"), "symon-testavy no-such-person", "the list typed is kept");
+    let released: i64 = sqlx::query_scalar("select count(*) from detentions where wave_id is not null")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(released, 0, "one bad line and nothing is written");
+
+    let done = admin
+        .post(&release, &[("csrf_token", &token), ("people", "symon-testavy\nalena-testavaya\n"), ("released", "")])
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    assert!(admin.get(done.header("location")).await.text("[role=status]").contains("2 people marked released"));
+    let rows: Vec<(String, String)> = sqlx::query_as(
+        "select partial_date_iso(ended_on, ended_precision), release_mechanism::text from detentions order by id",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(rows, [("2025-07-03".into(), "pardon".into()), ("2025-07-03".into(), "pardon".into())]);
+    let person = app.get("/prisoners/symon-testavy").await;
+    assert!(person.text(".status").contains("Released"));
+    assert!(app.get("/waves/pardon-of-23-people-2025-07-03").await.body.contains("Alena Testavaya"));
+    let again = admin.post(&release, &[("csrf_token", &token), ("people", "symon-testavy"), ("released", "")]).await;
+    assert!(again.text(".release .form-error").contains("no detention of this person is still going on"));
+}
