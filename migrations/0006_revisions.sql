@@ -7,7 +7,7 @@ create table revisions (
     at timestamptz not null default now(),
     user_id bigint references users on delete set null,
     -- The kind of record and its id; the record may since have been deleted.
-    record_type text not null check (record_type in ('person', 'detention', 'wave')),
+    record_type text not null check (record_type in ('person', 'detention', 'event', 'wave')),
     record_id bigint not null,
     -- The person the record belongs to, so that their history shows every part of their case.
     person_id bigint,
@@ -26,4 +26,5 @@ create index revisions_person_idx on revisions (person_id, at desc);
 
 alter table people add column version integer not null default 1 check (version >= 1);
 alter table detentions add column version integer not null default 1 check (version >= 1);
+alter table events add column version integer not null default 1 check (version >= 1);
 alter table waves add column version integer not null default 1 check (version >= 1);

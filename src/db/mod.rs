@@ -4,6 +4,7 @@
 pub mod changes;
 pub mod charts;
 pub mod edit_detentions;
+pub mod edit_events;
 pub mod edit_people;
 pub mod edit_waves;
 pub mod local_cluster;

@@ -1,4 +1,4 @@
-//! The detention form: adding and editing a detention with its charges, sentence and release,
+//! The detention and event forms: adding and editing a detention with its charges, sentence and release,
 //! overlaps and mistakes, stale versions, history and restore.
 
 use prisoner_tracker::accounts::{self, Role};
@@ -130,4 +130,47 @@ async fn a_stale_detention_save_is_refused_and_the_history_restores_it() {
     assert_eq!(started, "2021", "back as first recorded");
     let log = app.get("/prisoners/symon-testavy").await.texts("details.changes li");
     assert!(log[0].ends_with("detention an earlier version restored (Detained)"), "{log:?}");
+}
+
+#[tokio::test]
+async fn events_of_the_case_are_added_checked_and_kept_in_the_history() {
+    let app = TestApp::new().await;
+    let mut admin = admin(&app).await;
+    let id = person(&app, &mut admin).await;
+    let uri = format!("/admin/people/{id}/events/new");
+    let wrong = admin
+        .submit(&uri, &[("kind", "hunger_strike"), ("occurred", "spring"), ("description", "Began a hunger strike.")])
+        .await;
+    assert_eq!(wrong.status, 422);
+    assert!(wrong.text("#occurred-error").contains("spring"));
+    assert_eq!(wrong.text("#description"), "Began a hunger strike.", "what was typed is kept");
+
+    let saved = admin
+        .submit(
+            &uri,
+            &[("kind", "hunger_strike"), ("occurred", "spring 2021"), ("description", "Began a hunger strike.")],
+        )
+        .await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let page = app.get("/prisoners/symon-testavy").await;
+    assert!(
+        page.texts(".timeline li").iter().any(|e| e.contains("Began a hunger strike.")),
+        "{:?}",
+        page.texts(".timeline li")
+    );
+    let edit = admin.get(&format!("/admin/people/{id}/edit")).await;
+    let link = edit.attr(".events a[href^='/admin/events/']", "href").unwrap();
+    assert_eq!(
+        admin
+            .submit(
+                &link,
+                &[("kind", "hunger_strike"), ("occurred", "2021-04"), ("description", "Began a hunger strike.")]
+            )
+            .await
+            .status,
+        303
+    );
+    let history = admin.get(&format!("/admin/people/{id}/history")).await;
+    assert_eq!(history.texts(".revision strong")[..2], ["Event: Changed", "Event: Created"]);
+    assert_eq!(history.texts(".revision:first-child td.before"), ["spring 2021"]);
 }

@@ -7,6 +7,7 @@
 
 mod auth;
 mod detentions;
+mod events;
 mod people;
 pub mod person_form;
 mod users;
@@ -57,6 +58,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .route("/admin", get(users::dashboard))
         .merge(people::router())
         .merge(detentions::router())
+        .merge(events::router())
         .merge(waves::router())
         .merge(admins_only)
         .route_layer(from_fn_with_state(state.clone(), require_login));

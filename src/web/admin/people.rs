@@ -18,6 +18,7 @@ use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::edit_detentions::{self, DetentionDoc, StoredDetention};
+use crate::db::edit_events::{self, EventDoc, StoredEvent};
 use crate::db::edit_people::{self, Lookalike, PersonDoc, StoredPerson};
 use crate::db::revisions::{self, Action, Revision};
 use crate::db::users::User;
@@ -103,8 +104,9 @@ struct PersonFormPage {
     /// Set on the conflict page: the version saved meanwhile, and what differs from yours.
     conflict: Option<Conflict>,
     saved: bool,
-    /// The person's detentions (edits only).
+    /// The person's detentions and events (edits only).
     detentions: Vec<StoredDetention>,
+    events: Vec<StoredEvent>,
 }
 
 struct Conflict {
@@ -157,9 +159,12 @@ async fn form_page(
         Some(id) => format!("/admin/people/{id}/edit"),
         None => "/admin/people/new".to_owned(),
     };
-    let detentions = match id {
-        Some(id) => edit_detentions::list_for_person(&mut *state.db.acquire().await?, id).await?,
-        None => Vec::new(),
+    let (detentions, events) = match id {
+        Some(id) => {
+            let mut conn = state.db.acquire().await?;
+            (edit_detentions::list_for_person(&mut conn, id).await?, edit_events::list_for_person(&mut conn, id).await?)
+        }
+        None => (Vec::new(), Vec::new()),
     };
     let page = PersonFormPage {
         layout: Layout::for_path(state, &path),
@@ -172,6 +177,7 @@ async fn form_page(
         conflict,
         saved: false,
         detentions,
+        events,
     };
     let mut response = render(&page)?;
     *response.status_mut() = status;
@@ -282,6 +288,7 @@ async fn edit_person_form(
         conflict: None,
         saved: query.saved.is_some(),
         detentions: edit_detentions::list_for_person(&mut *state.db.acquire().await?, id).await?,
+        events: edit_events::list_for_person(&mut *state.db.acquire().await?, id).await?,
     };
     render(&page)
 }
@@ -353,6 +360,7 @@ impl HistoryLine {
     fn restore_action(&self) -> String {
         match self.revision.record_type.as_str() {
             "detention" => format!("/admin/detentions/{}/restore/{}", self.revision.record_id, self.revision.id),
+            "event" => format!("/admin/events/{}/restore/{}", self.revision.record_id, self.revision.id),
             _ => format!("/admin/people/{}/restore/{}", self.revision.record_id, self.revision.id),
         }
     }
@@ -383,6 +391,7 @@ async fn show_history(
         .map(|revision| {
             let changes = match revision.record_type.as_str() {
                 "detention" => revision.changes_as::<DetentionDoc>(),
+                "event" => revision.changes_as::<EventDoc>(),
                 _ => revision.changes_as::<PersonDoc>(),
             };
             let record = (revision.record_type.clone(), revision.record_id);
