@@ -76,7 +76,17 @@ pub struct StoredDetention {
 }
 
 pub async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<StoredDetention>> {
-    let row = sqlx::query!(
+    Ok(fetch(conn, Some(id), None).await?.pop())
+}
+
+/// A person's detentions, for the person's form, in date order.
+pub async fn list_for_person(conn: &mut PgConnection, person_id: i64) -> sqlx::Result<Vec<StoredDetention>> {
+    fetch(conn, None, Some(person_id)).await
+}
+
+/// One detention by id, or all of a person's: one statement either way.
+async fn fetch(conn: &mut PgConnection, id: Option<i64>, person_id: Option<i64>) -> sqlx::Result<Vec<StoredDetention>> {
+    let rows = sqlx::query!(
         r#"
         select d.id, d.person_id, d.country, d.version,
                partial_date_iso(d.started_on, d.started_precision) as started,
@@ -90,48 +100,36 @@ pub async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Store
                         'article', c.article, 'part', c.part, 'description', c.description) order by c.id), '[]')
                 from detention_charges c where c.detention_id = d.id) as "charges!: Json<Vec<ChargeDoc>>"
         from detentions d left join waves w on w.id = d.wave_id
-        where d.id = $1
+        where ($1::bigint is null or d.id = $1) and ($2::bigint is null or d.person_id = $2)
+        order by d.started_on nulls first, d.id
         "#,
-        id
-    )
-    .fetch_optional(conn)
-    .await?;
-    Ok(row.map(|r| StoredDetention {
-        id: r.id,
-        person_id: r.person_id,
-        version: r.version,
-        doc: DetentionDoc {
-            country: r.country,
-            started: super::parse_date(r.started),
-            ended: super::parse_date(r.ended),
-            facility_id: r.facility_id,
-            trial_stage: r.trial_stage,
-            sentenced: super::parse_date(r.sentenced),
-            sentence_kind: r.sentence_kind,
-            sentence_months: r.sentence_months,
-            release_mechanism: r.release_mechanism,
-            wave: r.wave,
-            notes: r.notes,
-            charges: r.charges.0,
-        },
-    }))
-}
-
-/// A person's detentions, for the person's form: id, when, where.
-pub async fn list_for_person(conn: &mut PgConnection, person_id: i64) -> sqlx::Result<Vec<StoredDetention>> {
-    let ids = sqlx::query_scalar!(
-        "select id from detentions where person_id = $1 order by started_on nulls first, id",
+        id,
         person_id
     )
-    .fetch_all(&mut *conn)
+    .fetch_all(conn)
     .await?;
-    let mut detentions = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(d) = load(conn, id).await? {
-            detentions.push(d);
-        }
-    }
-    Ok(detentions)
+    Ok(rows
+        .into_iter()
+        .map(|r| StoredDetention {
+            id: r.id,
+            person_id: r.person_id,
+            version: r.version,
+            doc: DetentionDoc {
+                country: r.country,
+                started: super::parse_date(r.started),
+                ended: super::parse_date(r.ended),
+                facility_id: r.facility_id,
+                trial_stage: r.trial_stage,
+                sentenced: super::parse_date(r.sentenced),
+                sentence_kind: r.sentence_kind,
+                sentence_months: r.sentence_months,
+                release_mechanism: r.release_mechanism,
+                wave: r.wave,
+                notes: r.notes,
+                charges: r.charges.0,
+            },
+        })
+        .collect())
 }
 
 /// Choices for the form: facilities (id, name) and published or draft waves (slug, name).

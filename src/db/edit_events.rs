@@ -35,37 +35,40 @@ pub struct StoredEvent {
 }
 
 pub async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<StoredEvent>> {
-    let row = sqlx::query!(
+    Ok(fetch(conn, Some(id), None).await?.pop())
+}
+
+/// A person's events, in date order.
+pub async fn list_for_person(conn: &mut PgConnection, person_id: i64) -> sqlx::Result<Vec<StoredEvent>> {
+    fetch(conn, None, Some(person_id)).await
+}
+
+/// One event by id, or all of a person's: one statement either way.
+async fn fetch(conn: &mut PgConnection, id: Option<i64>, person_id: Option<i64>) -> sqlx::Result<Vec<StoredEvent>> {
+    let rows = sqlx::query!(
         r#"
         select id, person_id, version, kind as "kind: EventKind",
                partial_date_iso(occurred_on, occurred_precision) as "occurred!", description
-        from events where id = $1
+        from events
+        where ($1::bigint is null or id = $1) and ($2::bigint is null or person_id = $2)
+        order by occurred_on, id
         "#,
-        id
+        id,
+        person_id
     )
-    .fetch_optional(conn)
+    .fetch_all(conn)
     .await?;
-    Ok(row.and_then(|r| {
-        Some(StoredEvent {
-            id: r.id,
-            person_id: r.person_id,
-            version: r.version,
-            doc: EventDoc { kind: r.kind, occurred: r.occurred.parse().ok()?, description: r.description },
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(StoredEvent {
+                id: r.id,
+                person_id: r.person_id,
+                version: r.version,
+                doc: EventDoc { kind: r.kind, occurred: r.occurred.parse().ok()?, description: r.description },
+            })
         })
-    }))
-}
-
-pub async fn list_for_person(conn: &mut PgConnection, person_id: i64) -> sqlx::Result<Vec<StoredEvent>> {
-    let ids = sqlx::query_scalar!("select id from events where person_id = $1 order by occurred_on, id", person_id)
-        .fetch_all(&mut *conn)
-        .await?;
-    let mut events = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(e) = load(conn, id).await? {
-            events.push(e);
-        }
-    }
-    Ok(events)
+        .collect())
 }
 
 pub async fn insert(tx: &mut Transaction<'_, Postgres>, person_id: i64, doc: &EventDoc) -> sqlx::Result<i64> {

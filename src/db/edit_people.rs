@@ -77,6 +77,36 @@ pub async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Store
     }))
 }
 
+/// A person as the admin list shows them.
+pub struct Listed {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub publication: PublicationState,
+    pub updated_at: OffsetDateTime,
+}
+
+/// The latest-changed 100 people whose names fold to something containing `key` (a search
+/// key) or whose address contains `text`; everyone when both are empty.
+pub async fn find(conn: &mut PgConnection, key: &str, text: &str) -> sqlx::Result<Vec<Listed>> {
+    sqlx::query_as!(
+        Listed,
+        r#"
+        select p.id, p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "name!",
+               p.publication as "publication: PublicationState", p.updated_at
+        from people p
+        where $1 = '' or p.slug like '%' || $2 || '%'
+           or exists (select from person_names n where n.person_id = p.id and n.search_key like '%' || $1 || '%')
+        order by p.updated_at desc, p.id desc
+        limit 100
+        "#,
+        key,
+        text.replace(['%', '_'], ""),
+    )
+    .fetch_all(conn)
+    .await
+}
+
 /// Whether another person already has `slug` (or had it: old slugs keep redirecting).
 pub async fn slug_taken(conn: &mut PgConnection, slug: &str, except: Option<i64>) -> sqlx::Result<bool> {
     sqlx::query_scalar!(

@@ -60,7 +60,17 @@ pub struct StoredWave {
 }
 
 pub async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<StoredWave>> {
-    let row = sqlx::query!(
+    Ok(fetch(conn, Some(id)).await?.pop())
+}
+
+/// Waves for the admin list, newest first.
+pub async fn list(conn: &mut PgConnection) -> sqlx::Result<Vec<StoredWave>> {
+    fetch(conn, None).await
+}
+
+/// One wave by id, or the latest 500: one statement either way.
+async fn fetch(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<StoredWave>> {
+    let rows = sqlx::query!(
         r#"
         select id, slug, name, country, version,
                partial_date_iso(started_on, started_precision) as "started!",
@@ -68,47 +78,39 @@ pub async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Store
                mechanism as "mechanism: ReleaseMechanism", location, counterparty, traded,
                reported_released_count, reported_count_qualifier as "reported_count_qualifier: CountQualifier",
                notes, publication as "publication: PublicationState"
-        from waves where id = $1
+        from waves
+        where $1::bigint is null or id = $1
+        order by started_on desc, id desc
+        limit 500
         "#,
         id
     )
-    .fetch_optional(conn)
+    .fetch_all(conn)
     .await?;
-    Ok(row.and_then(|r| {
-        Some(StoredWave {
-            id: r.id,
-            version: r.version,
-            doc: WaveDoc {
-                slug: r.slug,
-                name: r.name,
-                started: r.started.parse().ok()?,
-                ended: super::parse_date(r.ended),
-                country: r.country,
-                mechanism: r.mechanism,
-                location: r.location,
-                counterparty: r.counterparty,
-                traded: r.traded,
-                reported_released_count: r.reported_released_count,
-                reported_count_qualifier: r.reported_count_qualifier,
-                notes: r.notes,
-                publication: r.publication,
-            },
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            Some(StoredWave {
+                id: r.id,
+                version: r.version,
+                doc: WaveDoc {
+                    slug: r.slug,
+                    name: r.name,
+                    started: r.started.parse().ok()?,
+                    ended: super::parse_date(r.ended),
+                    country: r.country,
+                    mechanism: r.mechanism,
+                    location: r.location,
+                    counterparty: r.counterparty,
+                    traded: r.traded,
+                    reported_released_count: r.reported_released_count,
+                    reported_count_qualifier: r.reported_count_qualifier,
+                    notes: r.notes,
+                    publication: r.publication,
+                },
+            })
         })
-    }))
-}
-
-/// Waves for the admin list, newest first.
-pub async fn list(conn: &mut PgConnection) -> sqlx::Result<Vec<StoredWave>> {
-    let ids = sqlx::query_scalar!("select id from waves order by started_on desc, id desc limit 500")
-        .fetch_all(&mut *conn)
-        .await?;
-    let mut waves = Vec::with_capacity(ids.len());
-    for id in ids {
-        if let Some(w) = load(conn, id).await? {
-            waves.push(w);
-        }
-    }
-    Ok(waves)
+        .collect())
 }
 
 pub async fn slug_taken(conn: &mut PgConnection, slug: &str, except: Option<i64>) -> sqlx::Result<bool> {

@@ -127,12 +127,4 @@ impl RenderCache {
     pub fn rendered(changes: Changes) -> Self {
         GenerationCache::new(changes, RENDER_CAPACITY_BYTES, |r: &Rendered| r.body.len())
     }
-
-    pub async fn get_or_render<F, Fut>(&self, key: String, render: F) -> AppResult<Rendered>
-    where
-        F: FnOnce() -> Fut,
-        Fut: Future<Output = AppResult<Rendered>>,
-    {
-        self.get_or_compute(key, render).await
-    }
 }

@@ -272,7 +272,7 @@ async fn show_charts(State(state): State<AppState>, Query(form): Query<ChartForm
     let key = format!("/charts{}", filter.query_suffix());
     let rendered = state
         .cache
-        .get_or_render(key, || async {
+        .get_or_compute(key, || async {
             let prepared = Prepared::new(&state, &filter).await?;
             let svgs = ChartName::ALL
                 .into_iter()
@@ -307,7 +307,7 @@ async fn chart_file(
     let key = format!("/charts/{}.{extension}{}", name.as_str(), filter.query_suffix());
     let rendered = state
         .cache
-        .get_or_render(key, || async {
+        .get_or_compute(key, || async {
             let prepared = Prepared::new(&state, &filter).await?;
             match extension {
                 "csv" => Ok(Rendered::new("text/csv; charset=utf-8", prepared.charts.csv(name, &state.origin)?)),

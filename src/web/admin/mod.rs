@@ -14,8 +14,8 @@ mod users;
 mod waves;
 
 use axum::Router;
-use axum::extract::{Request, State};
-use axum::middleware::{Next, from_fn, from_fn_with_state};
+use axum::extract::Request;
+use axum::middleware::{Next, from_fn};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use axum_login::AuthManagerLayerBuilder;
@@ -61,18 +61,12 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(events::router())
         .merge(waves::router())
         .merge(admins_only)
-        .route_layer(from_fn_with_state(state.clone(), require_login));
+        .route_layer(from_fn(require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)
 }
 
 /// Sends visitors without a (live) session to the login form, remembering where they were going.
-async fn require_login(
-    State(_state): State<AppState>,
-    mut auth: AuthSession,
-    session: Session,
-    mut request: Request,
-    next: Next,
-) -> Response {
+async fn require_login(mut auth: AuthSession, session: Session, mut request: Request, next: Next) -> Response {
     let to_login = |path: &str| {
         let query = serde_urlencoded::to_string([("next", path)]).unwrap_or_default();
         Redirect::to(&format!("/login?{query}")).into_response()

@@ -19,7 +19,7 @@ use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::edit_detentions::{self, DetentionDoc, StoredDetention};
 use crate::db::edit_events::{self, EventDoc, StoredEvent};
-use crate::db::edit_people::{self, Lookalike, PersonDoc, StoredPerson};
+use crate::db::edit_people::{self, Listed, Lookalike, PersonDoc, StoredPerson};
 use crate::db::revisions::{self, Action, Revision};
 use crate::db::users::User;
 use crate::domain::{NameKind, PublicationState, Sex};
@@ -41,14 +41,6 @@ struct ListQuery {
     q: Option<String>,
 }
 
-struct Listed {
-    id: i64,
-    slug: String,
-    name: String,
-    publication: PublicationState,
-    updated_at: time::OffsetDateTime,
-}
-
 #[derive(Template)]
 #[template(path = "admin/people.html")]
 struct PeoplePage {
@@ -67,25 +59,7 @@ async fn list_people(
 ) -> AppResult<Response> {
     let q = query.q.unwrap_or_default().trim().chars().take(200).collect::<String>();
     let key = name_key(&q);
-    let rows = sqlx::query!(
-        r#"
-        select p.id, p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "name!",
-               p.publication as "publication: PublicationState", p.updated_at
-        from people p
-        where $1 = '' or p.slug like '%' || $2 || '%'
-           or exists (select from person_names n where n.person_id = p.id and n.search_key like '%' || $1 || '%')
-        order by p.updated_at desc, p.id desc
-        limit 100
-        "#,
-        key,
-        q.to_lowercase().replace(['%', '_'], ""),
-    )
-    .fetch_all(&mut *state.db.acquire().await?)
-    .await?;
-    let people = rows
-        .into_iter()
-        .map(|r| Listed { id: r.id, slug: r.slug, name: r.name, publication: r.publication, updated_at: r.updated_at })
-        .collect();
+    let people = edit_people::find(&mut *state.db.acquire().await?, &key, &q.to_lowercase()).await?;
     let csrf_token = csrf::token(&session).await?;
     render(&PeoplePage { layout: Layout::for_path(&state, "/admin/people"), user, csrf_token, q, people })
 }

@@ -15,10 +15,10 @@ use super::person_form::FieldErrors;
 use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
-use crate::db::edit_people;
 use crate::db::edit_waves::{self, StoredWave, WaveDoc};
 use crate::db::revisions::{self, Action, FieldChange, Revision, diff};
 use crate::db::users::User;
+use crate::db::{edit_detentions, edit_people};
 use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism, Slug};
 use crate::error::{AppError, AppResult};
 use crate::web::{Layout, csrf, format, render};
@@ -459,8 +459,8 @@ async fn release_people(
     let mut tx = state.db.begin().await?;
     for (person_id, detention) in &releases {
         let after = edit_waves::released(&detention.doc, &wave.doc, day);
-        let saved = edit_detentions_update(&mut tx, detention.id, detention.version, &after).await?;
-        if !saved {
+        let saved = edit_detentions::update(&mut tx, detention.id, detention.version, &after).await?;
+        if saved.is_none() {
             return Err(AppError::BadRequest("a detention changed meanwhile; nothing was saved, try again".into()));
         }
         revisions::record(
@@ -477,15 +477,6 @@ async fn release_people(
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(Redirect::to(&format!("/admin/waves/{id}/edit?saved={}", releases.len())).into_response())
-}
-
-async fn edit_detentions_update(
-    tx: &mut sqlx::Transaction<'_, sqlx::Postgres>,
-    id: i64,
-    version: i32,
-    doc: &crate::db::edit_detentions::DetentionDoc,
-) -> AppResult<bool> {
-    Ok(crate::db::edit_detentions::update(tx, id, version, doc).await?.is_some())
 }
 
 struct HistoryLine {
