@@ -233,3 +233,8 @@ pub fn released(detention: &DetentionDoc, wave: &WaveDoc, day: PartialDate) -> D
         ..detention.clone()
     }
 }
+
+/// How many detentions ended in the wave (a wave with people in it cannot be deleted).
+pub async fn detention_count(conn: &mut PgConnection, id: i64) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(r#"select count(*) as "n!" from detentions where wave_id = $1"#, id).fetch_one(conn).await
+}

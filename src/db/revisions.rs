@@ -46,6 +46,7 @@ pub enum Action {
     Create,
     Update,
     Restore,
+    Delete,
 }
 
 impl Action {
@@ -54,6 +55,7 @@ impl Action {
             Action::Create => "create",
             Action::Update => "update",
             Action::Restore => "restore",
+            Action::Delete => "delete",
         }
     }
 }
@@ -90,6 +92,57 @@ pub async fn record<D: Document>(
     Ok(())
 }
 
+/// Records the deletion of the `D` with id `record_id`: `before` keeps the whole record.
+pub async fn record_delete<D: Document>(
+    tx: &mut Transaction<'_, Postgres>,
+    user_id: i64,
+    record_id: i64,
+    person_id: Option<i64>,
+    before: &D,
+) -> sqlx::Result<()> {
+    let changed: Vec<String> = before.fields().into_iter().map(|(field, _)| field.to_owned()).collect();
+    let before = serde_json::to_value(before).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    sqlx::query!(
+        r#"
+        insert into revisions (user_id, record_type, record_id, person_id, action, before, changed)
+        values ($1, $2, $3, $4, 'delete', $5, $6)
+        "#,
+        user_id,
+        D::KIND,
+        record_id,
+        person_id,
+        before,
+        &changed,
+    )
+    .execute(&mut **tx)
+    .await?;
+    Ok(())
+}
+
+/// Deletes the record of kind `kind` (a [`Document::KIND`]) if it is still at `version`; false
+/// when someone changed or deleted it first. What depends on it goes with it (a person's names,
+/// detentions, events and recognitions; a record's citations), as the schema's foreign keys say.
+pub async fn delete_record(
+    tx: &mut Transaction<'_, Postgres>,
+    kind: &str,
+    id: i64,
+    version: i32,
+) -> sqlx::Result<bool> {
+    let sql = match kind {
+        "person" => "delete from people where id = $1 and version = $2",
+        "detention" => "delete from detentions where id = $1 and version = $2",
+        "event" => "delete from events where id = $1 and version = $2",
+        "wave" => "delete from waves where id = $1 and version = $2",
+        "source" => "delete from sources where id = $1 and version = $2",
+        "citation" => "delete from citations where id = $1 and version = $2",
+        "recognition" => "delete from recognitions where id = $1 and version = $2",
+        "facility" => "delete from facilities where id = $1 and version = $2",
+        "figure" => "delete from reported_figures where id = $1 and version = $2",
+        _ => return Ok(false),
+    };
+    Ok(sqlx::query(sql).bind(id).bind(version).execute(&mut **tx).await?.rows_affected() == 1)
+}
+
 /// A saved change, as stored; `before` and `after` are documents of `record_type`.
 #[derive(Debug, Clone)]
 pub struct Revision {
@@ -100,19 +153,26 @@ pub struct Revision {
     pub record_id: i64,
     pub action: String,
     pub before: Option<serde_json::Value>,
-    pub after: serde_json::Value,
+    /// Absent after a deletion.
+    pub after: Option<serde_json::Value>,
 }
 
 impl Revision {
     /// The document after this save, if the revision is of a `D`.
     pub fn after_as<D: Document>(&self) -> Option<D> {
-        (self.record_type == D::KIND).then(|| serde_json::from_value(self.after.clone()).ok()).flatten()
+        let after = self.after.clone().filter(|_| self.record_type == D::KIND)?;
+        serde_json::from_value(after).ok()
     }
 
-    /// What this save changed, if the revision is of a `D`.
+    /// What this save changed, if the revision is of a `D`; for a deletion, every field that
+    /// had a value.
     pub fn changes_as<D: Document>(&self) -> Option<Vec<FieldChange>> {
-        let after: D = self.after_as()?;
         let before: Option<D> = self.before.clone().and_then(|b| serde_json::from_value(b).ok());
+        if self.action == "delete" && self.record_type == D::KIND {
+            let fields = before?.fields().into_iter().filter(|(_, value)| !value.is_empty());
+            return Some(fields.map(|(field, before)| FieldChange { field, before, after: String::new() }).collect());
+        }
+        let after: D = self.after_as()?;
         Some(diff(before.as_ref(), &after))
     }
 }
@@ -123,7 +183,7 @@ pub async fn for_record(conn: &mut PgConnection, kind: &str, record_id: i64) -> 
         Revision,
         r#"
         select r.id, r.at, u.email as "editor?", r.record_type, r.record_id, r.action,
-               r.before, r.after as "after!"
+               r.before, r.after
         from revisions r left join users u on u.id = r.user_id
         where r.record_type = $1 and r.record_id = $2
         order by r.at desc, r.id desc
@@ -141,7 +201,7 @@ pub async fn for_person(conn: &mut PgConnection, person_id: i64) -> sqlx::Result
         Revision,
         r#"
         select r.id, r.at, u.email as "editor?", r.record_type, r.record_id, r.action,
-               r.before, r.after as "after!"
+               r.before, r.after
         from revisions r left join users u on u.id = r.user_id
         where r.person_id = $1
         order by r.at desc, r.id desc

@@ -26,6 +26,13 @@ macro_rules! pg_enum {
 
         impl $name {
             pub const ALL: &'static [$name] = &[$($name::$variant),+];
+            /// Every key, in declaration order (the options of a select field).
+            pub const KEYS: &'static [&'static str] = &[$($key),+];
+
+            /// The variant with this key.
+            pub fn from_key(key: &str) -> Option<$name> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == key)
+            }
 
             pub fn as_str(self) -> &'static str {
                 match self {

@@ -184,6 +184,55 @@ async fn logging_out_ends_the_session() {
     assert!(audit_actions(&app).await.iter().any(|a| a.0 == "logout"));
 }
 
+/// Moves every stored session's clock: `logged_in_at` back by `hours` (the absolute limit), or
+/// its expiry into the past (the idle limit).
+async fn age_sessions(app: &TestApp, hours: i64, expire: bool) {
+    let rows: Vec<(String, Vec<u8>)> =
+        sqlx::query_as("select id, data from tower_sessions.session").fetch_all(&app.pool).await.unwrap();
+    for (id, data) in rows {
+        let mut record: tower_sessions::session::Record = rmp_serde::from_slice(&data).unwrap();
+        if let Some(at) = record.data.get("logged_in_at").and_then(|v| v.as_i64()) {
+            record.data.insert("logged_in_at".into(), (at - hours * 3600).into());
+        }
+        if expire {
+            record.expiry_date = time::OffsetDateTime::now_utc() - time::Duration::minutes(1);
+        }
+        sqlx::query("update tower_sessions.session set data = $2, expiry_date = $3 where id = $1")
+            .bind(&id)
+            .bind(rmp_serde::to_vec(&record).unwrap())
+            .bind(record.expiry_date)
+            .execute(&app.pool)
+            .await
+            .unwrap();
+    }
+}
+
+#[tokio::test]
+async fn a_session_ends_twelve_hours_after_login_however_busy() {
+    let app = TestApp::new().await;
+    account(&app, "editor@example.org", Role::Editor).await;
+    let mut visitor = Visitor::new(&app);
+    visitor.log_in("editor@example.org", PASSWORD).await;
+    age_sessions(&app, 11, false).await;
+    assert_eq!(visitor.get("/admin").await.status, 200, "eleven hours in, still open");
+    age_sessions(&app, 2, false).await;
+    let answer = visitor.get("/admin/people").await;
+    assert_eq!((answer.status.as_u16(), answer.header("location")), (303, "/login?next=%2Fadmin%2Fpeople"));
+    assert!(visitor.get("/login").await.text("[role=status]").contains("Your session ended"));
+    assert_eq!(visitor.get("/admin").await.status, 303, "and stays ended");
+}
+
+#[tokio::test]
+async fn a_session_ends_after_half_an_hour_idle() {
+    let app = TestApp::new().await;
+    account(&app, "editor@example.org", Role::Editor).await;
+    let mut visitor = Visitor::new(&app);
+    visitor.log_in("editor@example.org", PASSWORD).await;
+    assert_eq!(visitor.get("/admin").await.status, 200);
+    age_sessions(&app, 0, true).await;
+    assert_eq!(visitor.get("/admin").await.status, 303);
+}
+
 #[tokio::test]
 async fn public_pages_set_no_cookie() {
     let app = TestApp::with_demo().await;

@@ -289,8 +289,10 @@ async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_anothe
             .await
             .map_err(|e| e.to_string())?;
         click("form.record-form button[type=submit]").await?;
-        let saved =
-            client.wait().for_element(Locator::Css("[role=status]")).await.map_err(|e| format!("not saved: {e}"))?;
+        let saved = match client.wait().for_element(Locator::Css("[role=status]")).await {
+            Ok(saved) => saved,
+            Err(e) => return Err(format!("not saved: {e}: {}", client.source().await.unwrap_or_default())),
+        };
         if saved.text().await.map_err(|e| e.to_string())? != "Saved." {
             return Err("the form did not say it saved".into());
         }

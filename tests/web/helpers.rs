@@ -380,3 +380,14 @@ impl<'a> Visitor<'a> {
             .await
     }
 }
+
+/// The password of the accounts tests make.
+pub const PASSWORD: &str = "correct horse battery staple";
+
+/// A visitor logged in with a new account of `role`.
+pub async fn logged_in<'a>(app: &'a TestApp, email: &str, role: prisoner_tracker::accounts::Role) -> Visitor<'a> {
+    prisoner_tracker::accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
+    let mut visitor = Visitor::new(app);
+    assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
+    visitor
+}

@@ -15,6 +15,7 @@ use super::{CurrentUser, TokenForm};
 use crate::app::AppState;
 use crate::db::edit_detentions::{self, ChargeDoc, DetentionDoc, StoredDetention};
 use crate::db::edit_people;
+use crate::db::edit_sources::{StoredCitation, Subject};
 use crate::db::revisions::{self, Action, FieldChange, diff};
 use crate::db::users::User;
 use crate::domain::{PartialDate, ReleaseMechanism, SentenceKind, TrialStage};
@@ -296,6 +297,7 @@ struct DetentionPage {
     facilities: Vec<(i64, String)>,
     waves: Vec<(String, String)>,
     conflict: Option<Vec<FieldChange>>,
+    citations: Vec<StoredCitation>,
 }
 
 impl DetentionPage {
@@ -348,7 +350,9 @@ async fn page(state: &AppState, user: User, session: &Session, parts: PageParts)
         || format!("/admin/people/{}/detentions/new", parts.person_id),
         |id| format!("/admin/detentions/{id}/edit"),
     );
+    let citations = super::records::citations(&mut conn, parts.id.map(Subject::Detention)).await?;
     let page = DetentionPage {
+        citations,
         layout: Layout::for_path(state, &path),
         user,
         csrf_token: csrf::token(session).await?,

@@ -15,6 +15,7 @@ use super::{CurrentUser, TokenForm};
 use crate::app::AppState;
 use crate::db::edit_events::{self, EventDoc, StoredEvent};
 use crate::db::edit_people;
+use crate::db::edit_sources::{StoredCitation, Subject};
 use crate::db::revisions::{self, Action, FieldChange, diff};
 use crate::db::users::User;
 use crate::domain::{EventKind, PartialDate};
@@ -90,6 +91,7 @@ struct EventPage {
     form: EventForm,
     errors: FieldErrors,
     conflict: Option<Vec<FieldChange>>,
+    citations: Vec<StoredCitation>,
 }
 
 impl EventPage {
@@ -125,7 +127,9 @@ async fn page(state: &AppState, user: User, session: &Session, parts: Parts) -> 
         || format!("/admin/people/{}/events/new", parts.person_id),
         |id| format!("/admin/events/{id}/edit"),
     );
+    let citations = super::records::citations(&mut *state.db.acquire().await?, parts.id.map(Subject::Event)).await?;
     let page = EventPage {
+        citations,
         layout: Layout::for_path(state, &action),
         user,
         csrf_token: csrf::token(session).await?,

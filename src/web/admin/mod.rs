@@ -10,6 +10,8 @@ mod detentions;
 mod events;
 mod people;
 pub mod person_form;
+mod record_kinds;
+pub mod records;
 mod users;
 mod waves;
 
@@ -26,6 +28,12 @@ use tower_sessions_sqlx_store::PostgresStore;
 pub use auth::{AuthSession, Backend, ClientIp, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP};
 
 use crate::app::AppState;
+use crate::db::edit_detentions::DetentionDoc;
+use crate::db::edit_events::EventDoc;
+use crate::db::edit_facts::{FacilityDoc, FigureDoc, RecognitionDoc};
+use crate::db::edit_people::PersonDoc;
+use crate::db::edit_sources::{CitationDoc, SourceDoc};
+use crate::db::edit_waves::WaveDoc;
 use crate::db::users::User;
 use crate::error::AppError;
 
@@ -53,13 +61,29 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
     let auth = AuthManagerLayerBuilder::new(Backend::new(state.db.clone()), sessions).build();
 
-    let admins_only = Router::new().merge(users::router()).route_layer(from_fn(require_admin));
+    let admins_only = Router::new()
+        .merge(users::router())
+        .merge(records::delete_routes::<PersonDoc>())
+        .merge(records::delete_routes::<DetentionDoc>())
+        .merge(records::delete_routes::<EventDoc>())
+        .merge(records::delete_routes::<WaveDoc>())
+        .merge(records::delete_routes::<SourceDoc>())
+        .merge(records::delete_routes::<CitationDoc>())
+        .merge(records::delete_routes::<RecognitionDoc>())
+        .merge(records::delete_routes::<FacilityDoc>())
+        .merge(records::delete_routes::<FigureDoc>())
+        .route_layer(from_fn(require_admin));
     let admin = Router::new()
         .route("/admin", get(users::dashboard))
         .merge(people::router())
         .merge(detentions::router())
         .merge(events::router())
         .merge(waves::router())
+        .merge(records::routes::<SourceDoc>())
+        .merge(records::routes::<CitationDoc>())
+        .merge(records::routes::<RecognitionDoc>())
+        .merge(records::routes::<FacilityDoc>())
+        .merge(records::routes::<FigureDoc>())
         .merge(admins_only)
         .route_layer(from_fn(require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)

@@ -19,7 +19,9 @@ use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::edit_detentions::{self, DetentionDoc, StoredDetention};
 use crate::db::edit_events::{self, EventDoc, StoredEvent};
+use crate::db::edit_facts::{self, RecognitionDoc};
 use crate::db::edit_people::{self, Listed, Lookalike, PersonDoc, StoredPerson};
+use crate::db::edit_sources::{self, CitationDoc, Stored, StoredCitation, Subject};
 use crate::db::revisions::{self, Action, Revision};
 use crate::db::users::User;
 use crate::domain::{NameKind, PublicationState, Sex};
@@ -81,6 +83,8 @@ struct PersonFormPage {
     /// The person's detentions and events (edits only).
     detentions: Vec<StoredDetention>,
     events: Vec<StoredEvent>,
+    recognitions: Vec<Stored<RecognitionDoc>>,
+    citations: Vec<StoredCitation>,
 }
 
 struct Conflict {
@@ -133,13 +137,7 @@ async fn form_page(
         Some(id) => format!("/admin/people/{id}/edit"),
         None => "/admin/people/new".to_owned(),
     };
-    let (detentions, events) = match id {
-        Some(id) => {
-            let mut conn = state.db.acquire().await?;
-            (edit_detentions::list_for_person(&mut conn, id).await?, edit_events::list_for_person(&mut conn, id).await?)
-        }
-        None => (Vec::new(), Vec::new()),
-    };
+    let Case { detentions, events, recognitions, citations } = case(state, id).await?;
     let page = PersonFormPage {
         layout: Layout::for_path(state, &path),
         user,
@@ -152,6 +150,8 @@ async fn form_page(
         saved: false,
         detentions,
         events,
+        recognitions,
+        citations,
     };
     let mut response = render(&page)?;
     *response.status_mut() = status;
@@ -251,6 +251,7 @@ async fn edit_person_form(
     Query(query): Query<EditQuery>,
 ) -> AppResult<Response> {
     let person = stored(&state, id).await?;
+    let Case { detentions, events, recognitions, citations } = case(&state, Some(id)).await?;
     let page = PersonFormPage {
         layout: Layout::for_path(&state, &format!("/admin/people/{id}/edit")),
         user,
@@ -261,8 +262,10 @@ async fn edit_person_form(
         lookalikes: Vec::new(),
         conflict: None,
         saved: query.saved.is_some(),
-        detentions: edit_detentions::list_for_person(&mut *state.db.acquire().await?, id).await?,
-        events: edit_events::list_for_person(&mut *state.db.acquire().await?, id).await?,
+        detentions,
+        events,
+        recognitions,
+        citations,
     };
     render(&page)
 }
@@ -332,12 +335,35 @@ struct HistoryLine {
 
 impl HistoryLine {
     fn restore_action(&self) -> String {
-        match self.revision.record_type.as_str() {
-            "detention" => format!("/admin/detentions/{}/restore/{}", self.revision.record_id, self.revision.id),
-            "event" => format!("/admin/events/{}/restore/{}", self.revision.record_id, self.revision.id),
-            _ => format!("/admin/people/{}/restore/{}", self.revision.record_id, self.revision.id),
-        }
+        let path = match self.revision.record_type.as_str() {
+            "detention" => "detentions",
+            "event" => "events",
+            "recognition" => "recognitions",
+            "citation" => "citations",
+            _ => "people",
+        };
+        format!("/admin/{path}/{}/restore/{}", self.revision.record_id, self.revision.id)
     }
+}
+
+/// The parts of a person's case listed under their form, read over one connection.
+#[derive(Default)]
+struct Case {
+    detentions: Vec<StoredDetention>,
+    events: Vec<StoredEvent>,
+    recognitions: Vec<Stored<RecognitionDoc>>,
+    citations: Vec<StoredCitation>,
+}
+
+async fn case(state: &AppState, id: Option<i64>) -> AppResult<Case> {
+    let Some(id) = id else { return Ok(Case::default()) };
+    let mut conn = state.db.acquire().await?;
+    Ok(Case {
+        detentions: edit_detentions::list_for_person(&mut conn, id).await?,
+        events: edit_events::list_for_person(&mut conn, id).await?,
+        recognitions: edit_facts::recognitions_of(&mut conn, id).await?,
+        citations: edit_sources::citations_of(&mut conn, Subject::Person(id)).await?,
+    })
 }
 
 #[derive(Template)]
@@ -360,16 +386,23 @@ async fn show_history(
     let person = stored(&state, id).await?;
     let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
     let mut seen: Vec<(String, i64)> = Vec::new();
+    let mut deleted: Vec<(String, i64)> = Vec::new();
     let lines = history
         .into_iter()
         .map(|revision| {
             let changes = match revision.record_type.as_str() {
                 "detention" => revision.changes_as::<DetentionDoc>(),
                 "event" => revision.changes_as::<EventDoc>(),
+                "recognition" => revision.changes_as::<RecognitionDoc>(),
+                "citation" => revision.changes_as::<CitationDoc>(),
                 _ => revision.changes_as::<PersonDoc>(),
             };
+            // Only an older version of a record that still exists can come back.
             let record = (revision.record_type.clone(), revision.record_id);
-            let restorable = seen.contains(&record);
+            if revision.action == "delete" {
+                deleted.push(record.clone());
+            }
+            let restorable = seen.contains(&record) && !deleted.contains(&record) && revision.after.is_some();
             seen.push(record);
             HistoryLine { changes: changes.unwrap_or_default(), revision, restorable }
         })

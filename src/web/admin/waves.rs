@@ -15,6 +15,7 @@ use super::person_form::FieldErrors;
 use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
+use crate::db::edit_sources::{StoredCitation, Subject};
 use crate::db::edit_waves::{self, StoredWave, WaveDoc};
 use crate::db::revisions::{self, Action, FieldChange, Revision, diff};
 use crate::db::users::User;
@@ -220,6 +221,7 @@ struct WaveFormPage {
     /// The bulk release form: the lines typed, the day, and a message per bad line.
     release: ReleaseForm,
     release_errors: Vec<String>,
+    citations: Vec<StoredCitation>,
 }
 
 impl WaveFormPage {
@@ -275,7 +277,9 @@ impl Parts {
 
 async fn page(state: &AppState, user: User, session: &Session, parts: Parts) -> AppResult<Response> {
     let path = parts.id.map_or_else(|| "/admin/waves/new".to_owned(), |id| format!("/admin/waves/{id}/edit"));
+    let citations = super::records::citations(&mut *state.db.acquire().await?, parts.id.map(Subject::Wave)).await?;
     let page = WaveFormPage {
+        citations,
         layout: Layout::for_path(state, &path),
         user,
         csrf_token: csrf::token(session).await?,

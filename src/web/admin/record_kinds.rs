@@ -1,0 +1,643 @@
+//! The kinds of record edited by the generic forms of [`super::records`]: what each form has and
+//! how it is checked and stored. People, detentions, events and waves have forms of their own;
+//! here they only learn to be deleted.
+
+use sqlx::{PgConnection, Postgres, Transaction};
+
+use super::person_form::{self, FieldErrors};
+use super::records::{Context, Deletable, Field, Input, Kind, Values};
+use crate::db::edit_detentions::{self, DetentionDoc};
+use crate::db::edit_events::{self, EventDoc};
+use crate::db::edit_facts::{self, FacilityDoc, FigureDoc, RecognitionDoc};
+use crate::db::edit_people::{self, PersonDoc};
+use crate::db::edit_sources::{self, CitationDoc, SourceDoc, Stored, Subject};
+use crate::db::edit_waves::{self, WaveDoc};
+use crate::domain::{CountQualifier, FacilityKind, FigureMetric, PartialDate, PublicationState, SourceKind};
+use crate::error::AppError;
+
+const fn text(name: &'static str) -> Field {
+    Field { name, input: Input::Text, hint: false }
+}
+
+const fn hinted(name: &'static str) -> Field {
+    Field { name, input: Input::Text, hint: true }
+}
+
+const fn long(name: &'static str) -> Field {
+    Field { name, input: Input::LongText, hint: false }
+}
+
+const fn select(name: &'static str, set: &'static str, keys: &'static [&'static str]) -> Field {
+    Field { name, input: Input::Select { set, keys }, hint: false }
+}
+
+/// Reads the typed values, collecting a message per field that is wrong.
+struct Reader<'a> {
+    values: &'a Values,
+    errors: FieldErrors,
+}
+
+impl<'a> Reader<'a> {
+    fn new(values: &'a Values) -> Self {
+        Reader { values, errors: FieldErrors::new() }
+    }
+
+    fn raw(&self, name: &str) -> &'a str {
+        self.values.get(name).map_or("", |v| v.trim())
+    }
+
+    fn fail(&mut self, name: &str, message: &str) {
+        self.errors.entry(name.to_owned()).or_insert_with(|| message.to_owned());
+    }
+
+    /// Optional text of at most `max` characters.
+    fn optional(&mut self, name: &str, max: usize) -> Option<String> {
+        let value = self.raw(name);
+        if value.chars().count() > max {
+            self.fail(name, &format!("at most {max} characters"));
+        }
+        (!value.is_empty()).then(|| value.to_owned())
+    }
+
+    fn required(&mut self, name: &str, max: usize, message: &str) -> String {
+        let value = self.optional(name, max);
+        if value.is_none() {
+            self.fail(name, message);
+        }
+        value.unwrap_or_default()
+    }
+
+    fn date(&mut self, name: &str) -> Option<PartialDate> {
+        let value = self.raw(name);
+        if value.is_empty() {
+            return None;
+        }
+        match value.parse() {
+            Ok(date) => Some(date),
+            Err(e) => {
+                self.fail(name, &e.to_string());
+                None
+            }
+        }
+    }
+
+    fn url(&mut self, name: &str) -> Option<String> {
+        let value = self.optional(name, 2000)?;
+        match url::Url::parse(&value) {
+            Ok(url) if matches!(url.scheme(), "http" | "https") && url.host_str().is_some() => Some(value),
+            _ => {
+                self.fail(name, "a web address starting with https:// or http://");
+                None
+            }
+        }
+    }
+
+    fn choice<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>, message: &str) -> Option<T> {
+        let choice = parse(self.raw(name));
+        if choice.is_none() {
+            self.fail(name, message);
+        }
+        choice
+    }
+
+    fn country(&mut self, name: &str, countries: &[String]) -> String {
+        let code = self.raw(name).to_ascii_uppercase();
+        if !countries.contains(&code) {
+            self.fail(name, "a country code such as BY");
+        }
+        code
+    }
+
+    fn finish<T>(self, doc: Option<T>) -> Result<T, FieldErrors> {
+        match doc {
+            Some(doc) if self.errors.is_empty() => Ok(doc),
+            _ => Err(self.errors),
+        }
+    }
+}
+
+fn date_value(date: Option<PartialDate>) -> String {
+    date.map(|d| d.iso()).unwrap_or_default()
+}
+
+fn values(pairs: &[(&str, String)]) -> Values {
+    pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
+}
+
+/// The subject of a citation or the person of a recognition, from `?person=7` and the like.
+fn subject(query: &Values, allowed: &[&str]) -> Result<Subject, AppError> {
+    query
+        .iter()
+        .filter(|(name, _)| allowed.contains(&name.as_str()))
+        .find_map(|(name, id)| Subject::from_param(name, id.parse().ok()?))
+        .ok_or(AppError::NotFound)
+}
+
+impl Deletable for SourceDoc {
+    const PATH: &'static str = "sources";
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        edit_sources::load_source(conn, id).await
+    }
+
+    async fn in_use(conn: &mut PgConnection, id: i64) -> sqlx::Result<i64> {
+        edit_sources::citation_count(conn, id).await
+    }
+
+    fn title(&self) -> String {
+        self.title.clone()
+    }
+}
+
+impl Kind for SourceDoc {
+    const FIELDS: &'static [Field] = &[
+        text("title"),
+        hinted("slug"),
+        text("publisher"),
+        hinted("url"),
+        hinted("published"),
+        select("source_kind", "source_kind", SourceKind::KEYS),
+        long("notes"),
+    ];
+    const LIST_FIELDS: &'static [&'static str] = &["publisher", "published", "slug"];
+
+    fn values(&self) -> Values {
+        values(&[
+            ("title", self.title.clone()),
+            ("slug", self.slug.clone()),
+            ("publisher", self.publisher.clone().unwrap_or_default()),
+            ("url", self.url.clone().unwrap_or_default()),
+            ("published", date_value(self.published)),
+            ("source_kind", self.kind.as_str().to_owned()),
+            ("notes", self.notes.clone().unwrap_or_default()),
+        ])
+    }
+
+    fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
+        let mut r = Reader::new(values);
+        let title = r.required("title", 500, "the title as the source gives it");
+        let slug = match r.raw("slug") {
+            "" => person_form::slug_from_text(&title).unwrap_or_default(),
+            typed => typed.to_owned(),
+        };
+        if slug.parse::<crate::domain::Slug>().is_err() {
+            r.fail("slug", "lower-case letters, digits and single hyphens, such as rferl-2025-02-12");
+        }
+        let publisher = r.optional("publisher", 300);
+        let url = r.url("url");
+        let published = r.date("published");
+        let kind = r.choice("source_kind", SourceKind::from_key, "choose what kind of source it is");
+        let notes = r.optional("notes", 5000);
+        let doc = kind.map(|kind| SourceDoc { slug, title, publisher, url, published, kind, notes });
+        r.finish(doc)
+    }
+
+    async fn check(conn: &mut PgConnection, doc: &Self, id: Option<i64>) -> sqlx::Result<FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if edit_sources::slug_taken(conn, &doc.slug, id).await? {
+            errors.insert("slug".into(), "another source has this address; choose another".into());
+        }
+        Ok(errors)
+    }
+
+    fn parent(_query: &Values) -> Result<Option<Subject>, AppError> {
+        Ok(None)
+    }
+
+    async fn list(conn: &mut PgConnection, query: &str) -> sqlx::Result<Vec<Stored<Self>>> {
+        edit_sources::list_sources(conn, query).await
+    }
+
+    async fn insert(
+        tx: &mut Transaction<'static, Postgres>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<i64> {
+        edit_sources::insert_source(tx, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_sources::update_source(tx, id, version, doc).await
+    }
+}
+
+impl Deletable for CitationDoc {
+    const PATH: &'static str = "citations";
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(edit_sources::load_citation(conn, id).await?.map(|c| c.stored))
+    }
+
+    fn title(&self) -> String {
+        self.source.clone()
+    }
+}
+
+impl Kind for CitationDoc {
+    const FIELDS: &'static [Field] = &[hinted("source"), hinted("locator")];
+    const LISTED: bool = false;
+
+    fn values(&self) -> Values {
+        values(&[("source", self.source.clone()), ("locator", self.locator.clone().unwrap_or_default())])
+    }
+
+    fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
+        let mut r = Reader::new(values);
+        let source = r.required("source", 200, "the address of the source, as on its page in the source list");
+        let locator = r.optional("locator", 1000);
+        r.finish(Some(CitationDoc { source, locator }))
+    }
+
+    async fn check(conn: &mut PgConnection, doc: &Self, _id: Option<i64>) -> sqlx::Result<FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if edit_sources::source_id(conn, &doc.source).await?.is_none() {
+            errors.insert("source".into(), "no source has this address; add it to the sources first".into());
+        }
+        Ok(errors)
+    }
+
+    fn parent(query: &Values) -> Result<Option<Subject>, AppError> {
+        subject(query, &["person", "detention", "event", "wave", "recognition", "figure"]).map(Some)
+    }
+
+    async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
+        let subject = parent.ok_or_else(|| sqlx::Error::Protocol("a citation needs its subject".into()))?;
+        edit_sources::insert_citation(tx, subject, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_sources::update_citation(tx, id, version, doc).await
+    }
+}
+
+impl Deletable for RecognitionDoc {
+    const PATH: &'static str = "recognitions";
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        edit_facts::load_recognition(conn, id).await
+    }
+
+    fn title(&self) -> String {
+        self.organisation.clone()
+    }
+}
+
+impl Kind for RecognitionDoc {
+    const FIELDS: &'static [Field] = &[text("organisation"), hinted("recognised"), hinted("url")];
+    const LISTED: bool = false;
+    const CITABLE: bool = true;
+
+    fn values(&self) -> Values {
+        values(&[
+            ("organisation", self.organisation.clone()),
+            ("recognised", date_value(self.recognised)),
+            ("url", self.url.clone().unwrap_or_default()),
+        ])
+    }
+
+    fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
+        let mut r = Reader::new(values);
+        let organisation = r.required("organisation", 300, "the organisation that recognised them, such as Viasna");
+        let recognised = r.date("recognised");
+        let url = r.url("url");
+        r.finish(Some(RecognitionDoc { organisation, recognised, url }))
+    }
+
+    fn parent(query: &Values) -> Result<Option<Subject>, AppError> {
+        subject(query, &["person"]).map(Some)
+    }
+
+    async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
+        let Some(Subject::Person(person_id)) = parent else {
+            return Err(sqlx::Error::Protocol("a recognition needs its person".into()));
+        };
+        edit_facts::insert_recognition(tx, person_id, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_facts::update_recognition(tx, id, version, doc).await
+    }
+}
+
+impl Deletable for FacilityDoc {
+    const PATH: &'static str = "facilities";
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        edit_facts::load_facility(conn, id).await
+    }
+
+    async fn in_use(conn: &mut PgConnection, id: i64) -> sqlx::Result<i64> {
+        edit_facts::facility_use(conn, id).await
+    }
+
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+}
+
+impl Kind for FacilityDoc {
+    const FIELDS: &'static [Field] = &[
+        text("facility_name"),
+        select("facility_kind", "facility", FacilityKind::KEYS),
+        hinted("facility_country"),
+        text("location"),
+    ];
+    const LIST_FIELDS: &'static [&'static str] = &["facility_kind", "facility_country", "location"];
+
+    fn values(&self) -> Values {
+        values(&[
+            ("facility_name", self.name.clone()),
+            ("facility_kind", self.kind.as_str().to_owned()),
+            ("facility_country", self.country.clone()),
+            ("location", self.location.clone().unwrap_or_default()),
+        ])
+    }
+
+    fn validate(values: &Values, context: &Context) -> Result<Self, FieldErrors> {
+        let mut r = Reader::new(values);
+        let name = r.required("facility_name", 300, "the facility's name, such as Penal colony No. 15");
+        let kind = r.choice("facility_kind", FacilityKind::from_key, "choose what kind of place it is");
+        let country = r.country("facility_country", &context.countries);
+        let location = r.optional("location", 300);
+        r.finish(kind.map(|kind| FacilityDoc { name, kind, country, location }))
+    }
+
+    async fn check(conn: &mut PgConnection, doc: &Self, id: Option<i64>) -> sqlx::Result<FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if edit_facts::facility_taken(conn, &doc.country, &doc.name, id).await? {
+            errors.insert("facility_name".into(), "this country already has a facility of this name".into());
+        }
+        Ok(errors)
+    }
+
+    fn parent(_query: &Values) -> Result<Option<Subject>, AppError> {
+        Ok(None)
+    }
+
+    async fn list(conn: &mut PgConnection, _query: &str) -> sqlx::Result<Vec<Stored<Self>>> {
+        edit_facts::list_facilities(conn).await
+    }
+
+    async fn insert(
+        tx: &mut Transaction<'static, Postgres>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<i64> {
+        edit_facts::insert_facility(tx, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_facts::update_facility(tx, id, version, doc).await
+    }
+}
+
+impl Deletable for FigureDoc {
+    const PATH: &'static str = "figures";
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        edit_facts::load_figure(conn, id).await
+    }
+
+    fn title(&self) -> String {
+        format!("{} {} {}", self.country, self.value, self.as_of)
+    }
+}
+
+impl Kind for FigureDoc {
+    const FIELDS: &'static [Field] = &[
+        hinted("figure_country"),
+        select("metric", "metric", FigureMetric::KEYS),
+        select("qualifier", "qualifier", CountQualifier::KEYS),
+        text("value"),
+        hinted("as_of"),
+        long("notes"),
+        Field { name: "publication", input: Input::Publication, hint: false },
+    ];
+    const LIST_FIELDS: &'static [&'static str] = &["metric", "qualifier", "as_of", "publication"];
+    const CITABLE: bool = true;
+
+    fn values(&self) -> Values {
+        values(&[
+            ("figure_country", self.country.clone()),
+            ("metric", self.metric.as_str().to_owned()),
+            ("qualifier", self.qualifier.as_str().to_owned()),
+            ("value", self.value.to_string()),
+            ("as_of", self.as_of.iso()),
+            ("notes", self.notes.clone().unwrap_or_default()),
+            ("publication", self.publication.as_str().to_owned()),
+        ])
+    }
+
+    fn validate(values: &Values, context: &Context) -> Result<Self, FieldErrors> {
+        let mut r = Reader::new(values);
+        let country = r.country("figure_country", &context.countries);
+        let metric = r.choice("metric", FigureMetric::from_key, "choose what the number counts");
+        let qualifier = r.choice("qualifier", CountQualifier::from_key, "choose how exact the number is");
+        let value = r.raw("value").replace([',', ' ', '\u{a0}'], "").parse::<i32>().ok().filter(|v| *v >= 0);
+        if value.is_none() {
+            r.fail("value", "a whole number, such as 1150");
+        }
+        let as_of = r.date("as_of");
+        if as_of.is_none() {
+            r.fail("as_of", "the date the number was published for, such as 2025-02-01");
+        }
+        let notes = r.optional("notes", 5000);
+        let current =
+            context.current.as_ref().and_then(|c| c.get("publication")).and_then(|p| PublicationState::from_key(p));
+        let publication = person_form::publication(r.raw("publication"), context.may_publish, current, &mut r.errors);
+        let doc = match (metric, qualifier, value, as_of) {
+            (Some(metric), Some(qualifier), Some(value), Some(as_of)) => {
+                Some(FigureDoc { country, metric, value, qualifier, as_of, notes, publication })
+            }
+            _ => None,
+        };
+        r.finish(doc)
+    }
+
+    async fn check(conn: &mut PgConnection, doc: &Self, id: Option<i64>) -> sqlx::Result<FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if edit_facts::figure_taken(conn, doc, id).await? {
+            errors.insert("as_of".into(), "a figure for this country, count and date exists already".into());
+        }
+        Ok(errors)
+    }
+
+    fn parent(_query: &Values) -> Result<Option<Subject>, AppError> {
+        Ok(None)
+    }
+
+    async fn list(conn: &mut PgConnection, _query: &str) -> sqlx::Result<Vec<Stored<Self>>> {
+        edit_facts::list_figures(conn).await
+    }
+
+    async fn insert(
+        tx: &mut Transaction<'static, Postgres>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<i64> {
+        edit_facts::insert_figure(tx, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_facts::update_figure(tx, id, version, doc).await
+    }
+
+    fn keep_publication(&mut self, current: &Self) {
+        self.publication = current.publication;
+    }
+}
+
+impl Deletable for PersonDoc {
+    const PATH: &'static str = "people";
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(edit_people::load(conn, id).await?.map(|p| Stored {
+            id,
+            version: p.version,
+            person_id: Some(id),
+            owner: None,
+            doc: p.doc,
+        }))
+    }
+
+    fn title(&self) -> String {
+        self.names.first().map_or_else(|| self.slug.clone(), |n| n.name.clone())
+    }
+}
+
+impl Deletable for DetentionDoc {
+    const PATH: &'static str = "detentions";
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(edit_detentions::load(conn, id).await?.map(|d| Stored {
+            id,
+            version: d.version,
+            person_id: Some(d.person_id),
+            owner: Some(Subject::Person(d.person_id)),
+            doc: d.doc,
+        }))
+    }
+
+    fn title(&self) -> String {
+        match self.started {
+            Some(started) => format!("{} {started}", self.country),
+            None => self.country.clone(),
+        }
+    }
+}
+
+impl Deletable for EventDoc {
+    const PATH: &'static str = "events";
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(edit_events::load(conn, id).await?.map(|e| Stored {
+            id,
+            version: e.version,
+            person_id: Some(e.person_id),
+            owner: Some(Subject::Person(e.person_id)),
+            doc: e.doc,
+        }))
+    }
+
+    fn title(&self) -> String {
+        self.occurred.to_string()
+    }
+}
+
+impl Deletable for WaveDoc {
+    const PATH: &'static str = "waves";
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(edit_waves::load(conn, id).await?.map(|w| Stored {
+            id,
+            version: w.version,
+            person_id: None,
+            owner: None,
+            doc: w.doc,
+        }))
+    }
+
+    async fn in_use(conn: &mut PgConnection, id: i64) -> sqlx::Result<i64> {
+        edit_waves::detention_count(conn, id).await
+    }
+
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn typed(pairs: &[(&str, &str)]) -> Values {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    fn context(may_publish: bool) -> Context {
+        Context { countries: vec!["BY".into(), "RU".into()], may_publish, current: None }
+    }
+
+    #[test]
+    fn a_source_gets_its_address_from_its_title_and_only_web_links() {
+        let doc = SourceDoc::validate(
+            &typed(&[("title", "Лукашенко помиловал 23 человек"), ("source_kind", "news_article"), ("published", "2025-07")]),
+            &context(false),
+        )
+        .unwrap();
+        assert_eq!(doc.slug, "lukashenko-pomiloval-23-chelovek");
+        assert_eq!(doc.published.unwrap().iso(), "2025-07");
+        for url in ["javascript:alert(1)", "ftp://example.org/x", "https://", "example.org"] {
+            let errors =
+                SourceDoc::validate(&typed(&[("title", "T"), ("source_kind", "report"), ("url", url)]), &context(false))
+                    .unwrap_err();
+            assert!(errors.contains_key("url"), "{url}");
+        }
+        let round = SourceDoc::validate(&doc.values(), &context(false)).unwrap();
+        assert_eq!(round, doc, "the form of a stored source saves it unchanged");
+    }
+
+    #[test]
+    fn a_figure_reads_numbers_as_people_type_them_and_editors_cannot_publish() {
+        let fields = [
+            ("figure_country", "by"),
+            ("metric", "prisoners_held"),
+            ("qualifier", "more_than"),
+            ("value", "1 150"),
+            ("as_of", "2025-02-01"),
+            ("publication", "published"),
+        ];
+        let doc = FigureDoc::validate(&typed(&fields), &context(true)).unwrap();
+        assert_eq!((doc.country.as_str(), doc.value, doc.publication), ("BY", 1150, PublicationState::Published));
+        let errors = FigureDoc::validate(&typed(&fields), &context(false)).unwrap_err();
+        assert_eq!(errors.keys().collect::<Vec<_>>(), ["publication"]);
+        let errors = FigureDoc::validate(&typed(&[("value", "-3"), ("figure_country", "XX")]), &context(true)).unwrap_err();
+        let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
+        assert_eq!(fields, ["as_of", "figure_country", "metric", "qualifier", "value"]);
+    }
+}

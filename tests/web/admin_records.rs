@@ -1,0 +1,266 @@
+//! The generic record forms (sources, citations, recognitions, facilities, reported figures) and
+//! deleting records.
+
+use prisoner_tracker::accounts::Role;
+
+use crate::helpers::{TestApp, logged_in};
+
+async fn person_id(app: &TestApp, slug: &str) -> i64 {
+    sqlx::query_scalar("select id from people where slug = $1").bind(slug).fetch_one(&app.pool).await.unwrap()
+}
+
+/// The id in `/admin/{kind}/{id}/edit?saved=1`.
+fn id_in(location: &str) -> i64 {
+    location.split('/').nth(3).unwrap().parse().unwrap()
+}
+
+const SOURCE: &[(&str, &str)] = &[
+    ("title", "Court hears the case of a test person"),
+    ("publisher", "Test Gazette"),
+    ("url", "https://example.org/test-gazette/1"),
+    ("published", "2025-03-04"),
+    ("source_kind", "news_article"),
+];
+
+#[tokio::test]
+async fn a_source_cited_for_a_person_and_a_recognition_appear_on_their_page() {
+    let app = TestApp::with_demo().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let person = person_id(&app, "andrey-kuznechyk").await;
+
+    let saved = admin.submit("/admin/sources/new", SOURCE).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let source = admin.get(saved.header("location")).await;
+    assert!(source.text("[role=status]").contains("Saved."));
+    assert_eq!(source.attr("#slug", "value").as_deref(), Some("court-hears-the-case-of-a-test-person"));
+    assert!(admin.get("/admin/sources?q=gazette").await.text("main").contains("Court hears the case"));
+
+    let cite = format!("/admin/citations/new?person={person}");
+    let cited =
+        admin.submit(&cite, &[("source", "court-hears-the-case-of-a-test-person"), ("locator", "paragraph 3")]).await;
+    assert_eq!(cited.status, 303, "{}", cited.body);
+    let form = admin.get(&format!("/admin/people/{person}/edit")).await;
+    assert!(form.text(".citations").contains("Court hears the case of a test person: paragraph 3"));
+
+    let recognised = admin
+        .submit(
+            &format!("/admin/recognitions/new?person={person}"),
+            &[("organisation", "Test Rights Centre"), ("recognised", "2021-05"), ("url", "https://example.org/r")],
+        )
+        .await;
+    assert_eq!(recognised.status, 303, "{}", recognised.body);
+
+    let page = app.get("/prisoners/andrey-kuznechyk").await;
+    let sources = page.text(".sources");
+    assert!(sources.contains("Court hears the case of a test person. Test Gazette, 4 March 2025"), "{sources}");
+    assert!(page.text("section[aria-labelledby=recognitions-heading]").contains("Test Rights Centre"));
+    let history = admin.get(&format!("/admin/people/{person}/history")).await;
+    assert!(history.text("main").contains("Source cited: Created"), "{}", history.text("main"));
+    assert!(history.text("main").contains("Recognition: Created"));
+}
+
+#[tokio::test]
+async fn record_forms_keep_what_was_typed_and_name_each_mistake() {
+    let app = TestApp::with_demo().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let wrong = admin
+        .submit(
+            "/admin/sources/new",
+            &[
+                ("title", ""),
+                ("publisher", "Kept <b>publisher</b>"),
+                ("url", "javascript:alert(1)"),
+                ("published", "someday"),
+            ],
+        )
+        .await;
+    assert_eq!(wrong.status, 422);
+    for field in ["title", "url", "published", "source_kind"] {
+        assert_eq!(wrong.attr(&format!("#{field}"), "aria-invalid").as_deref(), Some("true"), "{field}");
+    }
+    assert_eq!(wrong.attr("#publisher", "value").as_deref(), Some("Kept <b>publisher</b>"));
+    assert!(!wrong.body.contains("<b>publisher</b>"), "typed text is escaped");
+
+    let figure = admin
+        .submit(
+            "/admin/figures/new",
+            &[("figure_country", "ZZ"), ("metric", "prisoners_held"), ("value", "many"), ("as_of", "2025-02-01")],
+        )
+        .await;
+    assert_eq!(figure.status, 422);
+    for field in ["figure_country", "qualifier", "value"] {
+        assert_eq!(figure.attr(&format!("#{field}"), "aria-invalid").as_deref(), Some("true"), "{field}");
+    }
+    assert_eq!(figure.attr("#value", "value").as_deref(), Some("many"));
+
+    let person = person_id(&app, "ihar-losik").await;
+    let cite = admin.submit(&format!("/admin/citations/new?person={person}"), &[("source", "no-such-source")]).await;
+    assert_eq!(cite.status, 422);
+    assert!(cite.text("#source-error").contains("no source has this address"));
+    assert_eq!(admin.get("/admin/citations/new?person=999999").await.status, 404);
+    assert_eq!(admin.get("/admin/recognitions/new").await.status, 404);
+}
+
+#[tokio::test]
+async fn figures_published_by_admins_reach_the_home_page_and_editors_only_make_drafts() {
+    let app = TestApp::with_demo().await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let figure = [
+        ("figure_country", "by"),
+        ("metric", "prisoners_held"),
+        ("qualifier", "about"),
+        ("value", "4,321"),
+        ("as_of", "2026-01-01"),
+        ("publication", "published"),
+    ];
+    let refused = editor.submit("/admin/figures/new", &figure).await;
+    assert_eq!(refused.status, 422);
+    assert!(refused.text("#publication-error").contains("only admins"));
+    let draft = editor.submit("/admin/figures/new", &[&figure[..5], &[("publication", "draft")]].concat()).await;
+    assert_eq!(draft.status, 303, "{}", draft.body);
+    assert!(!app.get("/").await.text("main").contains("4,321"));
+
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let edit = draft.header("location").replace("?saved=1", "");
+    let published = admin.submit(&edit, &figure).await;
+    assert_eq!(published.status, 303, "{}", published.body);
+    assert!(app.get("/").await.text("main").contains("about 4,321"), "{}", app.get("/").await.text("main"));
+    let list = admin.get("/admin/figures").await;
+    assert!(list.text("main").contains("political prisoners held"));
+}
+
+#[tokio::test]
+async fn a_stale_save_conflicts_and_history_restores_an_earlier_version() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let created = admin
+        .submit(
+            "/admin/facilities/new",
+            &[("facility_name", "Penal colony No. 99"), ("facility_kind", "penal_colony"), ("facility_country", "BY")],
+        )
+        .await;
+    assert_eq!(created.status, 303, "{}", created.body);
+    let id = id_in(created.header("location"));
+    let edit = format!("/admin/facilities/{id}/edit");
+
+    let stale = admin.get(&edit).await;
+    let stale_token = stale.attr("input[name=csrf_token]", "value").unwrap();
+    let first = admin
+        .submit(
+            &edit,
+            &[
+                ("facility_name", "Penal colony No. 99"),
+                ("facility_kind", "penal_colony"),
+                ("facility_country", "BY"),
+                ("location", "Test town"),
+            ],
+        )
+        .await;
+    assert_eq!(first.status, 303);
+    let second = admin
+        .post(
+            &edit,
+            &[
+                ("csrf_token", &stale_token),
+                ("version", "1"),
+                ("facility_name", "Colony 99, renamed"),
+                ("facility_kind", "penal_colony"),
+                ("facility_country", "BY"),
+            ],
+        )
+        .await;
+    assert_eq!(second.status, 409);
+    assert_eq!(second.attr("#facility_name", "value").as_deref(), Some("Colony 99, renamed"));
+    assert!(second.text(".conflict").contains("Test town"));
+    assert_eq!(second.attr("input[name=version]", "value").as_deref(), Some("2"));
+
+    let history = admin.get(&format!("/admin/facilities/{id}/history")).await;
+    assert_eq!(history.status, 200);
+    let restore = history.attr("form[action*=restore]", "action").expect("the older version can be restored");
+    let token = history.attr("input[name=csrf_token]", "value").unwrap();
+    assert_eq!(admin.post(&restore, &[("csrf_token", &token)]).await.status, 303);
+    let location: Option<String> = sqlx::query_scalar("select location from facilities where id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(location, None);
+    let actions: Vec<String> =
+        sqlx::query_scalar("select action from revisions where record_type = 'facility' order by id")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(actions, ["create", "update", "restore"]);
+}
+
+#[tokio::test]
+async fn only_admins_delete_and_nothing_cited_or_in_use_disappears_unnoticed() {
+    let app = TestApp::with_demo().await;
+    let person = person_id(&app, "ihar-losik").await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    assert_eq!(editor.get(&format!("/admin/people/{person}/delete")).await.status, 403);
+    let token = editor.token("/admin").await;
+    assert_eq!(
+        editor
+            .post(&format!("/admin/people/{person}/delete"), &[("csrf_token", &token), ("version", "1")])
+            .await
+            .status,
+        403
+    );
+
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    // A demo source is cited: it cannot go while records rest on it.
+    let source: i64 =
+        sqlx::query_scalar("select source_id from citations order by id limit 1").fetch_one(&app.pool).await.unwrap();
+    let confirm = admin.get(&format!("/admin/sources/{source}/delete")).await;
+    assert_eq!(confirm.status, 409);
+    assert!(
+        confirm.text("[role=alert]").contains("cite this source")
+            || confirm.text("[role=alert]").contains("cites this source")
+    );
+    assert!(confirm.html().select(&scraper::Selector::parse("form[action$=delete]").unwrap()).next().is_none());
+
+    // Without the token, nothing happens.
+    let page = admin.get(&format!("/admin/people/{person}/delete")).await;
+    assert_eq!(page.status, 200);
+    assert!(page.text("main").contains("Their names, detentions"));
+    let version = page.attr("input[name=version]", "value").unwrap();
+    assert_eq!(admin.post(&format!("/admin/people/{person}/delete"), &[("version", &version)]).await.status, 403);
+
+    let token = page.attr("input[name=csrf_token]", "value").unwrap();
+    let deleted =
+        admin.post(&format!("/admin/people/{person}/delete"), &[("csrf_token", &token), ("version", &version)]).await;
+    assert_eq!(deleted.status, 303);
+    assert_eq!(deleted.header("location"), "/admin/people?deleted=1");
+    assert_eq!(app.get("/prisoners/ihar-losik").await.status, 404);
+    assert!(!app.get("/prisoners?q=losik").await.text("main").contains("Losik"));
+    let (action, before): (String, serde_json::Value) = sqlx::query_as(
+        "select action, before from revisions where record_type = 'person' and record_id = $1 order by id desc limit 1",
+    )
+    .bind(person)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(action, "delete");
+    assert_eq!(before["slug"], "ihar-losik", "the deleted record is kept in its revision");
+}
+
+#[tokio::test]
+async fn a_stale_delete_shows_the_record_again() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let created = admin.submit("/admin/sources/new", SOURCE).await;
+    let id = id_in(created.header("location"));
+    let page = admin.get(&format!("/admin/sources/{id}/delete")).await;
+    let token = page.attr("input[name=csrf_token]", "value").unwrap();
+    let changed = admin
+        .submit(&format!("/admin/sources/{id}/edit"), &[&SOURCE[..4], &[("source_kind", "report")]].concat())
+        .await;
+    assert_eq!(changed.status, 303);
+    let stale = admin.post(&format!("/admin/sources/{id}/delete"), &[("csrf_token", &token), ("version", "1")]).await;
+    assert_eq!(stale.status, 409);
+    assert!(stale.text("main").contains("report"), "the page shows the record as it is now");
+    let gone = admin.post(&format!("/admin/sources/{id}/delete"), &[("csrf_token", &token), ("version", "2")]).await;
+    assert_eq!(gone.status, 303);
+    assert_eq!(admin.get(&format!("/admin/sources/{id}/edit")).await.status, 404);
+}
