@@ -9,6 +9,7 @@ pub mod edit_facts;
 pub mod edit_people;
 pub mod edit_sources;
 pub mod edit_waves;
+pub mod feeds;
 pub mod local_cluster;
 pub mod people;
 pub mod revisions;

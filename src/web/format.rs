@@ -84,6 +84,15 @@ pub fn day(at: &OffsetDateTime) -> String {
     at.to_offset(time::UtcOffset::UTC).format(format_description!("[year]-[month]-[day]")).unwrap_or_default()
 }
 
+/// A timestamp as Atom and sitemaps want it (RFC 3339, UTC): `2025-02-12T14:05:09Z`.
+pub fn rfc3339(at: &OffsetDateTime) -> String {
+    at.to_offset(time::UtcOffset::UTC)
+        .replace_nanosecond(0)
+        .unwrap_or(*at)
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}
+
 #[cfg(test)]
 mod tests {
     #[test]

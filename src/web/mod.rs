@@ -5,6 +5,7 @@ pub mod assets;
 pub mod cache;
 pub mod charts;
 pub mod csrf;
+mod feeds;
 pub mod format;
 pub mod headers;
 mod health;
@@ -59,6 +60,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(search::router())
         .merge(waves::router())
         .merge(charts::router())
+        .merge(feeds::router())
         .merge(health::router())
         .merge(assets::router())
         .fallback(|| async { error_page(StatusCode::NOT_FOUND, None) })

@@ -61,6 +61,10 @@ impl PrisonersPage {
         format!("/prisoners?{}", self.search.query_string(page, self.search.sort))
     }
 
+    fn feed_link(&self) -> String {
+        format!("/prisoners.atom?{}", self.search.query_string(1, self.search.sort))
+    }
+
     fn csv_link(&self) -> String {
         format!("/prisoners.csv?{}", self.search.query_string(1, self.search.sort))
     }

@@ -11,6 +11,7 @@ mod admin_waves;
 mod browser;
 mod charts;
 mod cli;
+mod feeds;
 mod headers;
 mod health;
 mod home;

@@ -606,16 +606,22 @@ mod tests {
     #[test]
     fn a_source_gets_its_address_from_its_title_and_only_web_links() {
         let doc = SourceDoc::validate(
-            &typed(&[("title", "Лукашенко помиловал 23 человек"), ("source_kind", "news_article"), ("published", "2025-07")]),
+            &typed(&[
+                ("title", "Лукашенко помиловал 23 человек"),
+                ("source_kind", "news_article"),
+                ("published", "2025-07"),
+            ]),
             &context(false),
         )
         .unwrap();
         assert_eq!(doc.slug, "lukashenko-pomiloval-23-chelovek");
         assert_eq!(doc.published.unwrap().iso(), "2025-07");
         for url in ["javascript:alert(1)", "ftp://example.org/x", "https://", "example.org"] {
-            let errors =
-                SourceDoc::validate(&typed(&[("title", "T"), ("source_kind", "report"), ("url", url)]), &context(false))
-                    .unwrap_err();
+            let errors = SourceDoc::validate(
+                &typed(&[("title", "T"), ("source_kind", "report"), ("url", url)]),
+                &context(false),
+            )
+            .unwrap_err();
             assert!(errors.contains_key("url"), "{url}");
         }
         let round = SourceDoc::validate(&doc.values(), &context(false)).unwrap();
@@ -636,7 +642,8 @@ mod tests {
         assert_eq!((doc.country.as_str(), doc.value, doc.publication), ("BY", 1150, PublicationState::Published));
         let errors = FigureDoc::validate(&typed(&fields), &context(false)).unwrap_err();
         assert_eq!(errors.keys().collect::<Vec<_>>(), ["publication"]);
-        let errors = FigureDoc::validate(&typed(&[("value", "-3"), ("figure_country", "XX")]), &context(true)).unwrap_err();
+        let errors =
+            FigureDoc::validate(&typed(&[("value", "-3"), ("figure_country", "XX")]), &context(true)).unwrap_err();
         let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
         assert_eq!(fields, ["as_of", "figure_country", "metric", "qualifier", "value"]);
     }

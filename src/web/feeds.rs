@@ -1,0 +1,235 @@
+//! Feeds and addresses for machines: Atom feeds of releases and waves (`/feeds/releases.atom`),
+//! of the changes to one person (`/prisoners/{slug}/feed.atom`) and of any search
+//! (`/prisoners.atom?…`); `/sitemap.xml` (an index of `/sitemaps/*.xml` files of at most 50,000
+//! addresses each) and `/robots.txt`. Everything is cached until the data changes.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{Path, Query, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use time::OffsetDateTime;
+
+use crate::app::AppState;
+use crate::db::feeds::{self, Change, PersonFeed, Release, SITEMAP_SIZE};
+use crate::db::search::{self, Hit};
+use crate::domain::Slug;
+use crate::error::{AppError, AppResult};
+use crate::search::query::{Search, SearchForm};
+use crate::web::cache::Rendered;
+use crate::web::format;
+
+/// Entries in the releases feed.
+const RELEASES: i64 = 50;
+/// Changes in a person's feed.
+const CHANGES: i64 = 50;
+
+const ATOM: &str = "application/atom+xml; charset=utf-8";
+const XML: &str = "application/xml; charset=utf-8";
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/robots.txt", get(robots))
+        .route("/sitemap.xml", get(sitemap_index))
+        .route("/sitemaps/{file}", get(sitemap))
+        .route("/feeds/releases.atom", get(releases_feed))
+        .route("/prisoners/{slug}/feed.atom", get(person_feed))
+        .route("/prisoners.atom", get(search_feed))
+}
+
+/// Feeds and sitemaps may be kept by readers and proxies for a few minutes.
+fn cached(rendered: Rendered) -> Response {
+    let mut response = rendered.into_response();
+    response.headers_mut().insert(header::CACHE_CONTROL, header::HeaderValue::from_static("public, max-age=300"));
+    response
+}
+
+/// The newest of `times`, or the epoch for an empty feed (a fixed value keeps it cacheable).
+fn newest(times: impl Iterator<Item = OffsetDateTime>) -> OffsetDateTime {
+    times.max().unwrap_or(OffsetDateTime::UNIX_EPOCH)
+}
+
+#[derive(Template)]
+#[template(path = "feeds/robots.txt", escape = "none")]
+struct Robots<'a> {
+    origin: &'a str,
+}
+
+async fn robots(State(state): State<AppState>) -> AppResult<Response> {
+    let body = Robots { origin: &state.origin }.render()?;
+    Ok(cached(Rendered::new("text/plain; charset=utf-8", body)))
+}
+
+#[derive(Template)]
+#[template(path = "feeds/sitemap_index.xml", escape = "html")]
+struct SitemapIndex<'a> {
+    origin: &'a str,
+    people_parts: i64,
+}
+
+async fn sitemap_index(State(state): State<AppState>) -> AppResult<Response> {
+    let rendered = state
+        .cache
+        .get_or_compute("/sitemap.xml".into(), || async {
+            let people = feeds::published_people(&mut *state.db.acquire().await?).await?;
+            let page = SitemapIndex { origin: &state.origin, people_parts: (people + SITEMAP_SIZE - 1) / SITEMAP_SIZE };
+            Ok(Rendered::new(XML, page.render()?))
+        })
+        .await?;
+    Ok(cached(rendered))
+}
+
+#[derive(Template)]
+#[template(path = "feeds/sitemap.xml", escape = "html")]
+struct Sitemap<'a> {
+    origin: &'a str,
+    /// Site pages that are not records (only in the `pages` file).
+    pages: &'a [&'a str],
+    /// `prisoners` or `waves`, and the records' addresses with their last change.
+    section: &'a str,
+    records: Vec<(String, OffsetDateTime)>,
+}
+
+impl Sitemap<'_> {
+    fn lastmod(&self, at: &OffsetDateTime) -> String {
+        format::rfc3339(at)
+    }
+}
+
+/// `/sitemaps/pages.xml` (the site's pages and the waves) or `/sitemaps/people-N.xml`.
+async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> AppResult<Response> {
+    let part = match file.as_str() {
+        "pages.xml" => None,
+        _ => Some(
+            file.strip_prefix("people-")
+                .and_then(|rest| rest.strip_suffix(".xml"))
+                .and_then(|n| n.parse::<i64>().ok())
+                .filter(|n| (0..10_000).contains(n))
+                .ok_or(AppError::NotFound)?,
+        ),
+    };
+    let rendered = state
+        .cache
+        .get_or_compute(format!("/sitemaps/{file}"), || async {
+            let mut conn = state.db.acquire().await?;
+            let page = match part {
+                None => Sitemap {
+                    origin: &state.origin,
+                    pages: &["/", "/prisoners", "/waves", "/charts"],
+                    section: "waves",
+                    records: feeds::wave_addresses(&mut conn).await?,
+                },
+                Some(part) => {
+                    let records = feeds::people_addresses(&mut conn, part).await?;
+                    if records.is_empty() && part > 0 {
+                        return Err(AppError::NotFound);
+                    }
+                    Sitemap { origin: &state.origin, pages: &[], section: "prisoners", records }
+                }
+            };
+            Ok(Rendered::new(XML, page.render()?))
+        })
+        .await?;
+    Ok(cached(rendered))
+}
+
+#[derive(Template)]
+#[template(path = "feeds/releases.atom", escape = "html")]
+struct ReleasesFeed<'a> {
+    origin: &'a str,
+    updated: String,
+    releases: Vec<Release>,
+}
+
+impl ReleasesFeed<'_> {
+    fn time(&self, at: &OffsetDateTime) -> String {
+        format::rfc3339(at)
+    }
+}
+
+async fn releases_feed(State(state): State<AppState>) -> AppResult<Response> {
+    let rendered = state
+        .cache
+        .get_or_compute("/feeds/releases.atom".into(), || async {
+            let releases = feeds::releases(&mut *state.db.acquire().await?, RELEASES).await?;
+            let updated = format::rfc3339(&newest(releases.iter().map(|r| r.updated_at)));
+            let feed = ReleasesFeed { origin: &state.origin, updated, releases };
+            Ok(Rendered::new(ATOM, feed.render()?))
+        })
+        .await?;
+    Ok(cached(rendered))
+}
+
+#[derive(Template)]
+#[template(path = "feeds/person.atom", escape = "html")]
+struct PersonAtom<'a> {
+    origin: &'a str,
+    person: PersonFeed,
+    updated: String,
+}
+
+impl PersonAtom<'_> {
+    fn time(&self, at: &OffsetDateTime) -> String {
+        format::rfc3339(at)
+    }
+
+    fn changed<'c>(&self, change: &'c Change) -> Vec<&'c str> {
+        change.changed.iter().map(String::as_str).collect()
+    }
+}
+
+async fn person_feed(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+    let slug: Slug = slug.parse().map_err(|_| AppError::NotFound)?;
+    let rendered = state
+        .cache
+        .get_or_compute(format!("/prisoners/{slug}/feed.atom"), || async {
+            let person = feeds::person(&mut *state.db.acquire().await?, slug.as_str(), CHANGES)
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let updated = format::rfc3339(&newest(person.changes.iter().map(|c| c.at).chain([person.updated_at])));
+            Ok(Rendered::new(ATOM, PersonAtom { origin: &state.origin, person, updated }.render()?))
+        })
+        .await?;
+    Ok(cached(rendered))
+}
+
+#[derive(Template)]
+#[template(path = "feeds/search.atom", escape = "html")]
+struct SearchAtom<'a> {
+    origin: &'a str,
+    /// The search as a query string, for the feed's own address and the page it mirrors.
+    query: String,
+    search: &'a Search,
+    updated: String,
+    hits: Vec<(Hit, String)>,
+}
+
+async fn search_feed(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Response> {
+    let mut search = Search::parse(&form).map_err(|e| AppError::BadRequest(e.to_string()))?;
+    // A feed is the first page of its search: the newest entries a reader has not seen.
+    search.page = 1;
+    let query = search.query_string(1, search.sort);
+    let rendered = state
+        .cache
+        .get_or_compute(format!("/prisoners.atom?{query}"), || async {
+            let mut conn = state.db.acquire().await?;
+            let results = search::search(&mut conn, &search).await?;
+            let slugs: Vec<String> = results.hits.iter().map(|h| h.slug.clone()).collect();
+            let times = feeds::updated_at(&mut conn, &slugs).await?;
+            let hits: Vec<(Hit, OffsetDateTime)> = results
+                .hits
+                .into_iter()
+                .filter_map(|hit| {
+                    let at = times.iter().find(|(slug, _)| *slug == hit.slug)?.1;
+                    Some((hit, at))
+                })
+                .collect();
+            let updated = format::rfc3339(&newest(hits.iter().map(|(_, at)| *at)));
+            let hits = hits.into_iter().map(|(hit, at)| (hit, format::rfc3339(&at))).collect();
+            let feed = SearchAtom { origin: &state.origin, query: query.clone(), search: &search, updated, hits };
+            Ok(Rendered::new(ATOM, feed.render()?))
+        })
+        .await?;
+    Ok(cached(rendered))
+}
