@@ -7,6 +7,7 @@ pub mod edit_detentions;
 pub mod edit_events;
 pub mod edit_people;
 pub mod edit_waves;
+pub mod import;
 pub mod local_cluster;
 pub mod people;
 pub mod revisions;
