@@ -8,6 +8,7 @@
 mod auth;
 mod detentions;
 mod events;
+mod import;
 mod people;
 pub mod person_form;
 mod users;
@@ -59,6 +60,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(people::router())
         .merge(detentions::router())
         .merge(events::router())
+        .merge(import::router())
         .merge(waves::router())
         .merge(admins_only)
         .route_layer(from_fn(require_login));
