@@ -206,10 +206,13 @@ fn parse_name(text: &str) -> Result<TypedName, String> {
 /// The name rows the row asks for, or `None` to keep the names recorded. `all_names` lists
 /// every name (joined by `|`, as the export writes them); a name already recorded keeps its
 /// language, script and kind unless the brackets say otherwise, and its place in the list.
-/// `name` alone names a new person, and for a recorded person must be one of their names.
+/// `name` alone names a new person, and for a recorded person must be one of their names. An
+/// empty cell in either keeps the names recorded.
 fn names(row: &Row, stored: Option<&PersonDoc>) -> Result<Option<Vec<NameRow>>, CellError> {
     let one = row.get(Column::Name).map(str::trim).filter(|n| !n.is_empty());
-    let typed: Vec<TypedName> = match (row.get(Column::AllNames), one) {
+    // A person cannot be without a name: an empty all_names cell keeps the names recorded.
+    let all = row.get(Column::AllNames).filter(|all| !all.trim().is_empty());
+    let typed: Vec<TypedName> = match (all, one) {
         (Some(all), _) => {
             let typed = all
                 .split('|')
@@ -368,6 +371,9 @@ mod tests {
         );
         let again = person(&row, Some(&stored), &stored.slug, "slug", &admin()).unwrap();
         assert_eq!(again, stored);
+        let no_names = Row::of(3, &[(Column::Name, ""), (Column::AllNames, " ")]);
+        let again = person(&no_names, Some(&stored), &stored.slug, "slug", &admin()).unwrap();
+        assert_eq!(again.names, stored.names, "empty name cells keep the names: no one is without a name");
     }
 
     #[test]
