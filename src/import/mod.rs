@@ -69,10 +69,11 @@ impl RowReport {
         }
     }
 
-    /// What an update changes, field by field.
+    /// What an update changes, field by field; for a person added, every field given.
     pub fn changes(&self) -> Vec<FieldChange> {
         match &self.outcome {
             Outcome::Update { before, after, .. } => diff(Some(before), after),
+            Outcome::Create { doc } => diff(None, doc),
             _ => Vec::new(),
         }
     }

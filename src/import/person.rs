@@ -102,10 +102,14 @@ pub fn person(
     };
     form.slug = slug.to_owned();
     let names_column = if row.get(Column::AllNames).is_some() { "all_names" } else { "name" };
+    let mut names_unread = false;
     match names(row, stored) {
         Ok(Some(names)) => form.names = names,
         Ok(None) => {}
-        Err(error) => errors.push(error),
+        Err(error) => {
+            errors.push(error);
+            names_unread = true;
+        }
     }
     if let Some(typed) = row.get(Column::Publication).map(str::trim).filter(|p| !p.is_empty()) {
         form.publication = typed.to_lowercase();
@@ -136,6 +140,8 @@ pub fn person(
                     }
                 };
                 let error = match field.split_once('_') {
+                    // Names that could not be read are not there to check.
+                    Some(("name" | "lang" | "script" | "kind", _)) if names_unread => continue,
                     Some(("name" | "lang" | "script" | "kind", i)) => CellError::new(names_column, named(i)),
                     _ if field == "slug" => CellError::new(slug_column, message),
                     _ => CellError::new(column_of(&field), message),
@@ -352,6 +358,7 @@ mod tests {
         assert_eq!(doc.slug, "ihar-losik", "the address is made as the form makes it");
         assert_eq!(doc.publication, PublicationState::Published);
         let errors = new_person(&[(Column::AllNames, "Ihar Losik [english]")]).unwrap_err();
+        assert_eq!(errors.len(), 1, "one message, not also “needs a name”: {errors:?}");
         assert_eq!(errors[0].column, Some("all_names"));
         assert!(errors[0].message.contains("“english”"), "{:?}", errors);
     }

@@ -153,6 +153,9 @@ pub fn read(bytes: &[u8]) -> Result<Table, FileError> {
     })?;
     // Spreadsheets often start a UTF-8 file with a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    // Browsers send form fields with CRLF line breaks whatever the file had: read every line
+    // break as LF, so that a file checked and the same file carried to the apply form agree.
+    let text = text.replace("\r\n", "\n");
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(text.as_bytes());
     let mut records = reader.records();
 
@@ -254,6 +257,8 @@ mod tests {
         assert_eq!(table.rows[0].get(Column::Biography), Some("one\ntwo"));
         assert_eq!(table.rows[1].number, 4, "rows are counted as records, not lines");
         assert_eq!(table.rows[1].cell_count, Some((3, 2)));
+        let crlf = read(b"name,biography\r\nA,\"one\r\ntwo\"\r\n").unwrap();
+        assert_eq!(crlf.rows[0].get(Column::Biography), Some("one\ntwo"), "as the apply form will send it back");
     }
 
     #[test]
