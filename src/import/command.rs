@@ -73,7 +73,12 @@ fn print(report: &Report) {
     for line in &report.rows {
         let slug = line.slug().unwrap_or("");
         match &line.outcome {
-            Outcome::Create { .. } => println!("row {}: add {slug}", line.row),
+            Outcome::Create { namesake, .. } => {
+                println!("row {}: add {slug}", line.row);
+                if let Some(namesake) = namesake {
+                    println!("row {}: note: {namesake} is recorded already; give their slug to change them", line.row);
+                }
+            }
             Outcome::Update { .. } => {
                 let fields: Vec<&str> = line.changes().iter().map(|c| c.field).collect();
                 println!("row {}: change {slug} ({})", line.row, fields.join(", "));

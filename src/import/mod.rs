@@ -26,9 +26,23 @@ use table::{Column, Table};
 /// What importing one row does.
 #[derive(Debug, Clone)]
 pub enum Outcome {
-    Create { doc: PersonDoc },
-    Update { id: i64, version: i32, before: PersonDoc, after: PersonDoc },
-    Unchanged { id: i64, version: i32, doc: PersonDoc },
+    /// `namesake`: someone recorded already has the address made from this person's name (so
+    /// this one gets a number): perhaps the same person, whom the row should have named.
+    Create {
+        doc: PersonDoc,
+        namesake: Option<String>,
+    },
+    Update {
+        id: i64,
+        version: i32,
+        before: PersonDoc,
+        after: PersonDoc,
+    },
+    Unchanged {
+        id: i64,
+        version: i32,
+        doc: PersonDoc,
+    },
     Invalid(Vec<CellError>),
 }
 
@@ -54,10 +68,18 @@ impl RowReport {
     /// The person the row is about: their address, once it is known.
     pub fn slug(&self) -> Option<&str> {
         match &self.outcome {
-            Outcome::Create { doc } | Outcome::Update { after: doc, .. } | Outcome::Unchanged { doc, .. } => {
+            Outcome::Create { doc, .. } | Outcome::Update { after: doc, .. } | Outcome::Unchanged { doc, .. } => {
                 Some(&doc.slug)
             }
             Outcome::Invalid(_) => None,
+        }
+    }
+
+    /// For a person added: the address of someone recorded whose name makes the same address.
+    pub fn namesake(&self) -> Option<&str> {
+        match &self.outcome {
+            Outcome::Create { namesake, .. } => namesake.as_deref(),
+            _ => None,
         }
     }
 
@@ -73,7 +95,7 @@ impl RowReport {
     pub fn changes(&self) -> Vec<FieldChange> {
         match &self.outcome {
             Outcome::Update { before, after, .. } => diff(Some(before), after),
-            Outcome::Create { doc } => diff(None, doc),
+            Outcome::Create { doc, .. } => diff(None, doc),
             _ => Vec::new(),
         }
     }
@@ -108,7 +130,7 @@ impl Report {
         let mut hash = Sha256::new();
         for row in &self.rows {
             let (id, version, doc) = match &row.outcome {
-                Outcome::Create { doc } => (None, None, Some(doc)),
+                Outcome::Create { doc, .. } => (None, None, Some(doc)),
                 Outcome::Update { id, version, after, .. } => (Some(id), Some(version), Some(after)),
                 Outcome::Unchanged { id, version, doc } => (Some(id), Some(version), Some(doc)),
                 Outcome::Invalid(_) => (None, None, None),
@@ -201,6 +223,7 @@ pub async fn check(conn: &mut PgConnection, table: &Table, may_publish: bool) ->
                     Err(errors) => Outcome::Invalid(errors),
                     Ok(mut doc) => {
                         let mut error = None;
+                        let mut namesake = None;
                         if typed_slug.is_empty() {
                             // An address made from the name gets a number when it is taken: ihar-losik-2.
                             let base = doc.slug.clone();
@@ -208,6 +231,9 @@ pub async fn check(conn: &mut PgConnection, table: &Table, may_publish: bool) ->
                             while slugs_claimed.contains_key(&doc.slug)
                                 || edit_people::slug_taken(conn, &doc.slug, None).await?
                             {
+                                if !slugs_claimed.contains_key(&doc.slug) && namesake.is_none() {
+                                    namesake = Some(doc.slug.clone());
+                                }
                                 doc.slug = format!("{base}-{n}");
                                 n += 1;
                             }
@@ -222,7 +248,7 @@ pub async fn check(conn: &mut PgConnection, table: &Table, may_publish: bool) ->
                         slugs_claimed.entry(doc.slug.clone()).or_insert(row.number);
                         match (error, stored) {
                             (Some(error), _) => Outcome::Invalid(vec![error]),
-                            (None, None) => Outcome::Create { doc },
+                            (None, None) => Outcome::Create { doc, namesake },
                             (None, Some(stored)) if stored.doc == doc => {
                                 Outcome::Unchanged { id: stored.id, version: stored.version, doc }
                             }
@@ -276,7 +302,7 @@ pub async fn apply(tx: &mut Transaction<'_, Postgres>, report: &Report, user_id:
     for row in &report.rows {
         let refused = |error: sqlx::Error| refusal(row.row, error);
         match &row.outcome {
-            Outcome::Create { doc } => {
+            Outcome::Create { doc, .. } => {
                 let id = edit_people::insert(tx, doc).await.map_err(refused)?;
                 revisions::record(tx, user_id, id, Some(id), Action::Create, None, doc).await.map_err(refused)?;
                 applied.created += 1;

@@ -205,6 +205,17 @@ async fn an_exported_file_imported_again_changes_nothing() {
 }
 
 #[tokio::test]
+async fn a_new_row_named_like_a_recorded_person_points_at_them() {
+    let app = TestApp::with_demo().await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let checked = check(&mut editor, "name\nIhar Losik\nIhar Losik [be]\n").await;
+    assert_eq!(checked.status, 200, "{}", checked.body);
+    assert_eq!(checked.texts("table.import-report td:nth-child(2)"), ["ihar-losik-2", "ihar-losik-3"]);
+    assert_eq!(checked.attr("#row-2 .import-namesake a", "href").as_deref(), Some("/admin/people?q=ihar-losik"));
+    assert!(checked.attr("#row-3 .import-namesake a", "href").is_some());
+}
+
+#[tokio::test]
 async fn editors_cannot_publish_through_an_import() {
     let app = TestApp::with_demo().await;
     let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
@@ -318,6 +329,9 @@ async fn unreadable_files_are_refused_whole_with_a_reason() {
         post_multipart(&mut admin, "/admin/import", &[("csrf_token", &token)], Some(&huge), SAME_SITE).await;
     assert_eq!(too_large.status, 413);
     assert_eq!(too_large.text("h1"), "Request too large");
+    let elsewhere = "x".repeat(2 * 1024 * 1024);
+    let form = admin.post("/admin/people/new", &[("csrf_token", &token), ("biography", &elsewhere)]).await;
+    assert_eq!(form.status, 413, "the import's larger limit is for the import only");
 }
 
 mod command {
