@@ -165,107 +165,104 @@ pub async fn check(conn: &mut PgConnection, table: &Table, may_publish: bool) ->
         crate::db::import::ids_by_public_id(conn, &public_ids).await?.into_iter().collect();
     let by_slug: HashMap<String, i64> = crate::db::import::ids_by_slug(conn, &slugs).await?.into_iter().collect();
 
-    // Which row already names each person, and claims each address, to refuse a second one.
-    let mut people_seen: HashMap<i64, usize> = HashMap::new();
-    let mut slugs_claimed: HashMap<String, usize> = HashMap::new();
+    let mut checker =
+        Checker { rules, by_public_id, by_slug, people_seen: HashMap::new(), slugs_claimed: HashMap::new() };
     let mut report = Report::default();
     for (row, key) in table.rows.iter().zip(keys) {
         let outcome = match key {
+            Ok(key) => checker.row(conn, row, key).await?,
             Err(error) => Outcome::Invalid(vec![error]),
-            Ok(key) => {
-                let found = match &key {
-                    Key::PublicId(public_id) => match by_public_id.get(public_id) {
-                        Some(id) => Some(*id),
-                        None => {
-                            let message = "no person has this public id: leave it empty to add a new person";
-                            report.rows.push(RowReport {
-                                row: row.number,
-                                outcome: Outcome::Invalid(vec![CellError::new("public_id", message)]),
-                            });
-                            continue;
-                        }
-                    },
-                    Key::Slug { slug, .. } => by_slug.get(slug).copied(),
-                    Key::New => None,
-                };
-                let stored = match found {
-                    Some(id) => match edit_people::load(conn, id).await? {
-                        Some(stored) => Some(stored),
-                        None => {
-                            let message = "this person was deleted meanwhile";
-                            report.rows.push(RowReport {
-                                row: row.number,
-                                outcome: Outcome::Invalid(vec![CellError::row(message)]),
-                            });
-                            continue;
-                        }
-                    },
-                    None => None,
-                };
-                if let Some(stored) = &stored
-                    && let Some(earlier) = people_seen.insert(stored.id, row.number)
-                {
-                    let message = format!("row {earlier} is about the same person: one row per person");
-                    report
-                        .rows
-                        .push(RowReport { row: row.number, outcome: Outcome::Invalid(vec![CellError::row(message)]) });
-                    continue;
-                }
-                let slug_cell = row.get(Column::Slug).map(str::trim).filter(|s| !s.is_empty());
-                let (typed_slug, slug_column) = match (&key, &stored) {
-                    // Only a row found by its public id can change the address.
-                    (Key::PublicId(_), Some(stored)) => (slug_cell.unwrap_or(&stored.doc.slug).to_owned(), "slug"),
-                    (_, Some(stored)) => (stored.doc.slug.clone(), "slug"),
-                    (Key::Slug { slug, column }, None) => (slug.clone(), *column),
-                    (_, None) => (String::new(), "slug"),
-                };
-                match person::person(row, stored.as_ref().map(|s| &s.doc), &typed_slug, slug_column, &rules) {
-                    Err(errors) => Outcome::Invalid(errors),
-                    Ok(mut doc) => {
-                        let mut error = None;
-                        let mut namesake = None;
-                        if typed_slug.is_empty() {
-                            // An address made from the name gets a number when it is taken: ihar-losik-2.
-                            let base = doc.slug.clone();
-                            let mut n = 2;
-                            while slugs_claimed.contains_key(&doc.slug)
-                                || edit_people::slug_taken(conn, &doc.slug, None).await?
-                            {
-                                if !slugs_claimed.contains_key(&doc.slug) && namesake.is_none() {
-                                    namesake = Some(doc.slug.clone());
-                                }
-                                doc.slug = format!("{base}-{n}");
-                                n += 1;
-                            }
-                        } else if let Some(earlier) = slugs_claimed.get(&doc.slug) {
-                            error = Some(CellError::new(slug_column, format!("row {earlier} has this address too")));
-                        } else if let Some(stored) = &stored
-                            && stored.doc.slug != doc.slug
-                            && edit_people::slug_taken(conn, &doc.slug, Some(stored.id)).await?
-                        {
-                            error = Some(CellError::new("slug", "another person has this address: choose another"));
-                        }
-                        slugs_claimed.entry(doc.slug.clone()).or_insert(row.number);
-                        match (error, stored) {
-                            (Some(error), _) => Outcome::Invalid(vec![error]),
-                            (None, None) => Outcome::Create { doc, namesake },
-                            (None, Some(stored)) if stored.doc == doc => {
-                                Outcome::Unchanged { id: stored.id, version: stored.version, doc }
-                            }
-                            (None, Some(stored)) => Outcome::Update {
-                                id: stored.id,
-                                version: stored.version,
-                                before: stored.doc,
-                                after: doc,
-                            },
-                        }
-                    }
-                }
-            }
         };
         report.rows.push(RowReport { row: row.number, outcome });
     }
     Ok(report)
+}
+
+/// What checking a file knows beyond the row at hand.
+struct Checker {
+    rules: Rules,
+    by_public_id: HashMap<Uuid, i64>,
+    by_slug: HashMap<String, i64>,
+    /// The row that first named each person, and first claimed each address: one is enough.
+    people_seen: HashMap<i64, usize>,
+    slugs_claimed: HashMap<String, usize>,
+}
+
+fn invalid(error: CellError) -> Outcome {
+    Outcome::Invalid(vec![error])
+}
+
+impl Checker {
+    async fn row(&mut self, conn: &mut PgConnection, row: &table::Row, key: Key) -> sqlx::Result<Outcome> {
+        let found = match &key {
+            Key::PublicId(public_id) => match self.by_public_id.get(public_id) {
+                Some(id) => Some(*id),
+                None => {
+                    let message = "no person has this public id: leave it empty to add a new person";
+                    return Ok(invalid(CellError::new("public_id", message)));
+                }
+            },
+            Key::Slug { slug, .. } => self.by_slug.get(slug).copied(),
+            Key::New => None,
+        };
+        let stored = match found {
+            Some(id) => match edit_people::load(conn, id).await? {
+                Some(stored) => Some(stored),
+                None => return Ok(invalid(CellError::row("this person was deleted meanwhile"))),
+            },
+            None => None,
+        };
+        if let Some(stored) = &stored
+            && let Some(earlier) = self.people_seen.insert(stored.id, row.number)
+        {
+            return Ok(invalid(CellError::row(format!("row {earlier} is about the same person: one row per person"))));
+        }
+        let slug_cell = row.get(Column::Slug).map(str::trim).filter(|s| !s.is_empty());
+        let (typed_slug, slug_column) = match (&key, &stored) {
+            // Only a row found by its public id can change the address.
+            (Key::PublicId(_), Some(stored)) => (slug_cell.unwrap_or(&stored.doc.slug).to_owned(), "slug"),
+            (_, Some(stored)) => (stored.doc.slug.clone(), "slug"),
+            (Key::Slug { slug, column }, None) => (slug.clone(), *column),
+            (_, None) => (String::new(), "slug"),
+        };
+        let mut doc = match person::person(row, stored.as_ref().map(|s| &s.doc), &typed_slug, slug_column, &self.rules)
+        {
+            Ok(doc) => doc,
+            Err(errors) => return Ok(Outcome::Invalid(errors)),
+        };
+
+        let mut namesake = None;
+        if typed_slug.is_empty() {
+            // An address made from the name gets a number when it is taken: ihar-losik-2.
+            let base = doc.slug.clone();
+            let mut n = 2;
+            loop {
+                let in_file = self.slugs_claimed.contains_key(&doc.slug);
+                if !in_file {
+                    if !edit_people::slug_taken(conn, &doc.slug, None).await? {
+                        break;
+                    }
+                    namesake.get_or_insert_with(|| doc.slug.clone());
+                }
+                doc.slug = format!("{base}-{n}");
+                n += 1;
+            }
+        } else if let Some(earlier) = self.slugs_claimed.get(&doc.slug) {
+            return Ok(invalid(CellError::new(slug_column, format!("row {earlier} has this address too"))));
+        } else if let Some(stored) = &stored
+            && stored.doc.slug != doc.slug
+            && edit_people::slug_taken(conn, &doc.slug, Some(stored.id)).await?
+        {
+            return Ok(invalid(CellError::new("slug", "another person has this address: choose another")));
+        }
+        self.slugs_claimed.insert(doc.slug.clone(), row.number);
+
+        Ok(match stored {
+            None => Outcome::Create { doc, namesake },
+            Some(stored) if stored.doc == doc => Outcome::Unchanged { id: stored.id, version: stored.version, doc },
+            Some(stored) => Outcome::Update { id: stored.id, version: stored.version, before: stored.doc, after: doc },
+        })
+    }
 }
 
 /// How many people an import added and changed.
