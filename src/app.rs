@@ -5,9 +5,14 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::Router;
+use axum::body::Body;
+use axum::extract::Request;
 use axum::http::{HeaderName, StatusCode};
+use axum::middleware::Next;
+use axum::response::Response;
 use sqlx::PgPool;
 use tokio::net::TcpListener;
+use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
 use tower_http::csrf::CsrfLayer;
@@ -52,11 +57,33 @@ impl AppState {
 pub struct Limits {
     pub request_timeout: Duration,
     pub body_bytes: usize,
+    /// The body limit of `/admin/import…`, whose CSV files may be several megabytes (a pasted
+    /// file, sent form-encoded, takes up to three times its size).
+    pub import_body_bytes: usize,
 }
 
 impl Default for Limits {
     fn default() -> Self {
-        Limits { request_timeout: Duration::from_secs(30), body_bytes: 1024 * 1024 }
+        Limits {
+            request_timeout: Duration::from_secs(30),
+            body_bytes: 1024 * 1024,
+            import_body_bytes: 3 * crate::import::table::MAX_BYTES + 64 * 1024,
+        }
+    }
+}
+
+/// tower-http's body limit, with the import's larger one for its paths. (axum's
+/// `DefaultBodyLimit` on a route cannot raise a limit that an outer layer imposes.)
+async fn limit_body(limits: Limits, request: Request, next: Next) -> Response {
+    let max =
+        if request.uri().path().starts_with("/admin/import") { limits.import_body_bytes } else { limits.body_bytes };
+    let limited = tower::ServiceBuilder::new()
+        .layer(RequestBodyLimitLayer::new(max))
+        .map_request(|request: Request<tower_http::body::Limited<Body>>| request.map(Body::new))
+        .service(next);
+    match limited.oneshot(request).await {
+        Ok(response) => response.map(Body::new),
+        Err(never) => match never {},
     }
 }
 
@@ -71,7 +98,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .with_state(state.clone())
         .layer(csrf)
         .layer(axum::middleware::map_response(crate::web::friendly_errors))
-        .layer(RequestBodyLimitLayer::new(limits.body_bytes))
+        .layer(axum::middleware::from_fn(move |request, next| limit_body(limits, request, next)))
         .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(|_panic| error_page(StatusCode::INTERNAL_SERVER_ERROR, None)))

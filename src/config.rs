@@ -57,6 +57,10 @@ pub enum Command {
     /// Create an account for an editor or admin. The password is read from standard input
     /// (never from an argument, which other users of the machine could see).
     CreateUser(CreateUserArgs),
+    /// Import people from a CSV file (the columns of `/prisoners.csv`, and more; see the README).
+    /// Checks every row and prints what would happen; `--apply` then writes it all in one
+    /// transaction, or nothing when any row has a mistake. Exits non-zero when a row has one.
+    Import(ImportArgs),
     /// Manage the private PostgreSQL cluster used when DATABASE_URL is unset.
     LocalDb {
         #[command(subcommand)]
@@ -118,6 +122,20 @@ pub struct CreateUserArgs {
     /// editor: create and edit records; admin: also publish, delete and manage accounts.
     #[arg(long, value_enum)]
     pub role: crate::accounts::Role,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ImportArgs {
+    /// The CSV file: UTF-8, comma-separated, the first row naming the columns.
+    pub file: PathBuf,
+
+    /// The account the changes are made in the name of (its role decides who may publish).
+    #[arg(long = "as", value_name = "EMAIL")]
+    pub as_email: String,
+
+    /// Write the changes; without it, only check and report (a dry run).
+    #[arg(long)]
+    pub apply: bool,
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]

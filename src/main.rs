@@ -41,6 +41,13 @@ async fn main() -> anyhow::Result<()> {
             let id = prisoner_tracker::accounts::create_user(&pool, &args.email, args.role, password).await?;
             println!("created account {id} for {} ({})", args.email.trim().to_lowercase(), args.role.as_str());
         }
+        Command::Import(args) => {
+            let pool = db::prepare(&cli.database).await?;
+            let ok = prisoner_tracker::import::command::run(&pool, &args.file, &args.as_email, args.apply).await?;
+            if !ok {
+                std::process::exit(1);
+            }
+        }
         Command::LocalDb { action } => {
             let cluster = LocalCluster::new(&cli.database.local_pg_dir)?;
             match action {

@@ -10,6 +10,7 @@ pub mod edit_people;
 pub mod edit_sources;
 pub mod edit_waves;
 pub mod feeds;
+pub mod import;
 pub mod local_cluster;
 pub mod people;
 pub mod revisions;

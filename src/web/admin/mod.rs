@@ -8,6 +8,7 @@
 mod auth;
 mod detentions;
 mod events;
+mod import;
 mod people;
 pub mod person_form;
 mod record_kinds;
@@ -78,6 +79,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(people::router())
         .merge(detentions::router())
         .merge(events::router())
+        .merge(import::router())
         .merge(waves::router())
         .merge(records::routes::<SourceDoc>())
         .merge(records::routes::<CitationDoc>())

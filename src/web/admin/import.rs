@@ -1,0 +1,312 @@
+//! `/admin/import`: people from a CSV file, checked first and written only as checked.
+//!
+//! `POST /admin/import` checks the file (uploaded or pasted) and shows, row by row, who would be
+//! added, who changed and how, and every mistake beside its row (422 when there is one); it
+//! writes nothing. When every row is right the page carries the file and the check's
+//! fingerprint to `POST /admin/import/apply`, which checks again in one transaction and writes
+//! everything, or nothing when a person was saved meanwhile (409) or the database refuses a row.
+//!
+//! Both forms are multipart, so that a file travels unencoded; a plain form post (pasting)
+//! works too. Their body limit is `app::Limits::import_body_bytes`.
+
+use askama::Template;
+use axum::Router;
+use axum::extract::{DefaultBodyLimit, Extension, FromRequest, Multipart, Query, Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use serde::Deserialize;
+use tower_sessions::Session;
+
+use super::CurrentUser;
+use crate::accounts::Role;
+use crate::app::AppState;
+use crate::db::users::User;
+use crate::error::{AppResult, error_page};
+use crate::import::table::{self, COLUMNS, Column};
+use crate::import::{self as importer, ApplyError, Report};
+use crate::web::{Layout, csrf, render};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/import", get(import_form).post(check_import))
+        .route("/admin/import/apply", post(apply_import))
+        // The limit that counts is app::limit_body's, for these paths larger than elsewhere.
+        .layer(DefaultBodyLimit::disable())
+}
+
+#[derive(Template)]
+#[template(path = "admin/import.html")]
+struct ImportPage {
+    layout: Layout,
+    user: User,
+    csrf_token: String,
+    /// The file as text: carried to the apply form, and put back in the box when it was pasted.
+    csv: String,
+    pasted: bool,
+    /// A problem with the form or the file as a whole.
+    problem: Option<String>,
+    report: Option<Report>,
+    /// The report changed since the check the importer saw (apply refused, 409).
+    stale: bool,
+    done: Option<Done>,
+}
+
+impl ImportPage {
+    fn new(state: &AppState, user: User, csrf_token: String) -> Self {
+        ImportPage {
+            layout: Layout::for_path(state, "/admin/import"),
+            user,
+            csrf_token,
+            csv: String::new(),
+            pasted: false,
+            problem: None,
+            report: None,
+            stale: false,
+            done: None,
+        }
+    }
+
+    fn columns(&self) -> Vec<&'static str> {
+        COLUMNS.iter().filter(|(_, c)| *c != Column::Computed).map(|(name, _)| *name).collect()
+    }
+
+    fn computed_columns(&self) -> Vec<&'static str> {
+        COLUMNS.iter().filter(|(_, c)| *c == Column::Computed).map(|(name, _)| *name).collect()
+    }
+
+    fn may_publish(&self) -> bool {
+        self.user.role == Role::Admin
+    }
+
+    fn max_kib(&self) -> usize {
+        table::MAX_BYTES / 1024
+    }
+
+    fn max_rows(&self) -> usize {
+        table::MAX_ROWS
+    }
+
+    /// A value to show in the report: long texts (a biography) are cut to their beginning.
+    fn short(&self, text: &str) -> String {
+        const MAX: usize = 200;
+        if text.chars().count() <= MAX {
+            text.to_owned()
+        } else {
+            format!("{}…", text.chars().take(MAX).collect::<String>())
+        }
+    }
+
+    fn fingerprint(&self) -> String {
+        self.report.as_ref().map(Report::fingerprint).unwrap_or_default()
+    }
+}
+
+fn page_with_status(page: &ImportPage, status: StatusCode) -> AppResult<Response> {
+    let mut response = render(page)?;
+    *response.status_mut() = status;
+    Ok(response)
+}
+
+/// Counts of the import just applied, shown after the redirect.
+#[derive(Debug, Clone, Default)]
+struct Done {
+    created: usize,
+    updated: usize,
+    unchanged: usize,
+}
+
+#[derive(Debug, Default, Deserialize)]
+struct DoneQuery {
+    created: Option<usize>,
+    updated: Option<usize>,
+    unchanged: Option<usize>,
+}
+
+async fn import_form(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Query(query): Query<DoneQuery>,
+) -> AppResult<Response> {
+    let mut page = ImportPage::new(&state, user, csrf::token(&session).await?);
+    if let (Some(created), Some(updated), Some(unchanged)) = (query.created, query.updated, query.unchanged) {
+        page.done = Some(Done { created, updated, unchanged });
+    }
+    render(&page)
+}
+
+/// The import form as posted: a file, or pasted text, and the check's fingerprint (apply).
+#[derive(Debug, Default)]
+struct ImportForm {
+    csrf_token: Option<String>,
+    csv: String,
+    file: Vec<u8>,
+    fingerprint: String,
+}
+
+impl ImportForm {
+    /// Reads a multipart or a plain form; a body that is too large is answered with 413.
+    async fn read(state: &AppState, request: Request) -> Result<ImportForm, Response> {
+        let multipart = request
+            .headers()
+            .get(header::CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|v| v.starts_with("multipart/form-data"));
+        let mut form = ImportForm::default();
+        if !multipart {
+            let axum::Form(pairs) =
+                axum::Form::<Vec<(String, String)>>::from_request(request, state).await.map_err(too_large_or)?;
+            for (name, value) in pairs {
+                match name.as_str() {
+                    "csrf_token" => form.csrf_token = Some(value),
+                    "csv" => form.csv = value,
+                    "fingerprint" => form.fingerprint = value,
+                    _ => {}
+                }
+            }
+            return Ok(form);
+        }
+        let mut fields = Multipart::from_request(request, state).await.map_err(too_large_or)?;
+        while let Some(field) = fields.next_field().await.map_err(too_large_or)? {
+            let name = field.name().unwrap_or_default().to_owned();
+            match name.as_str() {
+                "file" => form.file = field.bytes().await.map_err(too_large_or)?.to_vec(),
+                "csrf_token" => form.csrf_token = Some(field.text().await.map_err(too_large_or)?),
+                "csv" => form.csv = field.text().await.map_err(too_large_or)?,
+                "fingerprint" => form.fingerprint = field.text().await.map_err(too_large_or)?,
+                _ => {}
+            }
+        }
+        Ok(form)
+    }
+
+    /// The file's bytes: the file chosen, else the text pasted.
+    fn bytes(&self) -> Option<(&[u8], bool)> {
+        if !self.file.is_empty() {
+            Some((&self.file, false))
+        } else if !self.csv.trim().is_empty() {
+            Some((self.csv.as_bytes(), true))
+        } else {
+            None
+        }
+    }
+}
+
+/// A body over the limit gets the friendly 413 page; other malformed forms their own answer.
+fn too_large_or(rejection: impl IntoResponse) -> Response {
+    let response = rejection.into_response();
+    if response.status() == StatusCode::PAYLOAD_TOO_LARGE {
+        return error_page(StatusCode::PAYLOAD_TOO_LARGE, None);
+    }
+    response
+}
+
+/// The form read, its token checked, and the file read as a table (with the fingerprint of the
+/// check the importer saw, when applying); or the page to answer with.
+async fn read_table(
+    state: &AppState,
+    session: &Session,
+    request: Request,
+    page: &mut ImportPage,
+) -> AppResult<Result<(table::Table, String), Response>> {
+    let form = match ImportForm::read(state, request).await {
+        Ok(form) => form,
+        Err(response) => return Ok(Err(response)),
+    };
+    csrf::verify(session, form.csrf_token.as_deref()).await?;
+    let Some((bytes, pasted)) = form.bytes() else {
+        page.problem = Some("Choose a CSV file, or paste its text in the box.".into());
+        return Ok(Err(page_with_status(page, StatusCode::UNPROCESSABLE_ENTITY)?));
+    };
+    page.pasted = pasted;
+    match table::read(bytes) {
+        Ok(table) => {
+            // Valid UTF-8 once read, and needed as text to travel to the apply form.
+            page.csv = String::from_utf8_lossy(bytes).into_owned();
+            Ok(Ok((table, form.fingerprint)))
+        }
+        Err(error) => {
+            if pasted {
+                page.csv = form.csv.clone();
+            }
+            page.problem = Some(format!("Nothing was read: {error}."));
+            Ok(Err(page_with_status(page, StatusCode::UNPROCESSABLE_ENTITY)?))
+        }
+    }
+}
+
+/// The dry run: what importing the file would do, row by row. Writes nothing.
+async fn check_import(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    request: Request,
+) -> AppResult<Response> {
+    let may_publish = user.role == Role::Admin;
+    let mut page = ImportPage::new(&state, user, csrf::token(&session).await?);
+    let table = match read_table(&state, &session, request, &mut page).await? {
+        Ok((table, _)) => table,
+        Err(response) => return Ok(response),
+    };
+    let report = importer::check(&mut *state.db.acquire().await?, &table, may_publish).await?;
+    let status = if report.is_valid() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
+    page.report = Some(report);
+    page_with_status(&page, status)
+}
+
+/// Writes a checked file: all of it in one transaction, only if the check made now is the one
+/// the importer saw.
+async fn apply_import(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    request: Request,
+) -> AppResult<Response> {
+    let may_publish = user.role == Role::Admin;
+    let user_id = user.id;
+    let mut page = ImportPage::new(&state, user, csrf::token(&session).await?);
+    let (table, seen) = match read_table(&state, &session, request, &mut page).await? {
+        Ok(read) => read,
+        Err(response) => return Ok(response),
+    };
+
+    let mut tx = state.db.begin().await?;
+    let mut report = importer::check(&mut tx, &table, may_publish).await?;
+    if !report.is_valid() || report.fingerprint() != seen {
+        tx.rollback().await?;
+        let status = if report.is_valid() { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
+        page.stale = true;
+        page.report = Some(report);
+        return page_with_status(&page, status);
+    }
+    match importer::apply(&mut tx, &report, user_id).await {
+        Ok(applied) => {
+            tx.commit().await?;
+            state.cache.changes().bump();
+            tracing::info!(user_id, applied.created, applied.updated, applied.unchanged, "import applied");
+            let query = serde_urlencoded::to_string([
+                ("created", applied.created),
+                ("updated", applied.updated),
+                ("unchanged", applied.unchanged),
+            ])
+            .unwrap_or_default();
+            Ok(Redirect::to(&format!("/admin/import?{query}")).into_response())
+        }
+        Err(ApplyError::Refused { row, message }) => {
+            tx.rollback().await?;
+            report.refuse(row, message);
+            page.report = Some(report);
+            page_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Err(ApplyError::Stale { .. } | ApplyError::Invalid(_)) => {
+            tx.rollback().await?;
+            // Someone saved between this check and the write: show the check as it is now.
+            let report = importer::check(&mut *state.db.acquire().await?, &table, may_publish).await?;
+            page.stale = true;
+            page.report = Some(report);
+            page_with_status(&page, StatusCode::CONFLICT)
+        }
+        Err(ApplyError::Database(error)) => Err(error.into()),
+    }
+}
