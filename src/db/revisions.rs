@@ -28,13 +28,23 @@ pub struct FieldChange {
 
 /// The fields that differ from `before` (every non-empty field when there is no `before`).
 pub fn diff<D: Document>(before: Option<&D>, after: &D) -> Vec<FieldChange> {
-    let before_fields = before.map(D::fields);
-    after
-        .fields()
-        .into_iter()
+    changes(before, Some(after))
+}
+
+/// The fields that differ between two versions; a missing one counts as every field empty
+/// (before a creation, after a deletion).
+fn changes<D: Document>(before: Option<&D>, after: Option<&D>) -> Vec<FieldChange> {
+    let before = before.map(D::fields);
+    let after = after.map(D::fields);
+    let Some(fields) = after.as_ref().or(before.as_ref()) else { return Vec::new() };
+    let value = |side: &Option<Vec<(&'static str, String)>>, i: usize| {
+        side.as_ref().map(|fields| fields[i].1.clone()).unwrap_or_default()
+    };
+    fields
+        .iter()
         .enumerate()
-        .filter_map(|(i, (field, after))| {
-            let before = before_fields.as_ref().map(|b| b[i].1.clone()).unwrap_or_default();
+        .filter_map(|(i, (field, _))| {
+            let (before, after) = (value(&before, i), value(&after, i));
             (before != after).then_some(FieldChange { field, before, after })
         })
         .collect()
@@ -46,6 +56,8 @@ pub enum Action {
     Create,
     Update,
     Restore,
+    /// The record is gone; its revision keeps it as `before`, with no `after`.
+    Delete,
 }
 
 impl Action {
@@ -54,6 +66,7 @@ impl Action {
             Action::Create => "create",
             Action::Update => "update",
             Action::Restore => "restore",
+            Action::Delete => "delete",
         }
     }
 }
@@ -68,9 +81,32 @@ pub async fn record<D: Document>(
     before: Option<&D>,
     after: &D,
 ) -> sqlx::Result<()> {
-    let changed: Vec<String> = diff(before, after).into_iter().map(|c| c.field.to_owned()).collect();
-    let before = before.map(serde_json::to_value).transpose().map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let after = serde_json::to_value(after).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    insert(tx, user_id, record_id, person_id, action, before, Some(after)).await
+}
+
+/// Records the deletion of the `D` with id `record_id`, as it was (`before`).
+pub async fn record_deletion<D: Document>(
+    tx: &mut Transaction<'_, Postgres>,
+    user_id: i64,
+    record_id: i64,
+    person_id: Option<i64>,
+    before: &D,
+) -> sqlx::Result<()> {
+    insert(tx, user_id, record_id, person_id, Action::Delete, Some(before), None).await
+}
+
+async fn insert<D: Document>(
+    tx: &mut Transaction<'_, Postgres>,
+    user_id: i64,
+    record_id: i64,
+    person_id: Option<i64>,
+    action: Action,
+    before: Option<&D>,
+    after: Option<&D>,
+) -> sqlx::Result<()> {
+    let changed: Vec<String> = changes(before, after).into_iter().map(|c| c.field.to_owned()).collect();
+    let json = |d: Option<&D>| d.map(serde_json::to_value).transpose().map_err(|e| sqlx::Error::Encode(Box::new(e)));
+    let (before, after) = (json(before)?, json(after)?);
     sqlx::query!(
         r#"
         insert into revisions (user_id, record_type, record_id, person_id, action, before, after, changed)
@@ -100,20 +136,27 @@ pub struct Revision {
     pub record_id: i64,
     pub action: String,
     pub before: Option<serde_json::Value>,
-    pub after: serde_json::Value,
+    /// `None` after a deletion.
+    pub after: Option<serde_json::Value>,
 }
 
 impl Revision {
     /// The document after this save, if the revision is of a `D`.
     pub fn after_as<D: Document>(&self) -> Option<D> {
-        (self.record_type == D::KIND).then(|| serde_json::from_value(self.after.clone()).ok()).flatten()
+        (self.record_type == D::KIND).then(|| serde_json::from_value(self.after.clone()?).ok()).flatten()
     }
 
     /// What this save changed, if the revision is of a `D`.
     pub fn changes_as<D: Document>(&self) -> Option<Vec<FieldChange>> {
-        let after: D = self.after_as()?;
-        let before: Option<D> = self.before.clone().and_then(|b| serde_json::from_value(b).ok());
-        Some(diff(before.as_ref(), &after))
+        if self.record_type != D::KIND {
+            return None;
+        }
+        let parse = |value: &Option<serde_json::Value>| value.clone().and_then(|v| serde_json::from_value::<D>(v).ok());
+        let (before, after) = (parse(&self.before), parse(&self.after));
+        if after.is_none() && self.action != "delete" {
+            return None;
+        }
+        Some(changes(before.as_ref(), after.as_ref()))
     }
 }
 
@@ -123,7 +166,7 @@ pub async fn for_record(conn: &mut PgConnection, kind: &str, record_id: i64) -> 
         Revision,
         r#"
         select r.id, r.at, u.email as "editor?", r.record_type, r.record_id, r.action,
-               r.before, r.after as "after!"
+               r.before, r.after
         from revisions r left join users u on u.id = r.user_id
         where r.record_type = $1 and r.record_id = $2
         order by r.at desc, r.id desc
@@ -141,7 +184,7 @@ pub async fn for_person(conn: &mut PgConnection, person_id: i64) -> sqlx::Result
         Revision,
         r#"
         select r.id, r.at, u.email as "editor?", r.record_type, r.record_id, r.action,
-               r.before, r.after as "after!"
+               r.before, r.after
         from revisions r left join users u on u.id = r.user_id
         where r.person_id = $1
         order by r.at desc, r.id desc
