@@ -9,6 +9,7 @@ pub mod edit_people;
 pub mod edit_waves;
 pub mod local_cluster;
 pub mod people;
+pub mod photos;
 pub mod revisions;
 pub mod search;
 pub mod stats;

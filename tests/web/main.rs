@@ -6,6 +6,7 @@ mod helpers;
 mod admin;
 mod admin_detentions;
 mod admin_people;
+mod admin_photos;
 mod admin_waves;
 mod browser;
 mod charts;

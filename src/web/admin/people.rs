@@ -14,12 +14,14 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::person_form::{FieldChange, FieldErrors, PersonForm, diff};
+use super::photos::PhotoSection;
 use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::edit_detentions::{self, DetentionDoc, StoredDetention};
 use crate::db::edit_events::{self, EventDoc, StoredEvent};
 use crate::db::edit_people::{self, Listed, Lookalike, PersonDoc, StoredPerson};
+use crate::db::photos::PhotoDoc;
 use crate::db::revisions::{self, Action, Revision};
 use crate::db::users::User;
 use crate::domain::{NameKind, PublicationState, Sex};
@@ -81,6 +83,8 @@ struct PersonFormPage {
     /// The person's detentions and events (edits only).
     detentions: Vec<StoredDetention>,
     events: Vec<StoredEvent>,
+    /// The person's photo and the form to change it (edits only).
+    photo: Option<PhotoSection>,
 }
 
 struct Conflict {
@@ -133,12 +137,16 @@ async fn form_page(
         Some(id) => format!("/admin/people/{id}/edit"),
         None => "/admin/people/new".to_owned(),
     };
-    let (detentions, events) = match id {
+    let (detentions, events, photo) = match id {
         Some(id) => {
             let mut conn = state.db.acquire().await?;
-            (edit_detentions::list_for_person(&mut conn, id).await?, edit_events::list_for_person(&mut conn, id).await?)
+            (
+                edit_detentions::list_for_person(&mut conn, id).await?,
+                edit_events::list_for_person(&mut conn, id).await?,
+                Some(PhotoSection::load(&mut conn, id).await?),
+            )
         }
-        None => (Vec::new(), Vec::new()),
+        None => (Vec::new(), Vec::new(), None),
     };
     let page = PersonFormPage {
         layout: Layout::for_path(state, &path),
@@ -152,6 +160,7 @@ async fn form_page(
         saved: false,
         detentions,
         events,
+        photo,
     };
     let mut response = render(&page)?;
     *response.status_mut() = status;
@@ -263,6 +272,7 @@ async fn edit_person_form(
         saved: query.saved.is_some(),
         detentions: edit_detentions::list_for_person(&mut *state.db.acquire().await?, id).await?,
         events: edit_events::list_for_person(&mut *state.db.acquire().await?, id).await?,
+        photo: Some(PhotoSection::load(&mut *state.db.acquire().await?, id).await?),
     };
     render(&page)
 }
@@ -366,10 +376,12 @@ async fn show_history(
             let changes = match revision.record_type.as_str() {
                 "detention" => revision.changes_as::<DetentionDoc>(),
                 "event" => revision.changes_as::<EventDoc>(),
+                "photo" => revision.changes_as::<PhotoDoc>(),
                 _ => revision.changes_as::<PersonDoc>(),
             };
             let record = (revision.record_type.clone(), revision.record_id);
-            let restorable = seen.contains(&record);
+            // A photo's image is not kept in its revisions, so an earlier one cannot come back.
+            let restorable = seen.contains(&record) && revision.record_type != "photo";
             seen.push(record);
             HistoryLine { changes: changes.unwrap_or_default(), revision, restorable }
         })
