@@ -60,6 +60,9 @@ pub struct Limits {
     /// The body limit of `/admin/import…`, whose CSV files may be several megabytes (a pasted
     /// file, sent form-encoded, takes up to three times its size).
     pub import_body_bytes: usize,
+    /// For uploads (a photo of up to 10 MB over a slow connection), which only logged-in
+    /// editors reach: their session is checked before the body is read.
+    pub upload_timeout: Duration,
 }
 
 impl Default for Limits {
@@ -68,6 +71,7 @@ impl Default for Limits {
             request_timeout: Duration::from_secs(30),
             body_bytes: 1024 * 1024,
             import_body_bytes: 3 * crate::import::table::MAX_BYTES + 64 * 1024,
+            upload_timeout: Duration::from_secs(300),
         }
     }
 }
@@ -94,12 +98,17 @@ pub fn router(state: AppState, limits: Limits) -> Router {
     // Refuses cross-site POSTs (Sec-Fetch-Site, or Origin against Host and our own origin);
     // forms carry a token as well (`web::csrf`).
     let csrf = CsrfLayer::new().add_trusted_origin(&*state.origin).unwrap_or_else(|_| CsrfLayer::new());
+    let timeout = |duration| TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, duration);
     crate::web::router(&state)
+        // Every route but the uploads gets the site-wide body limit (the import's larger one on
+        // its paths) and timeout; a layer reaches only the routes added before it, so the
+        // uploads, merged after, keep their own.
+        .layer(axum::middleware::from_fn(move |request, next| limit_body(limits, request, next)))
+        .layer(timeout(limits.request_timeout))
+        .merge(crate::web::upload_router(&state).layer(timeout(limits.upload_timeout)))
         .with_state(state.clone())
         .layer(csrf)
         .layer(axum::middleware::map_response(crate::web::friendly_errors))
-        .layer(axum::middleware::from_fn(move |request, next| limit_body(limits, request, next)))
-        .layer(TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, limits.request_timeout))
         .layer(CompressionLayer::new())
         .layer(CatchPanicLayer::custom(|_panic| error_page(StatusCode::INTERNAL_SERVER_ERROR, None)))
         // Logs method, path and status, never query strings' secrets or bodies.

@@ -9,6 +9,7 @@ pub mod db;
 pub mod domain;
 pub mod error;
 pub mod import;
+pub mod photo;
 pub mod search;
 pub mod seed;
 pub mod web;

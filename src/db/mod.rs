@@ -13,6 +13,7 @@ pub mod feeds;
 pub mod import;
 pub mod local_cluster;
 pub mod people;
+pub mod photos;
 pub mod revisions;
 pub mod search;
 pub mod stats;

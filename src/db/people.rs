@@ -114,6 +114,25 @@ pub struct PersonProfile {
     pub source_ids: Vec<i64>,
     /// The latest changes made through the admin forms, newest first.
     pub changes: Vec<PublicChange>,
+    pub photo: Option<ProfilePhoto>,
+}
+
+/// A person's photo as their page shows it.
+#[derive(Debug, Clone, Deserialize)]
+pub struct ProfilePhoto {
+    pub id: i64,
+    pub sha256: String,
+    pub width: i32,
+    pub height: i32,
+    pub alt_text: String,
+    pub credit: Option<String>,
+}
+
+impl ProfilePhoto {
+    /// Its address: a new image gets a new one, so the file may be cached for good.
+    pub fn path(&self) -> String {
+        format!("/photos/{}-{}.jpg", self.id, &self.sha256[..16])
+    }
 }
 
 /// A change to a record as the public change log shows it: when, what kind, which fields;
@@ -205,7 +224,10 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
                         order by r.at desc, r.id desc), '[]')
              from (select * from revisions r
                    where r.person_id = p.id
-                   order by r.at desc, r.id desc limit 20) r) as "changes!: Json<Vec<PublicChange>>"
+                   order by r.at desc, r.id desc limit 20) r) as "changes!: Json<Vec<PublicChange>>",
+            (select json_build_object('id', ph.id, 'sha256', ph.sha256, 'width', ph.width, 'height', ph.height,
+                                      'alt_text', ph.alt_text, 'credit', ph.credit)
+             from photos ph where ph.person_id = p.id) as "photo: Json<ProfilePhoto>"
         from people p
         where p.slug = $1 and p.publication = 'published'
         "#,
@@ -235,6 +257,7 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
         sources: row.sources.0,
         source_ids: row.source_ids,
         changes: row.changes.0,
+        photo: row.photo.map(|photo| photo.0),
     }))
 }
 

@@ -28,13 +28,23 @@ pub struct FieldChange {
 
 /// The fields that differ from `before` (every non-empty field when there is no `before`).
 pub fn diff<D: Document>(before: Option<&D>, after: &D) -> Vec<FieldChange> {
-    let before_fields = before.map(D::fields);
-    after
-        .fields()
-        .into_iter()
+    changes(before, Some(after))
+}
+
+/// The fields that differ between two versions; a missing one counts as every field empty
+/// (before a creation, after a deletion).
+fn changes<D: Document>(before: Option<&D>, after: Option<&D>) -> Vec<FieldChange> {
+    let before = before.map(D::fields);
+    let after = after.map(D::fields);
+    let Some(fields) = after.as_ref().or(before.as_ref()) else { return Vec::new() };
+    let value = |side: &Option<Vec<(&'static str, String)>>, i: usize| {
+        side.as_ref().map(|fields| fields[i].1.clone()).unwrap_or_default()
+    };
+    fields
+        .iter()
         .enumerate()
-        .filter_map(|(i, (field, after))| {
-            let before = before_fields.as_ref().map(|b| b[i].1.clone()).unwrap_or_default();
+        .filter_map(|(i, (field, _))| {
+            let (before, after) = (value(&before, i), value(&after, i));
             (before != after).then_some(FieldChange { field, before, after })
         })
         .collect()
@@ -46,6 +56,7 @@ pub enum Action {
     Create,
     Update,
     Restore,
+    /// The record is gone; its revision keeps it as `before`, with no `after`.
     Delete,
 }
 
@@ -70,9 +81,32 @@ pub async fn record<D: Document>(
     before: Option<&D>,
     after: &D,
 ) -> sqlx::Result<()> {
-    let changed: Vec<String> = diff(before, after).into_iter().map(|c| c.field.to_owned()).collect();
-    let before = before.map(serde_json::to_value).transpose().map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    let after = serde_json::to_value(after).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
+    insert(tx, user_id, record_id, person_id, action, before, Some(after)).await
+}
+
+/// Records the deletion of the `D` with id `record_id`, as it was (`before`).
+pub async fn record_deletion<D: Document>(
+    tx: &mut Transaction<'_, Postgres>,
+    user_id: i64,
+    record_id: i64,
+    person_id: Option<i64>,
+    before: &D,
+) -> sqlx::Result<()> {
+    insert(tx, user_id, record_id, person_id, Action::Delete, Some(before), None).await
+}
+
+async fn insert<D: Document>(
+    tx: &mut Transaction<'_, Postgres>,
+    user_id: i64,
+    record_id: i64,
+    person_id: Option<i64>,
+    action: Action,
+    before: Option<&D>,
+    after: Option<&D>,
+) -> sqlx::Result<()> {
+    let changed: Vec<String> = changes(before, after).into_iter().map(|c| c.field.to_owned()).collect();
+    let json = |d: Option<&D>| d.map(serde_json::to_value).transpose().map_err(|e| sqlx::Error::Encode(Box::new(e)));
+    let (before, after) = (json(before)?, json(after)?);
     sqlx::query!(
         r#"
         insert into revisions (user_id, record_type, record_id, person_id, action, before, after, changed)
@@ -85,33 +119,6 @@ pub async fn record<D: Document>(
         action.as_str(),
         before,
         after,
-        &changed,
-    )
-    .execute(&mut **tx)
-    .await?;
-    Ok(())
-}
-
-/// Records the deletion of the `D` with id `record_id`: `before` keeps the whole record.
-pub async fn record_delete<D: Document>(
-    tx: &mut Transaction<'_, Postgres>,
-    user_id: i64,
-    record_id: i64,
-    person_id: Option<i64>,
-    before: &D,
-) -> sqlx::Result<()> {
-    let changed: Vec<String> = before.fields().into_iter().map(|(field, _)| field.to_owned()).collect();
-    let before = serde_json::to_value(before).map_err(|e| sqlx::Error::Encode(Box::new(e)))?;
-    sqlx::query!(
-        r#"
-        insert into revisions (user_id, record_type, record_id, person_id, action, before, changed)
-        values ($1, $2, $3, $4, 'delete', $5, $6)
-        "#,
-        user_id,
-        D::KIND,
-        record_id,
-        person_id,
-        before,
         &changed,
     )
     .execute(&mut **tx)
@@ -153,27 +160,27 @@ pub struct Revision {
     pub record_id: i64,
     pub action: String,
     pub before: Option<serde_json::Value>,
-    /// Absent after a deletion.
+    /// `None` after a deletion.
     pub after: Option<serde_json::Value>,
 }
 
 impl Revision {
     /// The document after this save, if the revision is of a `D`.
     pub fn after_as<D: Document>(&self) -> Option<D> {
-        let after = self.after.clone().filter(|_| self.record_type == D::KIND)?;
-        serde_json::from_value(after).ok()
+        (self.record_type == D::KIND).then(|| serde_json::from_value(self.after.clone()?).ok()).flatten()
     }
 
-    /// What this save changed, if the revision is of a `D`; for a deletion, every field that
-    /// had a value.
+    /// What this save changed, if the revision is of a `D`.
     pub fn changes_as<D: Document>(&self) -> Option<Vec<FieldChange>> {
-        let before: Option<D> = self.before.clone().and_then(|b| serde_json::from_value(b).ok());
-        if self.action == "delete" && self.record_type == D::KIND {
-            let fields = before?.fields().into_iter().filter(|(_, value)| !value.is_empty());
-            return Some(fields.map(|(field, before)| FieldChange { field, before, after: String::new() }).collect());
+        if self.record_type != D::KIND {
+            return None;
         }
-        let after: D = self.after_as()?;
-        Some(diff(before.as_ref(), &after))
+        let parse = |value: &Option<serde_json::Value>| value.clone().and_then(|v| serde_json::from_value::<D>(v).ok());
+        let (before, after) = (parse(&self.before), parse(&self.after));
+        if after.is_none() && self.action != "delete" {
+            return None;
+        }
+        Some(changes(before.as_ref(), after.as_ref()))
     }
 }
 

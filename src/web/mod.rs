@@ -10,6 +10,7 @@ pub mod format;
 pub mod headers;
 mod health;
 mod home;
+pub mod photos;
 mod prisoners;
 pub(crate) mod search;
 mod waves;
@@ -57,6 +58,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(admin::router(state))
         .merge(home::router())
         .merge(prisoners::router())
+        .merge(photos::router())
         .merge(search::router())
         .merge(waves::router())
         .merge(charts::router())
@@ -64,6 +66,12 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(health::router())
         .merge(assets::router())
         .fallback(|| async { error_page(StatusCode::NOT_FOUND, None) })
+}
+
+/// The routes that accept large request bodies (photo uploads): `app::router` keeps them out
+/// of the site-wide body limit, and each sets its own.
+pub fn upload_router(state: &AppState) -> Router<AppState> {
+    admin::upload_router(state)
 }
 
 /// Gives bare error responses from the framework and middleware (405 from routing, 408 from the

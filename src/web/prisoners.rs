@@ -26,6 +26,8 @@ struct PrisonerPage {
     today: String,
     /// schema.org `Person` as JSON, safe to place inside a `<script>` element.
     json_ld: String,
+    /// The absolute address of the person's photo, for link previews.
+    photo_url: Option<String>,
 }
 
 impl PrisonerPage {
@@ -42,8 +44,9 @@ async fn show_prisoner(State(state): State<AppState>, Path(slug): Path<String>) 
         let layout = Layout::for_path(&state, &format!("/prisoners/{}", person.slug));
         let today = time::OffsetDateTime::now_utc().date();
         let custody = person.custody_days(today);
-        let json_ld = json_ld(&person, layout.canonical.as_deref().unwrap_or_default());
-        return render(&PrisonerPage { layout, person, custody, today: today.to_string(), json_ld });
+        let photo_url = person.photo.as_ref().map(|photo| format!("{}{}", state.origin, photo.path()));
+        let json_ld = json_ld(&person, layout.canonical.as_deref().unwrap_or_default(), photo_url.as_deref());
+        return render(&PrisonerPage { layout, person, custody, today: today.to_string(), json_ld, photo_url });
     }
     // An old address: send readers (and search engines) to the current one for good.
     match people::find_redirect(&mut conn, slug.as_str()).await? {
@@ -54,7 +57,7 @@ async fn show_prisoner(State(state): State<AppState>, Path(slug): Path<String>) 
 
 /// schema.org `Person` for search engines and link previews. `<`, `>` and `&` are escaped as
 /// JSON unicode escapes, so no text in a record can close the `<script>` element.
-fn json_ld(person: &PersonProfile, url: &str) -> String {
+fn json_ld(person: &PersonProfile, url: &str, photo_url: Option<&str>) -> String {
     let value = serde_json::json!({
         "@context": "https://schema.org",
         "@type": "Person",
@@ -66,6 +69,7 @@ fn json_ld(person: &PersonProfile, url: &str) -> String {
         "nationality": person.citizenships.iter().map(|c| serde_json::json!({"@type": "Country", "name": c.name})).collect::<Vec<_>>(),
         "jobTitle": person.occupation,
         "description": person.biography,
+        "image": photo_url,
     });
     value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")
 }

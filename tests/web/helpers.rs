@@ -351,6 +351,32 @@ impl<'a> Visitor<'a> {
         self.send(request.body(Body::from(body)).unwrap()).await
     }
 
+    /// Posts `parts` as a multipart form (a form with a file) sent from a page of this site.
+    pub async fn post_multipart(&mut self, uri: &str, parts: &[Part<'_>]) -> TestResponse {
+        self.post_multipart_with(uri, parts, &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")]).await
+    }
+
+    pub async fn post_multipart_with(
+        &mut self,
+        uri: &str,
+        parts: &[Part<'_>],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let mut request = Request::builder()
+            .method(Method::POST)
+            .uri(uri)
+            .header("host", ORIGIN.trim_start_matches("https://"))
+            .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        // In chunks, as a body arrives from the network: a server may answer before the end.
+        let chunks: Vec<Result<Vec<u8>, std::io::Error>> =
+            multipart_body(parts).chunks(64 * 1024).map(|c| Ok(c.to_vec())).collect();
+        let body = Body::from_stream(futures_util::stream::iter(chunks));
+        self.send(request.body(body).unwrap()).await
+    }
+
     /// The anti-forgery token of the form on the page at `uri`.
     pub async fn token(&mut self, uri: &str) -> String {
         let page = self.get(uri).await;
@@ -390,4 +416,37 @@ pub async fn logged_in<'a>(app: &'a TestApp, email: &str, role: prisoner_tracker
     let mut visitor = Visitor::new(app);
     assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
     visitor
+}
+
+/// One part of a multipart form.
+pub enum Part<'a> {
+    Text(&'a str, &'a str),
+    /// A file field: field name, file name, the type the client claims, the bytes.
+    File(&'a str, &'a str, &'a str, &'a [u8]),
+}
+
+pub const BOUNDARY: &str = "pt-test-7d9f2c41e0b3";
+
+/// `parts` as a multipart/form-data body, as a browser writes it (RFC 7578).
+pub fn multipart_body(parts: &[Part<'_>]) -> Vec<u8> {
+    let mut body = Vec::new();
+    for part in parts {
+        body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());
+        match part {
+            Part::Text(name, value) => {
+                body.extend_from_slice(format!("content-disposition: form-data; name=\"{name}\"\r\n\r\n").as_bytes());
+                body.extend_from_slice(value.as_bytes());
+            }
+            Part::File(name, file_name, content_type, bytes) => {
+                let header = format!(
+                    "content-disposition: form-data; name=\"{name}\"; filename=\"{file_name}\"\r\ncontent-type: {content_type}\r\n\r\n"
+                );
+                body.extend_from_slice(header.as_bytes());
+                body.extend_from_slice(bytes);
+            }
+        }
+        body.extend_from_slice(b"\r\n");
+    }
+    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
+    body
 }

@@ -7,6 +7,7 @@ mod admin;
 mod admin_detentions;
 mod admin_import;
 mod admin_people;
+mod admin_photos;
 mod admin_records;
 mod admin_waves;
 mod browser;

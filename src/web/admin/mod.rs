@@ -11,6 +11,7 @@ mod events;
 mod import;
 mod people;
 pub mod person_form;
+pub mod photos;
 mod record_kinds;
 pub mod records;
 mod users;
@@ -21,7 +22,7 @@ use axum::extract::Request;
 use axum::middleware::{Next, from_fn};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum_login::AuthManagerLayerBuilder;
+use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};
 use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
@@ -52,7 +53,8 @@ pub struct TokenForm {
 #[derive(Clone, Debug)]
 pub struct CurrentUser(pub User);
 
-pub fn router(state: &AppState) -> Router<AppState> {
+/// Sessions and logins, for every route that needs them.
+fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, PostgresStore> {
     let store = PostgresStore::new(state.db.clone());
     let sessions = SessionManagerLayer::new(store)
         .with_name(COOKIE)
@@ -60,8 +62,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .with_same_site(SameSite::Strict)
         .with_secure(state.origin.starts_with("https://"))
         .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
-    let auth = AuthManagerLayerBuilder::new(Backend::new(state.db.clone()), sessions).build();
+    AuthManagerLayerBuilder::new(Backend::new(state.db.clone()), sessions).build()
+}
 
+pub fn router(state: &AppState) -> Router<AppState> {
+    let auth = auth_layer(state);
     let admins_only = Router::new()
         .merge(users::router())
         .merge(records::delete_routes::<PersonDoc>())
@@ -86,9 +91,16 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(records::routes::<RecognitionDoc>())
         .merge(records::routes::<FacilityDoc>())
         .merge(records::routes::<FigureDoc>())
+        .merge(photos::router())
         .merge(admins_only)
         .route_layer(from_fn(require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)
+}
+
+/// The admin routes that take large bodies (see `web::upload_router`), behind the same
+/// sessions and login check as the others.
+pub fn upload_router(state: &AppState) -> Router<AppState> {
+    photos::upload_router().route_layer(from_fn(require_login)).layer(auth_layer(state))
 }
 
 /// Sends visitors without a (live) session to the login form, remembering where they were going.

@@ -14,6 +14,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::person_form::{FieldChange, FieldErrors, PersonForm, diff};
+use super::photos::PhotoSection;
 use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
@@ -22,6 +23,7 @@ use crate::db::edit_events::{self, EventDoc, StoredEvent};
 use crate::db::edit_facts::{self, RecognitionDoc};
 use crate::db::edit_people::{self, Listed, Lookalike, PersonDoc, StoredPerson};
 use crate::db::edit_sources::{self, CitationDoc, Stored, StoredCitation, Subject};
+use crate::db::photos::PhotoDoc;
 use crate::db::revisions::{self, Action, Revision};
 use crate::db::users::User;
 use crate::domain::{NameKind, PublicationState, Sex};
@@ -85,6 +87,8 @@ struct PersonFormPage {
     events: Vec<StoredEvent>,
     recognitions: Vec<Stored<RecognitionDoc>>,
     citations: Vec<StoredCitation>,
+    /// The person's photo and the form to change it (edits only).
+    photo: Option<PhotoSection>,
 }
 
 struct Conflict {
@@ -137,7 +141,7 @@ async fn form_page(
         Some(id) => format!("/admin/people/{id}/edit"),
         None => "/admin/people/new".to_owned(),
     };
-    let Case { detentions, events, recognitions, citations } = case(state, id).await?;
+    let Case { detentions, events, recognitions, citations, photo } = case(state, id).await?;
     let page = PersonFormPage {
         layout: Layout::for_path(state, &path),
         user,
@@ -152,6 +156,7 @@ async fn form_page(
         events,
         recognitions,
         citations,
+        photo,
     };
     let mut response = render(&page)?;
     *response.status_mut() = status;
@@ -251,7 +256,7 @@ async fn edit_person_form(
     Query(query): Query<EditQuery>,
 ) -> AppResult<Response> {
     let person = stored(&state, id).await?;
-    let Case { detentions, events, recognitions, citations } = case(&state, Some(id)).await?;
+    let Case { detentions, events, recognitions, citations, photo } = case(&state, Some(id)).await?;
     let page = PersonFormPage {
         layout: Layout::for_path(&state, &format!("/admin/people/{id}/edit")),
         user,
@@ -266,6 +271,7 @@ async fn edit_person_form(
         events,
         recognitions,
         citations,
+        photo,
     };
     render(&page)
 }
@@ -353,6 +359,7 @@ struct Case {
     events: Vec<StoredEvent>,
     recognitions: Vec<Stored<RecognitionDoc>>,
     citations: Vec<StoredCitation>,
+    photo: Option<PhotoSection>,
 }
 
 async fn case(state: &AppState, id: Option<i64>) -> AppResult<Case> {
@@ -363,6 +370,7 @@ async fn case(state: &AppState, id: Option<i64>) -> AppResult<Case> {
         events: edit_events::list_for_person(&mut conn, id).await?,
         recognitions: edit_facts::recognitions_of(&mut conn, id).await?,
         citations: edit_sources::citations_of(&mut conn, Subject::Person(id)).await?,
+        photo: Some(PhotoSection::load(&mut conn, id).await?),
     })
 }
 
@@ -395,6 +403,7 @@ async fn show_history(
                 "event" => revision.changes_as::<EventDoc>(),
                 "recognition" => revision.changes_as::<RecognitionDoc>(),
                 "citation" => revision.changes_as::<CitationDoc>(),
+                "photo" => revision.changes_as::<PhotoDoc>(),
                 _ => revision.changes_as::<PersonDoc>(),
             };
             // Only an older version of a record that still exists can come back.
@@ -402,7 +411,9 @@ async fn show_history(
             if revision.action == "delete" {
                 deleted.push(record.clone());
             }
-            let restorable = seen.contains(&record) && !deleted.contains(&record) && revision.after.is_some();
+            let restorable = seen.contains(&record) && !deleted.contains(&record) && revision.after.is_some()
+                // A photo's image is not kept in its revisions, so an earlier one cannot come back.
+                && revision.record_type != "photo";
             seen.push(record);
             HistoryLine { changes: changes.unwrap_or_default(), revision, restorable }
         })

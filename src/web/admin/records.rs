@@ -659,7 +659,7 @@ async fn delete<K: Deletable>(
         let stored = load::<K>(&state, id).await?;
         return delete_page(&state, user, &session, stored, true).await;
     }
-    revisions::record_delete(&mut tx, user.id, id, stored.person_id, &stored.doc).await?;
+    revisions::record_deletion(&mut tx, user.id, id, stored.person_id, &stored.doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     let back = K::back(&stored);
