@@ -8,31 +8,92 @@
 
 use std::sync::Arc;
 
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use bytes::Bytes;
 use moka::future::Cache;
 use moka::ops::compute::Op;
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
 
 use crate::db::changes::Changes;
 use crate::error::{AppError, AppResult};
 
-/// A response body with its type, as cached.
+/// A response body with its type, as cached; with validators, clients may revalidate it.
 #[derive(Debug, Clone)]
 pub struct Rendered {
     pub content_type: &'static str,
     pub body: Bytes,
+    pub validators: Option<Validators>,
+}
+
+/// What a client sends back to ask whether its copy is still good: a strong ETag (from the
+/// body's SHA-256) and the time the body was made (the data it shows changed no later).
+#[derive(Debug, Clone)]
+pub struct Validators {
+    pub etag: String,
+    pub last_modified: OffsetDateTime,
 }
 
 impl Rendered {
     pub fn new(content_type: &'static str, body: impl Into<Bytes>) -> Self {
-        Rendered { content_type, body: body.into() }
+        Rendered { content_type, body: body.into(), validators: None }
+    }
+
+    /// A body with an ETag and Last-Modified, for [`Rendered::respond`].
+    pub fn validated(content_type: &'static str, body: impl Into<Bytes>) -> Self {
+        let body = body.into();
+        let digest = Sha256::digest(&body);
+        let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
+        let last_modified =
+            OffsetDateTime::now_utc().replace_nanosecond(0).unwrap_or_else(|_| OffsetDateTime::now_utc());
+        Rendered { content_type, body, validators: Some(Validators { etag: format!("\"{hex}\""), last_modified }) }
+    }
+
+    /// The response to a request with these headers: 304 without a body when the client's copy
+    /// is current (`If-None-Match`, else `If-Modified-Since`), the body otherwise.
+    pub fn respond(self, request: &HeaderMap) -> Response {
+        let Some(validators) = &self.validators else { return self.into_response() };
+        let fresh = match request.get(header::IF_NONE_MATCH).and_then(|v| v.to_str().ok()) {
+            Some(tags) => {
+                tags.split(',').map(str::trim).any(|tag| tag == "*" || tag.trim_start_matches("W/") == validators.etag)
+            }
+            None => request
+                .get(header::IF_MODIFIED_SINCE)
+                .and_then(|v| v.to_str().ok())
+                .and_then(|v| httpdate::parse_http_date(v).ok())
+                .is_some_and(|since| OffsetDateTime::from(since) >= validators.last_modified),
+        };
+        if fresh {
+            let mut response = StatusCode::NOT_MODIFIED.into_response();
+            validators.insert(response.headers_mut());
+            response
+        } else {
+            self.into_response()
+        }
+    }
+}
+
+impl Validators {
+    fn insert(&self, headers: &mut HeaderMap) {
+        if let Ok(etag) = HeaderValue::from_str(&self.etag) {
+            headers.insert(header::ETAG, etag);
+        }
+        let date = httpdate::fmt_http_date(self.last_modified.into());
+        if let Ok(date) = HeaderValue::from_str(&date) {
+            headers.insert(header::LAST_MODIFIED, date);
+        }
     }
 }
 
 impl IntoResponse for Rendered {
     fn into_response(self) -> Response {
-        ([(header::CONTENT_TYPE, HeaderValue::from_static(self.content_type))], self.body).into_response()
+        let mut response =
+            ([(header::CONTENT_TYPE, HeaderValue::from_static(self.content_type))], self.body).into_response();
+        if let Some(validators) = &self.validators {
+            validators.insert(response.headers_mut());
+        }
+        response
     }
 }
 

@@ -23,6 +23,7 @@ use crate::db::changes::Changes;
 use crate::db::charts as data;
 use crate::db::people::Country;
 use crate::error::{AppError, AppResult};
+use crate::web::api::types::{StatsRow, WaveItem};
 use crate::web::cache::{GenerationCache, Rendered};
 use crate::web::{Layout, format};
 
@@ -188,6 +189,74 @@ impl Charts {
         }
         Ok(out.into_inner()?)
     }
+}
+
+impl Charts {
+    /// The rows of one chart for the JSON API (the same numbers as its CSV), and the records no
+    /// month could hold.
+    pub(crate) fn stats_rows(&self, name: ChartName, origin: &str) -> (Vec<StatsRow>, Vec<i64>) {
+        match name {
+            ChartName::Waves => {
+                let rows = self
+                    .waves
+                    .waves
+                    .iter()
+                    .map(|w| StatsRow { wave: Some(WaveItem::new(w.clone(), origin)), ..StatsRow::default() });
+                (rows.collect(), Vec::new())
+            }
+            ChartName::Flows => {
+                let rows = self.flows.rows.iter().map(|r| StatsRow {
+                    month: Some(month(r.month)),
+                    arrests: Some(r.values[0]),
+                    releases: Some(r.values[1]),
+                    ..StatsRow::default()
+                });
+                (rows.collect(), self.flows.unplaced.clone())
+            }
+            ChartName::Held => {
+                let rows = self.held.rows.iter().map(|r| StatsRow {
+                    month: Some(month(r.month)),
+                    held_at_month_end: Some(r.values[0]),
+                    ..StatsRow::default()
+                });
+                (rows.collect(), self.held.unplaced.clone())
+            }
+            ChartName::Mechanisms => {
+                let rows = self.mechanisms.rows.iter().filter_map(|row| {
+                    let Category::Mechanism(m) = &row.category else { return None };
+                    Some(StatsRow {
+                        mechanism: Some(m.as_str().to_owned()),
+                        documented_released: Some(row.documented),
+                        reported_released: row.reported.map(|r| r.count),
+                        reported_qualifier: row.reported.map(|r| r.qualifier.as_str().to_owned()),
+                        ..StatsRow::default()
+                    })
+                });
+                (rows.collect(), Vec::new())
+            }
+            ChartName::Citizenship => {
+                let rows = self.citizenship.rows.iter().filter_map(|row| {
+                    let code = match &row.category {
+                        Category::Country(c) => c.code.clone(),
+                        Category::OtherCountries(_) => "other".to_owned(),
+                        Category::NotRecorded => String::new(),
+                        Category::Mechanism(_) => return None,
+                    };
+                    Some(StatsRow {
+                        citizenship: Some(code),
+                        documented_released: Some(row.documented),
+                        ..StatsRow::default()
+                    })
+                });
+                (rows.collect(), Vec::new())
+            }
+        }
+    }
+}
+
+/// The charts of a filter whose country some published record uses (else a 400), for the API.
+pub(crate) async fn charts_for(state: &AppState, filter: &ChartFilter) -> AppResult<Arc<Charts>> {
+    Ok(Prepared::new(state, filter).await?.charts)
 }
 
 fn month(date: Date) -> String {

@@ -1,6 +1,7 @@
 //! The HTTP layer: one module per area, each with its own `router()`, merged here.
 
 pub mod admin;
+pub mod api;
 pub mod assets;
 pub mod cache;
 pub mod charts;
@@ -63,6 +64,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(waves::router())
         .merge(charts::router())
         .merge(feeds::router())
+        .merge(api::router())
         .merge(health::router())
         .merge(assets::router())
         .fallback(|| async { error_page(StatusCode::NOT_FOUND, None) })

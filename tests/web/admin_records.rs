@@ -264,3 +264,53 @@ async fn a_stale_delete_shows_the_record_again() {
     assert_eq!(gone.status, 303);
     assert_eq!(admin.get(&format!("/admin/sources/{id}/edit")).await.status, 404);
 }
+
+#[tokio::test]
+async fn a_facility_added_through_its_form_shows_where_a_person_is_held() {
+    let app = TestApp::with_demo().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let facility = admin
+        .submit(
+            "/admin/facilities/new",
+            &[
+                ("facility_name", "Test colony No. 7"),
+                ("facility_kind", "penal_colony"),
+                ("facility_country", "BY"),
+                ("location", "Testograd"),
+            ],
+        )
+        .await;
+    assert_eq!(facility.status, 303, "{}", facility.body);
+    let facility_id = id_in(facility.header("location")).to_string();
+    assert!(admin.get("/admin/facilities").await.text("main").contains("Test colony No. 7"));
+    let twin = admin
+        .submit(
+            "/admin/facilities/new",
+            &[("facility_name", "Test colony No. 7"), ("facility_kind", "prison"), ("facility_country", "BY")],
+        )
+        .await;
+    assert_eq!(twin.status, 422, "one name per country");
+
+    let person = admin
+        .submit(
+            "/admin/people/new",
+            &[("name_0", "Testa Facilitova"), ("lang_0", "en"), ("kind_0", "primary"), ("publication", "published")],
+        )
+        .await;
+    assert_eq!(person.status, 303, "{}", person.body);
+    let person_id = person.header("location").split('/').nth(3).unwrap().to_owned();
+    let detention = admin
+        .submit(
+            &format!("/admin/people/{person_id}/detentions/new"),
+            &[("country", "BY"), ("started", "2022-05"), ("facility", &facility_id)],
+        )
+        .await;
+    assert_eq!(detention.status, 303, "{}", detention.body);
+    let page = app.get("/prisoners/testa-facilitova").await;
+    assert!(page.text("main").contains("Test colony No. 7, Testograd"), "{}", page.text("main"));
+
+    // A facility that a detention names cannot be deleted.
+    let confirm = admin.get(&format!("/admin/facilities/{facility_id}/delete")).await;
+    assert_eq!(confirm.status, 409);
+    assert!(confirm.text("[role=alert]").contains("1 detention names this facility"));
+}

@@ -10,6 +10,7 @@ mod admin_people;
 mod admin_photos;
 mod admin_records;
 mod admin_waves;
+mod api;
 mod browser;
 mod charts;
 mod cli;
