@@ -3,6 +3,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
+use axum::http::HeaderMap;
 use axum::response::Response;
 use axum::routing::get;
 
@@ -10,7 +11,8 @@ use crate::app::AppState;
 use crate::db::people::{self, CustodyDays, PersonProfile};
 use crate::domain::{NameKind, Slug};
 use crate::error::{AppError, AppResult};
-use crate::web::{Layout, format, moved_permanently, render};
+use crate::web::cache::Rendered;
+use crate::web::{Layout, format, moved_permanently};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/prisoners/{slug}", get(show_prisoner))
@@ -37,21 +39,37 @@ impl PrisonerPage {
     }
 }
 
-async fn show_prisoner(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+/// The page is kept in memory until the data change (or the day does: it counts days in
+/// custody), so a spike of readers after a headline costs one query per person, not one per view.
+async fn show_prisoner(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Path(slug): Path<String>,
+) -> AppResult<Response> {
     let slug: Slug = slug.parse().map_err(|_| AppError::NotFound)?;
-    let mut conn = state.db.acquire().await?;
-    if let Some(person) = people::find_published_profile(&mut conn, slug.as_str()).await? {
-        let layout = Layout::for_path(&state, &format!("/prisoners/{}", person.slug));
-        let today = time::OffsetDateTime::now_utc().date();
-        let custody = person.custody_days(today);
-        let photo_url = person.photo.as_ref().map(|photo| format!("{}{}", state.origin, photo.path()));
-        let json_ld = json_ld(&person, layout.canonical.as_deref().unwrap_or_default(), photo_url.as_deref());
-        return render(&PrisonerPage { layout, person, custody, today: today.to_string(), json_ld, photo_url });
-    }
-    // An old address: send readers (and search engines) to the current one for good.
-    match people::find_redirect(&mut conn, slug.as_str()).await? {
-        Some(current) => Ok(moved_permanently(&format!("/prisoners/{current}"))),
-        None => Err(AppError::NotFound),
+    let today = time::OffsetDateTime::now_utc().date();
+    let page = state
+        .cache
+        .get_or_compute(format!("/prisoners/{slug}@{today}"), || async {
+            let person = people::find_published_profile(&mut *state.db.acquire().await?, slug.as_str())
+                .await?
+                .ok_or(AppError::NotFound)?;
+            let layout = Layout::for_path(&state, &format!("/prisoners/{}", person.slug));
+            let custody = person.custody_days(today);
+            let photo_url = person.photo.as_ref().map(|photo| format!("{}{}", state.origin, photo.path()));
+            let json_ld = json_ld(&person, layout.canonical.as_deref().unwrap_or_default(), photo_url.as_deref());
+            let page = PrisonerPage { layout, person, custody, today: today.to_string(), json_ld, photo_url };
+            Ok(Rendered::validated("text/html; charset=utf-8", page.render()?))
+        })
+        .await;
+    match page {
+        Ok(page) => Ok(page.respond(&headers)),
+        // An old address: send readers (and search engines) to the current one for good.
+        Err(AppError::NotFound) => match people::find_redirect(&mut *state.db.acquire().await?, slug.as_str()).await? {
+            Some(current) => Ok(moved_permanently(&format!("/prisoners/{current}"))),
+            None => Err(AppError::NotFound),
+        },
+        Err(other) => Err(other),
     }
 }
 

@@ -161,3 +161,30 @@ async fn a_hostile_name_cannot_break_out_of_the_structured_data() {
     assert_eq!(json["name"], "Ihar </script><script>alert(1)</script> & \"Losik\"");
     assert_eq!(page.text("h1"), "Ihar </script><script>alert(1)</script> & \"Losik\"");
 }
+
+#[tokio::test]
+async fn a_cached_prisoner_page_shows_an_edit_on_the_very_next_request() {
+    let app = TestApp::with_demo().await;
+    let first = app.get("/prisoners/andrey-kuznechyk").await;
+    assert_eq!(first.status, 200);
+    let etag = first.header("etag").to_owned();
+    let revalidated = app
+        .request(
+            axum::http::Request::builder()
+                .uri("/prisoners/andrey-kuznechyk")
+                .header("if-none-match", &etag)
+                .body(axum::body::Body::empty())
+                .unwrap(),
+        )
+        .await;
+    assert_eq!(revalidated.status, 304, "an unchanged page is not sent again");
+
+    app.change("update people set occupation = 'Occupation changed for the test' where slug = 'andrey-kuznechyk'")
+        .await;
+    let next = app.get("/prisoners/andrey-kuznechyk").await;
+    assert!(next.text("main").contains("Occupation changed for the test"));
+    assert_ne!(next.header("etag"), etag);
+
+    app.change("update people set publication = 'draft' where slug = 'andrey-kuznechyk'").await;
+    assert_eq!(app.get("/prisoners/andrey-kuznechyk").await.status, 404, "unpublishing takes it off at once");
+}
