@@ -3,7 +3,7 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::header;
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
@@ -12,7 +12,8 @@ use crate::db::search::{self, FilterOptions, Results, Suggestion};
 use crate::domain::{PersonStatus, ReleaseMechanism, Sex};
 use crate::error::{AppError, AppResult};
 use crate::search::query::{PAGE_SIZE, Search, SearchForm, Sort};
-use crate::web::{Layout, format, render};
+use crate::web::cache::Rendered;
+use crate::web::{Layout, format};
 
 /// Most rows one CSV download carries.
 const EXPORT_LIMIT: i64 = 200_000;
@@ -90,22 +91,35 @@ impl PrisonersPage {
     }
 }
 
-async fn list_prisoners(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Response> {
+/// Result pages are kept in memory until the data change, by their canonical query: the
+/// searches everyone runs after a headline (a surname in the news) are answered from there.
+async fn list_prisoners(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    Query(form): Query<SearchForm>,
+) -> AppResult<Response> {
     let search = parse(&form)?;
-    let mut conn = state.db.acquire().await?;
-    let results = search::search(&mut conn, &search).await?;
-    let suggestions = if results.hits.is_empty() && !search.q.is_empty() {
-        search::suggestions(&mut conn, &search.q).await?
-    } else {
-        Vec::new()
-    };
-    let options = search::filter_options(&mut conn).await?;
     let canonical = match search.query_string(search.page, search.sort) {
         query if query.is_empty() => "/prisoners".to_owned(),
         query => format!("/prisoners?{query}"),
     };
-    let layout = Layout::for_path(&state, &canonical);
-    render(&PrisonersPage { layout, search, results, options, suggestions })
+    let page = state
+        .cache
+        .get_or_compute(canonical.clone(), || async {
+            let mut conn = state.db.acquire().await?;
+            let results = search::search(&mut conn, &search).await?;
+            let suggestions = if results.hits.is_empty() && !search.q.is_empty() {
+                search::suggestions(&mut conn, &search.q).await?
+            } else {
+                Vec::new()
+            };
+            let options = search::filter_options(&mut conn).await?;
+            let layout = Layout::for_path(&state, &canonical);
+            let page = PrisonersPage { layout, search: search.clone(), results, options, suggestions };
+            Ok(Rendered::validated("text/html; charset=utf-8", page.render()?))
+        })
+        .await?;
+    Ok(page.respond(&headers))
 }
 
 async fn export_prisoners_csv(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Response> {
