@@ -292,15 +292,17 @@ impl Checker<'_> {
                     }
                 }
             }
+            // A row with a mistake still has its id (when that cell is right), so that the rows
+            // referring to it are not reported as well: one mistake, one message.
+            if let Some(id) = row.get("id").and_then(Value::as_i64) {
+                ids.insert(id);
+            }
             if !fine {
                 continue;
             }
             if let Some(message) = row_rule(table.name, &mut row) {
                 self.problems.push(Problem { row: Some(number), ..Problem::file(&file, message) });
                 continue;
-            }
-            if let Some(id) = row.get("id").and_then(Value::as_i64) {
-                ids.insert(id);
             }
             rows.push(row);
         }
