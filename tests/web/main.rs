@@ -13,6 +13,7 @@ mod admin_waves;
 mod browser;
 mod charts;
 mod cli;
+mod dataset;
 mod feeds;
 mod headers;
 mod health;
