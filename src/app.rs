@@ -15,6 +15,7 @@ use tokio::net::TcpListener;
 use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
 use tower_http::compression::CompressionLayer;
+use tower_http::compression::predicate::{DefaultPredicate, NotForContentType, Predicate};
 use tower_http::csrf::CsrfLayer;
 use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -26,6 +27,7 @@ use crate::db::changes::Changes;
 use crate::error::error_page;
 use crate::web::cache::RenderCache;
 use crate::web::charts::ChartCache;
+use crate::web::data::DatasetCache;
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
@@ -37,6 +39,8 @@ pub struct AppState {
     pub cache: RenderCache,
     /// The charts of each filter, shared by the chart page and the chart files.
     pub charts: ChartCache,
+    /// The open dataset (`/data`), made once per data generation.
+    pub dataset: DatasetCache,
 }
 
 impl AppState {
@@ -47,7 +51,8 @@ impl AppState {
             db,
             origin: origin.into(),
             cache: RenderCache::rendered(changes.clone()),
-            charts: crate::web::charts::cache(changes),
+            charts: crate::web::charts::cache(changes.clone()),
+            dataset: crate::web::data::cache(changes),
         }
     }
 }
@@ -109,7 +114,11 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .with_state(state.clone())
         .layer(csrf)
         .layer(axum::middleware::map_response(crate::web::friendly_errors))
-        .layer(CompressionLayer::new())
+        // A zip is compressed already: gzipping it again costs CPU and saves nothing.
+        .layer(
+            CompressionLayer::new()
+                .compress_when(DefaultPredicate::new().and(NotForContentType::const_new("application/zip"))),
+        )
         .layer(CatchPanicLayer::custom(|_panic| error_page(StatusCode::INTERNAL_SERVER_ERROR, None)))
         // Logs method, path and status, never query strings' secrets or bodies.
         .layer(

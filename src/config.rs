@@ -57,10 +57,14 @@ pub enum Command {
     /// Create an account for an editor or admin. The password is read from standard input
     /// (never from an argument, which other users of the machine could see).
     CreateUser(CreateUserArgs),
-    /// Import people from a CSV file (the columns of `/prisoners.csv`, and more; see the README).
-    /// Checks every row and prints what would happen; `--apply` then writes it all in one
-    /// transaction, or nothing when any row has a mistake. Exits non-zero when a row has one.
+    /// Import people from a CSV file (the columns of `/prisoners.csv`, and more; see the README),
+    /// or a whole dataset written by `export` (its folder, or the zip from `/data`) into an empty
+    /// database. Checks everything and prints what would happen; `--apply` then writes it all in
+    /// one transaction, or nothing when anything has a mistake. Exits non-zero when something has.
     Import(ImportArgs),
+    /// Write the published dataset (a CSV file per table, dataset.json, datapackage.json and
+    /// README.txt, as `/data` serves them) into a folder.
+    Export(ExportArgs),
     /// Manage the private PostgreSQL cluster used when DATABASE_URL is unset.
     LocalDb {
         #[command(subcommand)]
@@ -126,7 +130,8 @@ pub struct CreateUserArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
-    /// The CSV file: UTF-8, comma-separated, the first row naming the columns.
+    /// A people CSV file (UTF-8, comma-separated, the first row naming the columns), or a
+    /// dataset: a folder written by `export`, or the `.zip` from `/data`.
     pub file: PathBuf,
 
     /// The account the changes are made in the name of (its role decides who may publish).
@@ -136,6 +141,16 @@ pub struct ImportArgs {
     /// Write the changes; without it, only check and report (a dry run).
     #[arg(long)]
     pub apply: bool,
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExportArgs {
+    /// The folder to write into; created if missing. It must be empty, unless `--force`.
+    pub dir: PathBuf,
+
+    /// Write into a folder that is not empty, replacing the dataset's files in it.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, Subcommand)]

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod app;
 pub mod charts;
 pub mod config;
+pub mod dataset;
 pub mod db;
 pub mod domain;
 pub mod error;

@@ -3,7 +3,7 @@ use std::io::IsTerminal;
 use clap::Parser;
 use prisoner_tracker::config::{Cli, Command, LocalDbAction, LogFormat, ServeArgs};
 use prisoner_tracker::db::{self, local_cluster::LocalCluster};
-use prisoner_tracker::{app, seed};
+use prisoner_tracker::{app, dataset, seed};
 use tracing_subscriber::EnvFilter;
 
 #[tokio::main]
@@ -43,10 +43,18 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::Import(args) => {
             let pool = db::prepare(&cli.database).await?;
-            let ok = prisoner_tracker::import::command::run(&pool, &args.file, &args.as_email, args.apply).await?;
+            let ok = if dataset::import::is_dataset(&args.file) {
+                dataset::import::run(&pool, &args.file, &args.as_email, args.apply).await?
+            } else {
+                prisoner_tracker::import::command::run(&pool, &args.file, &args.as_email, args.apply).await?
+            };
             if !ok {
                 std::process::exit(1);
             }
+        }
+        Command::Export(args) => {
+            let pool = db::prepare(&cli.database).await?;
+            dataset::export::run(&pool, &args.dir, args.force).await?;
         }
         Command::LocalDb { action } => {
             let cluster = LocalCluster::new(&cli.database.local_pg_dir)?;

@@ -3,6 +3,7 @@
 
 pub mod changes;
 pub mod charts;
+pub mod dataset;
 pub mod edit_detentions;
 pub mod edit_events;
 pub mod edit_facts;

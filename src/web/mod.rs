@@ -6,6 +6,7 @@ pub mod assets;
 pub mod cache;
 pub mod charts;
 pub mod csrf;
+pub mod data;
 mod feeds;
 pub mod format;
 pub mod headers;
@@ -63,6 +64,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(search::router())
         .merge(waves::router())
         .merge(charts::router())
+        .merge(data::router())
         .merge(feeds::router())
         .merge(api::router())
         .merge(health::router())

@@ -14,6 +14,7 @@ mod api;
 mod browser;
 mod charts;
 mod cli;
+mod dataset;
 mod feeds;
 mod headers;
 mod health;
