@@ -18,6 +18,7 @@ mod feeds;
 mod headers;
 mod health;
 mod home;
+mod hostile;
 mod migrations;
 mod prisoners;
 mod search;
