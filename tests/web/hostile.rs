@@ -172,9 +172,9 @@ async fn arbitrary_path_segments_get_a_page_or_a_4xx() {
     }
 }
 
-/// The text fields, selects and hidden fields of the record form at `uri`, but the token and
-/// the version.
-fn form_fields(page: &TestResponse) -> Vec<(String, String)> {
+/// The text fields, selects and hidden fields of the record form on `page`, but the token and
+/// the version: what a browser would send back unchanged.
+pub fn form_fields(page: &TestResponse) -> Vec<(String, String)> {
     let html = page.html();
     let form = Selector::parse("form.record-form").unwrap();
     let fields = Selector::parse("input[name], textarea[name], select[name]").unwrap();

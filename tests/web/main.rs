@@ -14,6 +14,8 @@ mod api;
 mod browser;
 mod charts;
 mod cli;
+mod concurrency;
+mod faults;
 mod feeds;
 mod headers;
 mod health;
