@@ -105,6 +105,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
     let csrf = CsrfLayer::new().add_trusted_origin(&*state.origin).unwrap_or_else(|_| CsrfLayer::new());
     let timeout = |duration| TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, duration);
     crate::web::router(&state)
+        .layer(axum::middleware::from_fn(crate::web::replace_nul_in_forms))
         // Every route but the uploads gets the site-wide body limit (the import's larger one on
         // its paths) and timeout; a layer reaches only the routes added before it, so the
         // uploads, merged after, keep their own.
@@ -113,7 +114,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .merge(crate::web::upload_router(&state).layer(timeout(limits.upload_timeout)))
         .with_state(state.clone())
         .layer(csrf)
-        .layer(axum::middleware::map_response(crate::web::friendly_errors))
+        .layer(axum::middleware::from_fn(crate::web::friendly_errors))
         // A zip is compressed already: gzipping it again costs CPU and saves nothing.
         .layer(
             CompressionLayer::new()

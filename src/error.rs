@@ -23,7 +23,15 @@ pub enum AppError {
 
 impl From<sqlx::Error> for AppError {
     fn from(error: sqlx::Error) -> Self {
-        if crate::db::is_unavailable(&error) { AppError::Unavailable(error) } else { AppError::Internal(error.into()) }
+        if crate::db::is_unavailable(&error) {
+            AppError::Unavailable(error)
+        } else if crate::db::is_unstorable_text(&error) {
+            // Text PostgreSQL cannot hold (a NUL character) that got past validation: the
+            // request's fault, not the server's.
+            AppError::BadRequest("the text sent contains a character that cannot be stored or searched (NUL)".into())
+        } else {
+            AppError::Internal(error.into())
+        }
     }
 }
 

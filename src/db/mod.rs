@@ -149,6 +149,12 @@ pub fn is_unavailable(error: &sqlx::Error) -> bool {
     }
 }
 
+/// Whether PostgreSQL refused text it cannot represent: 22021 (a NUL character in UTF-8 text)
+/// or 22P05 (a character the database's encoding lacks).
+pub fn is_unstorable_text(error: &sqlx::Error) -> bool {
+    matches!(error, sqlx::Error::Database(db) if db.code().is_some_and(|code| matches!(code.as_ref(), "22021" | "22P05")))
+}
+
 /// Reads a date that a query produced with `partial_date_iso`.
 pub(crate) fn parse_date(text: Option<String>) -> Option<crate::domain::PartialDate> {
     text.and_then(|t| t.parse().ok())

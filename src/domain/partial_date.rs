@@ -255,6 +255,15 @@ impl FromStr for PartialDate {
         let words: Vec<&str> = lowered.split_whitespace().collect();
         match words.as_slice() {
             [word, year] if !word.bytes().all(|b| b.is_ascii_digit()) => {
+                // "winter 2024/25" is how a winter displays: it must read back as it shows.
+                if let Some((first, next)) = year.split_once('/') {
+                    let first = parse_year(first).ok_or_else(unrecognised)?;
+                    let follows = next.len() == 2 && next.parse::<i32>().ok() == Some((first + 1).rem_euclid(100));
+                    return match Season::parse(word) {
+                        Some(Season::Winter) if follows => PartialDate::season(first, Season::Winter),
+                        _ => Err(unrecognised()),
+                    };
+                }
                 let year = parse_year(year).ok_or_else(unrecognised)?;
                 if let Some(season) = Season::parse(word) {
                     return PartialDate::season(year, season);
@@ -382,6 +391,7 @@ mod tests {
             ("fall 2023", "2023-autumn", Precision::Season, "American autumn"),
             ("2024-winter", "2024-winter", Precision::Season, "winter"),
             ("2021", "2021", Precision::Year, "a year"),
+            ("winter 2024/25", "2024-winter", Precision::Season, "a winter as it displays"),
         ];
         for (input, iso, precision, why) in cases {
             let parsed: PartialDate = input.parse().unwrap_or_else(|e| panic!("{why}: {input:?} failed: {e}"));
@@ -411,6 +421,8 @@ mod tests {
             ("32 January 2025", "January 2025 has no day 32", "day out of range"),
             ("Januaryx 2025", "is not a date", "not a month name"),
             ("<script>", "is not a date", "hostile input"),
+            ("winter 2024/26", "is not a date", "a winter spans two consecutive years"),
+            ("summer 2024/25", "is not a date", "only a winter spans two years"),
         ];
         for (input, message, why) in cases {
             let error = input.parse::<PartialDate>().expect_err(why).to_string();
@@ -477,5 +489,54 @@ mod tests {
         let back: PartialDate = serde_json::from_str("\"2024-summer\"").unwrap();
         assert_eq!(back, parsed);
         assert!(serde_json::from_str::<PartialDate>("\"2024-13\"").is_err());
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Any date the type can hold: a day, month, season or year within `YEARS`.
+        fn any_date() -> impl Strategy<Value = PartialDate> {
+            let year = *YEARS.start()..=*YEARS.end();
+            prop_oneof![
+                (year.clone(), 1u8..=12, 1u8..=31).prop_filter_map("a real day", |(y, m, d)| day_date(y, m, d).ok()),
+                (year.clone(), 1u8..=12).prop_map(|(y, m)| PartialDate::month(y, m).unwrap()),
+                (year.clone(), prop::sample::select(Season::ALL.to_vec()))
+                    .prop_map(|(y, s)| PartialDate::season(y, s).unwrap()),
+                year.prop_map(|y| PartialDate::year(y).unwrap()),
+            ]
+        }
+
+        /// Text that looks enough like a date to reach every branch of the parser.
+        fn date_like() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[0-9]{0,6}(-[0-9a-z]{0,7}){0,3}",
+                "[0-9]{0,3} ?[A-Za-z]{0,9} [0-9/]{0,8}",
+                "(spring|summer|autumn|fall|winter|jan|sept|may) [0-9]{4}(/[0-9]{2})?",
+                "\\PC{0,24}",
+                any::<String>(),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            #[test]
+            fn parsing_never_panics_and_what_parses_reads_back(text in date_like()) {
+                if let Ok(date) = text.parse::<PartialDate>() {
+                    prop_assert_eq!(date.iso().parse::<PartialDate>(), Ok(date), "iso of {:?}", text);
+                    prop_assert_eq!(date.to_string().parse::<PartialDate>(), Ok(date), "display of {:?}", text);
+                    prop_assert!(YEARS.contains(&date.start().year()));
+                    prop_assert!(date.start() <= date.end());
+                }
+            }
+
+            #[test]
+            fn every_date_reads_back_from_its_canonical_and_displayed_forms(date in any_date()) {
+                prop_assert_eq!(date.iso().parse::<PartialDate>(), Ok(date));
+                prop_assert_eq!(date.to_string().parse::<PartialDate>(), Ok(date), "{}", date);
+                prop_assert_eq!(PartialDate::from_parts(date.start(), date.precision()), Ok(date));
+            }
+        }
     }
 }

@@ -205,4 +205,48 @@ mod tests {
         assert!(name_tokens("").is_empty());
         assert!(name_tokens("<script>alert(1)</script>").iter().all(|t| t.chars().all(|c| c.is_ascii_alphanumeric())));
     }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// Names in the scripts and romanisations the folding knows, and anything else.
+        fn name_like() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[А-Яа-яЁёІіЎўҐґЄєЇї' -]{0,30}",
+                "[A-Za-zčćšśžźŭúüĺłńáäéëíóöý' -]{0,30}",
+                "\\PC{0,30}",
+                any::<String>(),
+            ]
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            /// What the database's token tables and trigram dictionary rely on.
+            #[test]
+            fn tokens_are_distinct_lowercase_ascii_words_of_two_letters_or_more(text in name_like()) {
+                let tokens = name_tokens(&text);
+                for token in &tokens {
+                    prop_assert!(token.len() >= 2, "{:?} from {:?}", token, text);
+                    prop_assert!(token.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()), "{:?}", token);
+                }
+                let distinct: std::collections::HashSet<&String> = tokens.iter().collect();
+                prop_assert_eq!(distinct.len(), tokens.len());
+                prop_assert_eq!(name_key(&text), tokens.join(" "));
+            }
+
+            /// A query is folded as the stored name was: case and the punctuation between
+            /// words make no difference. (Folding is not idempotent, and need not be: "сх"
+            /// folds to "sh", which would fold to "s"; keys are never folded twice.)
+            #[test]
+            fn case_and_separators_do_not_change_the_key(words in prop::collection::vec("\\PC{1,12}", 1..4)) {
+                let spaced = words.join(" ");
+                prop_assert_eq!(name_key(&spaced.to_ascii_uppercase()), name_key(&spaced), "{:?}", spaced);
+                prop_assert_eq!(name_key(&words.join(", ")), name_key(&spaced));
+                prop_assert_eq!(name_key(&format!("  {spaced}. ")), name_key(&spaced));
+            }
+
+        }
+    }
 }

@@ -145,9 +145,22 @@ fn key_of<T: Copy>(
         .transpose()
 }
 
+/// The first `max` characters of `text`, without the spaces a cut may leave at the end.
+fn truncate(text: &str, max: usize) -> String {
+    text.chars().take(max).collect::<String>().trim_end().to_owned()
+}
+
 impl Search {
     pub fn parse(form: &SearchForm) -> Result<Search, InvalidSearch> {
-        let q: String = present(&form.q).unwrap_or("").chars().take(200).collect();
+        // The database cannot compare text holding a NUL; nobody searches for one.
+        for (parameter, value) in [("q", &form.q), ("charge", &form.charge)] {
+            if value.as_deref().is_some_and(|v| v.contains('\0')) {
+                return Err(invalid(parameter, "contains the NUL character, which cannot be searched"));
+            }
+        }
+        // Cut, then trimmed again: a cut that ends in a space would otherwise make links to
+        // this search (which are parsed again) a different search.
+        let q = truncate(present(&form.q).unwrap_or(""), 200);
         let status = match present(&form.status) {
             None => None,
             Some("held") => Some(StatusFilter::Held),
@@ -156,7 +169,7 @@ impl Search {
         let wave = present(&form.wave)
             .map(|v| v.parse::<Slug>().map(|s| s.to_string()).map_err(|_| invalid("wave", "not a wave")))
             .transpose()?;
-        let charge = present(&form.charge).map(|v| v.chars().take(100).collect());
+        let charge = present(&form.charge).map(|v| truncate(v, 100)).filter(|v| !v.is_empty());
         let sort = key_of("sort", &form.sort, &Sort::ALL, Sort::key)?.unwrap_or(if q.is_empty() {
             Sort::Name
         } else {
@@ -270,6 +283,8 @@ mod tests {
             (("page", "two"), "page"),
             (("sort", "random"), "sort"),
             (("wave", "<script>"), "wave"),
+            (("q", "a\0b"), "q"),
+            (("charge", "\0"), "charge"),
         ];
         for ((key, value), parameter) in cases {
             let error = Search::parse(&form(&[(key, value)])).unwrap_err();
@@ -290,5 +305,81 @@ mod tests {
 
     fn form_from(query: &str) -> SearchForm {
         serde_urlencoded::from_str(query).unwrap()
+    }
+
+    mod properties {
+        use super::*;
+        use proptest::prelude::*;
+
+        /// A value for a parameter: often one the search accepts, often anything.
+        fn value() -> impl Strategy<Value = Option<String>> {
+            let plausible = prop_oneof![
+                Just("held".to_owned()),
+                Just("released".to_owned()),
+                Just("pardon".to_owned()),
+                Just("female".to_owned()),
+                Just("name".to_owned()),
+                Just("released-first".to_owned()),
+                "[A-Za-z]{2}",
+                "-?[0-9]{1,12}",
+                "(18|19|20|21)[0-9]{2}",
+                "[a-z0-9-]{1,20}",
+                " *\\PC{0,210} *",
+                any::<String>(),
+            ];
+            prop::option::weighted(0.7, plausible)
+        }
+
+        fn any_form() -> impl Strategy<Value = SearchForm> {
+            (
+                (value(), value(), value(), value(), value(), value(), value()),
+                (value(), value(), value(), value(), value(), value(), value()),
+            )
+                .prop_map(|((q, status, country, citizenship, sex, mechanism, wave), rest)| {
+                    let (charge, detained_from, detained_to, released_from, released_to, sort, page) = rest;
+                    SearchForm {
+                        q,
+                        status,
+                        country,
+                        citizenship,
+                        sex,
+                        mechanism,
+                        wave,
+                        charge,
+                        detained_from,
+                        detained_to,
+                        released_from,
+                        released_to,
+                        sort,
+                        page,
+                    }
+                })
+        }
+
+        proptest! {
+            #![proptest_config(ProptestConfig::with_cases(512))]
+
+            /// Every link a results page makes (pages, orders, CSV, feed) is the same search:
+            /// parsing is idempotent over `query_string`.
+            #[test]
+            fn a_search_survives_its_own_links(form in any_form(), page in 1i64..=MAX_PAGE, sort_index in 0usize..4) {
+                let Ok(search) = Search::parse(&form) else { return Ok(()) };
+                prop_assert!((1..=MAX_PAGE).contains(&search.page));
+                prop_assert!(search.q.chars().count() <= 200);
+                prop_assert_eq!(search.q.trim(), search.q.as_str());
+                let sort = if search.q.is_empty() && sort_index == 0 { Sort::Name } else { Sort::ALL[sort_index] };
+                let again = Search::parse(&form_from(&search.query_string(page, sort)));
+                prop_assert_eq!(again, Ok(Search { page, sort, ..search.clone() }));
+            }
+
+            /// A refusal always names a parameter the form has, with a message to show.
+            #[test]
+            fn refusals_name_the_parameter(form in any_form()) {
+                if let Err(error) = Search::parse(&form) {
+                    prop_assert!(!error.problem.is_empty());
+                    prop_assert!(error.to_string().starts_with(error.parameter));
+                }
+            }
+        }
     }
 }

@@ -79,21 +79,77 @@ pub fn upload_router(state: &AppState) -> Router<AppState> {
 }
 
 /// Gives bare error responses from the framework and middleware (405 from routing, 408 from the
-/// timeout, 413 from the body limit) the same friendly page as the handlers' errors.
-pub async fn friendly_errors(response: Response) -> Response {
+/// timeout, 413 from the body limit) the same friendly page as the handlers' errors, and the
+/// extractors' plain-text refusals (a parameter given twice, a query string that is not UTF-8)
+/// the friendly page with their message, or under `/api/` the API's JSON error.
+pub async fn friendly_errors(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let api = request.uri().path().starts_with("/api/");
+    let response = next.run(request).await;
     let status = response.status();
-    // tower-http's body limit answers 413 in plain text; the others send no body at all.
-    let content_type = response.headers().get(header::CONTENT_TYPE);
-    let bare = content_type.is_none()
-        || (status == StatusCode::PAYLOAD_TOO_LARGE
-            && content_type.is_some_and(|v| v.as_bytes().starts_with(b"text/plain")));
-    if (status.is_client_error() || status.is_server_error()) && bare {
-        let mut page = error_page(status, None);
-        if let Some(allow) = response.headers().get(header::ALLOW) {
-            page.headers_mut().insert(header::ALLOW, allow.clone());
-        }
-        page
-    } else {
-        response
+    if !(status.is_client_error() || status.is_server_error()) {
+        return response;
     }
+    let content_type = response.headers().get(header::CONTENT_TYPE);
+    let plain = content_type.is_some_and(|v| v.as_bytes().starts_with(b"text/plain"));
+    if content_type.is_some() && !plain {
+        return response;
+    }
+    let allow = response.headers().get(header::ALLOW).cloned();
+    // tower-http's body limit answers 413 in plain text; the others send no body at all. An
+    // extractor's rejection says what was wrong, in a short text worth passing on.
+    let message = if plain && status != StatusCode::PAYLOAD_TOO_LARGE {
+        axum::body::to_bytes(response.into_body(), 4096)
+            .await
+            .ok()
+            .map(|bytes| String::from_utf8_lossy(&bytes).trim().to_owned())
+            .filter(|m| !m.is_empty())
+    } else {
+        None
+    };
+    let mut page = if api {
+        let message = message.as_deref().or(status.canonical_reason()).unwrap_or("error");
+        api::error(status, message)
+    } else {
+        error_page(status, message.as_deref())
+    };
+    if let Some(allow) = allow {
+        page.headers_mut().insert(header::ALLOW, allow);
+    }
+    page
+}
+
+/// PostgreSQL text cannot hold the NUL character, so a form value carrying one (`%00`) would
+/// fail at the database. Form bodies get U+FFFD in its place, as an HTML parser shows a NUL:
+/// the value is refused or saved like any other, and a form shown again keeps what was typed.
+/// (Query strings are left alone: their parameters are refused with a 400 that names them.)
+pub async fn replace_nul_in_forms(request: axum::extract::Request, next: axum::middleware::Next) -> Response {
+    let is_form = request
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .is_some_and(|v| v.as_bytes().starts_with(b"application/x-www-form-urlencoded"));
+    if !is_form {
+        return next.run(request).await;
+    }
+    let (parts, body) = request.into_parts();
+    // The body limit outside this layer bounds what is read here.
+    let bytes = match axum::body::to_bytes(body, usize::MAX).await {
+        Ok(bytes) => bytes,
+        Err(error) => {
+            let mut cause: Option<&(dyn std::error::Error + 'static)> = Some(&error);
+            let mut too_large = false;
+            while let Some(e) = cause {
+                too_large |= e.is::<http_body_util::LengthLimitError>();
+                cause = e.source();
+            }
+            let status = if too_large { StatusCode::PAYLOAD_TOO_LARGE } else { StatusCode::BAD_REQUEST };
+            return error_page(status, None);
+        }
+    };
+    let body = if bytes.windows(3).any(|w| w == b"%00") || bytes.contains(&0) {
+        let text = String::from_utf8_lossy(&bytes).replace("%00", "%EF%BF%BD").replace('\0', "\u{fffd}");
+        axum::body::Body::from(text)
+    } else {
+        axum::body::Body::from(bytes)
+    };
+    next.run(axum::extract::Request::from_parts(parts, body)).await
 }

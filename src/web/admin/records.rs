@@ -410,26 +410,31 @@ async fn create<K: Kind>(
     let parent = K::parent(&query)?;
     let person_id = parent_person(&state, parent).await?;
     let context = context(&state, &user, None).await?;
+    let refused = |values, errors| FormState {
+        id: None,
+        title: String::new(),
+        action: new_action::<K>(parent),
+        back: parent.map_or_else(|| format!("/admin/{}", K::PATH), Subject::edit_path),
+        version: None,
+        values,
+        errors,
+        conflict: None,
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+        saved: false,
+    };
     let doc = match checked::<K>(&state, &values, &context, None).await? {
         Ok(doc) => doc,
-        Err(errors) => {
-            let form = FormState {
-                id: None,
-                title: String::new(),
-                action: new_action::<K>(parent),
-                back: parent.map_or_else(|| format!("/admin/{}", K::PATH), Subject::edit_path),
-                version: None,
-                values,
-                errors,
-                conflict: None,
-                status: StatusCode::UNPROCESSABLE_ENTITY,
-                saved: false,
-            };
-            return form_page::<K>(&state, user, &session, form).await;
-        }
+        Err(errors) => return form_page::<K>(&state, user, &session, refused(values, errors)).await,
     };
     let mut tx = state.db.begin().await?;
-    let id = K::insert(&mut tx, parent, &doc).await?;
+    let id = match K::insert(&mut tx, parent, &doc).await {
+        Ok(id) => id,
+        Err(error) => {
+            let errors = duplicate::<K>(&error).ok_or(error)?;
+            tx.rollback().await?;
+            return form_page::<K>(&state, user, &session, refused(values, errors)).await;
+        }
+    };
     revisions::record(&mut tx, user.id, id, person_id, Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
@@ -493,7 +498,15 @@ async fn update<K: Kind>(
         }
     };
     let mut tx = state.db.begin().await?;
-    if K::update(&mut tx, id, version, &doc).await?.is_none() {
+    let updated = match K::update(&mut tx, id, version, &doc).await {
+        Ok(updated) => updated,
+        Err(error) => {
+            form.errors = duplicate::<K>(&error).ok_or(error)?;
+            tx.rollback().await?;
+            return form_page::<K>(&state, user, &session, form).await;
+        }
+    };
+    if updated.is_none() {
         tx.rollback().await?;
         let current = load::<K>(&state, id).await?;
         form.version = Some(current.version);
@@ -505,6 +518,17 @@ async fn update<K: Kind>(
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(Redirect::to(&format!("/admin/{}/{id}/edit?saved=1", K::PATH)).into_response())
+}
+
+/// A record the database refuses as a duplicate (a unique constraint that `Kind::check` did
+/// not foresee, or a save that raced another): a message on the form's first field, not a 500.
+fn duplicate<K: Kind>(error: &sqlx::Error) -> Option<FieldErrors> {
+    let db = error.as_database_error()?;
+    (db.code().as_deref() == Some("23505")).then(|| {
+        let mut errors = FieldErrors::new();
+        errors.insert(K::FIELDS[0].name.to_owned(), "a record with these values is already recorded".into());
+        errors
+    })
 }
 
 /// A revision as a history page shows it.

@@ -81,7 +81,8 @@ impl From<sqlx::Error> for ApiError {
     }
 }
 
-fn error(status: StatusCode, message: &str) -> Response {
+/// A JSON error answer; `web::friendly_errors` gives the framework's refusals under `/api/` this form.
+pub(crate) fn error(status: StatusCode, message: &str) -> Response {
     let body = types::Error { error: ErrorBody { status: status.as_u16(), message: message.to_owned() } };
     (status, Json(body)).into_response()
 }
