@@ -8,7 +8,8 @@
 # the release binary, fills pt_bench with N synthetic people (default 100,000, reused when it is
 # already that size), serves it, and drives it with wrk on the same machine:
 #   W1 prisoner pages uniform over all slugs   W2 one hot prisoner page
-#   W3 search: most common surname, rare name, misspelled transliteration
+#   W3 search: most common surname, rare name, misspelled transliteration (each a repeated
+#      query, as after a headline), and random names (mostly uncached)
 #   W4 a filtered list, first and deep page    W5 /charts    W6 /api/v1/prisoners
 # and measures two ceilings: a trivial route of the same server (a static file from memory) and
 # PostgreSQL itself (pgbench -S, and pgbench running the prisoner page's own SQL). Prints a table
@@ -86,6 +87,7 @@ results=()
 run() {
   local name=$1 path=$2 connections=$3 script=${4:-} out
   if [ -n "$script" ]; then
+    export SLUGS=bench/.slugs QUERIES=bench/.queries
     out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$script" "$base$path")
   else
     out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$base$path")
@@ -103,6 +105,7 @@ fill pt_bench "$people"
 bench_url=$(url_for pt_bench)
 serve "$bench_url"
 psql "$bench_url" -Atc "select slug from people where publication = 'published'" >bench/.slugs
+psql "$bench_url" -Atc "select token from name_tokens where token ~ '^[a-z]{4,}$' order by md5(token) limit 20000" >bench/.queries
 common=$(psql "$bench_url" -Atc "select token from person_tokens group by token order by count(*) desc limit 1")
 rare=$(psql "$bench_url" -Atc "select token from person_tokens group by token having count(*) = 1 order by token limit 1")
 hot=andrey-kuznechyk
@@ -116,6 +119,7 @@ run "W2 hot prisoner page" "/prisoners/$hot" 32
 run "W3 search: common surname" "/prisoners?q=$common" 2
 run "W3 search: rare name" "/prisoners?q=$rare" 2
 run "W3 search: misspelled (Kuznechik)" "/prisoners?q=Kusnechik" 2
+QUERIES=bench/.queries run "W3 search: random names (uncached)" "/" 2 bench/search.lua
 run "W4 filtered list, page 1" "/prisoners?status=held&country=BY" 32
 run "W4 filtered list, page 200" "/prisoners?status=held&country=BY&page=200" 32
 run "W5 charts" "/charts" 32
@@ -166,6 +170,6 @@ report=bench/results/$stamp.md
   echo "pgbench -S (select by primary key, 8 clients, prepared): $pgbench_s TPS."
   echo "pgbench running the prisoner page's SQL over random people (8 clients, prepared): $pgbench_page TPS."
 } >"$report"
-rm -f bench/.slugs bench/.page.sql
+rm -f bench/.slugs bench/.queries bench/.page.sql
 cat "$report"
 echo "written to $report" >&2
