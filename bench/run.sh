@@ -48,7 +48,8 @@ if [ -z "${DATABASE_URL:-}" ]; then
 else
   admin_url=$DATABASE_URL
 fi
-url_for() { python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(u.urlunsplit(p._replace(path="/" + sys.argv[2])))' "$admin_url" "$1"; }
+# (Built by hand: urlunsplit drops the "//" of a URL with an empty host, as socket URLs have.)
+url_for() { python3 -c 'import sys, urllib.parse as u; p = u.urlsplit(sys.argv[1]); print(f"{p.scheme}://{p.netloc}/{sys.argv[2]}" + (f"?{p.query}" if p.query else ""))' "$admin_url" "$1"; }
 ensure_db() {
   if [ "$(psql "$admin_url" -Atc "select count(*) from pg_database where datname = '$1'")" = 0 ]; then
     psql "$admin_url" -qc "create database $1 template template0 encoding 'UTF8' locale 'C.UTF-8'"
