@@ -13,4 +13,5 @@ pub mod import;
 pub mod photo;
 pub mod search;
 pub mod seed;
+pub mod spreadsheet;
 pub mod web;

@@ -98,13 +98,13 @@ impl Dataset {
     }
 
     /// One table as CSV: a header row, then a row per record; cells a spreadsheet would run as
-    /// formulas are escaped ([`super::escape_cell`]).
+    /// formulas are escaped ([`crate::spreadsheet::escape_cell`]).
     pub fn csv(&self, rows: &TableRows) -> anyhow::Result<Vec<u8>> {
         let mut out = csv::Writer::from_writer(Vec::new());
         out.write_record(rows.table.columns.iter().map(|c| c.name))?;
         for row in &rows.rows {
             out.write_record(
-                rows.table.columns.iter().map(|c| super::escape_cell(&cell(row.get(c.name))).into_owned()),
+                rows.table.columns.iter().map(|c| crate::spreadsheet::escape_cell(&cell(row.get(c.name))).into_owned()),
             )?;
         }
         out.into_inner().map_err(|e| anyhow::anyhow!("cannot write CSV: {e}"))

@@ -241,7 +241,7 @@ impl Checker<'_> {
                 continue;
             }
             let cells: HashMap<&str, &str> =
-                header.iter().map(String::as_str).zip(record.iter().map(super::unescape_cell)).collect();
+                header.iter().map(String::as_str).zip(record.iter().map(crate::spreadsheet::unescape_cell)).collect();
             let mut row = Row::new();
             // The dates read so far, for their precision columns: `None` when the cell was wrong
             // (its mistake is reported once, at the date).

@@ -19,8 +19,6 @@
 pub mod export;
 pub mod import;
 
-use std::borrow::Cow;
-
 use crate::domain::{
     CountQualifier, EventKind, FacilityKind, FigureMetric, NameKind, ReleaseMechanism, SentenceKind, Sex, SourceKind,
     TrialStage,
@@ -487,59 +485,9 @@ fn is_article(s: &str) -> bool {
     }
 }
 
-/// Protects a CSV cell from spreadsheets: a cell a spreadsheet would run as a formula (`=`, `+`,
-/// `-`, `@`, tab or carriage return first) gets an apostrophe in front, as `/prisoners.csv`
-/// does. Unlike there, a cell that already starts with apostrophes before such a character gets
-/// one more, so that [`unescape_cell`] gives back exactly what was exported: the dataset must
-/// survive a round trip byte for byte.
-pub fn escape_cell(cell: &str) -> Cow<'_, str> {
-    if cell.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        Cow::Owned(format!("'{cell}"))
-    } else {
-        Cow::Borrowed(cell)
-    }
-}
-
-/// Undoes [`escape_cell`]: removes one apostrophe from a cell that starts with apostrophes
-/// before a formula character. Any other apostrophe is the cell's own.
-pub fn unescape_cell(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.trim_start_matches('\'').starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn dataset_cells_survive_escaping_exactly() {
-        for (cell, escaped) in [
-            ("=HYPERLINK(\"http://x\")", "'=HYPERLINK(\"http://x\")"),
-            ("+1", "'+1"),
-            ("-2", "'-2"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\t=1", "'\t=1"),
-            ("'=1", "''=1"),
-            ("''-x", "'''-x"),
-            ("'Ali", "'Ali"),
-            ("O'Brien", "O'Brien"),
-            ("Андрэй", "Андрэй"),
-            ("", ""),
-        ] {
-            assert_eq!(escape_cell(cell), escaped, "escaping {cell:?}");
-            assert_eq!(unescape_cell(escaped), cell, "unescaping {escaped:?}");
-        }
-    }
-
-    #[test]
-    fn ordinary_exported_cells_read_as_prisoners_csv_reads_them() {
-        for cell in ["=x", "-2", "@a", "Losik", "'Ali"] {
-            let web = crate::web::search::neutralise(cell);
-            assert_eq!(unescape_cell(&web), cell, "{cell}");
-        }
-    }
 
     #[test]
     fn every_reference_points_at_a_table_imported_before_it() {

@@ -200,21 +200,12 @@ pub fn read(bytes: &[u8]) -> Result<Table, FileError> {
             .iter()
             .zip(record.iter())
             .filter(|(column, _)| **column != Column::Computed)
-            .map(|(column, cell)| (*column, unneutralise(cell).to_owned()))
+            .map(|(column, cell)| (*column, crate::spreadsheet::unescape_cell(cell).to_owned()))
             .collect();
         rows.push(Row { number, cells, cell_count });
     }
     let columns = columns.into_iter().filter(|c| *c != Column::Computed).collect();
     Ok(Table { columns, rows })
-}
-
-/// Undoes `web::search::neutralise`: the export prefixes an apostrophe to a cell that a
-/// spreadsheet would run as a formula. Any other apostrophe is the cell's own.
-pub fn unneutralise(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if rest.starts_with(['=', '+', '-', '@', '\t', '\r']) => rest,
-        _ => cell,
-    }
 }
 
 #[cfg(test)]
@@ -261,21 +252,5 @@ mod tests {
         assert_eq!(table.rows[1].cell_count, Some((3, 2)));
         let crlf = read(b"name,biography\r\nA,\"one\r\ntwo\"\r\n").unwrap();
         assert_eq!(crlf.rows[0].get(Column::Biography), Some("one\ntwo"), "as the apply form will send it back");
-    }
-
-    #[test]
-    fn the_exports_apostrophes_are_undone_and_no_others() {
-        for (cell, read_as) in [
-            ("'=HYPERLINK(\"x\")", "=HYPERLINK(\"x\")"),
-            ("'-2", "-2"),
-            ("'@SUM(A1)", "@SUM(A1)"),
-            ("'\t=1", "\t=1"),
-            ("'Ali", "'Ali"),
-            ("O'Brien", "O'Brien"),
-            ("=1", "=1"),
-        ] {
-            assert_eq!(unneutralise(cell), read_as, "{cell}");
-            assert_eq!(unneutralise(&crate::web::search::neutralise(read_as)), read_as, "round trip of {read_as}");
-        }
     }
 }

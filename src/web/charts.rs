@@ -137,7 +137,7 @@ impl Charts {
                     let approximate = w.started.is_approximate() || w.ended.is_some();
                     out.write_record([
                         w.slug.as_str(),
-                        crate::web::search::neutralise(&w.name).as_ref(),
+                        crate::spreadsheet::escape_cell(&w.name).as_ref(),
                         w.country.code.as_str(),
                         w.mechanism.as_str(),
                         w.started.iso().as_str(),
@@ -178,7 +178,7 @@ impl Charts {
                 out.write_record(["citizenship", "country", "documented_released"])?;
                 for row in &self.citizenship.rows {
                     let (code, country) = match &row.category {
-                        Category::Country(c) => (c.code.clone(), crate::web::search::neutralise(&c.name).into_owned()),
+                        Category::Country(c) => (c.code.clone(), crate::spreadsheet::escape_cell(&c.name).into_owned()),
                         Category::OtherCountries(n) => ("other".to_owned(), format!("{n} other countries")),
                         Category::NotRecorded => (String::new(), "not recorded".to_owned()),
                         Category::Mechanism(_) => continue,

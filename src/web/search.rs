@@ -160,7 +160,8 @@ async fn export_prisoners_csv(State(state): State<AppState>, Query(form): Query<
             row.waves.join(" "),
             row.occupation.unwrap_or_default(),
         ];
-        csv.write_record(record.iter().map(|cell| neutralise(cell).into_owned())).map_err(anyhow::Error::from)?;
+        csv.write_record(record.iter().map(|cell| crate::spreadsheet::escape_cell(cell).into_owned()))
+            .map_err(anyhow::Error::from)?;
     }
     let body = csv.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok((
@@ -171,32 +172,4 @@ async fn export_prisoners_csv(State(state): State<AppState>, Query(form): Query<
         body,
     )
         .into_response())
-}
-
-/// A cell that a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, or a tab or carriage
-/// return before one) is prefixed with an apostrophe, which spreadsheets show as text.
-pub fn neutralise(cell: &str) -> std::borrow::Cow<'_, str> {
-    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        std::borrow::Cow::Owned(format!("'{cell}"))
-    } else {
-        std::borrow::Cow::Borrowed(cell)
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn formula_cells_are_neutralised() {
-        for (cell, out) in [
-            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
-            ("+1", "'+1"),
-            ("-2", "'-2"),
-            ("@SUM(A1)", "'@SUM(A1)"),
-            ("\t=1", "'\t=1"),
-            ("Losik", "Losik"),
-            ("2025-02-12", "2025-02-12"),
-        ] {
-            assert_eq!(super::neutralise(cell), out);
-        }
-    }
 }

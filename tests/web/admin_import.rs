@@ -2,22 +2,9 @@
 //! an apply that writes everything or nothing, only over the versions checked, with revisions;
 //! and who may publish.
 
-use axum::body::Body;
-use axum::http::{Method, Request};
 use prisoner_tracker::accounts::{self, Role};
 
-use crate::helpers::{ORIGIN, TestApp, TestResponse, Visitor, table_counts};
-
-const PASSWORD: &str = "correct horse battery staple";
-
-async fn logged_in<'a>(app: &'a TestApp, email: &str, role: Role) -> Visitor<'a> {
-    accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
-    let mut visitor = Visitor::new(app);
-    assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
-    visitor
-}
-
-const BOUNDARY: &str = "----import-test-boundary";
+use crate::helpers::{ORIGIN, PASSWORD, Part, TestApp, TestResponse, Visitor, logged_in, table_counts};
 
 /// Posts a multipart form as a browser on this site would: `fields`, then `file` if any.
 async fn post_multipart(
@@ -27,33 +14,11 @@ async fn post_multipart(
     file: Option<&[u8]>,
     headers: &[(&str, &str)],
 ) -> TestResponse {
-    let mut body = Vec::new();
-    for (name, value) in fields {
-        body.extend_from_slice(
-            format!("--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"{name}\"\r\n\r\n{value}\r\n").as_bytes(),
-        );
-    }
+    let mut parts: Vec<Part<'_>> = fields.iter().map(|(name, value)| Part::Text(name, value)).collect();
     if let Some(file) = file {
-        body.extend_from_slice(
-            format!(
-                "--{BOUNDARY}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"people.csv\"\r\n\
-                 Content-Type: text/csv\r\n\r\n"
-            )
-            .as_bytes(),
-        );
-        body.extend_from_slice(file);
-        body.extend_from_slice(b"\r\n");
+        parts.push(Part::File("file", "people.csv", "text/csv", file));
     }
-    body.extend_from_slice(format!("--{BOUNDARY}--\r\n").as_bytes());
-    let mut request = Request::builder()
-        .method(Method::POST)
-        .uri(uri)
-        .header("host", ORIGIN.trim_start_matches("https://"))
-        .header("content-type", format!("multipart/form-data; boundary={BOUNDARY}"));
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    visitor.send(request.body(Body::from(body)).unwrap()).await
+    visitor.post_multipart_with(uri, &parts, headers).await
 }
 
 const SAME_SITE: &[(&str, &str)] = &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")];

@@ -1,18 +1,9 @@
 //! The person form: creating and editing people, validation that keeps what was typed, likely
 //! duplicates, stale versions, history and restore, and who may publish.
 
-use prisoner_tracker::accounts::{self, Role};
+use prisoner_tracker::accounts::Role;
 
-use crate::helpers::{TestApp, Visitor};
-
-const PASSWORD: &str = "correct horse battery staple";
-
-async fn logged_in<'a>(app: &'a TestApp, email: &str, role: Role) -> Visitor<'a> {
-    accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
-    let mut visitor = Visitor::new(app);
-    assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
-    visitor
-}
+use crate::helpers::{TestApp, Visitor, logged_in};
 
 fn id_from(location: &str) -> i64 {
     location.trim_start_matches("/admin/people/").split('/').next().unwrap().parse().unwrap()

@@ -5,20 +5,12 @@
 use std::io::Cursor;
 
 use image::{DynamicImage, ImageFormat, Rgb, RgbImage, Rgba, RgbaImage};
-use prisoner_tracker::accounts::{self, Role};
+use prisoner_tracker::accounts::Role;
 
-use crate::helpers::{ORIGIN, Part, TestApp, TestResponse, Visitor};
+use crate::helpers::{ORIGIN, Part, TestApp, TestResponse, Visitor, logged_in};
 
-const PASSWORD: &str = "correct horse battery staple";
 /// What the GPS block of the test photo names as its datum: found nowhere once it is stripped.
 const GPS_DATUM: &[u8] = b"WGS-84";
-
-async fn logged_in<'a>(app: &'a TestApp, email: &str, role: Role) -> Visitor<'a> {
-    accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
-    let mut visitor = Visitor::new(app);
-    assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
-    visitor
-}
 
 async fn person_id(app: &TestApp, slug: &str) -> i64 {
     sqlx::query_scalar("select id from people where slug = $1").bind(slug).fetch_one(&app.pool).await.unwrap()

@@ -1,17 +1,8 @@
 //! The wave form and the form that releases many people in a wave at once.
 
-use prisoner_tracker::accounts::{self, Role};
+use prisoner_tracker::accounts::Role;
 
-use crate::helpers::{TestApp, Visitor};
-
-const PASSWORD: &str = "correct horse battery staple";
-
-async fn logged_in<'a>(app: &'a TestApp, email: &str, role: Role) -> Visitor<'a> {
-    accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
-    let mut visitor = Visitor::new(app);
-    assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
-    visitor
-}
+use crate::helpers::{TestApp, logged_in};
 
 const WAVE: &[(&str, &str)] = &[
     ("name", "Pardon of 23 people"),
