@@ -11,4 +11,6 @@ sql = sql.replace("p.slug = $1", "p.id = :id")
 assert "$" not in sql, "the page's SQL has another parameter"
 max_id = int(sys.argv[1])
 print(f"\\set id random(1, {max_id})")
-print(" ".join(line.strip() for line in sql.strip().splitlines()) + ";")
+# One line for pgbench: comments go, lines are joined.
+lines = (re.sub(r"--.*$", "", line).strip() for line in sql.strip().splitlines())
+print(" ".join(line for line in lines if line) + ";")

@@ -210,11 +210,14 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
             (select coalesce(json_agg(source_json(s) order by s.id), '[]')
              from sources s
              where s.id in (
-                 select c.source_id from citations c
-                 where c.person_id = p.id
-                    or c.detention_id in (select d.id from detentions d where d.person_id = p.id)
-                    or c.event_id in (select e.id from events e where e.person_id = p.id)
-                    or c.recognition_id in (select r.id from recognitions r where r.person_id = p.id)
+                 -- One index lookup per kind of fact (an OR across the columns would scan).
+                 select c.source_id from citations c where c.person_id = p.id
+                 union select c.source_id from detentions d join citations c on c.detention_id = d.id
+                   where d.person_id = p.id
+                 union select c.source_id from events e join citations c on c.event_id = e.id
+                   where e.person_id = p.id
+                 union select c.source_id from recognitions r join citations c on c.recognition_id = r.id
+                   where r.person_id = p.id
              )) as "sources!: Json<Vec<Source>>",
             array(select c.source_id from citations c where c.person_id = p.id order by c.source_id)
                 as "source_ids!",

@@ -217,25 +217,40 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
          cand as materialized (\
            select q.idx, t.token, similarity(t.token, q.tok) as sim from q \
            cross join lateral (select token from name_tokens \
-             where token % q.tok or (length(q.tok) >= 3 and token like q.tok || '%')) t), \
-         driver as materialized (\
+             where token % q.tok or (length(q.tok) >= 3 and token like q.tok || '%')) t), ",
+    );
+    // One word drives itself; of several, the one whose near tokens fewest people carry.
+    builder.push(if tokens.len() == 1 {
+        "driver as (select 1::bigint as idx), "
+    } else {
+        "driver as materialized (\
            select c.idx from cand c \
            group by c.idx \
            order by sum((select count(*) from person_tokens pt where pt.token = c.token)), c.idx \
-           limit 1), \
-         hits as (\
+           limit 1), "
+    });
+    builder.push(
+        "hits as (\
            select x.person_id, x.sort_name, c.sim as score from cand c \
            cross join lateral (\
-             select pt.person_id, pt.sort_name from person_tokens pt join people p on p.id = pt.person_id \
-             where pt.token = c.token and p.publication = 'published'",
+             select pt.person_id, pt.sort_name from person_tokens pt",
     );
+    // Without filters the people with a token come from the index alone (`published` is kept in
+    // person_tokens); filters are conditions on `people p`, which then must be read.
+    if search.has_filters() {
+        builder.push(" join people p on p.id = pt.person_id");
+    }
+    builder.push(" where pt.token = c.token and pt.published");
     push_filters(builder, search);
-    builder.push(
-        " and not exists (select from q q2 where q2.idx <> c.idx and not exists (\
+    // Of several words, a person must carry a near token of each of the others too.
+    if tokens.len() > 1 {
+        builder.push(
+            " and not exists (select from q q2 where q2.idx <> c.idx and not exists (\
                  select from person_tokens pt2 join cand c2 on c2.token = pt2.token \
-                 where c2.idx = q2.idx and pt2.person_id = pt.person_id)) \
-             order by pt.sort_name, pt.person_id limit ",
-    );
+                 where c2.idx = q2.idx and pt2.person_id = pt.person_id))",
+        );
+    }
+    builder.push(" order by pt.sort_name, pt.person_id limit ");
     builder.push_bind(depth);
     builder.push(") x where c.idx = (select idx from driver) and (select count(distinct idx) from cand) = ");
     builder.push_bind(tokens.len() as i64);
@@ -261,29 +276,50 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
     push_filters(builder, search);
     builder.push(" order by p.sort_name, p.id limit ");
     builder.push_bind(depth);
-    builder.push(")), best as (select distinct on (person_id) person_id, sort_name, score from hits order by person_id, score desc)");
+    builder.push(")), best as materialized (select person_id, min(sort_name) as sort_name, max(score) as score from hits group by person_id)");
 }
 
 async fn search_by_words(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
     let offset = (search.page - 1) * PAGE_SIZE;
+    // One statement for the page and the count: the lists are read once, as deep as either
+    // needs (a page past the cap reads further; the count is capped all the same).
     let mut page = QueryBuilder::new("");
-    push_word_hits(&mut page, search, offset + PAGE_SIZE);
+    push_word_hits(&mut page, search, (offset + PAGE_SIZE).max(COUNT_CAP + 1));
     page.push(" ");
     page.push(HIT_COLUMNS);
-    page.push(" from (select person_id, row_number() over (order by ");
+    page.push(", (select least(count(*), ");
+    page.push_bind(COUNT_CAP + 1);
+    page.push(") from best) as total from (select person_id, row_number() over () as n from (select person_id from best order by ");
     page.push(if search.sort == Sort::Relevance { "score desc, sort_name, person_id" } else { "sort_name, person_id" });
-    page.push(") as n from best) ranked join people p on p.id = ranked.person_id where ranked.n > ");
+    // A top-N sort of the page, not a sort of every hit.
+    page.push(" limit ");
+    page.push_bind(PAGE_SIZE);
+    page.push(" offset ");
     page.push_bind(offset);
-    page.push(" and ranked.n <= ");
-    page.push_bind(offset + PAGE_SIZE);
-    page.push(" order by ranked.n");
-    let hits: Vec<Hit> = page.build_query_as().fetch_all(&mut *conn).await?;
-
-    let mut count = QueryBuilder::new("");
-    push_word_hits(&mut count, search, COUNT_CAP + 1);
-    count.push(" select count(*) from best");
-    let count: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
+    page.push(") ordered) ranked join people p on p.id = ranked.person_id order by ranked.n");
+    let rows: Vec<CountedHit> = page.build_query_as().fetch_all(&mut *conn).await?;
+    let count = match rows.first() {
+        Some(row) => row.total,
+        // No one on the first page: no one at all.
+        None if offset == 0 => 0,
+        // A page past the last result (an old link, a typed number): count on their own.
+        None => {
+            let mut count = QueryBuilder::new("");
+            push_word_hits(&mut count, search, COUNT_CAP + 1);
+            count.push(" select count(*) from best");
+            count.build_query_scalar().fetch_one(&mut *conn).await?
+        }
+    };
+    let hits = rows.into_iter().map(|row| row.hit).collect();
     Ok(Results { hits, count })
+}
+
+/// A row of [`search_by_words`]: a hit of the page and the count of all of them.
+#[derive(sqlx::FromRow)]
+struct CountedHit {
+    #[sqlx(flatten)]
+    hit: Hit,
+    total: i64,
 }
 
 /// Every result of a search, in the page's order, for the CSV export.

@@ -81,6 +81,15 @@ async fn drafts_are_never_shown() {
 
     assert_eq!(app.get("/prisoners/ihar-losik").await.status, 404);
     assert_eq!(app.get("/").await.text("[data-count=held]"), "2", "nor counted on the home page");
+    let found = |page: crate::helpers::TestResponse| page.texts("ol.hits li > a");
+    assert!(found(app.get("/prisoners?q=Losik").await).is_empty(), "nor found by name");
+
+    // Published again, they are found again (search reads publication from its own index).
+    sqlx::query("update people set publication = 'published' where slug = 'ihar-losik'")
+        .execute(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(found(app.get("/prisoners?q=Losik&sort=name").await), ["Ihar Losik"]);
 }
 
 #[tokio::test]

@@ -248,6 +248,12 @@ async fn a_common_surname_pages_the_same_people_whichever_way_it_is_read() {
     let mut sorted = names.clone();
     sorted.sort_by_key(|n| n.to_lowercase());
     assert_eq!(names, sorted, "name order");
+
+    // A page past the last one (an old link) lists no one but still tells how many there are.
+    let past = app.get("/prisoners?q=Testavich&sort=name&page=90").await;
+    assert_eq!(past.status, 200);
+    assert!(listed(&past).is_empty());
+    assert_eq!(past.text("#results-heading"), first.text("#results-heading"));
 }
 
 #[tokio::test]
