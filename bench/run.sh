@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of what a news spike and heavy research hit (README, "Benchmark").
 #
-#   bench/run.sh [--people N] [--million] [--duration 10s]
+#   bench/run.sh [--people N] [--million] [--duration 10s] [--pool N]
 #
 # Uses DATABASE_URL's server, or the project's private cluster when it is unset, but always its
 # own databases there (pt_bench, pt_bench_1m, pt_pgbench), so nothing else is touched. Builds
@@ -21,11 +21,13 @@ cd "$(dirname "$0")/.."
 people=100000
 million=false
 duration=10s
+pool=${DATABASE_MAX_CONNECTIONS:-16}
 while [ $# -gt 0 ]; do
   case $1 in
     --people) people=$2; shift 2 ;;
     --million) million=true; shift ;;
     --duration) duration=$2; shift 2 ;;
+    --pool) pool=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -76,7 +78,7 @@ trap stop_server EXIT
 serve() {
   local url=$1
   port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-  DATABASE_URL=$url "$bin" serve --bind-addr "127.0.0.1:$port" &
+  DATABASE_URL=$url DATABASE_MAX_CONNECTIONS=$pool "$bin" serve --bind-addr "127.0.0.1:$port" &
   server_pid=$!
   until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.2; done
   base="http://127.0.0.1:$port"
@@ -88,7 +90,7 @@ results=()
 run() {
   local name=$1 path=$2 connections=$3 script=${4:-} out
   if [ -n "$script" ]; then
-    export SLUGS=bench/.slugs QUERIES=bench/.queries
+    export SLUGS=bench/.slugs QUERIES=${QUERIES:-bench/.queries}
     out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$script" "$base$path")
   else
     out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$base$path")
@@ -106,7 +108,20 @@ fill pt_bench "$people"
 bench_url=$(url_for pt_bench)
 serve "$bench_url"
 psql "$bench_url" -Atc "select slug from people where publication = 'published'" >bench/.slugs
-psql "$bench_url" -Atc "select token from name_tokens where token ~ '^[a-z]{4,}$' order by md5(token) limit 20000" >bench/.queries
+# Uncached searches: every surname-like word with a page from 1 to 20 in either order (pages
+# are cached one by one, so nearly every request is new), and the full names of 20,000 people
+# picked at random.
+random_words() {
+  psql "$1" -Atc "select format('q=%s&page=%s&sort=%s', token, page, sort) from name_tokens,
+    generate_series(1, 20) page, unnest(array['relevance', 'name']) sort
+    where token ~ '^[a-z]{4,}$' order by md5(token || page || sort)"
+}
+random_names() {
+  psql "$1" -Atc "select 'q=' || replace(person_display_name(id, 'en'), ' ', '+') from people
+    where publication = 'published' and synthetic order by md5(id::text) limit 20000"
+}
+random_words "$bench_url" >bench/.words
+random_names "$bench_url" >bench/.queries
 common=$(psql "$bench_url" -Atc "select token from person_tokens group by token order by count(*) desc limit 1")
 rare=$(psql "$bench_url" -Atc "select token from person_tokens group by token having count(*) = 1 order by token limit 1")
 hot=andrey-kuznechyk
@@ -120,7 +135,8 @@ run "W2 hot prisoner page" "/prisoners/$hot" 32
 run "W3 search: common surname" "/prisoners?q=$common" 2
 run "W3 search: rare name" "/prisoners?q=$rare" 2
 run "W3 search: misspelled (Kuznechik)" "/prisoners?q=Kusnechik" 2
-QUERIES=bench/.queries run "W3 search: random names (uncached)" "/" 2 bench/search.lua
+QUERIES=bench/.words run "W3 search: random words, pages (uncached)" "/" 2 bench/search.lua
+QUERIES=bench/.queries run "W3 search: random full names (uncached)" "/" 2 bench/search.lua
 run "W4 filtered list, page 1" "/prisoners?status=held&country=BY" 32
 run "W4 filtered list, page 200" "/prisoners?status=held&country=BY&page=200" 32
 run "W5 charts" "/charts" 32
@@ -136,6 +152,8 @@ max_id=$(psql "$bench_url" -Atc "select max(id) from people")
 python3 bench/page_sql.py "$max_id" >bench/.page.sql
 pgbench_page=$(pgbench -n -f bench/.page.sql -M prepared -c 8 -j 2 -T "${duration%s}" "$bench_url" 2>/dev/null | awk '/^tps/ { print $3; exit }')
 echo "pgbench -S: $pgbench_s tps; the prisoner page's SQL: $pgbench_page tps" >&2
+# The plans of the hot statements on this data, kept beside the results.
+bench/explain.sh "$bench_url" "$bin"
 
 if $million; then
   fill pt_bench_1m 1000000
@@ -144,6 +162,10 @@ if $million; then
   run "W3 1M: common surname" "/prisoners?q=$common_1m" 2
   run "W3 1M: rare name" "/prisoners?q=$rare" 2
   run "W3 1M: misspelled (Kuznechik)" "/prisoners?q=Kusnechik" 2
+  random_words "$(url_for pt_bench_1m)" >bench/.words
+  random_names "$(url_for pt_bench_1m)" >bench/.queries
+  QUERIES=bench/.words run "W3 1M: random words, pages (uncached)" "/" 2 bench/search.lua
+  QUERIES=bench/.queries run "W3 1M: random full names (uncached)" "/" 2 bench/search.lua
   stop_server
 fi
 
@@ -154,7 +176,7 @@ report=bench/results/$stamp.md
   echo "# Benchmark $stamp"
   echo
   echo "Machine: $(nproc) cores, $(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM, $(uname -sr)."
-  echo "PostgreSQL $(psql "$admin_url" -Atc 'show server_version'), $(rustc --version). Server, database and wrk on the same machine."
+  echo "PostgreSQL $(psql "$admin_url" -Atc 'show server_version'), $(rustc --version). Server (pool of $pool connections), database and wrk on the same machine."
   echo "Data: $people synthetic people ($(psql "$bench_url" -Atc 'select count(*) from events') events) plus the demo records; wrk -t2, $duration per row."
   echo
   echo "| workload | path | connections | req/s | p50 | p99 | server RSS (peak, MB) | non-2xx | × static file | × pgbench page SQL |"
@@ -171,6 +193,6 @@ report=bench/results/$stamp.md
   echo "pgbench -S (select by primary key, 8 clients, prepared): $pgbench_s TPS."
   echo "pgbench running the prisoner page's SQL over random people (8 clients, prepared): $pgbench_page TPS."
 } >"$report"
-rm -f bench/.slugs bench/.queries bench/.page.sql
+rm -f bench/.slugs bench/.queries bench/.words bench/.page.sql
 cat "$report"
 echo "written to $report" >&2

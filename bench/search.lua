@@ -1,5 +1,6 @@
--- W3 (uncached): searches for surnames picked at random from the names in the database (the
--- file in $QUERIES, one per line), as many researchers searching different people at once.
+-- W3 (uncached): searches picked at random from the file in $QUERIES (one query string per
+-- line, thousands of them), as many researchers looking for different people at once: nearly
+-- every query is new to the server's page cache.
 local queries = {}
 for line in io.lines(os.getenv("QUERIES")) do queries[#queries + 1] = line end
 
@@ -14,5 +15,5 @@ function init(args)
 end
 
 function request()
-  return wrk.format("GET", "/prisoners?q=" .. queries[math.random(#queries)])
+  return wrk.format("GET", "/prisoners?" .. queries[math.random(#queries)])
 end

@@ -65,11 +65,20 @@ pub enum Command {
     /// Write the published dataset (a CSV file per table, dataset.json, datapackage.json and
     /// README.txt, as `/data` serves them) into a folder.
     Export(ExportArgs),
+    /// Print the query plans (EXPLAIN ANALYZE, BUFFERS) of the SQL that a search of
+    /// `/prisoners` runs, given its query string, e.g. `explain 'q=Losik&status=held'`.
+    Explain(ExplainArgs),
     /// Manage the private PostgreSQL cluster used when DATABASE_URL is unset.
     LocalDb {
         #[command(subcommand)]
         action: LocalDbAction,
     },
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct ExplainArgs {
+    /// The query string of a `/prisoners` address, as after its `?`.
+    pub query: String,
 }
 
 #[derive(Debug, Clone, Parser)]

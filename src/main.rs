@@ -56,6 +56,16 @@ async fn main() -> anyhow::Result<()> {
             let pool = db::prepare(&cli.database).await?;
             dataset::export::run(&pool, &args.dir, args.force).await?;
         }
+        Command::Explain(args) => {
+            let form: prisoner_tracker::search::query::SearchForm =
+                serde_urlencoded::from_str(args.query.trim_start_matches('?'))?;
+            let search = prisoner_tracker::search::query::Search::parse(&form)
+                .map_err(|invalid| anyhow::anyhow!("{}: {}", invalid.parameter, invalid.problem))?;
+            let pool = db::prepare(&cli.database).await?;
+            for plan in db::search::explain(&mut *pool.acquire().await?, &search).await? {
+                println!("{plan}\n");
+            }
+        }
         Command::LocalDb { action } => {
             let cluster = LocalCluster::new(&cli.database.local_pg_dir)?;
             match action {

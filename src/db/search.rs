@@ -172,24 +172,58 @@ fn push_order(builder: &mut QueryBuilder<'_, Postgres>, sort: Sort) {
 
 /// One page of results and the capped count.
 pub async fn search(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
-    if !search.q.is_empty() && matches!(search.sort, Sort::Relevance | Sort::Name) {
+    if reads_word_lists(search) {
         return search_by_words(conn, search).await;
     }
-    // The page's ids first, then their details: PostgreSQL computes the select list of every
-    // row an OFFSET skips, so the costly columns must not be in the query that skips.
-    let mut page = QueryBuilder::new(HIT_COLUMNS);
+    let hits: Vec<Hit> = list_page(search, "").build_query_as().fetch_all(&mut *conn).await?;
+    let count: i64 = list_count(search, "").build_query_scalar().fetch_one(&mut *conn).await?;
+    Ok(Results { hits, count })
+}
+
+/// The plans of the statements [`search`] runs, as `EXPLAIN (ANALYZE, BUFFERS)` prints them
+/// (`prisoner-tracker explain`; bench/explain.sh keeps them in bench/plans/).
+pub async fn explain(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Vec<String>> {
+    const EXPLAIN: &str = "explain (analyze, buffers) ";
+    let statements = if reads_word_lists(search) {
+        vec![word_page(search, EXPLAIN)]
+    } else {
+        vec![list_page(search, EXPLAIN), list_count(search, EXPLAIN)]
+    };
+    let mut plans = Vec::new();
+    for mut statement in statements {
+        let lines: Vec<String> = statement.build_query_scalar().fetch_all(&mut *conn).await?;
+        plans.push(lines.join("\n"));
+    }
+    Ok(plans)
+}
+
+/// Searches with words in relevance or name order read the people of each word's tokens from
+/// an index; other orders read the whole match set.
+fn reads_word_lists(search: &Search) -> bool {
+    !search.q.is_empty() && matches!(search.sort, Sort::Relevance | Sort::Name)
+}
+
+/// A page of a search in date order, or without words: the page's ids first, then their
+/// details (PostgreSQL computes the select list of every row an OFFSET skips, so the costly
+/// columns must not be in the query that skips).
+fn list_page(search: &Search, prefix: &str) -> QueryBuilder<'static, Postgres> {
+    let mut page = QueryBuilder::new(prefix);
+    page.push(HIT_COLUMNS);
     page.push(" from unnest(array(select p.id");
     push_matches(&mut page, search);
     push_order(&mut page, search.sort);
     page.push(" limit ").push_bind(PAGE_SIZE).push(" offset ").push_bind((search.page - 1) * PAGE_SIZE);
     page.push(")) with ordinality as page(id, n) join people p on p.id = page.id order by page.n");
-    let hits: Vec<Hit> = page.build_query_as().fetch_all(&mut *conn).await?;
+    page
+}
 
-    let mut count = QueryBuilder::new("select count(*) from (select 1");
+/// The count of [`list_page`]'s search, capped at COUNT_CAP + 1.
+fn list_count(search: &Search, prefix: &str) -> QueryBuilder<'static, Postgres> {
+    let mut count = QueryBuilder::new(prefix);
+    count.push("select count(*) from (select 1");
     push_matches(&mut count, search);
     count.push(" limit ").push_bind(COUNT_CAP + 1).push(") capped");
-    let count: i64 = count.build_query_scalar().fetch_one(&mut *conn).await?;
-    Ok(Results { hits, count })
+    count
 }
 
 const HIT_COLUMNS: &str = "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name, p.status, \
@@ -219,14 +253,15 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
            cross join lateral (select token from name_tokens \
              where token % q.tok or (length(q.tok) >= 3 and token like q.tok || '%')) t), ",
     );
-    // One word drives itself; of several, the one whose near tokens fewest people carry.
+    // One word drives itself; of several, the one whose near tokens fewest people carry (counted
+    // up to a bound: telling a rare word from a common one needs no exact count).
     builder.push(if tokens.len() == 1 {
         "driver as (select 1::bigint as idx), "
     } else {
         "driver as materialized (\
            select c.idx from cand c \
            group by c.idx \
-           order by sum((select count(*) from person_tokens pt where pt.token = c.token)), c.idx \
+           order by sum((select count(*) from (select from person_tokens pt where pt.token = c.token limit 256) n)), c.idx \
            limit 1), "
     });
     builder.push(
@@ -245,9 +280,9 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
     // Of several words, a person must carry a near token of each of the others too.
     if tokens.len() > 1 {
         builder.push(
-            " and not exists (select from q q2 where q2.idx <> c.idx and not exists (\
-                 select from person_tokens pt2 join cand c2 on c2.token = pt2.token \
-                 where c2.idx = q2.idx and pt2.person_id = pt.person_id))",
+            // (Read from the person's own few tokens, not from every carrier of the other words.)
+            " and (select count(distinct c2.idx) from person_tokens pt2 join cand c2 on c2.token = pt2.token \
+                 where pt2.person_id = pt.person_id) = (select count(*) from q)",
         );
     }
     builder.push(" order by pt.sort_name, pt.person_id limit ");
@@ -279,11 +314,12 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
     builder.push(")), best as materialized (select person_id, min(sort_name) as sort_name, max(score) as score from hits group by person_id)");
 }
 
-async fn search_by_words(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+/// The page and the count of a search that reads word lists, in one statement: the lists are
+/// read once, as deep as either needs (a page past the cap reads further; the count is capped
+/// all the same).
+fn word_page(search: &Search, prefix: &str) -> QueryBuilder<'static, Postgres> {
     let offset = (search.page - 1) * PAGE_SIZE;
-    // One statement for the page and the count: the lists are read once, as deep as either
-    // needs (a page past the cap reads further; the count is capped all the same).
-    let mut page = QueryBuilder::new("");
+    let mut page = QueryBuilder::new(prefix);
     push_word_hits(&mut page, search, (offset + PAGE_SIZE).max(COUNT_CAP + 1));
     page.push(" ");
     page.push(HIT_COLUMNS);
@@ -297,7 +333,12 @@ async fn search_by_words(conn: &mut PgConnection, search: &Search) -> sqlx::Resu
     page.push(" offset ");
     page.push_bind(offset);
     page.push(") ordered) ranked join people p on p.id = ranked.person_id order by ranked.n");
-    let rows: Vec<CountedHit> = page.build_query_as().fetch_all(&mut *conn).await?;
+    page
+}
+
+async fn search_by_words(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+    let offset = (search.page - 1) * PAGE_SIZE;
+    let rows: Vec<CountedHit> = word_page(search, "").build_query_as().fetch_all(&mut *conn).await?;
     let count = match rows.first() {
         Some(row) => row.total,
         // No one on the first page: no one at all.
