@@ -124,6 +124,12 @@ pub struct SyntheticArgs {
     /// Seed of the random generator: the same seed writes the same data.
     #[arg(long, default_value_t = 1)]
     pub seed: u64,
+
+    /// Write people with their names and citizenships only, without detentions, events or
+    /// citations: enough for name searches at a scale whose case records would take hours to
+    /// write (the benchmark's million). Their stored status then has no detention behind it.
+    #[arg(long)]
+    pub names_only: bool,
 }
 
 #[derive(Debug, Clone, Args)]

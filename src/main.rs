@@ -32,7 +32,8 @@ async fn main() -> anyhow::Result<()> {
         }
         Command::GenerateSynthetic(args) => {
             let pool = db::prepare(&cli.database).await?;
-            let report = seed::synthetic::generate(&pool, args.prisoners, args.seed).await?;
+            let scope = if args.names_only { seed::synthetic::Scope::NamesOnly } else { seed::synthetic::Scope::Full };
+            let report = seed::synthetic::generate_scoped(&pool, args.prisoners, args.seed, scope).await?;
             println!("{report}");
         }
         Command::CreateUser(args) => {

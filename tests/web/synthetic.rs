@@ -75,3 +75,31 @@ async fn the_same_seed_writes_the_same_data_again() {
     assert_eq!(fingerprint().await, first);
     assert_eq!(table_counts(&app.pool).await, counts);
 }
+
+#[tokio::test]
+async fn names_only_people_are_found_by_name_and_have_no_case_records() {
+    let app = TestApp::new().await;
+    let report = synthetic::generate_scoped(&app.pool, 120, 4, synthetic::Scope::NamesOnly).await.unwrap();
+    assert_eq!((report.people, report.detentions, report.events), (120, 0, 0));
+    assert!(report.names >= 120 * 3, "names in three languages at least: {}", report.names);
+    let counts: std::collections::HashMap<_, _> = table_counts(&app.pool).await.into_iter().collect();
+    assert_eq!((counts["detentions"], counts["events"]), (0, 0));
+    let cited: i64 = sqlx::query_scalar("select count(*) from citations where person_id is not null")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(cited, 0, "only the catalogue's waves are cited");
+
+    let (slug, surname): (String, String) = sqlx::query_as(
+        "select p.slug, split_part(n.name, ' ', 2) from people p join person_names n on n.person_id = p.id
+          where p.synthetic and n.lang = 'en' and n.kind = 'primary' order by p.id limit 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let found = app.get(&format!("/prisoners?q={surname}&sort=name")).await;
+    let hrefs = found.html();
+    let selector = scraper::Selector::parse("ol.hits li > a").unwrap();
+    let listed: Vec<_> = hrefs.select(&selector).filter_map(|a| a.value().attr("href")).collect();
+    assert!(listed.contains(&format!("/prisoners/{slug}").as_str()), "{surname}: {listed:?}");
+}

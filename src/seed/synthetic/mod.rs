@@ -93,8 +93,28 @@ impl fmt::Display for SyntheticReport {
     }
 }
 
+/// What a run writes of each person.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Everything: names, citizenships, detentions with charges, events, a citation.
+    Full,
+    /// Names and citizenships only, for name searches at a scale whose case records would take
+    /// hours to write; their stored status has no detention behind it.
+    NamesOnly,
+}
+
 /// Replaces the synthetic records with `prisoners` freshly drawn people, in one transaction.
 pub async fn generate(pool: &PgPool, prisoners: u32, seed: u64) -> anyhow::Result<SyntheticReport> {
+    generate_scoped(pool, prisoners, seed, Scope::Full).await
+}
+
+/// [`generate`], writing `scope` of each person.
+pub async fn generate_scoped(
+    pool: &PgPool,
+    prisoners: u32,
+    seed: u64,
+    scope: Scope,
+) -> anyhow::Result<SyntheticReport> {
     let clock = Instant::now();
     let total = usize::try_from(prisoners)?;
     let mut generator = Generator::new(seed);
@@ -110,7 +130,7 @@ pub async fn generate(pool: &PgPool, prisoners: u32, seed: u64) -> anyhow::Resul
     while written < total {
         let count = BATCH.min(total - written);
         let people = generator.people(written + 1, count);
-        write_people(&mut tx, &generator.catalogue, &refs, &people, seed, &mut report).await?;
+        write_people(&mut tx, &generator.catalogue, &refs, &people, seed, scope, &mut report).await?;
         written += count;
         tracing::info!(written, total, elapsed_ms = clock.elapsed().as_millis(), "synthetic people written");
     }

@@ -6,10 +6,10 @@ use std::time::Instant;
 use anyhow::{Context, bail};
 use sqlx::PgConnection;
 
-use super::SyntheticReport;
 use super::catalogue::{Catalogue, WaveName};
 use super::copy::CopyWriter;
 use super::people::{Description, Person};
+use super::{Scope, SyntheticReport};
 
 /// Deletes the records earlier runs wrote, children first in set-based statements: left to
 /// `on delete cascade`, PostgreSQL deletes children with one statement per parent row.
@@ -150,9 +150,14 @@ pub(super) async fn write_people(
     refs: &Refs,
     people: &[Person],
     seed: u64,
+    scope: Scope,
     report: &mut SyntheticReport,
 ) -> anyhow::Result<()> {
     let person_ids = reserve_ids(conn, "people", people.len()).await?;
+    write_names(conn, catalogue, people, &person_ids, seed, report).await?;
+    if scope == Scope::NamesOnly {
+        return Ok(());
+    }
     let detention_ids = reserve_ids(conn, "detentions", people.iter().map(|p| p.detentions.len()).sum()).await?;
     // The ids of each person's detentions, in order.
     let mut detention_ids_of = Vec::with_capacity(people.len());
@@ -161,55 +166,6 @@ pub(super) async fn write_people(
         detention_ids_of.push(&detention_ids[next..next + p.detentions.len()]);
         next += p.detentions.len();
     }
-    let names = &catalogue.names;
-
-    let columns = "id, slug, sex, born_on, born_precision, occupation, region, biography, publication, synthetic, \
-                   status, status_since, status_since_precision";
-    let mut copy = CopyWriter::start(conn, "people", columns).await?;
-    for (p, id) in people.iter().zip(&person_ids) {
-        let (status, since) = p.status();
-        copy.row(|csv| {
-            csv.raw(id)
-                .raw(names.slug(p))
-                .raw(p.sex)
-                .date(p.born)
-                .opt_text(p.occupation)
-                .opt_text(p.region)
-                .text(format_args!(
-                    "Synthetic person number {} of seed {seed}, invented for scale tests: not a real person.",
-                    p.number
-                ))
-                .raw("published")
-                .raw("true")
-                .raw(status)
-                .date(since);
-        })
-        .await?;
-    }
-    report.people += copy.finish().await?;
-
-    let mut copy = CopyWriter::start(conn, "person_names", "person_id, name, lang, script, kind, search_key").await?;
-    for (p, id) in people.iter().zip(&person_ids) {
-        for n in names.rows(p) {
-            copy.row(|csv| {
-                csv.raw(id).text(&n.name).raw(n.lang).raw(n.script).raw(n.kind).text(&n.key);
-            })
-            .await?;
-        }
-    }
-    report.names += copy.finish().await?;
-
-    let mut copy = CopyWriter::start(conn, "person_citizenships", "person_id, country").await?;
-    for (p, id) in people.iter().zip(&person_ids) {
-        for country in p.citizenships {
-            copy.row(|csv| {
-                csv.raw(id).raw(country);
-            })
-            .await?;
-        }
-    }
-    report.citizenships += copy.finish().await?;
-
     let columns = "id, person_id, country, started_on, started_precision, ended_on, ended_precision, facility_id, \
                    trial_stage, sentenced_on, sentenced_precision, sentence_kind, sentence_months, \
                    release_mechanism, wave_id";
@@ -295,4 +251,64 @@ async fn reserve_ids(conn: &mut PgConnection, table: &str, count: usize) -> anyh
         bail!("reserved {} ids for {table}, wanted {count}", ids.len());
     }
     Ok(ids)
+}
+
+/// Writes one batch of people with their names and citizenships.
+async fn write_names(
+    conn: &mut PgConnection,
+    catalogue: &Catalogue,
+    people: &[Person],
+    person_ids: &[i64],
+    seed: u64,
+    report: &mut SyntheticReport,
+) -> anyhow::Result<()> {
+    let names = &catalogue.names;
+    let columns = "id, slug, sex, born_on, born_precision, occupation, region, biography, publication, synthetic, \
+                   status, status_since, status_since_precision";
+    let mut copy = CopyWriter::start(conn, "people", columns).await?;
+    for (p, id) in people.iter().zip(person_ids) {
+        let (status, since) = p.status();
+        copy.row(|csv| {
+            csv.raw(id)
+                .raw(names.slug(p))
+                .raw(p.sex)
+                .date(p.born)
+                .opt_text(p.occupation)
+                .opt_text(p.region)
+                .text(format_args!(
+                    "Synthetic person number {} of seed {seed}, invented for scale tests: not a real person.",
+                    p.number
+                ))
+                .raw("published")
+                .raw("true")
+                .raw(status)
+                .date(since);
+        })
+        .await?;
+    }
+    report.people += copy.finish().await?;
+
+    let mut copy = CopyWriter::start(conn, "person_names", "person_id, name, lang, script, kind, search_key").await?;
+    for (p, id) in people.iter().zip(person_ids) {
+        for n in names.rows(p) {
+            copy.row(|csv| {
+                csv.raw(id).text(&n.name).raw(n.lang).raw(n.script).raw(n.kind).text(&n.key);
+            })
+            .await?;
+        }
+    }
+    report.names += copy.finish().await?;
+
+    let mut copy = CopyWriter::start(conn, "person_citizenships", "person_id, country").await?;
+    for (p, id) in people.iter().zip(person_ids) {
+        for country in p.citizenships {
+            copy.row(|csv| {
+                csv.raw(id).raw(country);
+            })
+            .await?;
+        }
+    }
+    report.citizenships += copy.finish().await?;
+
+    Ok(())
 }
