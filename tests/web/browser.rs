@@ -168,7 +168,7 @@ async fn a_journalist_sees_the_charts_drawn_and_embeds_one_in_a_real_browser() {
         // Every chart is laid out at a real size, with its title and description in place.
         let drawn = client
             .execute(
-                "return Array.from(document.querySelectorAll('figure svg[role=img]')).map(s => {
+                "return Array.from(document.querySelectorAll('figure svg.chart')).map(s => {
                      const box = s.getBoundingClientRect();
                      return [s.closest('section').id, Math.round(box.width), Math.round(box.height),
                              s.querySelector('title').textContent, s.querySelector('desc').textContent.length];
