@@ -1,7 +1,9 @@
 //! Journeys in a real browser (headless Chromium through chromedriver): the researcher types any
 //! spelling of a name, reaches the person's page and finds the citation; the journalist sees the
 //! charts drawn and embeds one in another page; the admin logs in, adds a person with a detention
-//! and publishes them, and a researcher finds them by a spelling nobody typed.
+//! and publishes them, and a researcher finds them by a spelling nobody typed. And axe-core
+//! (vendored in `tests/assets/axe-core`) audits every public and admin page type, at desktop and
+//! at phone width, for serious and critical accessibility faults.
 //!
 //! Needs Debian's `chromium` and `chromium-driver`. Where they are missing the test says so
 //! and passes, except under CI (`CI=true`), where a missing browser is a failure: CI installs
@@ -168,7 +170,7 @@ async fn a_journalist_sees_the_charts_drawn_and_embeds_one_in_a_real_browser() {
         // Every chart is laid out at a real size, with its title and description in place.
         let drawn = client
             .execute(
-                "return Array.from(document.querySelectorAll('figure svg[role=img]')).map(s => {
+                "return Array.from(document.querySelectorAll('figure svg.chart')).map(s => {
                      const box = s.getBoundingClientRect();
                      return [s.closest('section').id, Math.round(box.width), Math.round(box.height),
                              s.querySelector('title').textContent, s.querySelector('desc').textContent.length];
@@ -341,4 +343,366 @@ async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_anothe
     client.close().await.ok();
     let _ = std::fs::remove_dir_all(&profile);
     result.unwrap();
+}
+
+/// axe-core from npm, compiled into the test binary (`tests/assets/axe-core/README.md` says which
+/// version and how to update it): the audit needs no network and fetches nothing from a CDN.
+const AXE_CORE: &str = include_str!("../assets/axe-core/axe.min.js");
+
+/// The impacts that fail the audit; axe's "moderate" and "minor" findings are printed only.
+const FAILING_IMPACTS: [&str; 2] = ["serious", "critical"];
+
+/// One page type to audit: its address, and a CSS selector that only that page has, so that a
+/// wrong page is never audited in its place.
+struct PageType {
+    path: String,
+    expect: &'static str,
+}
+
+fn page(path: impl Into<String>, expect: &'static str) -> PageType {
+    PageType { path: path.into(), expect }
+}
+
+/// Every public page type, with the demo data: searches with and without filters and with no
+/// result, people with detentions, events and citations, waves dated to a day and to a season,
+/// the charts with and without a filter, and the error pages.
+fn public_page_types() -> Vec<PageType> {
+    vec![
+        page("/", "form[role=search]"),
+        page("/prisoners", "ol.hits"),
+        page("/prisoners?q=%D0%9A%D1%83%D0%B7%D0%BD%D0%B5%D1%87%D0%B8%D0%BA", "ol.hits"),
+        page("/prisoners?status=released&country=BY&sort=released", "ol.hits"),
+        page("/prisoners?q=Nobody+Whatsoever&citizenship=PL", "main h1"),
+        page("/prisoners/andrey-kuznechyk", ".citation"),
+        page("/prisoners/yuri-zenkovich", ".timeline"),
+        page("/prisoners/marc-fogel", ".citation"),
+        page("/waves", "main table"),
+        page("/waves/handover-2025-02-12-vilnius", "main h1"),
+        page("/waves/exchange-2024-summer", "main h1"),
+        page("/charts", "figure svg.chart"),
+        page("/charts?country=BY&from=2024&to=2025-02", "figure svg.chart"),
+        page("/data", "main h1"),
+        page("/api", "main h1"),
+        page("/login", "form.login"),
+        page("/no-such-page", "section.error"),
+        page("/prisoners/nobody-by-this-name", "section.error"),
+        page("/prisoners?status=bogus", "section.error"),
+        page("/charts?from=someday", "section.error"),
+    ]
+}
+
+/// Runs axe-core in the page the browser shows and returns what it found against the page, one
+/// entry per violation with an impact in `FAILING_IMPACTS` (rule, impact, help, and the selector
+/// and markup of every element at fault), after checking that axe really ran there.
+///
+/// The source goes in through WebDriver's execute script, which the page's CSP (no inline
+/// script) does not govern; the version it answers and the rules it ran prove it ran.
+async fn axe_violations(client: &fantoccini::Client, label: &str) -> Result<Vec<String>, String> {
+    let version = client
+        .execute(&format!("{AXE_CORE}\n;return window.axe ? window.axe.version : null;"), vec![])
+        .await
+        .map_err(|e| format!("{label}: axe-core could not be injected: {e}"))?;
+    if !version.is_string() {
+        return Err(format!("{label}: axe-core did not load in the page"));
+    }
+    let outcome = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             axe.run(document)
+               .then(r => done({
+                 engine: r.testEngine.name,
+                 ran: r.passes.length + r.violations.length + r.incomplete.length,
+                 violations: r.violations.map(v => ({
+                   id: v.id, impact: v.impact, help: v.help, url: v.helpUrl,
+                   nodes: v.nodes.map(n => ({ target: n.target.map(String), html: n.html })),
+                 })),
+               }))
+               .catch(e => done({ error: String(e) }));",
+            vec![],
+        )
+        .await
+        .map_err(|e| format!("{label}: axe.run failed: {e}"))?;
+    if let Some(error) = outcome.get("error") {
+        return Err(format!("{label}: axe.run failed: {error}"));
+    }
+    #[derive(serde::Deserialize)]
+    struct Outcome {
+        engine: String,
+        ran: usize,
+        violations: Vec<Violation>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Violation {
+        id: String,
+        impact: Option<String>,
+        help: String,
+        url: String,
+        nodes: Vec<Node>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Node {
+        target: Vec<String>,
+        html: String,
+    }
+    let outcome: Outcome = serde_json::from_value(outcome).map_err(|e| format!("{label}: axe's answer: {e}"))?;
+    if outcome.engine != "axe-core" || outcome.ran == 0 {
+        return Err(format!("{label}: axe ran no rules ({} {})", outcome.engine, outcome.ran));
+    }
+    let mut failing = Vec::new();
+    for violation in outcome.violations {
+        let impact = violation.impact.unwrap_or_default();
+        let nodes: Vec<String> =
+            violation.nodes.iter().map(|n| format!("    {}  {}", n.target.join(" "), n.html)).collect();
+        let entry = format!(
+            "{label}: {} ({impact}): {} <{}>\n{}",
+            violation.id,
+            violation.help,
+            violation.url,
+            nodes.join("\n")
+        );
+        if FAILING_IMPACTS.contains(&impact.as_str()) {
+            failing.push(entry);
+        } else {
+            eprintln!("axe, not failing: {entry}");
+        }
+    }
+    Ok(failing)
+}
+
+/// Opens each page type and adds what axe finds there to `failing`, so that one run lists
+/// every fault.
+async fn audit_pages(
+    client: &fantoccini::Client,
+    site: SocketAddr,
+    pages: &[PageType],
+    width: &str,
+    failing: &mut Vec<String>,
+) -> Result<(), String> {
+    for page in pages {
+        let address = format!("http://{site}{}", page.path);
+        client.goto(&address).await.map_err(|e| format!("{}: {e}", page.path))?;
+        // A redirect (to the login form, say) would audit another page in this one's place.
+        let shown = client.current_url().await.map_err(|e| e.to_string())?;
+        let meant = url::Url::parse(&address).map_err(|e| e.to_string())?;
+        if shown.path() != meant.path() {
+            return Err(format!("{}: the browser was sent to {shown}", page.path));
+        }
+        audit_current(client, &format!("{}{width}", page.path), page.expect, failing).await?;
+    }
+    Ok(())
+}
+
+/// Adds what axe finds on the page the browser shows to `failing`, after checking that the page
+/// has `expect`.
+async fn audit_current(
+    client: &fantoccini::Client,
+    label: &str,
+    expect: &str,
+    failing: &mut Vec<String>,
+) -> Result<(), String> {
+    if client.find(Locator::Css(expect)).await.is_err() {
+        let shown = client.current_url().await.map_err(|e| e.to_string())?;
+        return Err(format!("{label}: the browser shows {shown}, without {expect}"));
+    }
+    failing.extend(axe_violations(client, label).await?);
+    Ok(())
+}
+
+/// Narrows the window to a phone's width, and checks that the page's viewport followed.
+async fn narrow_to_phone(client: &fantoccini::Client) -> Result<(), String> {
+    client.set_window_size(360, 800).await.map_err(|e| e.to_string())?;
+    let width = client.execute("return window.innerWidth;", vec![]).await.map_err(|e| e.to_string())?;
+    if width.as_u64() != Some(360) {
+        return Err(format!("the window did not narrow to 360 px: {width}"));
+    }
+    Ok(())
+}
+
+fn nothing_serious(failing: &[String]) -> Result<(), String> {
+    if failing.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("axe found {} serious or critical violations:\n{}", failing.len(), failing.join("\n")))
+    }
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_serious_on_any_public_page_type_at_desktop_and_phone_width() {
+    let Some((_driver, port)) = start_chromedriver().await else { return };
+    let app = TestApp::with_demo().await;
+    let site = serve(&app).await;
+    let profile = std::env::temp_dir().join(format!("pt-chromium-{}", uuid::Uuid::new_v4()));
+    let client = browser(port, &profile).await;
+
+    let result: Result<(), String> = async {
+        // First, that the audit sees a fault: an image without a text alternative, put in a page.
+        client.goto(&format!("http://{site}/")).await.map_err(|e| e.to_string())?;
+        client
+            .execute("document.querySelector('main').append(document.createElement('img'));", vec![])
+            .await
+            .map_err(|e| e.to_string())?;
+        let found = axe_violations(&client, "/ with an image without alt").await?;
+        if !found.iter().any(|v| v.contains(": image-alt (critical)")) {
+            return Err(format!("axe did not report the image without alt: {found:?}"));
+        }
+
+        let pages = public_page_types();
+        let mut failing = Vec::new();
+        audit_pages(&client, site, &pages, "", &mut failing).await?;
+        // At a phone's width the layout changes (tables scroll, grids fold): every page again.
+        narrow_to_phone(&client).await?;
+        audit_pages(&client, site, &pages, " at 360 px", &mut failing).await?;
+        nothing_serious(&failing)
+    }
+    .await;
+    client.close().await.ok();
+    let _ = std::fs::remove_dir_all(&profile);
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+#[tokio::test]
+async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_and_conflicts_included() {
+    let Some((_driver, port)) = start_chromedriver().await else { return };
+    let app = TestApp::with_demo().await;
+    prisoner_tracker::accounts::create_user(
+        &app.pool,
+        "admin@example.org",
+        prisoner_tracker::accounts::Role::Admin,
+        crate::helpers::PASSWORD.into(),
+    )
+    .await
+    .unwrap();
+    let id = async |sql: &str| -> i64 {
+        sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
+    };
+    let person = id("select id from people where slug = 'yuri-zenkovich'").await;
+    let detention = id(&format!("select min(id) from detentions where person_id = {person}")).await;
+    let event = id(&format!("select min(id) from events where person_id = {person}")).await;
+    let wave = id("select id from waves where slug = 'handover-2025-02-12-vilnius'").await;
+    let source = id("select min(id) from sources").await;
+    let citation = id("select min(id) from citations").await;
+    let facility = id("select min(id) from facilities").await;
+    let figure = id("select min(id) from reported_figures").await;
+    let site = serve(&app).await;
+    let profile = std::env::temp_dir().join(format!("pt-chromium-{}", uuid::Uuid::new_v4()));
+    let client = browser(port, &profile).await;
+
+    let pages = [
+        page("/admin", "main h1"),
+        page("/admin/people", "main table"),
+        page("/admin/people?q=Kuznechik", "main table"),
+        page("/admin/people/new", "form.record-form"),
+        page(format!("/admin/people/{person}/edit"), "form.record-form"),
+        page(format!("/admin/people/{person}/history"), "main h1"),
+        page(format!("/admin/people/{person}/photo"), "form.photo-form"),
+        page(format!("/admin/people/{person}/delete"), "main h1"),
+        page(format!("/admin/people/{person}/detentions/new"), "form.record-form"),
+        page(format!("/admin/detentions/{detention}/edit"), "form.record-form"),
+        page(format!("/admin/people/{person}/events/new"), "form.record-form"),
+        page(format!("/admin/events/{event}/edit"), "form.record-form"),
+        page("/admin/waves", "main table"),
+        page("/admin/waves/new", "form.record-form"),
+        page(format!("/admin/waves/{wave}/edit"), "form.release-form"),
+        page(format!("/admin/waves/{wave}/history"), "main h1"),
+        page("/admin/sources", "main table"),
+        page("/admin/sources/new", "form.record-form"),
+        page(format!("/admin/sources/{source}/edit"), "form.record-form"),
+        page(format!("/admin/sources/{source}/history"), "main h1"),
+        page(format!("/admin/sources/{source}/delete"), "main h1"),
+        page("/admin/citations", "main h1"),
+        page(format!("/admin/citations/new?person={person}"), "form.record-form"),
+        page(format!("/admin/citations/{citation}/edit"), "form.record-form"),
+        page(format!("/admin/recognitions/new?person={person}"), "form.record-form"),
+        page("/admin/facilities", "main table"),
+        page(format!("/admin/facilities/{facility}/edit"), "form.record-form"),
+        page("/admin/figures", "main table"),
+        page(format!("/admin/figures/{figure}/edit"), "form.record-form"),
+        page("/admin/import", "form.record-form"),
+        page("/admin/users", "main table"),
+        page("/admin/audit", "main table"),
+    ];
+    // Every form an empty submission sends back with its mistakes marked (422).
+    let empty_forms = [
+        "/admin/people/new".to_owned(),
+        format!("/admin/people/{person}/detentions/new"),
+        format!("/admin/people/{person}/events/new"),
+        "/admin/waves/new".to_owned(),
+        "/admin/sources/new".to_owned(),
+        format!("/admin/citations/new?person={person}"),
+        "/admin/facilities/new".to_owned(),
+        "/admin/figures/new".to_owned(),
+    ];
+    let result: Result<(), String> = async {
+        let e = |e: fantoccini::error::CmdError| e.to_string();
+        let submit = async |form: &str| -> Result<(), String> {
+            let button = format!("{form} button[type=submit]");
+            client.find(Locator::Css(&button)).await.map_err(|e| format!("{button}: {e}"))?.click().await.map_err(e)
+        };
+        let fill = async |field: &str, text: &str| -> Result<(), String> {
+            client.find(Locator::Css(field)).await.map_err(|e| format!("{field}: {e}"))?.send_keys(text).await.map_err(e)
+        };
+        client.goto(&format!("http://{site}/login")).await.map_err(e)?;
+        fill("#email", "admin@example.org").await?;
+        fill("#password", crate::helpers::PASSWORD).await?;
+        submit("form.login").await?;
+        client.wait().for_element(Locator::Css("nav.admin-nav")).await.map_err(|e| format!("not logged in: {e}"))?;
+
+        let mut failing = Vec::new();
+        // At desktop width, then at a phone's, where wide tables scroll sideways.
+        for width in ["", " at 360 px"] {
+            if !width.is_empty() {
+                narrow_to_phone(&client).await?;
+            }
+            audit_pages(&client, site, &pages, width, &mut failing).await?;
+
+            // Every form sent back with its mistakes marked (422).
+            for form in &empty_forms {
+                client.goto(&format!("http://{site}{form}")).await.map_err(e)?;
+                submit("form.record-form").await?;
+                client.wait().for_element(Locator::Css(".form-error")).await.map_err(|e| format!("{form}: {e}"))?;
+                audit_current(&client, &format!("{form} sent empty{width}"), ".field-error", &mut failing).await?;
+            }
+
+            // A name like a recorded person's asks first.
+            client.goto(&format!("http://{site}/admin/people/new")).await.map_err(e)?;
+            fill("#name_0", "Андрэй Кузнечык").await?;
+            fill("#lang_0", "be").await?;
+            submit("form.record-form").await?;
+            client.wait().for_element(Locator::Css(".lookalikes")).await.map_err(|e| format!("no lookalikes: {e}"))?;
+            audit_current(&client, &format!("a person like a recorded one{width}"), ".lookalikes", &mut failing).await?;
+
+            // Someone else saves the person while the form is open: the conflict page (409),
+            // then a save over it, and the history with that revision.
+            client.goto(&format!("http://{site}/admin/people/{person}/edit")).await.map_err(e)?;
+            app.change(&format!(
+                "update people set occupation = 'Changed elsewhere', version = version + 1 where id = {person}"
+            ))
+            .await;
+            fill("#occupation", " and more").await?;
+            submit("form.record-form").await?;
+            client.wait().for_element(Locator::Css(".conflict")).await.map_err(|e| format!("no conflict: {e}"))?;
+            audit_current(&client, &format!("the person's conflict page{width}"), ".conflict", &mut failing).await?;
+            submit("form.record-form").await?;
+            client.wait().for_element(Locator::Css("[role=status]")).await.map_err(|e| format!("not saved: {e}"))?;
+            let history = [page(format!("/admin/people/{person}/history"), ".revision table")];
+            audit_pages(&client, site, &history, &format!(" with a revision{width}"), &mut failing).await?;
+
+            // An import checked, with a change, an addition and a mistake.
+            client.goto(&format!("http://{site}/admin/import")).await.map_err(e)?;
+            fill("#csv", "slug,name,born\nandrey-kuznechyk,Andrey Kuznechyk,1980\n,Symon Testavy,summer 1990\n,Nobody Dated,someday\n")
+                .await?;
+            submit("form.record-form").await?;
+            client.wait().for_element(Locator::Css(".import-report")).await.map_err(|e| format!("no report: {e}"))?;
+            audit_current(&client, &format!("an import checked{width}"), ".import-report", &mut failing).await?;
+        }
+        nothing_serious(&failing)
+    }
+    .await;
+    client.close().await.ok();
+    let _ = std::fs::remove_dir_all(&profile);
+    if let Err(e) = result {
+        panic!("{e}");
+    }
 }
