@@ -88,11 +88,9 @@ impl DetentionForm {
                 }
             }
         }
-        while form
-            .charges
-            .last()
-            .is_some_and(|c| [&c.article, &c.part, &c.description].iter().all(|f| f.trim().is_empty()))
-        {
+        // Trailing rows left empty go (the form adds fresh ones); a row with anything typed in
+        // it, even spaces, stays, so that a refused form shows exactly what was sent.
+        while form.charges.last().is_some_and(|c| [&c.article, &c.part, &c.description].iter().all(|f| f.is_empty())) {
             form.charges.pop();
         }
         form
@@ -561,6 +559,15 @@ mod tests {
 
     fn form(pairs: &[(&str, &str)]) -> DetentionForm {
         DetentionForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    #[test]
+    fn a_charge_row_of_spaces_is_shown_again_as_typed() {
+        // Found by the property test over every admin form: the spaces came back empty.
+        let typed = form(&[("country", "by"), ("part_1", " ")]);
+        assert_eq!(typed.charges.len(), 2);
+        assert_eq!(typed.charges[1].part, " ");
+        assert_eq!(form(&[("country", "by"), ("part_1", "")]).charges.len(), 0, "empty rows still go");
     }
 
     #[test]

@@ -71,11 +71,9 @@ impl PersonForm {
                 }
             }
         }
-        while form
-            .names
-            .last()
-            .is_some_and(|r| [&r.name, &r.lang, &r.script, &r.kind].iter().all(|f| f.trim().is_empty()))
-        {
+        // Trailing rows left empty go; a row with anything typed in it, even spaces, stays, so
+        // that a refused form shows exactly what was sent.
+        while form.names.last().is_some_and(|r| [&r.name, &r.lang, &r.script, &r.kind].iter().all(|f| f.is_empty())) {
             form.names.pop();
         }
         form
