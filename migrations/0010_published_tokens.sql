@@ -36,9 +36,16 @@ $$;
 create function people_publication_tokens() returns trigger
 language plpgsql as $$
 begin
-    update person_tokens pt set published = n.publication = 'published'
-    from new_rows n join old_rows o on o.id = n.id
-    where pt.person_id = n.id and n.publication is distinct from o.publication;
+    -- The changed people first: most updates of people (status, sort name) change no
+    -- publication, and then nothing else is read.
+    with changed as materialized (
+        select n.id, n.publication = 'published' as published
+        from new_rows n join old_rows o on o.id = n.id
+        where n.publication is distinct from o.publication
+    )
+    update person_tokens pt set published = c.published
+    from changed c
+    where pt.person_id = c.id;
     return null;
 end
 $$;
