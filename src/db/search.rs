@@ -10,6 +10,7 @@ use serde::Deserialize;
 use sqlx::{PgConnection, Postgres, QueryBuilder};
 
 use crate::domain::{PartialDate, PersonStatus};
+use crate::i18n::Lang;
 use crate::search::key::name_tokens;
 use crate::search::query::{COUNT_CAP, PAGE_SIZE, Search, Sort, StatusFilter};
 
@@ -22,6 +23,8 @@ pub struct Hit {
     /// Canonical text of a partial date; see [`Hit::since`].
     pub status_since: Option<String>,
     pub citizenships: Vec<String>,
+    /// The same countries' codes, for their names in the page's language.
+    pub citizenship_codes: Vec<String>,
 }
 
 impl Hit {
@@ -171,13 +174,15 @@ fn push_order(builder: &mut QueryBuilder<'_, Postgres>, sort: Sort) {
 }
 
 /// One page of results and the capped count.
-pub async fn search(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+/// One page of a search, with names as they are written in `lang`.
+pub async fn search(conn: &mut PgConnection, search: &Search, lang: Lang) -> sqlx::Result<Results> {
     if !search.q.is_empty() && matches!(search.sort, Sort::Relevance | Sort::Name) {
-        return search_by_words(conn, search).await;
+        return search_by_words(conn, search, lang).await;
     }
     // The page's ids first, then their details: PostgreSQL computes the select list of every
     // row an OFFSET skips, so the costly columns must not be in the query that skips.
-    let mut page = QueryBuilder::new(HIT_COLUMNS);
+    let mut page = QueryBuilder::new("");
+    push_hit_columns(&mut page, lang);
     page.push(" from unnest(array(select p.id");
     push_matches(&mut page, search);
     push_order(&mut page, search.sort);
@@ -192,10 +197,19 @@ pub async fn search(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Re
     Ok(Results { hits, count })
 }
 
-const HIT_COLUMNS: &str = "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name, p.status, \
-     partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
-     array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
-           where pc.person_id = p.id order by c.name) as citizenships";
+/// The select list of a result row, with the name the person goes by in `lang`.
+fn push_hit_columns(query: &mut QueryBuilder<'_, Postgres>, lang: Lang) {
+    query.push("select p.slug, coalesce(person_display_name(p.id, ");
+    query.push_bind(lang.code());
+    query.push(
+        "), p.slug) as display_name, p.status, \
+         partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
+         array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
+               where pc.person_id = p.id order by c.name) as citizenships, \
+         array(select c.code from person_citizenships pc join countries c on c.code = pc.country \
+               where pc.person_id = p.id order by c.name) as citizenship_codes",
+    );
+}
 
 /// A search with words, by relevance or by name, that never ranks every hit.
 ///
@@ -264,12 +278,12 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
     builder.push(")), best as (select distinct on (person_id) person_id, sort_name, score from hits order by person_id, score desc)");
 }
 
-async fn search_by_words(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+async fn search_by_words(conn: &mut PgConnection, search: &Search, lang: Lang) -> sqlx::Result<Results> {
     let offset = (search.page - 1) * PAGE_SIZE;
     let mut page = QueryBuilder::new("");
     push_word_hits(&mut page, search, offset + PAGE_SIZE);
     page.push(" ");
-    page.push(HIT_COLUMNS);
+    push_hit_columns(&mut page, lang);
     page.push(" from (select person_id, row_number() over (order by ");
     page.push(if search.sort == Sort::Relevance { "score desc, sort_name, person_id" } else { "sort_name, person_id" });
     page.push(") as n from best) ranked join people p on p.id = ranked.person_id where ranked.n > ");
@@ -312,13 +326,13 @@ pub async fn export(conn: &mut PgConnection, search: &Search, limit: i64) -> sql
 
 /// Names in the dictionary close to what was typed, for a page that found nothing: the
 /// primary names of people whose tokens are nearest to the query's tokens.
-pub async fn suggestions(conn: &mut PgConnection, q: &str) -> sqlx::Result<Vec<Suggestion>> {
+pub async fn suggestions(conn: &mut PgConnection, q: &str, lang: Lang) -> sqlx::Result<Vec<Suggestion>> {
     let tokens = name_tokens(q);
     if tokens.is_empty() {
         return Ok(Vec::new());
     }
     sqlx::query_as::<_, Suggestion>(
-        "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name
+        "select p.slug, coalesce(person_display_name(p.id, $2), p.slug) as display_name
          from (
              select pt.person_id, max(near.sim) as sim
              from (
@@ -342,6 +356,7 @@ pub async fn suggestions(conn: &mut PgConnection, q: &str) -> sqlx::Result<Vec<S
          limit 8",
     )
     .bind(tokens)
+    .bind(lang.code())
     .fetch_all(conn)
     .await
 }

@@ -214,7 +214,7 @@ async fn search_feed(State(state): State<AppState>, Query(form): Query<SearchFor
         .cache
         .get_or_compute(format!("/prisoners.atom?{query}"), || async {
             let mut conn = state.db.acquire().await?;
-            let results = search::search(&mut conn, &search).await?;
+            let results = search::search(&mut conn, &search, crate::i18n::Lang::En).await?;
             let slugs: Vec<String> = results.hits.iter().map(|h| h.slug.clone()).collect();
             let times = feeds::updated_at(&mut conn, &slugs).await?;
             let hits: Vec<(Hit, OffsetDateTime)> = results
