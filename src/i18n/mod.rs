@@ -100,6 +100,18 @@ impl Lang {
         self.format(key, Some(&fluent))
     }
 
+    /// The word for a key stored in the database: `label("status", "released")` is the message
+    /// `status-released`, or `status-other` for a key the files do not know.
+    pub fn label(self, kind: &str, key: &str) -> String {
+        let specific = format!("{kind}-{key}");
+        if self.has(&specific) { self.t(&specific) } else { self.t(&format!("{kind}-other")) }
+    }
+
+    /// A date as precisely as it is known, or nothing.
+    pub fn date_or_empty(self, date: Option<&PartialDate>) -> String {
+        date.map(|d| self.date(d)).unwrap_or_default()
+    }
+
     /// Whether this language has the message `key` (for optional words, such as a country's
     /// name, that fall back to the record's own text).
     pub fn has(self, key: &str) -> bool {

@@ -13,11 +13,10 @@
 
 use axum::extract::{FromRequestParts, Request};
 use axum::http::request::Parts;
-use axum::http::{HeaderValue, StatusCode, Uri, header};
+use axum::http::{HeaderValue, Uri, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
-use crate::error::error_page;
 use crate::i18n::Lang;
 
 tokio::task_local! {
@@ -64,7 +63,9 @@ pub fn is_translated(path: &str) -> bool {
     let one_segment = |prefix: &str| {
         path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/') && !rest.contains('.'))
     };
-    matches!(path, "/" | "/prisoners" | "/waves") || one_segment("/prisoners/") || one_segment("/waves/")
+    matches!(path, "/" | "/prisoners" | "/waves" | "/feeds/releases.atom")
+        || one_segment("/prisoners/")
+        || one_segment("/waves/")
 }
 
 /// `/be/prisoners` → (Belarusian, `/prisoners`); `/be` and `/be/` → (Belarusian, `/`);
@@ -105,22 +106,22 @@ pub fn preferred(accept_language: &str) -> Option<Lang> {
     best.map(|(lang, _)| lang)
 }
 
+/// Where a prefixed address of a page that is not translated goes: no route answers it.
+const UNTRANSLATED: &str = "/.untranslated";
+
 /// Strips the language prefix before routing and serves the request in its language.
 pub async fn localise(mut request: Request, next: Next) -> Response {
     let (lang, rest) = split_prefix(request.uri().path());
     let translated = is_translated(rest);
     if lang != Lang::En {
-        if !translated {
-            return CURRENT.scope(lang, async { error_page(StatusCode::NOT_FOUND, None) }).await;
-        }
-        let path_and_query = match request.uri().query() {
-            Some(query) => format!("{rest}?{query}"),
-            None => rest.to_owned(),
+        // A page that is not translated is sent to an address no route has, so that its 404
+        // passes through every layer of the site (security headers, request id) like any other.
+        let path_and_query = match (translated, request.uri().query()) {
+            (false, _) => UNTRANSLATED.to_owned(),
+            (true, Some(query)) => format!("{rest}?{query}"),
+            (true, None) => rest.to_owned(),
         };
-        let Ok(uri) = path_and_query.parse::<Uri>() else {
-            return CURRENT.scope(lang, async { error_page(StatusCode::BAD_REQUEST, None) }).await;
-        };
-        *request.uri_mut() = uri;
+        *request.uri_mut() = path_and_query.parse::<Uri>().unwrap_or_else(|_| Uri::from_static(UNTRANSLATED));
     }
     let hint = if lang == Lang::En && translated {
         request
@@ -174,6 +175,7 @@ mod tests {
             ("/waves", true),
             ("/waves/x", true),
             ("/prisoners/x/feed.atom", false),
+            ("/feeds/releases.atom", true),
             ("/prisoners.csv", false),
             ("/prisoners/", false),
             ("/admin", false),

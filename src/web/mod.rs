@@ -150,8 +150,7 @@ impl Layout {
     /// The word for a key stored in the database: `label("status", "released")` is the message
     /// `status-released`, or `status-other` for a key the files do not know.
     pub fn label(&self, kind: &str, key: &str) -> String {
-        let specific = format!("{kind}-{key}");
-        if self.lang.has(&specific) { self.lang.t(&specific) } else { self.lang.t(&format!("{kind}-other")) }
+        self.lang.label(kind, key)
     }
 
     /// The word for a stored key that counts something: `label_count("metric", key, 1100)`.

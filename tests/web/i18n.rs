@@ -165,6 +165,7 @@ async fn unprefixed_addresses_stay_english_and_other_prefixes_are_404() {
     assert_eq!(not_found.status, 404, "pages not yet translated exist only in English");
     assert_eq!(not_found.attr("html", "lang").as_deref(), Some("be"), "the 404 speaks the prefix's language");
     assert_eq!(not_found.text("h1"), "Старонка не знойдзеная");
+    assert!(!not_found.header("content-security-policy").is_empty(), "with the site's security headers");
 
     for uri in ["/prisoners/ihar-losik/feed.atom", "/charts", "/data", "/api"] {
         assert_eq!(app.get(uri).await.status, 200, "{uri} is unchanged");
@@ -218,4 +219,43 @@ async fn links_keep_the_language_and_the_switcher_keeps_the_query() {
     let old = app.get("/ru/prisoners/ihar-losik").await;
     assert_eq!(old.status, 301);
     assert_eq!(old.header("location"), "/ru/prisoners/igor-losik", "an old address redirects within its language");
+}
+
+#[tokio::test]
+async fn the_releases_feed_is_in_every_language() {
+    let app = TestApp::with_demo().await;
+    for (lang, wave_title, person) in [
+        ("en", "Release wave: ", "Andrey Kuznechyk released (12 February 2025)"),
+        ("be", "Хваля вызваленняў: ", "Андрэй Кузнечык: вызваленне (12 лютага 2025)"),
+        ("ru", "Волна освобождений: ", "Андрей Кузнечик: освобождение (12 февраля 2025)"),
+    ] {
+        let address = in_lang(lang, "/feeds/releases.atom");
+        let feed = app.get(&address).await;
+        assert_eq!(feed.status, 200, "{address}");
+        assert!(!feed.body.contains('⟦'), "{address}: {}", feed.body);
+        let xml = roxmltree::Document::parse(&feed.body).unwrap();
+        let root = xml.root_element();
+        assert_eq!(root.attribute(("http://www.w3.org/XML/1998/namespace", "lang")), Some(lang), "{address}");
+        let titles: Vec<&str> =
+            xml.descendants().filter(|n| n.has_tag_name("title")).filter_map(|n| n.text()).collect();
+        assert!(titles.iter().any(|t| t.starts_with(wave_title)), "{address}: {titles:?}");
+        assert!(titles.contains(&person), "{address}: {titles:?}");
+        let links: Vec<&str> = xml
+            .descendants()
+            .filter(|n| n.has_tag_name("link") && n.attribute("rel") == Some("alternate"))
+            .filter_map(|n| n.attribute("href"))
+            .collect();
+        let own = format!("{ORIGIN}{}", in_lang(lang, "/"));
+        assert!(
+            links.iter().all(|l| l.starts_with(&own)),
+            "{address}: entries link to pages in its language: {links:?}"
+        );
+
+        let home = app.get(&in_lang(lang, "/")).await;
+        assert_eq!(
+            home.attr("link[type='application/atom+xml']", "href"),
+            Some(address),
+            "the page announces its feed"
+        );
+    }
 }
