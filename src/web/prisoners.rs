@@ -83,6 +83,10 @@ async fn show_prisoner(
             let person = people::find_published_profile(&mut *state.db.acquire().await?, slug.as_str(), locale.lang)
                 .await?
                 .ok_or(AppError::NotFound)?;
+            // The name the page goes by heads the list of names, the other variants after it.
+            let mut person = person;
+            let shown = person.display_name.clone();
+            person.names.sort_by_key(|n| n.name != shown);
             let layout = Layout::localised(&state, locale, &format!("/prisoners/{}", person.slug));
             let custody = person.custody_days(today);
             let photo_url = person.photo.as_ref().map(|photo| format!("{}{}", state.origin, photo.path()));

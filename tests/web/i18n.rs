@@ -120,6 +120,13 @@ async fn demo_names_are_shown_in_the_script_of_the_page() {
     assert!(people.contains(&"Андрей Кузнечик".to_owned()), "{people:?}");
     let home = app.get("/be/").await;
     assert!(home.texts(".people li a").iter().any(|n| n == "Андрэй Кузнечык"), "home lists names in Belarusian");
+
+    for (lang, name) in [("en", "Yelena Movshuk"), ("be", "Елена Мовшук"), ("ru", "Елена Мовшук")]
+    {
+        let page = app.get(&in_lang(lang, "/prisoners/yelena-movshuk")).await;
+        assert_eq!(page.text("h1"), name, "{lang}: without a Belarusian name, the Cyrillic one rather than the Latin");
+        assert_eq!(page.text(".names .name"), name, "{lang}: and it heads the list of names");
+    }
 }
 
 #[tokio::test]
