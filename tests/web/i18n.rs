@@ -266,3 +266,25 @@ async fn the_releases_feed_is_in_every_language() {
         );
     }
 }
+
+#[tokio::test]
+async fn bad_input_under_a_prefix_is_refused_in_that_language_never_a_500() {
+    let app = TestApp::with_demo().await;
+    for (uri, status, lang) in [
+        ("/be/prisoners?page=abc", 400, "be"),
+        ("/ru/prisoners?q=%00", 400, "ru"),
+        ("/be/prisoners?q=a&q=b", 400, "be"),
+        ("/be/%C0%AF", 404, "be"),
+        ("/be//prisoners", 404, "be"),
+        ("/ru/prisoners/x%2Fy", 404, "ru"),
+        ("/ru/waves/%E2%80%AE", 404, "ru"),
+        ("/be/prisoners/..%2F..%2Fadmin", 404, "be"),
+    ] {
+        let page = app.get(uri).await;
+        assert_eq!(page.status.as_u16(), status, "{uri}");
+        assert_eq!(page.attr("html", "lang").as_deref(), Some(lang), "{uri}");
+        assert!(!page.body.contains('⟦'), "{uri}");
+    }
+    let post = app.send(axum::http::Method::POST, "/be/prisoners", Body::empty()).await;
+    assert!(post.status.is_client_error(), "{}", post.status);
+}
