@@ -181,3 +181,9 @@ waves-col-mechanism = Механізм
 waves-col-reported = Паведамлялася пра вызваленне
 waves-col-documented = Задакументавана тут
 not-reported = не паведамлялася
+
+## Старонка API (templates/api.html; тэкст — у templates/api/be.html)
+
+api-title = API і даныя
+api-description = JSON API толькі для чытання па ўсіх апублікаваных запісах: людзі, затрыманні, хвалі вызваленняў, шэрагі графікаў і лічбы, пра якія паведамлялася, з дакументам OpenAPI.
+api-openapi-title = Дакумент OpenAPI

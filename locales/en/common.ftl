@@ -181,3 +181,9 @@ waves-col-mechanism = Mechanism
 waves-col-reported = Reported released
 waves-col-documented = Documented here
 not-reported = not reported
+
+## The API's page (templates/api.html; its prose is in templates/api/{en,be,ru}.html)
+
+api-title = API and data
+api-description = A read-only JSON API over every published record: people, detentions, release waves, chart series and reported figures, with an OpenAPI document.
+api-openapi-title = OpenAPI document

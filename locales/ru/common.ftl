@@ -181,3 +181,9 @@ waves-col-mechanism = Механизм
 waves-col-reported = Сообщалось об освобождении
 waves-col-documented = Задокументировано здесь
 not-reported = не сообщалось
+
+## Страница API (templates/api.html; текст — в templates/api/ru.html)
+
+api-title = API и данные
+api-description = JSON API только для чтения по всем опубликованным записям: люди, задержания, волны освобождений, ряды графиков и сообщаемые цифры, с документом OpenAPI.
+api-openapi-title = Документ OpenAPI

@@ -63,7 +63,7 @@ pub fn is_translated(path: &str) -> bool {
     let one_segment = |prefix: &str| {
         path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/') && !rest.contains('.'))
     };
-    matches!(path, "/" | "/prisoners" | "/waves" | "/feeds/releases.atom")
+    matches!(path, "/" | "/prisoners" | "/waves" | "/api" | "/feeds/releases.atom")
         || one_segment("/prisoners/")
         || one_segment("/waves/")
 }
@@ -180,6 +180,7 @@ mod tests {
             ("/prisoners/", false),
             ("/admin", false),
             ("/api/v1/waves", false),
+            ("/api", true),
         ] {
             assert_eq!(is_translated(path), translated, "{path}");
         }

@@ -6,7 +6,7 @@ use axum::http::Request;
 use crate::helpers::{ORIGIN, TestApp, TestResponse};
 
 /// Every translated page type, by its unprefixed address, with the status it answers.
-const PAGES: [(&str, u16); 8] = [
+const PAGES: [(&str, u16); 9] = [
     ("/", 200),
     ("/prisoners", 200),
     ("/prisoners?q=Losik", 200),
@@ -14,6 +14,7 @@ const PAGES: [(&str, u16); 8] = [
     ("/prisoners/ihar-losik", 200),
     ("/waves", 200),
     ("/waves/handover-2025-02-12-vilnius", 200),
+    ("/api", 200),
     ("/nowhere", 404),
 ];
 
@@ -174,7 +175,7 @@ async fn unprefixed_addresses_stay_english_and_other_prefixes_are_404() {
     assert_eq!(not_found.text("h1"), "Старонка не знойдзеная");
     assert!(!not_found.header("content-security-policy").is_empty(), "with the site's security headers");
 
-    for uri in ["/prisoners/ihar-losik/feed.atom", "/charts", "/data", "/api"] {
+    for uri in ["/prisoners/ihar-losik/feed.atom", "/charts", "/data", "/api", "/api/v1/waves"] {
         assert_eq!(app.get(uri).await.status, 200, "{uri} is unchanged");
     }
     let be = app.get("/be").await;

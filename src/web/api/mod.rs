@@ -363,6 +363,6 @@ struct ApiPage {
     origin: String,
 }
 
-async fn api_page(State(state): State<AppState>) -> Result<Response, AppError> {
-    render(&ApiPage { layout: Layout::for_path(&state, "/api"), origin: state.origin.to_string() })
+async fn api_page(State(state): State<AppState>, locale: crate::web::locale::Locale) -> Result<Response, AppError> {
+    render(&ApiPage { layout: Layout::localised(&state, locale, "/api"), origin: state.origin.to_string() })
 }
