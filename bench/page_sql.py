@@ -8,6 +8,8 @@ source = open("src/db/people.rs", encoding="utf-8").read()
 body = source.split("pub async fn find_published_profile", 1)[1]
 sql = re.search(r'r#"(.*?)"#', body, re.S).group(1)
 sql = sql.replace("p.slug = $1", "p.id = :id")
+# The language of the names: the English page.
+sql = sql.replace("$2", "'en'")
 assert "$" not in sql, "the page's SQL has another parameter"
 max_id = int(sys.argv[1])
 print(f"\\set id random(1, {max_id})")

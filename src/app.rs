@@ -104,7 +104,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
     // forms carry a token as well (`web::csrf`).
     let csrf = CsrfLayer::new().add_trusted_origin(&*state.origin).unwrap_or_else(|_| CsrfLayer::new());
     let timeout = |duration| TimeoutLayer::with_status_code(StatusCode::REQUEST_TIMEOUT, duration);
-    crate::web::router(&state)
+    let site = crate::web::router(&state)
         .layer(axum::middleware::from_fn(crate::web::replace_nul_in_forms))
         // Every route but the uploads gets the site-wide body limit (the import's larger one on
         // its paths) and timeout; a layer reaches only the routes added before it, so the
@@ -133,7 +133,11 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
         // Outermost, so that even the timeout's and the panic catcher's answers carry them.
-        .layer(axum::middleware::from_fn_with_state(state, crate::web::headers::security_headers))
+        .layer(axum::middleware::from_fn_with_state(state, crate::web::headers::security_headers));
+    // The language prefix (`/be/…`) is taken off before routing, so a layer around the whole
+    // router (one added with `Router::layer` would run after routing).
+    let localised = tower::Layer::layer(&axum::middleware::from_fn(crate::web::locale::localise), site);
+    Router::new().fallback_service(localised)
 }
 
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.

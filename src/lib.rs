@@ -9,6 +9,7 @@ pub mod dataset;
 pub mod db;
 pub mod domain;
 pub mod error;
+pub mod i18n;
 pub mod import;
 pub mod photo;
 pub mod search;

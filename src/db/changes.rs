@@ -22,6 +22,8 @@ struct Inner {
     generation: AtomicU64,
     live: AtomicBool,
     moved: tokio::sync::Notify,
+    /// The payload of the latest notification heard, for [`Changes::settle`].
+    last_heard: std::sync::Mutex<String>,
 }
 
 /// The generation of the data. Cheap to clone; all clones share one counter.
@@ -70,6 +72,29 @@ impl Changes {
         }
     }
 
+    /// Waits until the listener has heard every change committed before this call: it sends a
+    /// notification of its own and waits for it, since PostgreSQL delivers notifications in
+    /// commit order. (Tests use it after loading data, so that a late notification cannot
+    /// make a cached answer stale between two requests.)
+    pub async fn settle(&self, pool: &PgPool) -> sqlx::Result<()> {
+        let token = format!("settle-{}", uuid::Uuid::new_v4());
+        loop {
+            let moved = self.inner.moved.notified();
+            if self.current().is_some() {
+                break;
+            }
+            moved.await;
+        }
+        sqlx::query("select pg_notify($1, $2)").bind(CHANNEL).bind(&token).execute(pool).await?;
+        loop {
+            let moved = self.inner.moved.notified();
+            if self.current().is_some() && *self.inner.last_heard.lock().unwrap_or_else(|e| e.into_inner()) == token {
+                return Ok(());
+            }
+            moved.await;
+        }
+    }
+
     async fn run(&self, pool: &PgPool) {
         let mut backoff = Duration::from_millis(250);
         loop {
@@ -80,7 +105,9 @@ impl Changes {
                     self.inner.live.store(true, Ordering::SeqCst);
                     self.bump();
                     // `try_recv` gives `Ok(None)` when the connection is lost.
-                    while let Ok(Some(_)) = listener.try_recv().await {
+                    while let Ok(Some(notification)) = listener.try_recv().await {
+                        *self.inner.last_heard.lock().unwrap_or_else(|e| e.into_inner()) =
+                            notification.payload().to_owned();
                         self.bump();
                     }
                     self.inner.live.store(false, Ordering::SeqCst);

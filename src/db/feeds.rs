@@ -23,14 +23,15 @@ pub struct Release {
 }
 
 /// The latest releases of published people and the latest published waves, newest first.
-pub async fn releases(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<Release>> {
+/// The latest releases of people and waves, people named as they are in `lang`.
+pub async fn releases(conn: &mut PgConnection, limit: i64, lang: crate::i18n::Lang) -> sqlx::Result<Vec<Release>> {
     let rows = sqlx::query!(
         r#"
         select kind as "kind!", slug as "slug!", name as "name!", on_date, on_precision as "on_precision: Precision",
                mechanism as "mechanism: ReleaseMechanism", wave_name, reported,
                qualifier as "qualifier: CountQualifier", updated_at as "updated_at!"
         from (
-            (select 'person' as kind, p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as name,
+            (select 'person' as kind, p.slug, coalesce(person_display_name(p.id, $2), p.slug) as name,
                     d.ended_on as on_date, d.ended_precision as on_precision, d.release_mechanism as mechanism,
                     w.name as wave_name, null::integer as reported, null::count_qualifier as qualifier,
                     greatest(d.updated_at, p.updated_at) as updated_at
@@ -51,7 +52,8 @@ pub async fn releases(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<R
         order by on_date desc nulls last, kind desc, slug
         limit $1
         "#,
-        limit
+        limit,
+        lang.code()
     )
     .fetch_all(conn)
     .await?;

@@ -10,6 +10,7 @@ use crate::domain::{
     EventKind, FacilityKind, NameKind, PartialDate, PersonStatus, ReleaseMechanism, SentenceKind, Sex, SourceKind,
     TrialStage,
 };
+use crate::i18n::Lang;
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct PersonName {
@@ -147,8 +148,13 @@ pub struct PublicChange {
     pub changed: Vec<String>,
 }
 
-/// A published person by their current slug.
-pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx::Result<Option<PersonProfile>> {
+/// A published person by their current slug, with the name they go by in `lang` (its script)
+/// first: the one to show on a page in that language.
+pub async fn find_published_profile(
+    conn: &mut PgConnection,
+    slug: &str,
+    lang: Lang,
+) -> sqlx::Result<Option<PersonProfile>> {
     let row = sqlx::query!(
         r#"
         select
@@ -158,10 +164,10 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
             p.status as "status: PersonStatus",
             partial_date_iso(p.status_since, p.status_since_precision) as status_since,
             p.synthetic, p.updated_at,
-            coalesce(person_display_name(p.id, 'en'), p.slug) as "display_name!",
+            coalesce(person_display_name(p.id, $2), p.slug) as "display_name!",
             (select coalesce(json_agg(json_build_object(
                         'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind)
-                        order by coalesce(n.lang = 'en', false) desc, n.kind, n.lang nulls last, n.id), '[]')
+                        order by coalesce(n.lang = $2, false) desc, n.kind, n.lang nulls last, n.id), '[]')
              from person_names n where n.person_id = p.id) as "names!: Json<Vec<PersonName>>",
             (select coalesce(json_agg(json_build_object('code', c.code, 'name', c.name) order by c.name), '[]')
              from person_citizenships pc join countries c on c.code = pc.country
@@ -234,7 +240,8 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
         from people p
         where p.slug = $1 and p.publication = 'published'
         "#,
-        slug
+        slug,
+        lang.code()
     )
     .fetch_optional(conn)
     .await?;
@@ -308,11 +315,11 @@ impl From<SummaryRow> for PersonSummary {
 }
 
 /// The most recently released published people, newest first.
-pub async fn recently_released(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<PersonSummary>> {
+pub async fn recently_released(conn: &mut PgConnection, limit: i64, lang: Lang) -> sqlx::Result<Vec<PersonSummary>> {
     let rows = sqlx::query_as!(
         SummaryRow,
         r#"
-        select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "display_name!",
+        select p.slug, coalesce(person_display_name(p.id, $2), p.slug) as "display_name!",
                p.status as "status: PersonStatus",
                partial_date_iso(p.status_since, p.status_since_precision) as status_since
         from people p
@@ -320,7 +327,8 @@ pub async fn recently_released(conn: &mut PgConnection, limit: i64) -> sqlx::Res
         order by p.status_since desc nulls last, p.id desc
         limit $1
         "#,
-        limit
+        limit,
+        lang.code()
     )
     .fetch_all(conn)
     .await?;
@@ -328,11 +336,11 @@ pub async fn recently_released(conn: &mut PgConnection, limit: i64) -> sqlx::Res
 }
 
 /// The most recently changed published people, newest first.
-pub async fn recently_updated(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<PersonSummary>> {
+pub async fn recently_updated(conn: &mut PgConnection, limit: i64, lang: Lang) -> sqlx::Result<Vec<PersonSummary>> {
     let rows = sqlx::query_as!(
         SummaryRow,
         r#"
-        select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "display_name!",
+        select p.slug, coalesce(person_display_name(p.id, $2), p.slug) as "display_name!",
                p.status as "status: PersonStatus",
                partial_date_iso(p.status_since, p.status_since_precision) as status_since
         from people p
@@ -340,7 +348,8 @@ pub async fn recently_updated(conn: &mut PgConnection, limit: i64) -> sqlx::Resu
         order by p.updated_at desc, p.id desc
         limit $1
         "#,
-        limit
+        limit,
+        lang.code()
     )
     .fetch_all(conn)
     .await?;

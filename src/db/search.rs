@@ -10,6 +10,7 @@ use serde::Deserialize;
 use sqlx::{PgConnection, Postgres, QueryBuilder};
 
 use crate::domain::{PartialDate, PersonStatus};
+use crate::i18n::Lang;
 use crate::search::key::name_tokens;
 use crate::search::query::{COUNT_CAP, PAGE_SIZE, Search, Sort, StatusFilter};
 
@@ -22,6 +23,8 @@ pub struct Hit {
     /// Canonical text of a partial date; see [`Hit::since`].
     pub status_since: Option<String>,
     pub citizenships: Vec<String>,
+    /// The same countries' codes, for their names in the page's language.
+    pub citizenship_codes: Vec<String>,
 }
 
 impl Hit {
@@ -170,12 +173,12 @@ fn push_order(builder: &mut QueryBuilder<'_, Postgres>, sort: Sort) {
     });
 }
 
-/// One page of results and the capped count.
-pub async fn search(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+/// One page of results and the capped count, with names as they are written in `lang`.
+pub async fn search(conn: &mut PgConnection, search: &Search, lang: Lang) -> sqlx::Result<Results> {
     if reads_word_lists(search) {
-        return search_by_words(conn, search).await;
+        return search_by_words(conn, search, lang).await;
     }
-    let hits: Vec<Hit> = list_page(search, "").build_query_as().fetch_all(&mut *conn).await?;
+    let hits: Vec<Hit> = list_page(search, lang, "").build_query_as().fetch_all(&mut *conn).await?;
     let count: i64 = list_count(search, "").build_query_scalar().fetch_one(&mut *conn).await?;
     Ok(Results { hits, count })
 }
@@ -185,9 +188,9 @@ pub async fn search(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Re
 pub async fn explain(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Vec<String>> {
     const EXPLAIN: &str = "explain (analyze, buffers) ";
     let statements = if reads_word_lists(search) {
-        vec![word_page(search, EXPLAIN)]
+        vec![word_page(search, Lang::En, EXPLAIN)]
     } else {
-        vec![list_page(search, EXPLAIN), list_count(search, EXPLAIN)]
+        vec![list_page(search, Lang::En, EXPLAIN), list_count(search, EXPLAIN)]
     };
     let mut plans = Vec::new();
     for mut statement in statements {
@@ -206,9 +209,9 @@ fn reads_word_lists(search: &Search) -> bool {
 /// A page of a search in date order, or without words: the page's ids first, then their
 /// details (PostgreSQL computes the select list of every row an OFFSET skips, so the costly
 /// columns must not be in the query that skips).
-fn list_page(search: &Search, prefix: &str) -> QueryBuilder<'static, Postgres> {
+fn list_page(search: &Search, lang: Lang, prefix: &str) -> QueryBuilder<'static, Postgres> {
     let mut page = QueryBuilder::new(prefix);
-    page.push(HIT_COLUMNS);
+    push_hit_columns(&mut page, lang);
     page.push(" from unnest(array(select p.id");
     push_matches(&mut page, search);
     push_order(&mut page, search.sort);
@@ -226,10 +229,19 @@ fn list_count(search: &Search, prefix: &str) -> QueryBuilder<'static, Postgres> 
     count
 }
 
-const HIT_COLUMNS: &str = "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name, p.status, \
-     partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
-     array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
-           where pc.person_id = p.id order by c.name) as citizenships";
+/// The select list of a result row, with the name the person goes by in `lang`.
+fn push_hit_columns(query: &mut QueryBuilder<'_, Postgres>, lang: Lang) {
+    query.push("select p.slug, coalesce(person_display_name(p.id, ");
+    query.push_bind(lang.code());
+    query.push(
+        "), p.slug) as display_name, p.status, \
+         partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
+         array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
+               where pc.person_id = p.id order by c.name) as citizenships, \
+         array(select c.code from person_citizenships pc join countries c on c.code = pc.country \
+               where pc.person_id = p.id order by c.name) as citizenship_codes",
+    );
+}
 
 /// A search with words, by relevance or by name, that never ranks every hit.
 ///
@@ -317,12 +329,12 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
 /// The page and the count of a search that reads word lists, in one statement: the lists are
 /// read once, as deep as either needs (a page past the cap reads further; the count is capped
 /// all the same).
-fn word_page(search: &Search, prefix: &str) -> QueryBuilder<'static, Postgres> {
+fn word_page(search: &Search, lang: Lang, prefix: &str) -> QueryBuilder<'static, Postgres> {
     let offset = (search.page - 1) * PAGE_SIZE;
     let mut page = QueryBuilder::new(prefix);
     push_word_hits(&mut page, search, (offset + PAGE_SIZE).max(COUNT_CAP + 1));
     page.push(" ");
-    page.push(HIT_COLUMNS);
+    push_hit_columns(&mut page, lang);
     page.push(", (select least(count(*), ");
     page.push_bind(COUNT_CAP + 1);
     page.push(") from best) as total from (select person_id, row_number() over () as n from (select person_id from best order by ");
@@ -336,9 +348,9 @@ fn word_page(search: &Search, prefix: &str) -> QueryBuilder<'static, Postgres> {
     page
 }
 
-async fn search_by_words(conn: &mut PgConnection, search: &Search) -> sqlx::Result<Results> {
+async fn search_by_words(conn: &mut PgConnection, search: &Search, lang: Lang) -> sqlx::Result<Results> {
     let offset = (search.page - 1) * PAGE_SIZE;
-    let rows: Vec<CountedHit> = word_page(search, "").build_query_as().fetch_all(&mut *conn).await?;
+    let rows: Vec<CountedHit> = word_page(search, lang, "").build_query_as().fetch_all(&mut *conn).await?;
     let count = match rows.first() {
         Some(row) => row.total,
         // No one on the first page: no one at all.
@@ -389,13 +401,13 @@ pub async fn export(conn: &mut PgConnection, search: &Search, limit: i64) -> sql
 
 /// Names in the dictionary close to what was typed, for a page that found nothing: the
 /// primary names of people whose tokens are nearest to the query's tokens.
-pub async fn suggestions(conn: &mut PgConnection, q: &str) -> sqlx::Result<Vec<Suggestion>> {
+pub async fn suggestions(conn: &mut PgConnection, q: &str, lang: Lang) -> sqlx::Result<Vec<Suggestion>> {
     let tokens = name_tokens(q);
     if tokens.is_empty() {
         return Ok(Vec::new());
     }
     sqlx::query_as::<_, Suggestion>(
-        "select p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as display_name
+        "select p.slug, coalesce(person_display_name(p.id, $2), p.slug) as display_name
          from (
              select pt.person_id, max(near.sim) as sim
              from (
@@ -419,6 +431,7 @@ pub async fn suggestions(conn: &mut PgConnection, q: &str) -> sqlx::Result<Vec<S
          limit 8",
     )
     .bind(tokens)
+    .bind(lang.code())
     .fetch_all(conn)
     .await
 }

@@ -33,6 +33,7 @@ pub async fn headline_counts(conn: &mut PgConnection) -> sqlx::Result<HeadlineCo
 /// A country-level number as published by others, with its sources.
 #[derive(Debug, Clone)]
 pub struct ReportedFigure {
+    pub country: String,
     pub country_name: String,
     pub metric: FigureMetric,
     pub value: i32,
@@ -47,7 +48,7 @@ pub async fn latest_figures(conn: &mut PgConnection) -> sqlx::Result<Vec<Reporte
     let rows = sqlx::query!(
         r#"
         select distinct on (f.country, f.metric)
-               c.name as country_name, f.metric as "metric: FigureMetric", f.value,
+               f.country, c.name as country_name, f.metric as "metric: FigureMetric", f.value,
                f.qualifier as "qualifier: CountQualifier",
                partial_date_iso(f.as_of, f.as_of_precision) as "as_of!",
                f.notes,
@@ -66,6 +67,7 @@ pub async fn latest_figures(conn: &mut PgConnection) -> sqlx::Result<Vec<Reporte
         .into_iter()
         .filter_map(|r| {
             Some(ReportedFigure {
+                country: r.country,
                 country_name: r.country_name,
                 metric: r.metric,
                 value: r.value,

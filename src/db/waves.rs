@@ -90,7 +90,12 @@ pub async fn list_published(
 }
 
 /// A published wave by its current slug, with its documented people and sources.
-pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx::Result<Option<WaveProfile>> {
+/// The people's names are the ones they go by in `lang`.
+pub async fn find_published_profile(
+    conn: &mut PgConnection,
+    slug: &str,
+    lang: crate::i18n::Lang,
+) -> sqlx::Result<Option<WaveProfile>> {
     let row = sqlx::query!(
         r#"
         select w.slug, w.name,
@@ -103,10 +108,10 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
                w.location, w.counterparty, w.traded, w.notes, w.synthetic, w.updated_at,
                (select coalesce(json_agg(json_build_object(
                         'slug', p.slug,
-                        'display_name', coalesce(person_display_name(p.id, 'en'), p.slug),
+                        'display_name', coalesce(person_display_name(p.id, $2), p.slug),
                         'status', p.status,
                         'status_since', partial_date_iso(p.status_since, p.status_since_precision))
-                        order by person_display_name(p.id, 'en')), '[]')
+                        order by person_display_name(p.id, $2)), '[]')
                 from people p
                 where p.publication = 'published'
                   and p.id in (select d.person_id from detentions d where d.wave_id = w.id))
@@ -118,7 +123,8 @@ pub async fn find_published_profile(conn: &mut PgConnection, slug: &str) -> sqlx
         from waves w join countries c on c.code = w.country
         where w.slug = $1 and w.publication = 'published'
         "#,
-        slug
+        slug,
+        lang.code()
     )
     .fetch_optional(conn)
     .await?;

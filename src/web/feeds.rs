@@ -16,9 +16,11 @@ use crate::db::feeds::{self, Change, PersonFeed, Release, SITEMAP_SIZE};
 use crate::db::search::{self, Hit};
 use crate::domain::Slug;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::search::query::{Search, SearchForm};
 use crate::web::cache::Rendered;
 use crate::web::format;
+use crate::web::locale::Locale;
 
 /// Entries in the releases feed.
 const RELEASES: i64 = 50;
@@ -140,21 +142,48 @@ struct ReleasesFeed<'a> {
     origin: &'a str,
     updated: String,
     releases: Vec<Release>,
+    lang: Lang,
 }
 
 impl ReleasesFeed<'_> {
     fn time(&self, at: &OffsetDateTime) -> String {
         format::rfc3339(at)
     }
+
+    fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.lang.t_args(key, &[(name, &value)])
+    }
+
+    fn t2(
+        &self,
+        key: &str,
+        name: &str,
+        value: impl std::fmt::Display,
+        name2: &str,
+        value2: impl std::fmt::Display,
+    ) -> String {
+        self.lang.t_args(key, &[(name, &value), (name2, &value2)])
+    }
+
+    fn number(&self, n: impl format::Count) -> String {
+        self.lang.number(n.count())
+    }
+
+    /// The absolute address of `path` in the feed's language.
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.origin, self.lang.path(path))
+    }
 }
 
-async fn releases_feed(State(state): State<AppState>) -> AppResult<Response> {
+/// The feed of releases, in each language of the site (`/be/feeds/releases.atom`).
+async fn releases_feed(State(state): State<AppState>, locale: Locale) -> AppResult<Response> {
+    let lang = locale.lang;
     let rendered = state
         .cache
-        .get_or_compute("/feeds/releases.atom".into(), || async {
-            let releases = feeds::releases(&mut *state.db.acquire().await?, RELEASES).await?;
+        .get_or_compute(format!("{}:/feeds/releases.atom", lang.code()), || async {
+            let releases = feeds::releases(&mut *state.db.acquire().await?, RELEASES, lang).await?;
             let updated = format::rfc3339(&newest(releases.iter().map(|r| r.updated_at)));
-            let feed = ReleasesFeed { origin: &state.origin, updated, releases };
+            let feed = ReleasesFeed { origin: &state.origin, updated, releases, lang };
             Ok(Rendered::new(ATOM, feed.render()?))
         })
         .await?;
@@ -214,7 +243,7 @@ async fn search_feed(State(state): State<AppState>, Query(form): Query<SearchFor
         .cache
         .get_or_compute(format!("/prisoners.atom?{query}"), || async {
             let mut conn = state.db.acquire().await?;
-            let results = search::search(&mut conn, &search).await?;
+            let results = search::search(&mut conn, &search, crate::i18n::Lang::En).await?;
             let slugs: Vec<String> = results.hits.iter().map(|h| h.slug.clone()).collect();
             let times = feeds::updated_at(&mut conn, &slugs).await?;
             let hits: Vec<(Hit, OffsetDateTime)> = results

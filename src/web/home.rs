@@ -13,7 +13,8 @@ use crate::db::stats::{HeadlineCounts, ReportedFigure};
 use crate::db::waves::WaveSummary;
 use crate::db::{people, stats, waves};
 use crate::error::AppResult;
-use crate::web::{Layout, format, render};
+use crate::web::locale::Locale;
+use crate::web::{Layout, render};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/", get(show_home))
@@ -30,12 +31,12 @@ struct HomePage {
     updated: Vec<PersonSummary>,
 }
 
-async fn show_home(State(state): State<AppState>) -> AppResult<Response> {
+async fn show_home(State(state): State<AppState>, locale: Locale) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
     let counts = stats::headline_counts(&mut conn).await?;
     let figures = stats::latest_figures(&mut conn).await?;
     let waves = waves::list_published(&mut conn, &ChartFilter::default(), 10).await?;
-    let released = people::recently_released(&mut conn, 10).await?;
-    let updated = people::recently_updated(&mut conn, 10).await?;
-    render(&HomePage { layout: Layout::for_path(&state, "/"), counts, figures, waves, released, updated })
+    let released = people::recently_released(&mut conn, 10, locale.lang).await?;
+    let updated = people::recently_updated(&mut conn, 10, locale.lang).await?;
+    render(&HomePage { layout: Layout::localised(&state, locale, "/"), counts, figures, waves, released, updated })
 }

@@ -12,6 +12,7 @@ pub mod format;
 pub mod headers;
 mod health;
 mod home;
+pub mod locale;
 pub mod photos;
 mod prisoners;
 pub(crate) mod search;
@@ -22,25 +23,171 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::app::AppState;
+use crate::domain::PartialDate;
 use crate::error::{AppResult, error_page};
+use crate::i18n::Lang;
+use crate::web::locale::Locale;
 
-/// What every page's frame (`base.html`) needs.
+/// What every page's frame (`base.html`) needs, and what every page uses to speak its
+/// language: `layout.t("key")` and the other methods below.
 #[derive(Debug, Clone)]
 pub struct Layout {
     pub stylesheet: &'static str,
     /// The absolute URL of the page, for `<link rel="canonical">` and link previews.
     pub canonical: Option<String>,
+    pub lang: Lang,
+    /// The language the reader's browser prefers, offered on an English page.
+    pub hint: Option<Lang>,
+    /// The page's address without a language prefix (with its query string), on pages that
+    /// exist in every language: the switcher and the `hreflang` alternates link to it.
+    pub translations: Option<String>,
+    origin: Option<std::sync::Arc<str>>,
+}
+
+/// The same page in one language, for the switcher and `hreflang`.
+#[derive(Debug, Clone)]
+pub struct Alternate {
+    pub lang: &'static str,
+    /// The language's own name for itself.
+    pub name: String,
+    pub href: String,
+    /// Absolute, as `hreflang` links must be.
+    pub url: String,
+    pub current: bool,
 }
 
 impl Layout {
-    /// A frame without a canonical link (error pages).
+    /// A frame without a canonical link (error pages), in the language of the request.
     pub fn plain() -> Self {
-        Layout { stylesheet: assets::url("style.css"), canonical: None }
+        Layout {
+            stylesheet: assets::url("style.css"),
+            canonical: None,
+            lang: locale::current(),
+            hint: None,
+            translations: None,
+            origin: None,
+        }
     }
 
-    /// A frame for the page at `path` (which starts with `/`).
+    /// A frame for an English-only page at `path` (which starts with `/`).
     pub fn for_path(state: &AppState, path: &str) -> Self {
-        Layout { canonical: Some(format!("{}{path}", state.origin)), ..Layout::plain() }
+        Layout { canonical: Some(format!("{}{path}", state.origin)), lang: Lang::En, ..Layout::plain() }
+    }
+
+    /// A frame for a translated page at `path` (without a language prefix, with the query
+    /// string if any), in the locale's language.
+    pub fn localised(state: &AppState, locale: Locale, path: &str) -> Self {
+        Layout {
+            canonical: Some(format!("{}{}", state.origin, locale.lang.path(path))),
+            lang: locale.lang,
+            hint: locale.hint,
+            translations: Some(path.to_owned()),
+            origin: Some(state.origin.clone()),
+            ..Layout::plain()
+        }
+    }
+
+    /// This page in each language (empty on a page that exists only in English).
+    pub fn alternates(&self) -> Vec<Alternate> {
+        let Some(path) = &self.translations else { return Vec::new() };
+        let origin = self.origin.as_deref().unwrap_or_default();
+        Lang::ALL
+            .into_iter()
+            .map(|lang| Alternate {
+                lang: lang.code(),
+                name: lang.t("language-self"),
+                href: lang.path(path),
+                url: format!("{origin}{}", lang.path(path)),
+                current: lang == self.lang,
+            })
+            .collect()
+    }
+
+    /// The English page's absolute address, the `x-default` for search engines.
+    pub fn default_url(&self) -> Option<String> {
+        let path = self.translations.as_ref()?;
+        Some(format!("{}{path}", self.origin.as_deref().unwrap_or_default()))
+    }
+
+    /// The offer shown on an English page to a reader who prefers another language.
+    pub fn hint_link(&self) -> Option<(Lang, String)> {
+        let hint = self.hint?;
+        Some((hint, hint.path(self.translations.as_deref()?)))
+    }
+
+    /// `path` (which starts with `/`) in the page's language: `/prisoners` → `/be/prisoners`.
+    pub fn link(&self, path: &str) -> String {
+        self.lang.path(path)
+    }
+
+    /// The message `key` in the page's language.
+    pub fn t(&self, key: &str) -> String {
+        self.lang.t(key)
+    }
+
+    /// The message `key` with one argument.
+    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
+        self.lang.t_args(key, &[(name, &value)])
+    }
+
+    /// The message `key` with two arguments.
+    pub fn t2(
+        &self,
+        key: &str,
+        name: &str,
+        value: impl std::fmt::Display,
+        name2: &str,
+        value2: impl std::fmt::Display,
+    ) -> String {
+        self.lang.t_args(key, &[(name, &value), (name2, &value2)])
+    }
+
+    /// The message `key` about `n` things (`$n` and `$plural`).
+    pub fn tn(&self, key: &str, n: impl format::Count) -> String {
+        self.lang.t_count(key, n.count(), &[])
+    }
+
+    /// The word for a key stored in the database: `label("status", "released")` is the message
+    /// `status-released`, or `status-other` for a key the files do not know.
+    pub fn label(&self, kind: &str, key: &str) -> String {
+        self.lang.label(kind, key)
+    }
+
+    /// The word for a stored key that counts something: `label_count("metric", key, 1100)`.
+    pub fn label_count(&self, kind: &str, key: &str, n: impl format::Count) -> String {
+        let specific = format!("{kind}-{key}");
+        let key = if self.lang.has(&specific) { specific } else { format!("{kind}-other") };
+        self.lang.t_count(&key, n.count(), &[])
+    }
+
+    /// The date a status holds from, as it follows the status: "held since 2021" for someone
+    /// in custody, the date alone for a release.
+    pub fn status_since(&self, status: &str, date: &PartialDate) -> String {
+        let specific = format!("status-since-{status}");
+        let key = if self.lang.has(&specific) { specific } else { "status-since-other".to_owned() };
+        self.lang.t_args(&key, &[("date", &self.lang.date(date)), ("since", &self.lang.since(date))])
+    }
+
+    /// A country's name in the page's language, or as the database has it (in English) for a
+    /// country the files do not name.
+    pub fn country(&self, code: &str, name: &str) -> String {
+        let key = format!("country-{code}");
+        if self.lang.has(&key) { self.lang.t(&key) } else { name.to_owned() }
+    }
+
+    /// A whole number with the language's digit grouping.
+    pub fn number(&self, n: impl format::Count) -> String {
+        self.lang.number(n.count())
+    }
+
+    /// A date as precisely as it is known, in the page's language.
+    pub fn date(&self, date: &PartialDate) -> String {
+        self.lang.date(date)
+    }
+
+    /// The calendar day (UTC) of a timestamp, in the page's language.
+    pub fn day(&self, at: &time::OffsetDateTime) -> String {
+        self.lang.day(at.to_offset(time::UtcOffset::UTC).date())
     }
 }
 

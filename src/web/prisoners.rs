@@ -12,6 +12,7 @@ use crate::db::people::{self, CustodyDays, PersonProfile};
 use crate::domain::{NameKind, Slug};
 use crate::error::{AppError, AppResult};
 use crate::web::cache::Rendered;
+use crate::web::locale::Locale;
 use crate::web::{Layout, format, moved_permanently};
 
 pub fn router() -> Router<AppState> {
@@ -25,7 +26,7 @@ struct PrisonerPage {
     person: PersonProfile,
     custody: Option<CustodyDays>,
     /// Today in UTC, for "accessed" in the citation.
-    today: String,
+    today: time::Date,
     /// schema.org `Person` as JSON, safe to place inside a `<script>` element.
     json_ld: String,
     /// The absolute address of the person's photo, for link previews.
@@ -33,6 +34,33 @@ struct PrisonerPage {
 }
 
 impl PrisonerPage {
+    /// What a change in the public change log did, from the message `change-{record}-{action}`.
+    fn change(&self, record: impl AsRef<str>, action: impl AsRef<str>) -> String {
+        let record = match record.as_ref() {
+            r @ ("detention" | "event" | "recognition" | "citation" | "photo") => r,
+            _ => "person",
+        };
+        let action = match action.as_ref() {
+            a @ ("create" | "restore" | "delete") => a,
+            _ => "update",
+        };
+        self.layout.t(&format!("change-{record}-{action}"))
+    }
+
+    /// Today, for "accessed" in the citation, in the page's language.
+    fn accessed(&self) -> String {
+        self.layout.lang.day(self.today)
+    }
+
+    /// The day of a change (`2025-02-12`) in the page's language.
+    fn change_day(&self, day: impl AsRef<str>) -> String {
+        let day = day.as_ref();
+        match time::Date::parse(day, time::macros::format_description!("[year]-[month]-[day]")) {
+            Ok(date) => self.layout.lang.day(date),
+            Err(_) => day.to_owned(),
+        }
+    }
+
     /// The footnote numbers of sources on this page: their positions in the page's source list.
     fn notes(&self, source_ids: &[i64]) -> Vec<usize> {
         source_ids.iter().filter_map(|id| self.person.sources.iter().position(|s| s.id == *id)).map(|i| i + 1).collect()
@@ -44,21 +72,26 @@ impl PrisonerPage {
 async fn show_prisoner(
     State(state): State<AppState>,
     headers: HeaderMap,
+    locale: Locale,
     Path(slug): Path<String>,
 ) -> AppResult<Response> {
     let slug: Slug = slug.parse().map_err(|_| AppError::NotFound)?;
     let today = time::OffsetDateTime::now_utc().date();
     let page = state
         .cache
-        .get_or_compute(format!("/prisoners/{slug}@{today}"), || async {
-            let person = people::find_published_profile(&mut *state.db.acquire().await?, slug.as_str())
+        .get_or_compute(format!("{}/prisoners/{slug}@{today}", locale.cache_key()), || async {
+            let person = people::find_published_profile(&mut *state.db.acquire().await?, slug.as_str(), locale.lang)
                 .await?
                 .ok_or(AppError::NotFound)?;
-            let layout = Layout::for_path(&state, &format!("/prisoners/{}", person.slug));
+            // The name the page goes by heads the list of names, the other variants after it.
+            let mut person = person;
+            let shown = person.display_name.clone();
+            person.names.sort_by_key(|n| n.name != shown);
+            let layout = Layout::localised(&state, locale, &format!("/prisoners/{}", person.slug));
             let custody = person.custody_days(today);
             let photo_url = person.photo.as_ref().map(|photo| format!("{}{}", state.origin, photo.path()));
             let json_ld = json_ld(&person, layout.canonical.as_deref().unwrap_or_default(), photo_url.as_deref());
-            let page = PrisonerPage { layout, person, custody, today: today.to_string(), json_ld, photo_url };
+            let page = PrisonerPage { layout, person, custody, today, json_ld, photo_url };
             Ok(Rendered::validated("text/html; charset=utf-8", page.render()?))
         })
         .await;
@@ -66,7 +99,7 @@ async fn show_prisoner(
         Ok(page) => Ok(page.respond(&headers)),
         // An old address: send readers (and search engines) to the current one for good.
         Err(AppError::NotFound) => match people::find_redirect(&mut *state.db.acquire().await?, slug.as_str()).await? {
-            Some(current) => Ok(moved_permanently(&format!("/prisoners/{current}"))),
+            Some(current) => Ok(moved_permanently(&locale.lang.path(&format!("/prisoners/{current}")))),
             None => Err(AppError::NotFound),
         },
         Err(other) => Err(other),

@@ -12,8 +12,9 @@ use crate::db::search::{self, FilterOptions, Results, Suggestion};
 use crate::domain::{PersonStatus, ReleaseMechanism, Sex};
 use crate::error::{AppError, AppResult};
 use crate::search::query::{PAGE_SIZE, Search, SearchForm, Sort};
+use crate::web::Layout;
 use crate::web::cache::Rendered;
-use crate::web::{Layout, format};
+use crate::web::locale::Locale;
 
 /// Most rows one CSV download carries.
 const EXPORT_LIMIT: i64 = 200_000;
@@ -57,9 +58,36 @@ impl PrisonersPage {
         self.search.status.map_or("", |s| s.key())
     }
 
-    /// The link to this search on `page` in the current order.
+    /// The link to this search on `page` in the current order, in the page's language.
     fn page_link(&self, page: i64) -> String {
-        format!("/prisoners?{}", self.search.query_string(page, self.search.sort))
+        self.layout.link(&format!("/prisoners?{}", self.search.query_string(page, self.search.sort)))
+    }
+
+    /// The countries of the "held by" filter, named in the page's language, in its order.
+    fn countries(&self) -> Vec<(String, String)> {
+        self.named(&self.options.countries)
+    }
+
+    fn citizenships(&self) -> Vec<(String, String)> {
+        self.named(&self.options.citizenships)
+    }
+
+    fn named(&self, countries: &[(String, String)]) -> Vec<(String, String)> {
+        let mut named: Vec<_> =
+            countries.iter().map(|(code, name)| (code.clone(), self.layout.country(code, name))).collect();
+        named.sort_by(|a, b| a.1.cmp(&b.1));
+        named
+    }
+
+    /// A result's citizenships, named in the page's language.
+    fn citizenship_names(&self, hit: &crate::db::search::Hit) -> String {
+        let names: Vec<_> = hit
+            .citizenship_codes
+            .iter()
+            .zip(&hit.citizenships)
+            .map(|(code, name)| self.layout.country(code, name))
+            .collect();
+        names.join(", ")
     }
 
     fn feed_link(&self) -> String {
@@ -96,6 +124,7 @@ impl PrisonersPage {
 async fn list_prisoners(
     State(state): State<AppState>,
     headers: HeaderMap,
+    locale: Locale,
     Query(form): Query<SearchForm>,
 ) -> AppResult<Response> {
     let search = parse(&form)?;
@@ -105,16 +134,16 @@ async fn list_prisoners(
     };
     let page = state
         .cache
-        .get_or_compute(canonical.clone(), || async {
+        .get_or_compute(format!("{}{canonical}", locale.cache_key()), || async {
             let mut conn = state.db.acquire().await?;
-            let results = search::search(&mut conn, &search).await?;
+            let results = search::search(&mut conn, &search, locale.lang).await?;
             let suggestions = if results.hits.is_empty() && !search.q.is_empty() {
-                search::suggestions(&mut conn, &search.q).await?
+                search::suggestions(&mut conn, &search.q, locale.lang).await?
             } else {
                 Vec::new()
             };
             let options = search::filter_options(&mut conn).await?;
-            let layout = Layout::for_path(&state, &canonical);
+            let layout = Layout::localised(&state, locale, &canonical);
             let page = PrisonersPage { layout, search: search.clone(), results, options, suggestions };
             Ok(Rendered::validated("text/html; charset=utf-8", page.render()?))
         })

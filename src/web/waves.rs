@@ -11,6 +11,7 @@ use crate::charts::filter::ChartFilter;
 use crate::db::waves::{self, WaveProfile, WaveSummary};
 use crate::domain::Slug;
 use crate::error::{AppError, AppResult};
+use crate::web::locale::Locale;
 use crate::web::{Layout, format, moved_permanently, render};
 
 pub fn router() -> Router<AppState> {
@@ -24,10 +25,10 @@ struct WavesPage {
     waves: Vec<WaveSummary>,
 }
 
-async fn list_waves(State(state): State<AppState>) -> AppResult<Response> {
+async fn list_waves(State(state): State<AppState>, locale: Locale) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
     let waves = waves::list_published(&mut conn, &ChartFilter::default(), 10_000).await?;
-    render(&WavesPage { layout: Layout::for_path(&state, "/waves"), waves })
+    render(&WavesPage { layout: Layout::localised(&state, locale, "/waves"), waves })
 }
 
 #[derive(Template)]
@@ -37,15 +38,15 @@ struct WavePage {
     wave: WaveProfile,
 }
 
-async fn show_wave(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+async fn show_wave(State(state): State<AppState>, locale: Locale, Path(slug): Path<String>) -> AppResult<Response> {
     let slug: Slug = slug.parse().map_err(|_| AppError::NotFound)?;
     let mut conn = state.db.acquire().await?;
-    if let Some(wave) = waves::find_published_profile(&mut conn, slug.as_str()).await? {
-        let layout = Layout::for_path(&state, &format!("/waves/{}", wave.summary.slug));
+    if let Some(wave) = waves::find_published_profile(&mut conn, slug.as_str(), locale.lang).await? {
+        let layout = Layout::localised(&state, locale, &format!("/waves/{}", wave.summary.slug));
         return render(&WavePage { layout, wave });
     }
     match waves::find_redirect(&mut conn, slug.as_str()).await? {
-        Some(current) => Ok(moved_permanently(&format!("/waves/{current}"))),
+        Some(current) => Ok(moved_permanently(&locale.lang.path(&format!("/waves/{current}")))),
         None => Err(AppError::NotFound),
     }
 }

@@ -191,6 +191,12 @@ impl TestApp {
     pub async fn with_demo() -> TestApp {
         let app = TestApp::new().await;
         prisoner_tracker::seed::demo::seed(&app.pool).await.expect("demo data loads");
+        // Every notification of the seed heard before the first request: a late one would make
+        // the answers cached by a test stale between two of its requests.
+        tokio::time::timeout(std::time::Duration::from_secs(30), app.state.cache.changes().settle(&app.pool))
+            .await
+            .expect("the site hears the seed within 30 s")
+            .expect("the notification is sent");
         app
     }
 

@@ -22,6 +22,7 @@ mod headers;
 mod health;
 mod home;
 mod hostile;
+mod i18n;
 mod migrations;
 mod prisoners;
 mod search;

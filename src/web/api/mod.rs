@@ -22,6 +22,7 @@ use crate::charts::filter::{ChartFilter, ChartForm};
 use crate::db::{people, search, stats, waves};
 use crate::domain::Slug;
 use crate::error::AppError;
+use crate::i18n::Lang;
 use crate::search::query::{COUNT_CAP, PAGE_SIZE, Search, SearchForm};
 use crate::web::cache::Rendered;
 use crate::web::{Layout, render};
@@ -190,7 +191,7 @@ async fn list_prisoners(
     let query = search.query_string(search.page, search.sort);
     let origin = state.origin.clone();
     cached(&state, &headers, format!("/api/v1/prisoners?{query}"), || async {
-        let results = search::search(&mut *state.db.acquire().await?, &search).await?;
+        let results = search::search(&mut *state.db.acquire().await?, &search, Lang::En).await?;
         let total = results.count.min(COUNT_CAP);
         let link = |page: i64| format!("{origin}/api/v1/prisoners?{}", search.query_string(page, search.sort));
         let last_page = (total + PAGE_SIZE - 1) / PAGE_SIZE;
@@ -228,7 +229,7 @@ async fn show_prisoner(State(state): State<AppState>, headers: HeaderMap, Path(s
     let slug: Slug = slug.parse().map_err(|_| AppError::NotFound)?;
     let origin = state.origin.clone();
     let found = cached(&state, &headers, format!("/api/v1/prisoners/{slug}"), || async {
-        let person = people::find_published_profile(&mut *state.db.acquire().await?, slug.as_str()).await?;
+        let person = people::find_published_profile(&mut *state.db.acquire().await?, slug.as_str(), Lang::En).await?;
         person.map(|p| Person::new(p, &origin)).ok_or(AppError::NotFound)
     })
     .await;
@@ -279,7 +280,7 @@ async fn show_wave(State(state): State<AppState>, headers: HeaderMap, Path(slug)
     let slug: Slug = slug.parse().map_err(|_| AppError::NotFound)?;
     let origin = state.origin.clone();
     let found = cached(&state, &headers, format!("/api/v1/waves/{slug}"), || async {
-        let wave = waves::find_published_profile(&mut *state.db.acquire().await?, slug.as_str()).await?;
+        let wave = waves::find_published_profile(&mut *state.db.acquire().await?, slug.as_str(), Lang::En).await?;
         wave.map(|w| Wave::new(w, &origin)).ok_or(AppError::NotFound)
     })
     .await;
@@ -362,6 +363,6 @@ struct ApiPage {
     origin: String,
 }
 
-async fn api_page(State(state): State<AppState>) -> Result<Response, AppError> {
-    render(&ApiPage { layout: Layout::for_path(&state, "/api"), origin: state.origin.to_string() })
+async fn api_page(State(state): State<AppState>, locale: crate::web::locale::Locale) -> Result<Response, AppError> {
+    render(&ApiPage { layout: Layout::localised(&state, locale, "/api"), origin: state.origin.to_string() })
 }

@@ -1,0 +1,189 @@
+# Рамка кожнай старонкі (templates/base.html), даты, лічбы і словы для ключоў з базы.
+# Лікі: выбар паводле $plural (one, few, many), які вылічвае сайт; $n — ужо адфарматаваны лік.
+
+language-self = Беларуская
+site-name = Трэкер палітвязняў
+skip-to-content = Перайсці да зместу
+nav-main = Галоўнае меню
+nav-prisoners = Палітвязні
+nav-waves = Хвалі вызваленняў
+nav-charts = Графікі
+nav-languages = Мова
+tagline = Палітвязні, іх справы і хвалі іх вызвалення
+footer-sources = Кожны факт на гэтым сайце мае крыніцу. Даты пададзеныя з той дакладнасцю, з якой іх падаюць крыніцы.
+footer-open-data = Адкрытыя даныя
+footer-open-data-rest = усё, што тут апублікавана, у фарматах CSV і JSON, пад ліцэнзіяй CC BY 4.0.
+footer-api = API
+footer-feed = Стужка вызваленняў
+hint-offer = Гэтая старонка ёсць па-беларуску.
+feed-releases-title = Вызваленні і хвалі вызваленняў
+only-in-english = па-англійску
+
+## Даты
+
+date-day = { $day } { $month } { $year }
+date-month = { $month } { $year }
+date-season = { $season } { $year }
+date-winter = зіма { $year }/{ $next }
+month-genitive-1 = студзеня
+month-genitive-2 = лютага
+month-genitive-3 = сакавіка
+month-genitive-4 = красавіка
+month-genitive-5 = мая
+month-genitive-6 = чэрвеня
+month-genitive-7 = ліпеня
+month-genitive-8 = жніўня
+month-genitive-9 = верасня
+month-genitive-10 = кастрычніка
+month-genitive-11 = лістапада
+month-genitive-12 = снежня
+month-1 = студзень
+month-2 = люты
+month-3 = сакавік
+month-4 = красавік
+month-5 = май
+month-6 = чэрвень
+month-7 = ліпень
+month-8 = жнівень
+month-9 = верасень
+month-10 = кастрычнік
+month-11 = лістапад
+month-12 = снежань
+season-spring = вясна
+season-summer = лета
+season-autumn = восень
+season-winter = зіма
+date-since-day = з { $day } { $month } { $year }
+date-since-month = з { $month } { $year }
+date-since-season = з { $season } { $year }
+date-since-winter = з зімы { $year }/{ $next }
+date-since-year = з { $year } года
+season-genitive-spring = вясны
+season-genitive-summer = лета
+season-genitive-autumn = восені
+season-genitive-winter = зімы
+
+## Лікі
+
+count-prisoners = { $plural ->
+    [one] { $n } палітвязень
+    [few] { $n } палітвязні
+   *[many] { $n } палітвязняў
+}
+count-people = { $plural ->
+    [one] { $n } чалавек
+    [few] { $n } чалавекі
+   *[many] { $n } чалавек
+}
+count-days-in-custody = { $plural ->
+    [one] { $n } дзень пад вартай
+    [few] { $n } дні пад вартай
+   *[many] { $n } дзён пад вартай
+}
+count-years = { $plural ->
+    [one] { $n } год
+    [few] { $n } гады
+   *[many] { $n } гадоў
+}
+count-months = { $plural ->
+    [one] { $n } месяц
+    [few] { $n } месяцы
+   *[many] { $n } месяцаў
+}
+
+## Словы для ключоў з базы
+
+status-awaiting_trial = Пад вартай, чакае суда
+status-serving_sentence = Адбывае пакаранне
+status-in_custody = Пад вартай
+status-released = Вызвалены
+status-died_in_custody = Памёр пад вартай
+status-other = Статус невядомы
+status-since-released = { $date }
+status-since-died_in_custody = { $date }
+status-since-other = { $since }
+mechanism-pardon = Памілаванне
+mechanism-amnesty = Амністыя
+mechanism-sentence_served = Пакаранне адбыта
+mechanism-exchange = Абмен паміж дзяржавамі
+mechanism-release_to_foreign_government = Перадача замежнаму ўраду
+mechanism-deportation = Дэпартацыя або прымусовая высылка
+mechanism-court_decision = Рашэнне суда
+mechanism-death_in_custody = Смерць пад вартай
+mechanism-other = Іншае або не паведамляецца
+qualifier-about = каля
+qualifier-at_least = не менш за
+qualifier-more_than = больш за
+qualifier-up_to = да
+qualifier-fewer_than = менш за
+qualifier-other = { "" }
+sentence-imprisonment = Пазбаўленне волі
+sentence-restricted_freedom = Абмежаванне волі
+sentence-home_confinement = Хатні арышт
+sentence-fine = Штраф
+sentence-compulsory_treatment = Прымусовае псіхіятрычнае лячэнне
+sentence-life_imprisonment = Пажыццёвае зняволенне
+sentence-death_penalty = Смяротнае пакаранне
+sentence-other = Іншае пакаранне
+trial-awaiting_trial = Чакае суда
+trial-convicted = Асуджаны
+trial-other = { "" }
+event-arrest = Затрыманне
+event-charge = Абвінавачанне
+event-trial = Суд
+event-verdict = Прысуд
+event-appeal = Апеляцыя
+event-transfer = Перавод
+event-hunger_strike = Галадоўка
+event-media_appearance = З’яўленне ў СМІ
+event-recognition = Прызнанне палітвязнем
+event-release = Вызваленне
+event-re_arrest = Паўторнае затрыманне
+event-death = Смерць
+event-other = Іншае
+sex-female = Жаночы
+sex-male = Мужчынскі
+sex-other = Іншы
+name-kind-primary = імя
+name-kind-transliteration = транслітарацыя
+name-kind-alias = таксама вядомы як
+name-kind-other = ранейшае імя
+language-be = беларуская
+language-ru = руская
+language-en = англійская
+language-uk = украінская
+language-de = нямецкая
+language-pl = польская
+language-lt = літоўская
+metric-prisoners_held = { $plural ->
+    [one] палітвязень пад вартай
+    [few] палітвязні пад вартай
+   *[many] палітвязняў пад вартай
+}
+metric-prisoners_released = { $plural ->
+    [one] вызвалены палітвязень
+    [few] вызваленыя палітвязні
+   *[many] вызваленых палітвязняў
+}
+metric-other = { $plural ->
+    [one] палітычна матываванае затрыманне
+    [few] палітычна матываваныя затрыманні
+   *[many] палітычна матываваных затрыманняў
+}
+
+## Агульныя часткі (templates/macros.html)
+
+sources-heading = Крыніцы
+sources-none = Крыніцы яшчэ не пазначаныя.
+waves-col-date = Дата
+waves-col-wave = Хваля
+waves-col-mechanism = Механізм
+waves-col-reported = Паведамлялася пра вызваленне
+waves-col-documented = Задакументавана тут
+not-reported = не паведамлялася
+
+## Старонка API (templates/api.html; тэкст — у templates/api/be.html)
+
+api-title = API і даныя
+api-description = JSON API толькі для чытання па ўсіх апублікаваных запісах: людзі, затрыманні, хвалі вызваленняў, шэрагі графікаў і лічбы, пра якія паведамлялася, з дакументам OpenAPI.
+api-openapi-title = Дакумент OpenAPI

@@ -1,0 +1,189 @@
+# The frame of every page (templates/base.html), dates, counts and the words for stored keys.
+# Counts: select on $plural (one, few, many, other), which the site computes; $n is the number
+# already formatted. Never select on $n itself.
+
+language-self = English
+site-name = Prisoner Tracker
+skip-to-content = Skip to content
+nav-main = Main
+nav-prisoners = Prisoners
+nav-waves = Release waves
+nav-charts = Charts
+nav-languages = Language
+tagline = Political prisoners, their cases and the waves of their release
+footer-sources = Every fact on this site cites its source. Dates are shown as precisely as the sources give them.
+footer-open-data = Open data
+footer-open-data-rest = everything published here as CSV and JSON, under CC BY 4.0.
+footer-api = API
+footer-feed = Releases feed
+# Shown on an English page to a reader whose browser prefers another language; in that language.
+hint-offer = This page is also in English.
+feed-releases-title = Releases and release waves
+only-in-english = in English
+
+## Dates. $month is a word below; $year and $day are numbers.
+
+date-day = { $day } { $month } { $year }
+date-month = { $month } { $year }
+date-season = { $season } { $year }
+date-winter = winter { $year }/{ $next }
+# After a day number ("12 February"): the genitive in Belarusian and Russian.
+month-genitive-1 = January
+month-genitive-2 = February
+month-genitive-3 = March
+month-genitive-4 = April
+month-genitive-5 = May
+month-genitive-6 = June
+month-genitive-7 = July
+month-genitive-8 = August
+month-genitive-9 = September
+month-genitive-10 = October
+month-genitive-11 = November
+month-genitive-12 = December
+# A month on its own ("July 2024"): the nominative.
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+season-spring = spring
+season-summer = summer
+season-autumn = autumn
+season-winter = winter
+# "since …": Belarusian and Russian put the month and season in the genitive here.
+date-since-day = since { $day } { $month } { $year }
+date-since-month = since { $month } { $year }
+date-since-season = since { $season } { $year }
+date-since-winter = since winter { $year }/{ $next }
+date-since-year = since { $year }
+season-genitive-spring = spring
+season-genitive-summer = summer
+season-genitive-autumn = autumn
+season-genitive-winter = winter
+
+## Counts
+
+count-prisoners = { $plural ->
+    [one] { $n } political prisoner
+   *[other] { $n } political prisoners
+}
+count-people = { $plural ->
+    [one] { $n } person
+   *[other] { $n } people
+}
+count-days-in-custody = { $plural ->
+    [one] { $n } day in custody
+   *[other] { $n } days in custody
+}
+count-years = { $plural ->
+    [one] { $n } year
+   *[other] { $n } years
+}
+count-months = { $plural ->
+    [one] { $n } month
+   *[other] { $n } months
+}
+
+## The words for keys stored in the database (templates call layout.label(kind, key)).
+
+status-awaiting_trial = In custody, awaiting trial
+status-serving_sentence = Serving a sentence
+status-in_custody = In custody
+status-released = Released
+status-died_in_custody = Died in custody
+status-other = Status unknown
+# The date a status holds from, after the status: "In custody, held since 2021"; "Released,
+# 12 February 2025". $date is a date on its own, $since one after "since" (date-since-*).
+status-since-released = { $date }
+status-since-died_in_custody = { $date }
+status-since-other = held { $since }
+mechanism-pardon = Pardon
+mechanism-amnesty = Amnesty
+mechanism-sentence_served = Sentence served
+mechanism-exchange = Exchange between states
+mechanism-release_to_foreign_government = Release to a foreign government
+mechanism-deportation = Deportation or forced exile
+mechanism-court_decision = Court decision
+mechanism-death_in_custody = Death in custody
+mechanism-other = Other or not reported
+qualifier-about = about
+qualifier-at_least = at least
+qualifier-more_than = more than
+qualifier-up_to = up to
+qualifier-fewer_than = fewer than
+qualifier-other = { "" }
+sentence-imprisonment = Imprisonment
+sentence-restricted_freedom = Restricted freedom
+sentence-home_confinement = Home confinement
+sentence-fine = Fine
+sentence-compulsory_treatment = Compulsory psychiatric treatment
+sentence-life_imprisonment = Life imprisonment
+sentence-death_penalty = Death penalty
+sentence-other = Other sentence
+trial-awaiting_trial = Awaiting trial
+trial-convicted = Convicted
+trial-other = { "" }
+event-arrest = Arrest
+event-charge = Charged
+event-trial = Trial
+event-verdict = Verdict
+event-appeal = Appeal
+event-transfer = Transfer
+event-hunger_strike = Hunger strike
+event-media_appearance = Media appearance
+event-recognition = Recognition
+event-release = Release
+event-re_arrest = Re-arrest
+event-death = Death
+event-other = Other
+sex-female = Female
+sex-male = Male
+sex-other = Other
+name-kind-primary = name
+name-kind-transliteration = transliteration
+name-kind-alias = also known as
+name-kind-other = former name
+language-be = Belarusian
+language-ru = Russian
+language-en = English
+language-uk = Ukrainian
+language-de = German
+language-pl = Polish
+language-lt = Lithuanian
+# After a number ($plural is its category).
+metric-prisoners_held = { $plural ->
+    [one] political prisoner held
+   *[other] political prisoners held
+}
+metric-prisoners_released = { $plural ->
+    [one] political prisoner released
+   *[other] political prisoners released
+}
+metric-other = { $plural ->
+    [one] politically motivated arrest
+   *[other] politically motivated arrests
+}
+
+## Shared parts (templates/macros.html)
+
+sources-heading = Sources
+sources-none = No source is recorded yet.
+waves-col-date = Date
+waves-col-wave = Wave
+waves-col-mechanism = Mechanism
+waves-col-reported = Reported released
+waves-col-documented = Documented here
+not-reported = not reported
+
+## The API's page (templates/api.html; its prose is in templates/api/{en,be,ru}.html)
+
+api-title = API and data
+api-description = A read-only JSON API over every published record: people, detentions, release waves, chart series and reported figures, with an OpenAPI document.
+api-openapi-title = OpenAPI document

@@ -1,0 +1,189 @@
+# Рамка каждой страницы (templates/base.html), даты, числа и слова для ключей из базы.
+# Числа: выбор по $plural (one, few, many), который вычисляет сайт; $n — уже отформатированное число.
+
+language-self = Русский
+site-name = Трекер политзаключённых
+skip-to-content = Перейти к содержанию
+nav-main = Главное меню
+nav-prisoners = Политзаключённые
+nav-waves = Волны освобождений
+nav-charts = Графики
+nav-languages = Язык
+tagline = Политзаключённые, их дела и волны их освобождения
+footer-sources = Каждый факт на этом сайте подкреплён источником. Даты приведены с той точностью, с какой их дают источники.
+footer-open-data = Открытые данные
+footer-open-data-rest = всё опубликованное здесь в форматах CSV и JSON, под лицензией CC BY 4.0.
+footer-api = API
+footer-feed = Лента освобождений
+hint-offer = Эта страница есть на русском.
+feed-releases-title = Освобождения и волны освобождений
+only-in-english = на английском
+
+## Даты
+
+date-day = { $day } { $month } { $year }
+date-month = { $month } { $year }
+date-season = { $season } { $year }
+date-winter = зима { $year }/{ $next }
+month-genitive-1 = января
+month-genitive-2 = февраля
+month-genitive-3 = марта
+month-genitive-4 = апреля
+month-genitive-5 = мая
+month-genitive-6 = июня
+month-genitive-7 = июля
+month-genitive-8 = августа
+month-genitive-9 = сентября
+month-genitive-10 = октября
+month-genitive-11 = ноября
+month-genitive-12 = декабря
+month-1 = январь
+month-2 = февраль
+month-3 = март
+month-4 = апрель
+month-5 = май
+month-6 = июнь
+month-7 = июль
+month-8 = август
+month-9 = сентябрь
+month-10 = октябрь
+month-11 = ноябрь
+month-12 = декабрь
+season-spring = весна
+season-summer = лето
+season-autumn = осень
+season-winter = зима
+date-since-day = с { $day } { $month } { $year }
+date-since-month = с { $month } { $year }
+date-since-season = с { $season } { $year }
+date-since-winter = с зимы { $year }/{ $next }
+date-since-year = с { $year } года
+season-genitive-spring = весны
+season-genitive-summer = лета
+season-genitive-autumn = осени
+season-genitive-winter = зимы
+
+## Числа
+
+count-prisoners = { $plural ->
+    [one] { $n } политзаключённый
+    [few] { $n } политзаключённых
+   *[many] { $n } политзаключённых
+}
+count-people = { $plural ->
+    [one] { $n } человек
+    [few] { $n } человека
+   *[many] { $n } человек
+}
+count-days-in-custody = { $plural ->
+    [one] { $n } день под стражей
+    [few] { $n } дня под стражей
+   *[many] { $n } дней под стражей
+}
+count-years = { $plural ->
+    [one] { $n } год
+    [few] { $n } года
+   *[many] { $n } лет
+}
+count-months = { $plural ->
+    [one] { $n } месяц
+    [few] { $n } месяца
+   *[many] { $n } месяцев
+}
+
+## Слова для ключей из базы
+
+status-awaiting_trial = Под стражей, ожидает суда
+status-serving_sentence = Отбывает наказание
+status-in_custody = Под стражей
+status-released = Освобождён
+status-died_in_custody = Умер под стражей
+status-other = Статус неизвестен
+status-since-released = { $date }
+status-since-died_in_custody = { $date }
+status-since-other = { $since }
+mechanism-pardon = Помилование
+mechanism-amnesty = Амнистия
+mechanism-sentence_served = Наказание отбыто
+mechanism-exchange = Обмен между государствами
+mechanism-release_to_foreign_government = Передача иностранному правительству
+mechanism-deportation = Депортация или принудительная высылка
+mechanism-court_decision = Решение суда
+mechanism-death_in_custody = Смерть под стражей
+mechanism-other = Другое или не сообщается
+qualifier-about = около
+qualifier-at_least = не менее
+qualifier-more_than = более
+qualifier-up_to = до
+qualifier-fewer_than = менее
+qualifier-other = { "" }
+sentence-imprisonment = Лишение свободы
+sentence-restricted_freedom = Ограничение свободы
+sentence-home_confinement = Домашний арест
+sentence-fine = Штраф
+sentence-compulsory_treatment = Принудительное психиатрическое лечение
+sentence-life_imprisonment = Пожизненное лишение свободы
+sentence-death_penalty = Смертная казнь
+sentence-other = Другое наказание
+trial-awaiting_trial = Ожидает суда
+trial-convicted = Осуждён
+trial-other = { "" }
+event-arrest = Задержание
+event-charge = Обвинение
+event-trial = Суд
+event-verdict = Приговор
+event-appeal = Апелляция
+event-transfer = Перевод
+event-hunger_strike = Голодовка
+event-media_appearance = Появление в СМИ
+event-recognition = Признание политзаключённым
+event-release = Освобождение
+event-re_arrest = Повторное задержание
+event-death = Смерть
+event-other = Другое
+sex-female = Женский
+sex-male = Мужской
+sex-other = Другой
+name-kind-primary = имя
+name-kind-transliteration = транслитерация
+name-kind-alias = также известен как
+name-kind-other = прежнее имя
+language-be = белорусский
+language-ru = русский
+language-en = английский
+language-uk = украинский
+language-de = немецкий
+language-pl = польский
+language-lt = литовский
+metric-prisoners_held = { $plural ->
+    [one] политзаключённый под стражей
+    [few] политзаключённых под стражей
+   *[many] политзаключённых под стражей
+}
+metric-prisoners_released = { $plural ->
+    [one] освобождённый политзаключённый
+    [few] освобождённых политзаключённых
+   *[many] освобождённых политзаключённых
+}
+metric-other = { $plural ->
+    [one] политически мотивированное задержание
+    [few] политически мотивированных задержания
+   *[many] политически мотивированных задержаний
+}
+
+## Общие части (templates/macros.html)
+
+sources-heading = Источники
+sources-none = Источники пока не указаны.
+waves-col-date = Дата
+waves-col-wave = Волна
+waves-col-mechanism = Механизм
+waves-col-reported = Сообщалось об освобождении
+waves-col-documented = Задокументировано здесь
+not-reported = не сообщалось
+
+## Страница API (templates/api.html; текст — в templates/api/ru.html)
+
+api-title = API и данные
+api-description = JSON API только для чтения по всем опубликованным записям: люди, задержания, волны освобождений, ряды графиков и сообщаемые цифры, с документом OpenAPI.
+api-openapi-title = Документ OpenAPI

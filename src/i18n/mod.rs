@@ -1,0 +1,376 @@
+//! The site's languages: English, Belarusian and Russian.
+//!
+//! Every word a visitor reads lives in Fluent files, `locales/{en,be,ru}/*.ftl`, embedded in the
+//! binary and parsed once. Templates ask the page's [`Lang`] for a message (`layout.t("key")`,
+//! through `web::Layout`). Rust chooses what Fluent cannot be trusted with:
+//!
+//! - the plural category of a count ([`plural`]): `intl_pluralrules` 7.0.2, which every Rust
+//!   Fluent stack uses, gets Belarusian 22–24, 102… wrong, so messages select on a `$plural`
+//!   string that Rust computes, never on the number itself;
+//! - numbers ([`Lang::number`]), formatted before they reach Fluent, so its own number
+//!   formatting never runs;
+//! - dates as precise as they are known ([`Lang::date`]), from month and season words in the
+//!   Fluent files.
+//!
+//! A message missing from a language shows as `⟦key⟧` (never silently in another language): the
+//! tests look for that mark on every page, and `tests::every_key_is_in_every_language` fails
+//! when the files disagree.
+
+pub mod plural;
+
+use std::collections::HashMap;
+use std::fmt::Display;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+use rust_embed::Embed;
+
+use crate::domain::partial_date::Season;
+use crate::domain::{PartialDate, Precision};
+
+pub use plural::plural;
+
+/// What a missing message shows instead of its text: `⟦key⟧`.
+pub const MISSING_MARK: char = '⟦';
+
+/// A language of the site. English is the default: unprefixed addresses are English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Be,
+    Ru,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::En, Lang::Be, Lang::Ru];
+
+    /// The BCP 47 code: `en`, `be`, `ru`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Be => "be",
+            Lang::Ru => "ru",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The address prefix: empty for English, `/be`, `/ru`.
+    pub fn prefix(self) -> &'static str {
+        match self {
+            Lang::En => "",
+            Lang::Be => "/be",
+            Lang::Ru => "/ru",
+        }
+    }
+
+    /// `path` (which starts with `/`) in this language: `/prisoners` → `/be/prisoners`, and the
+    /// home page `/` → `/be/`.
+    pub fn path(self, path: &str) -> String {
+        format!("{}{path}", self.prefix())
+    }
+
+    /// The message `key`.
+    pub fn t(self, key: &str) -> String {
+        self.format(key, None)
+    }
+
+    /// The message `key` with named arguments, already formatted as text.
+    pub fn t_args(self, key: &str, args: &[(&str, &dyn Display)]) -> String {
+        let mut fluent = FluentArgs::new();
+        for (name, value) in args {
+            fluent.set(*name, FluentValue::from(value.to_string()));
+        }
+        self.format(key, Some(&fluent))
+    }
+
+    /// The message `key` about `n` things: it gets `$n` (formatted) and `$plural` (the
+    /// category: `one`, `few`, `many` or `other`) and any further arguments.
+    pub fn t_count(self, key: &str, n: i64, args: &[(&str, &dyn Display)]) -> String {
+        let mut fluent = FluentArgs::new();
+        fluent.set("n", FluentValue::from(self.number(n)));
+        fluent.set("plural", FluentValue::from(plural(self, n)));
+        for (name, value) in args {
+            fluent.set(*name, FluentValue::from(value.to_string()));
+        }
+        self.format(key, Some(&fluent))
+    }
+
+    /// The word for a key stored in the database: `label("status", "released")` is the message
+    /// `status-released`, or `status-other` for a key the files do not know.
+    pub fn label(self, kind: &str, key: &str) -> String {
+        let specific = format!("{kind}-{key}");
+        if self.has(&specific) { self.t(&specific) } else { self.t(&format!("{kind}-other")) }
+    }
+
+    /// A date as precisely as it is known, or nothing.
+    pub fn date_or_empty(self, date: Option<&PartialDate>) -> String {
+        date.map(|d| self.date(d)).unwrap_or_default()
+    }
+
+    /// Whether this language has the message `key` (for optional words, such as a country's
+    /// name, that fall back to the record's own text).
+    pub fn has(self, key: &str) -> bool {
+        BUNDLES[self as usize].get_message(key).is_some_and(|m| m.value().is_some())
+    }
+
+    fn format(self, key: &str, args: Option<&FluentArgs<'_>>) -> String {
+        let bundle = &BUNDLES[self as usize];
+        let Some(pattern) = bundle.get_message(key).and_then(|m| m.value()) else {
+            tracing::warn!(lang = self.code(), key, "missing message");
+            return format!("{MISSING_MARK}{key}⟧");
+        };
+        let mut errors = Vec::new();
+        let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
+        if !errors.is_empty() {
+            tracing::warn!(lang = self.code(), key, ?errors, "message formatted with errors");
+        }
+        text
+    }
+
+    /// A whole number with the language's digit grouping: `1,200` in English, `1 200` (with a
+    /// no-break space) in Belarusian and Russian.
+    pub fn number(self, n: i64) -> String {
+        let separator = match self {
+            Lang::En => ',',
+            Lang::Be | Lang::Ru => '\u{a0}',
+        };
+        let digits = n.unsigned_abs().to_string();
+        let mut out = String::with_capacity(digits.len() * 2);
+        if n < 0 {
+            out.push('-');
+        }
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
+                out.push(separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// A date as precisely as it is known: "12 лютага 2025" (the month in the genitive after a
+    /// day), "ліпень 2024" (nominative), "лета 2024", "зіма 2024/25", "2024".
+    pub fn date(self, date: &PartialDate) -> String {
+        let start = date.start();
+        let year = start.year();
+        let month = start.month() as u8;
+        match date.precision() {
+            Precision::Day => self.day(start),
+            Precision::Month => {
+                self.t_args("date-month", &[("month", &self.t(&format!("month-{month}"))), ("year", &year)])
+            }
+            Precision::Season => match date.season_of() {
+                Some(Season::Winter) => self
+                    .t_args("date-winter", &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100)))]),
+                Some(season) => self.t_args(
+                    "date-season",
+                    &[("season", &self.t(&format!("season-{}", season.as_str()))), ("year", &year)],
+                ),
+                None => year.to_string(),
+            },
+            Precision::Year => year.to_string(),
+        }
+    }
+
+    /// "since" a date, as the language says it: "since July 2024", "з ліпеня 2024",
+    /// "с июля 2024" (the month and season in the genitive), "з 2021 года".
+    pub fn since(self, date: &PartialDate) -> String {
+        let start = date.start();
+        let year = start.year();
+        let month = || self.t(&format!("month-genitive-{}", start.month() as u8));
+        match date.precision() {
+            Precision::Day => {
+                self.t_args("date-since-day", &[("day", &start.day()), ("month", &month()), ("year", &year)])
+            }
+            Precision::Month => self.t_args("date-since-month", &[("month", &month()), ("year", &year)]),
+            Precision::Season => match date.season_of() {
+                Some(Season::Winter) => self.t_args(
+                    "date-since-winter",
+                    &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100)))],
+                ),
+                Some(season) => self.t_args(
+                    "date-since-season",
+                    &[("season", &self.t(&format!("season-genitive-{}", season.as_str()))), ("year", &year)],
+                ),
+                None => self.t_args("date-since-year", &[("year", &year)]),
+            },
+            Precision::Year => self.t_args("date-since-year", &[("year", &year)]),
+        }
+    }
+
+    /// A calendar day: "12 February 2025", "12 лютага 2025", "12 февраля 2025".
+    pub fn day(self, day: time::Date) -> String {
+        let month = day.month() as u8;
+        self.t_args(
+            "date-day",
+            &[("day", &day.day()), ("month", &self.t(&format!("month-genitive-{month}"))), ("year", &day.year())],
+        )
+    }
+}
+
+#[derive(Embed)]
+#[folder = "locales/"]
+struct Files;
+
+/// The Fluent source of one language: its files' text, in name order.
+pub fn sources(lang: Lang) -> Vec<(String, String)> {
+    let prefix = format!("{}/", lang.code());
+    let mut files: Vec<_> = Files::iter()
+        .filter(|name| name.starts_with(&prefix) && name.ends_with(".ftl"))
+        .filter_map(|name| {
+            let file = Files::get(&name)?;
+            Some((name.into_owned(), String::from_utf8_lossy(&file.data).into_owned()))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// One bundle per language, in `Lang` order. The files are part of the program: one that does
+/// not parse, or defines a message twice, is a bug, and the first render (every test) says so.
+static BUNDLES: LazyLock<Vec<FluentBundle<FluentResource>>> = LazyLock::new(|| {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let id = lang.code().parse().expect("a valid language identifier");
+            let mut bundle = FluentBundle::new_concurrent(vec![id]);
+            // Unicode isolation marks around arguments are for bidirectional text; in our HTML
+            // they would only show up in copied text and break searches.
+            bundle.set_use_isolating(false);
+            for (name, text) in sources(lang) {
+                let resource = FluentResource::try_new(text)
+                    .unwrap_or_else(|(_, errors)| panic!("{name} does not parse: {errors:?}"));
+                bundle.add_resource(resource).unwrap_or_else(|errors| panic!("{name}: {errors:?}"));
+            }
+            bundle
+        })
+        .collect()
+});
+
+/// The message keys of each language's files, for the test that they agree.
+pub fn keys(lang: Lang) -> HashMap<String, String> {
+    let mut keys = HashMap::new();
+    for (name, text) in sources(lang) {
+        let resource = match FluentResource::try_new(text) {
+            Ok(resource) | Err((resource, _)) => resource,
+        };
+        for entry in resource.entries() {
+            if let fluent_syntax::ast::Entry::Message(message) = entry {
+                keys.insert(message.id.name.to_owned(), name.clone());
+            }
+        }
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_key_is_in_every_language() {
+        let en = keys(Lang::En);
+        assert!(en.len() > 50, "the English messages are read");
+        for lang in [Lang::Be, Lang::Ru] {
+            let other = keys(lang);
+            let mut missing: Vec<_> = en.keys().filter(|k| !other.contains_key(*k)).collect();
+            let mut extra: Vec<_> = other.keys().filter(|k| !en.contains_key(*k)).collect();
+            missing.sort();
+            extra.sort();
+            assert!(missing.is_empty(), "{} lacks {missing:?}", lang.code());
+            assert!(extra.is_empty(), "{} has keys English lacks: {extra:?}", lang.code());
+        }
+    }
+
+    #[test]
+    fn every_file_parses_and_every_message_formats() {
+        for lang in Lang::ALL {
+            for key in keys(lang).keys() {
+                let text = lang.t_count(key, 3, &[]);
+                assert!(!text.contains(MISSING_MARK), "{}: {key}", lang.code());
+            }
+        }
+    }
+
+    #[test]
+    fn a_missing_message_is_marked() {
+        assert_eq!(Lang::Be.t("no-such-message"), "⟦no-such-message⟧");
+    }
+
+    #[test]
+    fn numbers_are_grouped_per_language() {
+        for (lang, n, shown) in [
+            (Lang::En, 1200, "1,200"),
+            (Lang::En, 999, "999"),
+            (Lang::Be, 1200, "1\u{a0}200"),
+            (Lang::Ru, 1_234_567, "1\u{a0}234\u{a0}567"),
+            (Lang::Ru, -4200, "-4\u{a0}200"),
+        ] {
+            assert_eq!(lang.number(n), shown, "{} {n}", lang.code());
+        }
+    }
+
+    #[test]
+    fn dates_read_naturally_in_each_language() {
+        for (text, en, be, ru) in [
+            ("2025-02-12", "12 February 2025", "12 лютага 2025", "12 февраля 2025"),
+            ("2024-07", "July 2024", "ліпень 2024", "июль 2024"),
+            ("2024-summer", "summer 2024", "лета 2024", "лето 2024"),
+            ("2024-winter", "winter 2024/25", "зіма 2024/25", "зима 2024/25"),
+            ("2021", "2021", "2021", "2021"),
+        ] {
+            let date: PartialDate = text.parse().unwrap();
+            assert_eq!(Lang::En.date(&date), en);
+            assert_eq!(Lang::Be.date(&date), be);
+            assert_eq!(Lang::Ru.date(&date), ru);
+        }
+    }
+
+    #[test]
+    fn since_takes_the_genitive() {
+        for (text, en, be, ru) in [
+            ("2024-07", "since July 2024", "з ліпеня 2024", "с июля 2024"),
+            ("2024-summer", "since summer 2024", "з лета 2024", "с лета 2024"),
+            ("2024-autumn", "since autumn 2024", "з восені 2024", "с осени 2024"),
+            ("2025-02-12", "since 12 February 2025", "з 12 лютага 2025", "с 12 февраля 2025"),
+            ("2021", "since 2021", "з 2021 года", "с 2021 года"),
+        ] {
+            let date: PartialDate = text.parse().unwrap();
+            assert_eq!(Lang::En.since(&date), en);
+            assert_eq!(Lang::Be.since(&date), be);
+            assert_eq!(Lang::Ru.since(&date), ru);
+        }
+    }
+
+    #[test]
+    fn english_dates_are_as_before() {
+        for text in ["2025-02-12", "2024-07", "2024-summer", "2024-autumn", "2024-winter", "2021", "2024-03-01"] {
+            let date: PartialDate = text.parse().unwrap();
+            assert_eq!(Lang::En.date(&date), date.to_string(), "{text}");
+        }
+    }
+
+    #[test]
+    fn counts_take_the_right_plural_form() {
+        for (n, be, ru) in [
+            (1, "1 палітвязень", "1 политзаключённый"),
+            (2, "2 палітвязні", "2 политзаключённых"),
+            (5, "5 палітвязняў", "5 политзаключённых"),
+            (11, "11 палітвязняў", "11 политзаключённых"),
+            (21, "21 палітвязень", "21 политзаключённый"),
+            (22, "22 палітвязні", "22 политзаключённых"),
+            (25, "25 палітвязняў", "25 политзаключённых"),
+            (102, "102 палітвязні", "102 политзаключённых"),
+        ] {
+            assert_eq!(Lang::Be.t_count("count-prisoners", n, &[]), be);
+            assert_eq!(Lang::Ru.t_count("count-prisoners", n, &[]), ru);
+        }
+        assert_eq!(Lang::En.t_count("count-prisoners", 1, &[]), "1 political prisoner");
+        assert_eq!(Lang::En.t_count("count-prisoners", 1200, &[]), "1,200 political prisoners");
+    }
+}
