@@ -32,24 +32,17 @@ language sql as $$
         where n.person_id = any(ids) and t.token <> '';
 $$;
 
--- Publishing or unpublishing a person moves their tokens with them.
+-- Publishing or unpublishing a person moves their tokens with them. A row trigger with a
+-- condition: the many updates of people that change no publication (status, sort name, in
+-- bulk) fire nothing, where a statement trigger would join its transition tables.
 create function people_publication_tokens() returns trigger
 language plpgsql as $$
 begin
-    -- The changed people first: most updates of people (status, sort name) change no
-    -- publication, and then nothing else is read.
-    with changed as materialized (
-        select n.id, n.publication = 'published' as published
-        from new_rows n join old_rows o on o.id = n.id
-        where n.publication is distinct from o.publication
-    )
-    update person_tokens pt set published = c.published
-    from changed c
-    where pt.person_id = c.id;
+    update person_tokens set published = new.publication = 'published' where person_id = new.id;
     return null;
 end
 $$;
 
-create trigger people_publication_tokens_after_update after update on people
-    referencing old table as old_rows new table as new_rows
-    for each statement execute function people_publication_tokens();
+create trigger people_publication_tokens_after_update after update of publication on people
+    for each row when (old.publication is distinct from new.publication)
+    execute function people_publication_tokens();
