@@ -34,6 +34,29 @@ pub use plural::plural;
 /// What a missing message shows instead of its text: `⟦key⟧`.
 pub const MISSING_MARK: char = '⟦';
 
+/// A whole number a message counts or shows (`i32` and `i64` columns alike).
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+impl Count for i32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
+impl<T: Count + ?Sized> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
 /// A language of the site. English is the default: unprefixed addresses are English.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
 pub enum Lang {
@@ -88,6 +111,21 @@ impl Lang {
         self.format(key, Some(&fluent))
     }
 
+    /// The message `key` with one argument: `lang.t1("feed-in-wave", "wave", name)`.
+    pub fn t1(self, key: &str, name: &str, value: impl Display) -> String {
+        self.t_args(key, &[(name, &value)])
+    }
+
+    /// The message `key` with two arguments.
+    pub fn t2(self, key: &str, name: &str, value: impl Display, name2: &str, value2: impl Display) -> String {
+        self.t_args(key, &[(name, &value), (name2, &value2)])
+    }
+
+    /// The message `key` about `n` things (`$n` and `$plural`).
+    pub fn tn(self, key: &str, n: impl Count) -> String {
+        self.t_count(key, n.count(), &[])
+    }
+
     /// The message `key` about `n` things: it gets `$n` (formatted) and `$plural` (the
     /// category: `one`, `few`, `many` or `other`) and any further arguments.
     pub fn t_count(self, key: &str, n: i64, args: &[(&str, &dyn Display)]) -> String {
@@ -105,6 +143,38 @@ impl Lang {
     pub fn label(self, kind: &str, key: &str) -> String {
         let specific = format!("{kind}-{key}");
         if self.has(&specific) { self.t(&specific) } else { self.t(&format!("{kind}-other")) }
+    }
+
+    /// The word for a stored key that counts something: `label_count("metric", key, 1100)`.
+    pub fn label_count(self, kind: &str, key: &str, n: impl Count) -> String {
+        let specific = format!("{kind}-{key}");
+        let key = if self.has(&specific) { specific } else { format!("{kind}-other") };
+        self.t_count(&key, n.count(), &[])
+    }
+
+    /// The date a status holds from, as it follows the status: "held since 2021" for someone
+    /// in custody, the date alone for a release.
+    pub fn status_since(self, status: &str, date: &PartialDate) -> String {
+        let specific = format!("status-since-{status}");
+        let key = if self.has(&specific) { specific } else { "status-since-other".to_owned() };
+        self.t_args(&key, &[("date", &self.date(date)), ("since", &self.since(date))])
+    }
+
+    /// A country's name in this language, or as the database has it (in English) for a
+    /// country the files do not name.
+    pub fn country(self, code: &str, name: &str) -> String {
+        let key = format!("country-{code}");
+        if self.has(&key) { self.t(&key) } else { name.to_owned() }
+    }
+
+    /// `path` (which starts with `/`) in this language: `/prisoners` → `/be/prisoners`.
+    pub fn link(self, path: &str) -> String {
+        self.path(path)
+    }
+
+    /// The calendar day (UTC) of a timestamp.
+    pub fn day_of(self, at: &time::OffsetDateTime) -> String {
+        self.day(at.to_offset(time::UtcOffset::UTC).date())
     }
 
     /// A date as precisely as it is known, or nothing.
@@ -134,7 +204,8 @@ impl Lang {
 
     /// A whole number with the language's digit grouping: `1,200` in English, `1 200` (with a
     /// no-break space) in Belarusian and Russian.
-    pub fn number(self, n: i64) -> String {
+    pub fn number(self, n: impl Count) -> String {
+        let n = n.count();
         let separator = match self {
             Lang::En => ',',
             Lang::Be | Lang::Ru => '\u{a0}',

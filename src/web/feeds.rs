@@ -150,25 +150,6 @@ impl ReleasesFeed<'_> {
         format::rfc3339(at)
     }
 
-    fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
-        self.lang.t_args(key, &[(name, &value)])
-    }
-
-    fn t2(
-        &self,
-        key: &str,
-        name: &str,
-        value: impl std::fmt::Display,
-        name2: &str,
-        value2: impl std::fmt::Display,
-    ) -> String {
-        self.lang.t_args(key, &[(name, &value), (name2, &value2)])
-    }
-
-    fn number(&self, n: impl format::Count) -> String {
-        self.lang.number(n.count())
-    }
-
     /// The absolute address of `path` in the feed's language.
     fn url(&self, path: &str) -> String {
         format!("{}{}", self.origin, self.lang.path(path))

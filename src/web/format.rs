@@ -5,27 +5,7 @@ use time::OffsetDateTime;
 use time::macros::format_description;
 
 /// A whole number that templates may format, by value or by reference.
-pub trait Count {
-    fn count(&self) -> i64;
-}
-
-impl Count for i32 {
-    fn count(&self) -> i64 {
-        i64::from(*self)
-    }
-}
-
-impl Count for i64 {
-    fn count(&self) -> i64 {
-        *self
-    }
-}
-
-impl<T: Count + ?Sized> Count for &T {
-    fn count(&self) -> i64 {
-        (**self).count()
-    }
-}
+pub use crate::i18n::Count;
 
 /// Whether a count takes the singular in English. (Belarusian and Russian plurals will need
 /// more than this; see the translation issue.)

@@ -23,7 +23,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::app::AppState;
-use crate::domain::PartialDate;
 use crate::error::{AppResult, error_page};
 use crate::i18n::Lang;
 use crate::web::locale::Locale;
@@ -114,80 +113,16 @@ impl Layout {
         let hint = self.hint?;
         Some((hint, hint.path(self.translations.as_deref()?)))
     }
+}
 
-    /// `path` (which starts with `/`) in the page's language: `/prisoners` → `/be/prisoners`.
-    pub fn link(&self, path: &str) -> String {
-        self.lang.path(path)
-    }
+/// A page speaks its language through its frame: `layout.t("key")`, `layout.t1(…)`,
+/// `layout.tn(…)`, `layout.number(…)`, `layout.date(…)`, `layout.link("/path")` and the rest of
+/// [`Lang`]'s methods.
+impl std::ops::Deref for Layout {
+    type Target = Lang;
 
-    /// The message `key` in the page's language.
-    pub fn t(&self, key: &str) -> String {
-        self.lang.t(key)
-    }
-
-    /// The message `key` with one argument.
-    pub fn t1(&self, key: &str, name: &str, value: impl std::fmt::Display) -> String {
-        self.lang.t_args(key, &[(name, &value)])
-    }
-
-    /// The message `key` with two arguments.
-    pub fn t2(
-        &self,
-        key: &str,
-        name: &str,
-        value: impl std::fmt::Display,
-        name2: &str,
-        value2: impl std::fmt::Display,
-    ) -> String {
-        self.lang.t_args(key, &[(name, &value), (name2, &value2)])
-    }
-
-    /// The message `key` about `n` things (`$n` and `$plural`).
-    pub fn tn(&self, key: &str, n: impl format::Count) -> String {
-        self.lang.t_count(key, n.count(), &[])
-    }
-
-    /// The word for a key stored in the database: `label("status", "released")` is the message
-    /// `status-released`, or `status-other` for a key the files do not know.
-    pub fn label(&self, kind: &str, key: &str) -> String {
-        self.lang.label(kind, key)
-    }
-
-    /// The word for a stored key that counts something: `label_count("metric", key, 1100)`.
-    pub fn label_count(&self, kind: &str, key: &str, n: impl format::Count) -> String {
-        let specific = format!("{kind}-{key}");
-        let key = if self.lang.has(&specific) { specific } else { format!("{kind}-other") };
-        self.lang.t_count(&key, n.count(), &[])
-    }
-
-    /// The date a status holds from, as it follows the status: "held since 2021" for someone
-    /// in custody, the date alone for a release.
-    pub fn status_since(&self, status: &str, date: &PartialDate) -> String {
-        let specific = format!("status-since-{status}");
-        let key = if self.lang.has(&specific) { specific } else { "status-since-other".to_owned() };
-        self.lang.t_args(&key, &[("date", &self.lang.date(date)), ("since", &self.lang.since(date))])
-    }
-
-    /// A country's name in the page's language, or as the database has it (in English) for a
-    /// country the files do not name.
-    pub fn country(&self, code: &str, name: &str) -> String {
-        let key = format!("country-{code}");
-        if self.lang.has(&key) { self.lang.t(&key) } else { name.to_owned() }
-    }
-
-    /// A whole number with the language's digit grouping.
-    pub fn number(&self, n: impl format::Count) -> String {
-        self.lang.number(n.count())
-    }
-
-    /// A date as precisely as it is known, in the page's language.
-    pub fn date(&self, date: &PartialDate) -> String {
-        self.lang.date(date)
-    }
-
-    /// The calendar day (UTC) of a timestamp, in the page's language.
-    pub fn day(&self, at: &time::OffsetDateTime) -> String {
-        self.lang.day(at.to_offset(time::UtcOffset::UTC).date())
+    fn deref(&self) -> &Lang {
+        &self.lang
     }
 }
 
