@@ -3,6 +3,8 @@
 
 use askama::Template;
 use axum::http::StatusCode;
+
+use crate::i18n::Message;
 use axum::response::{Html, IntoResponse, Response};
 
 #[derive(Debug, thiserror::Error)]
@@ -11,7 +13,7 @@ pub enum AppError {
     NotFound,
     /// The request cannot be served as asked; the message is shown to the visitor.
     #[error("bad request: {0}")]
-    BadRequest(String),
+    BadRequest(Message),
     /// Not allowed: a role that lacks the right, or a form without its anti-forgery token.
     #[error("forbidden")]
     Forbidden,
@@ -28,7 +30,9 @@ impl From<sqlx::Error> for AppError {
         } else if crate::db::is_unstorable_text(&error) {
             // Text PostgreSQL cannot hold (a NUL character) that got past validation: the
             // request's fault, not the server's.
-            AppError::BadRequest("the text sent contains a character that cannot be stored or searched (NUL)".into())
+            AppError::BadRequest(Message::untranslated(
+                "the text sent contains a character that cannot be stored or searched (NUL)",
+            ))
         } else {
             AppError::Internal(error.into())
         }
@@ -48,7 +52,7 @@ pub struct ErrorPage<'a> {
     pub layout: crate::web::Layout,
     pub status: u16,
     pub kind: &'a str,
-    pub message: Option<&'a str>,
+    pub message: Option<&'a Message>,
 }
 
 impl AppError {
@@ -64,7 +68,7 @@ impl AppError {
 }
 
 /// Renders the error page for a status; used by handlers' errors and by the fallbacks.
-pub fn error_page(status: StatusCode, message: Option<&str>) -> Response {
+pub fn error_page(status: StatusCode, message: Option<&Message>) -> Response {
     let kind = match status {
         StatusCode::NOT_FOUND => "not_found",
         StatusCode::BAD_REQUEST => "bad_request",
@@ -98,7 +102,7 @@ impl IntoResponse for AppError {
             AppError::NotFound | AppError::BadRequest(_) | AppError::Forbidden => {}
         }
         let message = match &self {
-            AppError::BadRequest(message) => Some(message.as_str()),
+            AppError::BadRequest(message) => Some(message),
             _ => None,
         };
         error_page(self.status(), message)

@@ -16,6 +16,7 @@
 //! tests look for that mark on every page, and `tests::every_key_is_in_every_language` fails
 //! when the files disagree.
 
+mod message;
 pub mod plural;
 
 use std::collections::HashMap;
@@ -29,6 +30,7 @@ use rust_embed::Embed;
 use crate::domain::partial_date::Season;
 use crate::domain::{PartialDate, Precision};
 
+pub use message::Message;
 pub use plural::plural;
 
 /// What a missing message shows instead of its text: `⟦key⟧`.

@@ -23,6 +23,7 @@ use crate::db::changes::Changes;
 use crate::db::charts as data;
 use crate::db::people::Country;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use crate::web::api::types::{StatsRow, WaveItem};
 use crate::web::cache::{GenerationCache, Rendered};
 use crate::web::{Layout, format};
@@ -66,7 +67,9 @@ impl<'a> Prepared<'a> {
         if let Some(code) = &filter.country
             && !countries.iter().any(|c| &c.code == code)
         {
-            return Err(AppError::BadRequest(format!("country: no published record is from {code}")));
+            return Err(AppError::BadRequest(Message::untranslated(format!(
+                "country: no published record is from {code}"
+            ))));
         }
         let charts = charts(state, filter).await?;
         Ok(Prepared { state, filter, countries, charts })
@@ -299,7 +302,7 @@ async fn load(state: &AppState, filter: &ChartFilter) -> AppResult<Charts> {
 }
 
 fn parse(form: &ChartForm) -> AppResult<ChartFilter> {
-    ChartFilter::parse(form).map_err(|e| AppError::BadRequest(e.to_string()))
+    ChartFilter::parse(form).map_err(|e| AppError::BadRequest(Message::untranslated(e.to_string())))
 }
 
 #[derive(Template)]

@@ -24,7 +24,7 @@ use axum::response::{Html, IntoResponse, Response};
 
 use crate::app::AppState;
 use crate::error::{AppResult, error_page};
-use crate::i18n::Lang;
+use crate::i18n::{Lang, Message};
 use crate::web::locale::Locale;
 
 /// What every page's frame (`base.html`) needs, and what every page uses to speak its
@@ -185,14 +185,15 @@ pub async fn friendly_errors(request: axum::extract::Request, next: axum::middle
             .ok()
             .map(|bytes| String::from_utf8_lossy(&bytes).trim().to_owned())
             .filter(|m| !m.is_empty())
+            .map(Message::untranslated)
     } else {
         None
     };
     let mut page = if api {
-        let message = message.as_deref().or(status.canonical_reason()).unwrap_or("error");
-        api::error(status, message)
+        let message = message.map(|m| m.to_string());
+        api::error(status, message.as_deref().or(status.canonical_reason()).unwrap_or("error"))
     } else {
-        error_page(status, message.as_deref())
+        error_page(status, message.as_ref())
     };
     if let Some(allow) = allow {
         page.headers_mut().insert(header::ALLOW, allow);

@@ -20,6 +20,7 @@ use crate::db::revisions::{self, Action, FieldChange, diff};
 use crate::db::users::User;
 use crate::domain::{PartialDate, ReleaseMechanism, SentenceKind, TrialStage};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use crate::web::{Layout, csrf, render};
 
 /// Charge rows a form carries.
@@ -487,7 +488,9 @@ async fn update_detention(
         Ok(doc) => doc,
         Err(errors) => return page(&state, user, &session, invalid(form, errors)).await,
     };
-    let version = form.version.ok_or_else(|| AppError::BadRequest("the form lacks its version; reload it".into()))?;
+    let version = form
+        .version
+        .ok_or_else(|| AppError::BadRequest(Message::untranslated("the form lacks its version; reload it")))?;
     let mut tx = state.db.begin().await?;
     let saved = match edit_detentions::update(&mut tx, id, version, &doc).await {
         Ok(saved) => saved,
@@ -535,14 +538,14 @@ async fn restore_detention(
     match restored {
         Ok(Some(_)) => {}
         Ok(None) => {
-            return Err(AppError::BadRequest(
-                "the detention changed while restoring; look at the history again".into(),
-            ));
+            return Err(AppError::BadRequest(Message::untranslated(
+                "the detention changed while restoring; look at the history again",
+            )));
         }
         Err(error) if overlap(&error).is_some() => {
-            return Err(AppError::BadRequest(
-                "that version overlaps another detention of the person; edit it instead".into(),
-            ));
+            return Err(AppError::BadRequest(Message::untranslated(
+                "that version overlaps another detention of the person; edit it instead",
+            )));
         }
         Err(error) => return Err(error.into()),
     }

@@ -20,6 +20,7 @@ use crate::db::revisions::{self, Action, FieldChange, diff};
 use crate::db::users::User;
 use crate::domain::{EventKind, PartialDate};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use crate::web::{Layout, csrf, render};
 
 pub fn router() -> Router<AppState> {
@@ -234,7 +235,9 @@ async fn update_event(
             return page(&state, user, &session, parts).await;
         }
     };
-    let version = form.version.ok_or_else(|| AppError::BadRequest("the form lacks its version; reload it".into()))?;
+    let version = form
+        .version
+        .ok_or_else(|| AppError::BadRequest(Message::untranslated("the form lacks its version; reload it")))?;
     let mut tx = state.db.begin().await?;
     if edit_events::update(&mut tx, id, version, &doc).await?.is_none() {
         tx.rollback().await?;
@@ -265,7 +268,9 @@ async fn restore_event(
     let doc: EventDoc = target.after_as().ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;
     if edit_events::update(&mut tx, id, event.version, &doc).await?.is_none() {
-        return Err(AppError::BadRequest("the event changed while restoring; look at the history again".into()));
+        return Err(AppError::BadRequest(Message::untranslated(
+            "the event changed while restoring; look at the history again",
+        )));
     }
     revisions::record(&mut tx, user.id, id, Some(event.person_id), Action::Restore, Some(&event.doc), &doc).await?;
     tx.commit().await?;

@@ -28,6 +28,7 @@ use crate::db::revisions::{self, Action, Revision};
 use crate::db::users::User;
 use crate::domain::{NameKind, PublicationState, Sex};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use crate::search::key::name_key;
 use crate::web::{Layout, csrf, format, render};
 
@@ -294,7 +295,9 @@ async fn update_person(
         }
     };
     let Some(version) = form.version else {
-        return Err(AppError::BadRequest("the form lacks the version it was loaded at; reload it".into()));
+        return Err(AppError::BadRequest(Message::untranslated(
+            "the form lacks the version it was loaded at; reload it",
+        )));
     };
     let mut tx = state.db.begin().await?;
     let saved = edit_people::update(&mut tx, id, version, &doc).await?;
@@ -453,7 +456,9 @@ async fn restore_revision(
     drop(conn);
     let mut tx = state.db.begin().await?;
     let Some(_) = edit_people::update(&mut tx, id, person.version, &doc).await? else {
-        return Err(AppError::BadRequest("the person changed while restoring; look at the history again".into()));
+        return Err(AppError::BadRequest(Message::untranslated(
+            "the person changed while restoring; look at the history again",
+        )));
     };
     revisions::record(&mut tx, user.id, id, Some(id), Action::Restore, Some(&person.doc), &doc).await?;
     tx.commit().await?;

@@ -34,6 +34,7 @@ use crate::db::photos::{self, PhotoDoc, StoredPhoto};
 use crate::db::revisions::{self, Action};
 use crate::db::users::User;
 use crate::error::{AppError, AppResult, error_page};
+use crate::i18n::Message;
 use crate::photo::{self, MAX_UPLOAD_BYTES, PhotoError, Processed};
 use crate::web::{Layout, csrf, photos::image_response, render};
 
@@ -324,8 +325,8 @@ async fn upload_photo(
     Extension(cut): Extension<CutShort>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
-    let multipart =
-        multipart.map_err(|_| AppError::BadRequest("the photo form is sent as multipart/form-data".into()))?;
+    let multipart = multipart
+        .map_err(|_| AppError::BadRequest(Message::untranslated("the photo form is sent as multipart/form-data")))?;
     let mut upload = read_upload(multipart).await;
     if cut.0.load(Ordering::Relaxed) {
         // Whatever went wrong reading the rest, it was the limit.
@@ -333,12 +334,17 @@ async fn upload_photo(
     }
     match upload.stopped {
         Some(Stop::Malformed) => {
-            return Err(AppError::BadRequest("the upload was cut short or is not a form; try again".into()));
+            return Err(AppError::BadRequest(Message::untranslated(
+                "the upload was cut short or is not a form; try again",
+            )));
         }
         Some(Stop::TooLarge) if upload.csrf_token.is_none() => {
             // The limit struck before the token was read (a client that sends the file first):
             // nothing can be shown back, so say only what happened.
-            return Ok(error_page(StatusCode::PAYLOAD_TOO_LARGE, Some("A photo may be at most 10 MB.")));
+            return Ok(error_page(
+                StatusCode::PAYLOAD_TOO_LARGE,
+                Some(&Message::untranslated("A photo may be at most 10 MB.")),
+            ));
         }
         _ => {}
     }
@@ -417,7 +423,9 @@ async fn remove_photo(
 ) -> AppResult<Response> {
     csrf::verify(&session, removal.csrf_token.as_deref()).await?;
     let (Some(id), Some(version)) = (removal.photo_id, removal.photo_version) else {
-        return Err(AppError::BadRequest("the form lacks the photo it was shown with; reload it".into()));
+        return Err(AppError::BadRequest(Message::untranslated(
+            "the form lacks the photo it was shown with; reload it",
+        )));
     };
     let mut tx = state.db.begin().await?;
     let Some(removed) = photos::remove(&mut tx, person_id, id, version).await? else {

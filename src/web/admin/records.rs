@@ -27,6 +27,7 @@ use crate::db::edit_sources::{self, Stored, StoredCitation, Subject};
 use crate::db::revisions::{self, Action, Document, FieldChange, Revision, diff};
 use crate::db::users::User;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use crate::web::{Layout, csrf, format, render};
 
 /// A form as typed: field name → text.
@@ -476,7 +477,7 @@ async fn update<K: Kind>(
     let version = values
         .get("version")
         .and_then(|v| v.parse::<i32>().ok())
-        .ok_or_else(|| AppError::BadRequest("the form lacks its version; reload it".into()))?;
+        .ok_or_else(|| AppError::BadRequest(Message::untranslated("the form lacks its version; reload it")))?;
     let context = context(&state, &user, Some(stored.doc.values())).await?;
     let mut form = FormState {
         id: Some(id),
@@ -596,11 +597,15 @@ async fn restore<K: Kind>(
     }
     let errors = K::check(&mut *state.db.acquire().await?, &doc, Some(id)).await?;
     if let Some((field, message)) = errors.into_iter().next() {
-        return Err(AppError::BadRequest(format!("that version cannot come back as it was ({field}: {message})")));
+        return Err(AppError::BadRequest(Message::untranslated(format!(
+            "that version cannot come back as it was ({field}: {message})"
+        ))));
     }
     let mut tx = state.db.begin().await?;
     if K::update(&mut tx, id, stored.version, &doc).await?.is_none() {
-        return Err(AppError::BadRequest("the record changed while restoring; look at the history again".into()));
+        return Err(AppError::BadRequest(Message::untranslated(
+            "the record changed while restoring; look at the history again",
+        )));
     }
     revisions::record(&mut tx, user.id, id, stored.person_id, Action::Restore, Some(&stored.doc), &doc).await?;
     tx.commit().await?;

@@ -22,6 +22,7 @@ use crate::db::users::User;
 use crate::db::{edit_detentions, edit_people};
 use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism, Slug};
 use crate::error::{AppError, AppResult};
+use crate::i18n::Message;
 use crate::web::{Layout, csrf, format, render};
 
 pub fn router() -> Router<AppState> {
@@ -384,7 +385,9 @@ async fn update_wave(
             return page(&state, user, &session, parts).await;
         }
     };
-    let version = form.version.ok_or_else(|| AppError::BadRequest("the form lacks its version; reload it".into()))?;
+    let version = form
+        .version
+        .ok_or_else(|| AppError::BadRequest(Message::untranslated("the form lacks its version; reload it")))?;
     let mut tx = state.db.begin().await?;
     if edit_waves::update(&mut tx, id, version, &doc).await?.is_none() {
         tx.rollback().await?;
@@ -465,7 +468,9 @@ async fn release_people(
         let after = edit_waves::released(&detention.doc, &wave.doc, day);
         let saved = edit_detentions::update(&mut tx, detention.id, detention.version, &after).await?;
         if saved.is_none() {
-            return Err(AppError::BadRequest("a detention changed meanwhile; nothing was saved, try again".into()));
+            return Err(AppError::BadRequest(Message::untranslated(
+                "a detention changed meanwhile; nothing was saved, try again",
+            )));
         }
         revisions::record(
             &mut tx,
@@ -546,7 +551,9 @@ async fn restore_wave(
     }
     let mut tx = state.db.begin().await?;
     if edit_waves::update(&mut tx, id, wave.version, &doc).await?.is_none() {
-        return Err(AppError::BadRequest("the wave changed while restoring; look at the history again".into()));
+        return Err(AppError::BadRequest(Message::untranslated(
+            "the wave changed while restoring; look at the history again",
+        )));
     }
     revisions::record(&mut tx, user.id, id, None, Action::Restore, Some(&wave.doc), &doc).await?;
     tx.commit().await?;
