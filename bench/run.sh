@@ -88,12 +88,12 @@ serve() {
 rss_mb() { awk '/VmHWM/ { printf "%.0f", $2 / 1024 }' "/proc/$server_pid/status"; }
 
 results=()
-# Runs wrk against $base$2 with $3 connections (and an optional Lua script $4); records a row.
+# Runs wrk against $base$2 with $3 connections; records a row. With a fourth argument, a file
+# of lines, each request is $2 followed by a random line of it (bench/random.lua).
 run() {
-  local name=$1 path=$2 connections=$3 script=${4:-} out
-  if [ -n "$script" ]; then
-    export SLUGS=bench/.slugs QUERIES=${QUERIES:-bench/.queries}
-    out=$(wrk -t2 -c"$connections" -d"$duration" --latency -s "$script" "$base$path")
+  local name=$1 path=$2 connections=$3 lines=${4:-} out
+  if [ -n "$lines" ]; then
+    out=$(PREFIX=$path LINES=$lines wrk -t2 -c"$connections" -d"$duration" --latency -s bench/random.lua "$base")
   else
     out=$(wrk -t2 -c"$connections" -d"$duration" --latency "$base$path")
   fi
@@ -131,14 +131,14 @@ stylesheet=$(curl -s "$base/" | grep -o '/static/style.css?v=[0-9a-f]*' | head -
 
 # Ceilings first, on a quiet server.
 run "ceiling: static file" "$stylesheet" 32
-run "W1 prisoner pages (uniform)" "/" 32 bench/person.lua
+run "W1 prisoner pages (uniform)" "/prisoners/" 32 bench/.slugs
 run "W2 hot prisoner page" "/prisoners/$hot" 32
 # Search latency is measured with one connection per core: the target is a latency, not a rate.
 run "W3 search: common surname" "/prisoners?q=$common" 2
 run "W3 search: rare name" "/prisoners?q=$rare" 2
 run "W3 search: misspelled (Kuznechik)" "/prisoners?q=Kusnechik" 2
-QUERIES=bench/.words run "W3 search: random words, pages (uncached)" "/" 2 bench/search.lua
-QUERIES=bench/.queries run "W3 search: random full names (uncached)" "/" 2 bench/search.lua
+run "W3 search: random words, pages (uncached)" "/prisoners?" 2 bench/.words
+run "W3 search: random full names (uncached)" "/prisoners?" 2 bench/.queries
 run "W4 filtered list, page 1" "/prisoners?status=held&country=BY" 32
 run "W4 filtered list, page 200" "/prisoners?status=held&country=BY&page=200" 32
 run "W5 charts" "/charts" 32
@@ -168,8 +168,8 @@ if $million; then
   run "W3 1M: misspelled (Kuznechik)" "/prisoners?q=Kusnechik" 2
   random_words "$(url_for pt_bench_1m)" >bench/.words
   random_names "$(url_for pt_bench_1m)" >bench/.queries
-  QUERIES=bench/.words run "W3 1M: random words, pages (uncached)" "/" 2 bench/search.lua
-  QUERIES=bench/.queries run "W3 1M: random full names (uncached)" "/" 2 bench/search.lua
+  run "W3 1M: random words, pages (uncached)" "/prisoners?" 2 bench/.words
+  run "W3 1M: random full names (uncached)" "/prisoners?" 2 bench/.queries
   stop_server
 fi
 
