@@ -83,13 +83,25 @@ async fn browser(port: u16, profile: &std::path::Path) -> fantoccini::Client {
         .expect("connect to chromedriver")
 }
 
-#[tokio::test]
-async fn a_researcher_finds_each_demo_person_by_each_spelling_in_a_real_browser() {
+/// Serves `app`, opens headless Chromium on it and walks `journey` (given the browser and the
+/// site's address); then closes the browser and removes its profile whatever happened, and fails
+/// the test with the journey's error. Skipped, outside CI, where Chromium is not installed.
+async fn in_browser(app: &TestApp, journey: impl AsyncFnOnce(&fantoccini::Client, SocketAddr) -> Result<(), String>) {
     let Some((_driver, port)) = start_chromedriver().await else { return };
-    let app = TestApp::with_demo().await;
-    let site = serve(&app).await;
+    let site = serve(app).await;
     let profile = std::env::temp_dir().join(format!("pt-chromium-{}", uuid::Uuid::new_v4()));
     let client = browser(port, &profile).await;
+    let result = journey(&client, site).await;
+    client.close().await.ok();
+    let _ = std::fs::remove_dir_all(&profile);
+    if let Err(e) = result {
+        panic!("{e}");
+    }
+}
+
+#[tokio::test]
+async fn a_researcher_finds_each_demo_person_by_each_spelling_in_a_real_browser() {
+    let app = TestApp::with_demo().await;
 
     let spellings: &[(&str, &str)] = &[
         ("Андрэй Кузнечык", "Andrey Kuznechyk"),
@@ -116,7 +128,7 @@ async fn a_researcher_finds_each_demo_person_by_each_spelling_in_a_real_browser(
         ("Марк Фогель", "Marc Fogel"),
         ("Mark Fogel", "Marc Fogel"),
     ];
-    let result: Result<(), String> = async {
+    in_browser(&app, async |client, site| {
         for (typed, expected) in spellings {
             client.goto(&format!("http://{site}/")).await.map_err(|e| e.to_string())?;
             let input = client.find(Locator::Css("#q")).await.map_err(|e| e.to_string())?;
@@ -150,22 +162,15 @@ async fn a_researcher_finds_each_demo_person_by_each_spelling_in_a_real_browser(
             }
         }
         Ok(())
-    }
+    })
     .await;
-    client.close().await.ok();
-    let _ = std::fs::remove_dir_all(&profile);
-    result.unwrap();
 }
 
 #[tokio::test]
 async fn a_journalist_sees_the_charts_drawn_and_embeds_one_in_a_real_browser() {
-    let Some((_driver, port)) = start_chromedriver().await else { return };
     let app = TestApp::with_demo().await;
-    let site = serve(&app).await;
-    let profile = std::env::temp_dir().join(format!("pt-chromium-{}", uuid::Uuid::new_v4()));
-    let client = browser(port, &profile).await;
 
-    let result: Result<(), String> = async {
+    in_browser(&app, async |client, site| {
         client.goto(&format!("http://{site}/charts")).await.map_err(|e| e.to_string())?;
         // Every chart is laid out at a real size, with its title and description in place.
         let drawn = client
@@ -221,16 +226,12 @@ async fn a_journalist_sees_the_charts_drawn_and_embeds_one_in_a_real_browser() {
             return Err(format!("the embedded chart loads at {size:?} from {embed}"));
         }
         Ok(())
-    }
+    })
     .await;
-    client.close().await.ok();
-    let _ = std::fs::remove_dir_all(&profile);
-    result.unwrap();
 }
 
 #[tokio::test]
 async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_another_spelling_in_a_real_browser() {
-    let Some((_driver, port)) = start_chromedriver().await else { return };
     let app = TestApp::with_demo().await;
     let password = "correct horse battery staple";
     prisoner_tracker::accounts::create_user(
@@ -241,11 +242,8 @@ async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_anothe
     )
     .await
     .unwrap();
-    let site = serve(&app).await;
-    let profile = std::env::temp_dir().join(format!("pt-chromium-{}", uuid::Uuid::new_v4()));
-    let client = browser(port, &profile).await;
 
-    let result: Result<(), String> = async {
+    in_browser(&app, async |client, site| {
         let fill = |selector: &'static str, text: &'static str| {
             let client = client.clone();
             async move {
@@ -338,11 +336,8 @@ async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_anothe
             return Err(format!("the page does not show the detention: {status}"));
         }
         Ok(())
-    }
+    })
     .await;
-    client.close().await.ok();
-    let _ = std::fs::remove_dir_all(&profile);
-    result.unwrap();
 }
 
 /// axe-core from npm, compiled into the test binary (`tests/assets/axe-core/README.md` says which
@@ -528,43 +523,33 @@ fn nothing_serious(failing: &[String]) -> Result<(), String> {
 
 #[tokio::test]
 async fn axe_finds_nothing_serious_on_any_public_page_type_at_desktop_and_phone_width() {
-    let Some((_driver, port)) = start_chromedriver().await else { return };
     let app = TestApp::with_demo().await;
-    let site = serve(&app).await;
-    let profile = std::env::temp_dir().join(format!("pt-chromium-{}", uuid::Uuid::new_v4()));
-    let client = browser(port, &profile).await;
 
-    let result: Result<(), String> = async {
+    in_browser(&app, async |client, site| {
         // First, that the audit sees a fault: an image without a text alternative, put in a page.
         client.goto(&format!("http://{site}/")).await.map_err(|e| e.to_string())?;
         client
             .execute("document.querySelector('main').append(document.createElement('img'));", vec![])
             .await
             .map_err(|e| e.to_string())?;
-        let found = axe_violations(&client, "/ with an image without alt").await?;
+        let found = axe_violations(client, "/ with an image without alt").await?;
         if !found.iter().any(|v| v.contains(": image-alt (critical)")) {
             return Err(format!("axe did not report the image without alt: {found:?}"));
         }
 
         let pages = public_page_types();
         let mut failing = Vec::new();
-        audit_pages(&client, site, &pages, "", &mut failing).await?;
+        audit_pages(client, site, &pages, "", &mut failing).await?;
         // At a phone's width the layout changes (tables scroll, grids fold): every page again.
-        narrow_to_phone(&client).await?;
-        audit_pages(&client, site, &pages, " at 360 px", &mut failing).await?;
+        narrow_to_phone(client).await?;
+        audit_pages(client, site, &pages, " at 360 px", &mut failing).await?;
         nothing_serious(&failing)
-    }
+    })
     .await;
-    client.close().await.ok();
-    let _ = std::fs::remove_dir_all(&profile);
-    if let Err(e) = result {
-        panic!("{e}");
-    }
 }
 
 #[tokio::test]
 async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_and_conflicts_included() {
-    let Some((_driver, port)) = start_chromedriver().await else { return };
     let app = TestApp::with_demo().await;
     prisoner_tracker::accounts::create_user(
         &app.pool,
@@ -585,9 +570,6 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
     let citation = id("select min(id) from citations").await;
     let facility = id("select min(id) from facilities").await;
     let figure = id("select min(id) from reported_figures").await;
-    let site = serve(&app).await;
-    let profile = std::env::temp_dir().join(format!("pt-chromium-{}", uuid::Uuid::new_v4()));
-    let client = browser(port, &profile).await;
 
     let pages = [
         page("/admin", "main h1"),
@@ -634,7 +616,7 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
         "/admin/facilities/new".to_owned(),
         "/admin/figures/new".to_owned(),
     ];
-    let result: Result<(), String> = async {
+    in_browser(&app, async |client, site| {
         let e = |e: fantoccini::error::CmdError| e.to_string();
         let submit = async |form: &str| -> Result<(), String> {
             let button = format!("{form} button[type=submit]");
@@ -653,16 +635,16 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
         // At desktop width, then at a phone's, where wide tables scroll sideways.
         for width in ["", " at 360 px"] {
             if !width.is_empty() {
-                narrow_to_phone(&client).await?;
+                narrow_to_phone(client).await?;
             }
-            audit_pages(&client, site, &pages, width, &mut failing).await?;
+            audit_pages(client, site, &pages, width, &mut failing).await?;
 
             // Every form sent back with its mistakes marked (422).
             for form in &empty_forms {
                 client.goto(&format!("http://{site}{form}")).await.map_err(e)?;
                 submit("form.record-form").await?;
                 client.wait().for_element(Locator::Css(".form-error")).await.map_err(|e| format!("{form}: {e}"))?;
-                audit_current(&client, &format!("{form} sent empty{width}"), ".field-error", &mut failing).await?;
+                audit_current(client, &format!("{form} sent empty{width}"), ".field-error", &mut failing).await?;
             }
 
             // A name like a recorded person's asks first.
@@ -671,7 +653,7 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
             fill("#lang_0", "be").await?;
             submit("form.record-form").await?;
             client.wait().for_element(Locator::Css(".lookalikes")).await.map_err(|e| format!("no lookalikes: {e}"))?;
-            audit_current(&client, &format!("a person like a recorded one{width}"), ".lookalikes", &mut failing).await?;
+            audit_current(client, &format!("a person like a recorded one{width}"), ".lookalikes", &mut failing).await?;
 
             // Someone else saves the person while the form is open: the conflict page (409),
             // then a save over it, and the history with that revision.
@@ -683,11 +665,11 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
             fill("#occupation", " and more").await?;
             submit("form.record-form").await?;
             client.wait().for_element(Locator::Css(".conflict")).await.map_err(|e| format!("no conflict: {e}"))?;
-            audit_current(&client, &format!("the person's conflict page{width}"), ".conflict", &mut failing).await?;
+            audit_current(client, &format!("the person's conflict page{width}"), ".conflict", &mut failing).await?;
             submit("form.record-form").await?;
             client.wait().for_element(Locator::Css("[role=status]")).await.map_err(|e| format!("not saved: {e}"))?;
             let history = [page(format!("/admin/people/{person}/history"), ".revision table")];
-            audit_pages(&client, site, &history, &format!(" with a revision{width}"), &mut failing).await?;
+            audit_pages(client, site, &history, &format!(" with a revision{width}"), &mut failing).await?;
 
             // An import checked, with a change, an addition and a mistake.
             client.goto(&format!("http://{site}/admin/import")).await.map_err(e)?;
@@ -695,14 +677,9 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
                 .await?;
             submit("form.record-form").await?;
             client.wait().for_element(Locator::Css(".import-report")).await.map_err(|e| format!("no report: {e}"))?;
-            audit_current(&client, &format!("an import checked{width}"), ".import-report", &mut failing).await?;
+            audit_current(client, &format!("an import checked{width}"), ".import-report", &mut failing).await?;
         }
         nothing_serious(&failing)
-    }
+    })
     .await;
-    client.close().await.ok();
-    let _ = std::fs::remove_dir_all(&profile);
-    if let Err(e) = result {
-        panic!("{e}");
-    }
 }
