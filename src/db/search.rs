@@ -276,6 +276,21 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
            order by sum((select count(*) from (select from person_tokens pt where pt.token = c.token limit 256) n)), c.idx \
            limit 1), "
     });
+    // Of several words, the people who carry a near token of each of the others: read once
+    // and hashed, so that checking a carrier of the driver is one probe, however common the
+    // words (every carrier of a common first name is read once, not once per driver row).
+    if tokens.len() > 1 {
+        builder.push(
+            "others as materialized (\
+               select pt3.person_id from person_tokens pt3 join cand c3 on c3.token = pt3.token \
+               where c3.idx <> (select idx from driver) and pt3.published",
+        );
+        // (Of two words the other's carriers are the set; of more, those who carry all of them.)
+        if tokens.len() > 2 {
+            builder.push(" group by pt3.person_id having count(distinct c3.idx) = (select count(*) from q) - 1");
+        }
+        builder.push("), ");
+    }
     builder.push(
         "hits as (\
            select x.person_id, x.sort_name, c.sim as score from cand c \
@@ -291,11 +306,7 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
     push_filters(builder, search);
     // Of several words, a person must carry a near token of each of the others too.
     if tokens.len() > 1 {
-        builder.push(
-            // (Read from the person's own few tokens, not from every carrier of the other words.)
-            " and (select count(distinct c2.idx) from person_tokens pt2 join cand c2 on c2.token = pt2.token \
-                 where pt2.person_id = pt.person_id) = (select count(*) from q)",
-        );
+        builder.push(" and pt.person_id in (select person_id from others)");
     }
     builder.push(" order by pt.sort_name, pt.person_id limit ");
     builder.push_bind(depth);

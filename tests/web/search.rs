@@ -257,6 +257,34 @@ async fn a_common_surname_pages_the_same_people_whichever_way_it_is_read() {
 }
 
 #[tokio::test]
+async fn several_common_words_find_the_same_people_whichever_way_they_are_read() {
+    let app = TestApp::new().await;
+    prisoner_tracker::seed::synthetic::generate(&app.pool, 900, 12).await.unwrap();
+    // The two tokens most often carried together beside the commonest surname (a first name
+    // in two spellings): with two or three words, the rarest drives and the others are checked.
+    let (first, second): (String, String) = sqlx::query_as(
+        "select a.token, b.token from person_tokens s \
+         join person_tokens a using (person_id) join person_tokens b using (person_id) \
+         where s.token = 'testavic' and a.token <> s.token and b.token <> s.token and a.token < b.token \
+         group by 1, 2 order by count(*) desc, 1, 2 limit 1",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    for q in [format!("{first} Testavich"), format!("{first} {second} Testavich")] {
+        let q = url::form_urlencoded::byte_serialize(q.as_bytes()).collect::<String>();
+        let by_relevance = all_pages(&app, &format!("q={q}")).await;
+        let by_name = all_pages(&app, &format!("q={q}&sort=name")).await;
+        let by_release = all_pages(&app, &format!("q={q}&sort=released")).await;
+        assert!(!by_release.is_empty(), "{q} finds someone");
+        let set = |v: &Vec<String>| v.iter().cloned().collect::<std::collections::BTreeSet<_>>();
+        assert_eq!(set(&by_relevance).len(), by_relevance.len(), "{q}: no one twice");
+        assert_eq!(set(&by_relevance), set(&by_release), "{q}");
+        assert_eq!(set(&by_name), set(&by_release), "{q}");
+    }
+}
+
+#[tokio::test]
 async fn every_stored_spelling_of_synthetic_people_finds_them() {
     let app = TestApp::new().await;
     prisoner_tracker::seed::synthetic::generate(&app.pool, 200, 21).await.unwrap();
