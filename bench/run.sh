@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The benchmark of what a news spike and heavy research hit (README, "Benchmark").
 #
-#   bench/run.sh [--people N] [--million] [--duration 10s] [--pool N]
+#   bench/run.sh [--people N] [--million] [--duration 10s] [--pool N] [--pools "4 8 16 32"]
 #
 # Uses DATABASE_URL's server, or the project's private cluster when it is unset, but always its
 # own databases there (pt_bench, pt_bench_1m, pt_pgbench), so nothing else is touched. Builds
@@ -11,7 +11,8 @@
 #   W3 search: most common surname, rare name, misspelled transliteration (each a repeated
 #      query, as after a headline), and random names (mostly uncached)
 #   W4 a filtered list, first and deep page    W5 /charts    W6 /api/v1/prisoners
-# and measures two ceilings: a trivial route of the same server (a static file from memory) and
+# then W1 again with each other pool size of --pools; and measures two ceilings: a trivial
+# route of the same server (a static file from memory) and
 # PostgreSQL itself (pgbench -S, and pgbench running the prisoner page's own SQL). Prints a table
 # and writes it with the machine's description to bench/results/. --million also runs W3 over
 # 1,000,000 people with names only (in pt_bench_1m; generating them takes a while the first
@@ -23,12 +24,14 @@ people=100000
 million=false
 duration=10s
 pool=${DATABASE_MAX_CONNECTIONS:-16}
+pools="4 8 16 32"
 while [ $# -gt 0 ]; do
   case $1 in
     --people) people=$2; shift 2 ;;
     --million) million=true; shift ;;
     --duration) duration=$2; shift 2 ;;
     --pool) pool=$2; shift 2 ;;
+    --pools) pools=$2; shift 2 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
 done
@@ -144,6 +147,15 @@ run "W4 filtered list, page 200" "/prisoners?status=held&country=BY&page=200" 32
 run "W5 charts" "/charts" 32
 run "W6 API list" "/api/v1/prisoners?status=released&page=3" 32
 stop_server
+# The pool size, by measurement: the uncached page view (the workload that needs the database
+# most) with other pools than the run's.
+for other in $pools; do
+  if [ "$other" != "$pool" ]; then
+    pool=$other serve "$bench_url"
+    run "W1 with a pool of $other" "/prisoners/" 32 bench/.slugs
+    stop_server
+  fi
+done
 
 # PostgreSQL's own ceilings on the same machine.
 ensure_db pt_pgbench
