@@ -2,6 +2,7 @@
 # The benchmark of what a news spike and heavy research hit (README, "Benchmark").
 #
 #   bench/run.sh [--people N] [--million] [--duration 10s] [--pool N] [--pools "4 8 16 32"]
+#                [--profiles]
 #
 # Uses DATABASE_URL's server, or the project's private cluster when it is unset, but always its
 # own databases there (pt_bench, pt_bench_1m, pt_pgbench), so nothing else is touched. Builds
@@ -11,7 +12,9 @@
 #   W3 search: most common surname, rare name, misspelled transliteration (each a repeated
 #      query, as after a headline), and random names (mostly uncached)
 #   W4 a filtered list, first and deep page    W5 /charts    W6 /api/v1/prisoners
-# then W1 again with each other pool size of --pools; and measures two ceilings: a trivial
+# then W1 again with each pool size of --pools (and with --profiles, W1, W2 and the static
+# file served by the binary of Cargo.toml's release profile and then by one built with fat LTO
+# and one codegen unit); and measures two ceilings: a trivial
 # route of the same server (a static file from memory) and
 # PostgreSQL itself (pgbench -S, and pgbench running the prisoner page's own SQL). Prints a table
 # and writes it with the machine's description to bench/results/. --million also runs W3 over
@@ -22,6 +25,7 @@ cd "$(dirname "$0")/.."
 
 people=100000
 million=false
+profiles=false
 duration=10s
 pool=${DATABASE_MAX_CONNECTIONS:-16}
 pools="4 8 16 32"
@@ -29,6 +33,7 @@ while [ $# -gt 0 ]; do
   case $1 in
     --people) people=$2; shift 2 ;;
     --million) million=true; shift ;;
+    --profiles) profiles=true; shift ;;
     --duration) duration=$2; shift 2 ;;
     --pool) pool=$2; shift 2 ;;
     --pools) pools=$2; shift 2 ;;
@@ -148,14 +153,29 @@ run "W5 charts" "/charts" 32
 run "W6 API list" "/api/v1/prisoners?status=released&page=3" 32
 stop_server
 # The pool size, by measurement: the uncached page view (the workload that needs the database
-# most) with other pools than the run's.
+# most) with each pool of --pools, one after another on the same warm database.
 for other in $pools; do
-  if [ "$other" != "$pool" ]; then
-    pool=$other serve "$bench_url"
-    run "W1 with a pool of $other" "/prisoners/" 32 bench/.slugs
-    stop_server
-  fi
+  pool=$other serve "$bench_url"
+  run "W1 with a pool of $other" "/prisoners/" 32 bench/.slugs
+  stop_server
 done
+# The release profile, by measurement: Cargo.toml's (thin LTO, 4 codegen units: a quicker
+# build) against the slowest build that might serve faster.
+if $profiles; then
+  echo "building with fat LTO and one codegen unit …" >&2
+  CARGO_PROFILE_RELEASE_LTO=fat CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1 \
+    cargo build --release --quiet --target-dir target/bench-fat
+  serve "$bench_url"
+  run "Cargo.toml's profile: static file" "$stylesheet" 32
+  run "Cargo.toml's profile: W1 prisoner pages" "/prisoners/" 32 bench/.slugs
+  run "Cargo.toml's profile: W2 hot prisoner page" "/prisoners/$hot" 32
+  stop_server
+  bin=$PWD/target/bench-fat/release/prisoner-tracker serve "$bench_url"
+  run "fat LTO: static file" "$stylesheet" 32
+  run "fat LTO: W1 prisoner pages" "/prisoners/" 32 bench/.slugs
+  run "fat LTO: W2 hot prisoner page" "/prisoners/$hot" 32
+  stop_server
+fi
 
 # PostgreSQL's own ceilings on the same machine.
 ensure_db pt_pgbench
