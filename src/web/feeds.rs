@@ -17,7 +17,6 @@ use crate::db::search::{self, Hit};
 use crate::domain::Slug;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::i18n::Message;
 use crate::search::query::{Search, SearchForm};
 use crate::web::cache::Rendered;
 use crate::web::format;
@@ -217,7 +216,7 @@ struct SearchAtom<'a> {
 }
 
 async fn search_feed(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Response> {
-    let mut search = Search::parse(&form).map_err(|e| AppError::BadRequest(Message::untranslated(e.to_string())))?;
+    let mut search = Search::parse(&form).map_err(|e| AppError::BadRequest(e.message()))?;
     // A feed is the first page of its search: the newest entries a reader has not seen.
     search.page = 1;
     let query = search.query_string(1, search.sort);
