@@ -91,7 +91,7 @@ impl PrisonersPage {
     }
 
     fn feed_link(&self) -> String {
-        format!("/prisoners.atom?{}", self.search.query_string(1, self.search.sort))
+        self.layout.link(&format!("/prisoners.atom?{}", self.search.query_string(1, self.search.sort)))
     }
 
     fn csv_link(&self) -> String {
