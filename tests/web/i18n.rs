@@ -347,6 +347,18 @@ async fn the_charts_and_data_pages_render_in_every_language() {
     );
     assert!(be.text("select#country option[selected]").contains("Беларусь"), "{}", be.text("select#country"));
 
+    for lang in ["be", "ru"] {
+        let home = app.get(&in_lang(lang, "/")).await;
+        let hrefs: Vec<String> = home
+            .html()
+            .select(&scraper::Selector::parse("a").unwrap())
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect();
+        for page in ["/charts", "/data"] {
+            assert!(hrefs.contains(&in_lang(lang, page)), "{lang}: the frame links to {page} in its language");
+        }
+    }
+
     let data = app.get("/ru/data").await;
     assert!(data.text(".note").contains("на английском"), "the page says the files stay in English");
     assert_eq!(data.attr("a[href='/data/prisoner-tracker.zip']", "download").as_deref(), Some(""));
