@@ -547,3 +547,37 @@ fn with_cache_control(mut response: Response) -> Response {
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
     response
 }
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    #[test]
+    fn chart_counts_take_the_right_plural_form() {
+        for (n, be, ru) in [
+            (1, "1 затрыманне", "1 арест"),
+            (2, "2 затрыманні", "2 ареста"),
+            (5, "5 затрыманняў", "5 арестов"),
+            (11, "11 затрыманняў", "11 арестов"),
+            (21, "21 затрыманне", "21 арест"),
+        ] {
+            assert_eq!(Lang::Be.tn("count-arrests", n), be);
+            assert_eq!(Lang::Ru.tn("count-arrests", n), ru);
+        }
+        assert_eq!(Lang::En.tn("count-releases", 1), "1 release");
+        assert_eq!(Lang::Ru.tn("charts-other-countries", 3), "ещё 3 страны");
+    }
+
+    #[test]
+    fn chart_months_read_naturally() {
+        let march = date!(2024 - 03 - 01);
+        assert_eq!(Lang::En.month_of(march), "March 2024");
+        assert_eq!(Lang::Be.month_of(march), "сакавік 2024");
+        assert_eq!(Lang::Be.month_genitive_of(march), "сакавіка 2024");
+        assert_eq!(Lang::Ru.month_genitive_of(march), "марта 2024");
+        assert_eq!(Lang::Ru.month_abbr(3), "мар");
+        assert_eq!(Lang::Be.chart_title("waves"), "Хвалі вызваленняў");
+    }
+}
