@@ -30,9 +30,7 @@ impl From<sqlx::Error> for AppError {
         } else if crate::db::is_unstorable_text(&error) {
             // Text PostgreSQL cannot hold (a NUL character) that got past validation: the
             // request's fault, not the server's.
-            AppError::BadRequest(Message::untranslated(
-                "the text sent contains a character that cannot be stored or searched (NUL)",
-            ))
+            AppError::BadRequest(Message::new("refusal-nul"))
         } else {
             AppError::Internal(error.into())
         }

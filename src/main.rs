@@ -61,7 +61,7 @@ async fn main() -> anyhow::Result<()> {
             let form: prisoner_tracker::search::query::SearchForm =
                 serde_urlencoded::from_str(args.query.trim_start_matches('?'))?;
             let search = prisoner_tracker::search::query::Search::parse(&form)
-                .map_err(|invalid| anyhow::anyhow!("{}: {}", invalid.parameter, invalid.problem))?;
+                .map_err(|invalid| anyhow::anyhow!("{invalid}"))?;
             let pool = db::prepare(&cli.database).await?;
             for plan in db::search::explain(&mut *pool.acquire().await?, &search).await? {
                 println!("{plan}\n");

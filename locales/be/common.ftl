@@ -93,11 +93,19 @@ count-months = { $plural ->
 
 ## Словы для ключоў з базы
 
+# Words about one person select on $sex (female, male, other), which the site passes: see
+# Lang::label_of. Lists of statuses (the search filter) get the default.
 status-awaiting_trial = Пад вартай, чакае суда
 status-serving_sentence = Адбывае пакаранне
 status-in_custody = Пад вартай
-status-released = Вызвалены
-status-died_in_custody = Памёр пад вартай
+status-released = { $sex ->
+    [female] Вызвалена
+   *[other] Вызвалены
+}
+status-died_in_custody = { $sex ->
+    [female] Памерла пад вартай
+   *[other] Памёр пад вартай
+}
 status-other = Статус невядомы
 status-since-released = { $date }
 status-since-died_in_custody = { $date }
@@ -126,7 +134,10 @@ sentence-life_imprisonment = Пажыццёвае зняволенне
 sentence-death_penalty = Смяротнае пакаранне
 sentence-other = Іншае пакаранне
 trial-awaiting_trial = Чакае суда
-trial-convicted = Асуджаны
+trial-convicted = { $sex ->
+    [female] Асуджана
+   *[other] Асуджаны
+}
 trial-other = { "" }
 event-arrest = Затрыманне
 event-charge = Абвінавачанне

@@ -8,3 +8,51 @@ feed-reported = паведамлялася пра вызваленне
 feed-person-released = { $name }: вызваленне
 feed-person-released-on = { $name }: вызваленне ({ $date })
 feed-in-wave = у хвалі вызваленняў «{ $wave }»
+
+## Стужка змен аднаго чалавека (templates/feeds/person.atom)
+
+feed-person-title = змены ў запісе «{ $name }»
+feed-change-none = Захавана без змен.
+feed-change-fields = Палі: { $fields }.
+feed-change-person = { $action ->
+    [create] Запіс дададзены
+    [restore] Запіс: адноўлена ранейшая версія
+    [delete] Запіс выдалены
+   *[other] Запіс зменены
+}
+feed-change-detention = { $action ->
+    [create] Затрыманне дададзена
+    [restore] Затрыманне: адноўлена ранейшая версія
+    [delete] Затрыманне выдалена
+   *[other] Затрыманне зменена
+}
+feed-change-event = { $action ->
+    [create] Падзея дададзена
+    [restore] Падзея: адноўлена ранейшая версія
+    [delete] Падзея выдалена
+   *[other] Падзея зменена
+}
+feed-change-recognition = { $action ->
+    [create] Прызнанне дададзена
+    [restore] Прызнанне: адноўлена ранейшая версія
+    [delete] Прызнанне выдалена
+   *[other] Прызнанне зменена
+}
+feed-change-citation = { $action ->
+    [create] Крыніца дададзена
+    [restore] Крыніца: адноўлена ранейшая версія
+    [delete] Крыніца выдалена
+   *[other] Крыніца зменена
+}
+feed-change-photo = { $action ->
+    [create] Фота дададзена
+    [restore] Фота: адноўлена ранейшая версія
+    [delete] Фота выдалена
+   *[other] Фота зменена
+}
+
+## Стужка пошуку (templates/feeds/search.atom)
+
+feed-search-everyone = людзі
+feed-search-matching = людзі па запыце «{ $q }»
+feed-search-filtered = (з фільтрамі)

@@ -42,3 +42,13 @@ search-previous = Папярэдняя
 search-next = Наступная
 search-page = Старонка { $page }
 search-page-of = Старонка { $page } з { $last }
+
+## Чаму пошук адхілены (src/search/query.rs). $parameter — назва параметра ў адрасе (q, status,
+## page…): застаецца першай і не перакладаецца. $value — уведзенае значэнне.
+
+search-refusal-nul = { $parameter }: змяшчае сімвал NUL, па якім нельга шукаць
+search-refusal-country = { $parameter }: краіна пазначаецца двухлітарным кодам ISO 3166, напрыклад BY
+search-refusal-year = { $parameter }: «{ $value }» — гэта не год
+search-refusal-choice = { $parameter }: «{ $value }» няма сярод варыянтаў
+search-refusal-wave = { $parameter }: такой хвалі няма
+search-refusal-page = { $parameter }: «{ $value }» — гэта не нумар старонкі

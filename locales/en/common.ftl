@@ -93,6 +93,8 @@ count-months = { $plural ->
 
 ## The words for keys stored in the database (templates call layout.label(kind, key)).
 
+# Belarusian and Russian make the words about one person agree with $sex (female, male,
+# other), which the site passes (Lang::label_of); English needs no select.
 status-awaiting_trial = In custody, awaiting trial
 status-serving_sentence = Serving a sentence
 status-in_custody = In custody

@@ -18,3 +18,8 @@ error-title-other = Something went wrong
 error-text-other = The error has been logged. Please try again later.
 error-status = Error { $status }
 error-home = Go to the home page
+
+## Reasons for a refusal (Message keys chosen in Rust)
+
+refusal-nul = The text sent contains a character that cannot be stored or searched (NUL).
+refusal-malformed = A parameter of this address or a field of the form is malformed, missing or given twice.

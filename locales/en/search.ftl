@@ -42,3 +42,13 @@ search-previous = Previous
 search-next = Next
 search-page = Page { $page }
 search-page-of = Page { $page } of { $last }
+
+## Why a search is refused (src/search/query.rs). $parameter is the query-string name as typed
+## in the address (q, status, page…): keep it first, untranslated. $value is the value typed.
+
+search-refusal-nul = { $parameter }: contains the NUL character, which cannot be searched
+search-refusal-country = { $parameter }: a country is a two-letter ISO 3166 code such as BY
+search-refusal-year = { $parameter }: “{ $value }” is not a year
+search-refusal-choice = { $parameter }: “{ $value }” is not one of the choices
+search-refusal-wave = { $parameter }: not a wave
+search-refusal-page = { $parameter }: “{ $value }” is not a page number

@@ -93,11 +93,19 @@ count-months = { $plural ->
 
 ## Слова для ключей из базы
 
+# Слова об одном человеке выбирают форму по $sex (female, male, other), который передаёт сайт:
+# см. Lang::label_of. Списки статусов (фильтр поиска) получают форму по умолчанию.
 status-awaiting_trial = Под стражей, ожидает суда
 status-serving_sentence = Отбывает наказание
 status-in_custody = Под стражей
-status-released = Освобождён
-status-died_in_custody = Умер под стражей
+status-released = { $sex ->
+    [female] Освобождена
+   *[other] Освобождён
+}
+status-died_in_custody = { $sex ->
+    [female] Умерла под стражей
+   *[other] Умер под стражей
+}
 status-other = Статус неизвестен
 status-since-released = { $date }
 status-since-died_in_custody = { $date }
@@ -126,7 +134,10 @@ sentence-life_imprisonment = Пожизненное лишение свобод�
 sentence-death_penalty = Смертная казнь
 sentence-other = Другое наказание
 trial-awaiting_trial = Ожидает суда
-trial-convicted = Осуждён
+trial-convicted = { $sex ->
+    [female] Осуждена
+   *[other] Осуждён
+}
 trial-other = { "" }
 event-arrest = Задержание
 event-charge = Обвинение

@@ -42,3 +42,13 @@ search-previous = Предыдущая
 search-next = Следующая
 search-page = Страница { $page }
 search-page-of = Страница { $page } из { $last }
+
+## Почему поиск отклонён (src/search/query.rs). $parameter — имя параметра в адресе (q, status,
+## page…): остаётся первым и не переводится. $value — введённое значение.
+
+search-refusal-nul = { $parameter }: содержит символ NUL, по которому нельзя искать
+search-refusal-country = { $parameter }: страна указывается двухбуквенным кодом ISO 3166, например BY
+search-refusal-year = { $parameter }: «{ $value }» — это не год
+search-refusal-choice = { $parameter }: «{ $value }» нет среди вариантов
+search-refusal-wave = { $parameter }: такой волны нет
+search-refusal-page = { $parameter }: «{ $value }» — это не номер страницы

@@ -1,9 +1,13 @@
 //! What every chart URL takes in its query string: a country and a date range.
 
+use std::fmt;
+
 use serde::Deserialize;
 use time::Date;
 
-use crate::domain::PartialDate;
+use crate::domain::partial_date::YEARS;
+use crate::domain::{PartialDate, PartialDateError};
+use crate::i18n::Message;
 
 /// The query string as typed.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -22,13 +26,60 @@ pub struct ChartFilter {
     pub to: Option<PartialDate>,
 }
 
-/// A value the charts cannot use, with the parameter it came in; shown on the 400 page.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{parameter}: {problem}")]
+/// A value the charts cannot use, with the parameter it came in; shown on the 400 page in the
+/// page's language ([`InvalidFilter::message`]), and in English by `Display` (the API, logs).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidFilter {
     pub parameter: &'static str,
-    pub problem: String,
+    pub problem: Problem,
 }
+
+/// What is wrong with a chart parameter's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// Not a two-letter ISO 3166 code.
+    CountryCode,
+    /// Not a date, as typed, and why.
+    Date(String, PartialDateError),
+    /// The range ends before it starts.
+    Reversed { from: PartialDate, to: PartialDate },
+}
+
+impl InvalidFilter {
+    /// The refusal as a message (`chart-refusal-*`), with `$parameter` and the values at fault.
+    pub fn message(&self) -> Message {
+        let message = |key| Message::new(key).arg("parameter", self.parameter);
+        match &self.problem {
+            Problem::CountryCode => message("chart-refusal-country"),
+            Problem::Reversed { from, to } => {
+                message("chart-refusal-reversed").arg("from", from.iso()).arg("to", to.iso())
+            }
+            Problem::Date(value, error) => match error {
+                PartialDateError::YearOutOfRange(year) => {
+                    message("chart-refusal-year").arg("year", year).arg("min", YEARS.start()).arg("max", YEARS.end())
+                }
+                PartialDateError::NoSuchMonth(month) => {
+                    message("chart-refusal-month").arg("month", format!("{month:02}"))
+                }
+                PartialDateError::NoSuchDay { year, month, day } => {
+                    message("chart-refusal-day").arg("month", format!("{year:04}-{:02}", *month as u8)).arg("day", day)
+                }
+                PartialDateError::NoSuchSeason(season) => message("chart-refusal-season").arg("value", season),
+                PartialDateError::Empty | PartialDateError::Unrecognised(_) | PartialDateError::NotNormalised(..) => {
+                    message("chart-refusal-date").arg("value", value)
+                }
+            },
+        }
+    }
+}
+
+impl fmt::Display for InvalidFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for InvalidFilter {}
 
 fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
@@ -36,7 +87,9 @@ fn present(value: &Option<String>) -> Option<&str> {
 
 fn date(parameter: &'static str, value: &Option<String>) -> Result<Option<PartialDate>, InvalidFilter> {
     present(value)
-        .map(|v| v.parse::<PartialDate>().map_err(|e| InvalidFilter { parameter, problem: e.to_string() }))
+        .map(|v| {
+            v.parse::<PartialDate>().map_err(|e| InvalidFilter { parameter, problem: Problem::Date(v.to_owned(), e) })
+        })
         .transpose()
 }
 
@@ -48,10 +101,7 @@ impl ChartFilter {
                 if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
                     Ok(code)
                 } else {
-                    Err(InvalidFilter {
-                        parameter: "country",
-                        problem: "a country is a two-letter ISO 3166 code such as BY".into(),
-                    })
+                    Err(InvalidFilter { parameter: "country", problem: Problem::CountryCode })
                 }
             })
             .transpose()?;
@@ -60,10 +110,7 @@ impl ChartFilter {
         if let (Some(from), Some(to)) = (from, to)
             && from.start() > to.end()
         {
-            return Err(InvalidFilter {
-                parameter: "to",
-                problem: format!("the range ends ({to}) before it starts ({from})"),
-            });
+            return Err(InvalidFilter { parameter: "to", problem: Problem::Reversed { from, to } });
         }
         Ok(ChartFilter { country, from, to })
     }
@@ -132,7 +179,12 @@ mod tests {
             (form("", "", "2024-13"), "to"),
             (form("", "2025", "2024"), "to"),
         ] {
-            assert_eq!(ChartFilter::parse(&f).unwrap_err().parameter, parameter, "{f:?}");
+            let error = ChartFilter::parse(&f).unwrap_err();
+            assert_eq!(error.parameter, parameter, "{f:?}");
+            for lang in crate::i18n::Lang::ALL {
+                let text = lang.message(&error.message());
+                assert!(text.starts_with(parameter) && !text.contains('⟦'), "{f:?}: {text}");
+            }
         }
         assert!(ChartFilter::parse(&form("", "2024-07", "2024-07")).is_ok(), "one month is a range");
     }

@@ -92,13 +92,19 @@ pub struct PersonFeed {
     pub changes: Vec<Change>,
 }
 
-pub async fn person(conn: &mut PgConnection, slug: &str, limit: i64) -> sqlx::Result<Option<PersonFeed>> {
+pub async fn person(
+    conn: &mut PgConnection,
+    slug: &str,
+    limit: i64,
+    lang: crate::i18n::Lang,
+) -> sqlx::Result<Option<PersonFeed>> {
     let Some(person) = sqlx::query!(
         r#"
-        select id, slug, coalesce(person_display_name(id, 'en'), slug) as "name!", updated_at
+        select id, slug, coalesce(person_display_name(id, $2), slug) as "name!", updated_at
         from people where slug = $1 and publication = 'published'
         "#,
-        slug
+        slug,
+        lang.code()
     )
     .fetch_optional(&mut *conn)
     .await?
@@ -133,9 +139,18 @@ pub async fn updated_at(conn: &mut PgConnection, slugs: &[String]) -> sqlx::Resu
 /// The most addresses one sitemap file may list (the sitemaps.org limit).
 pub const SITEMAP_SIZE: i64 = 50_000;
 
+/// The most records one sitemap file may list: each record's page is listed in every language
+/// of the site (one `<url>` each), and every `<url>` counts towards [`SITEMAP_SIZE`].
+pub const RECORDS_PER_SITEMAP: i64 = SITEMAP_SIZE / crate::i18n::Lang::ALL.len() as i64;
+
 /// How many published people there are, for the sitemap index.
 pub async fn published_people(conn: &mut PgConnection) -> sqlx::Result<i64> {
     sqlx::query_scalar!(r#"select count(*) as "n!" from people where publication = 'published'"#).fetch_one(conn).await
+}
+
+/// How many published waves there are, for the sitemap index.
+pub async fn published_waves(conn: &mut PgConnection) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(r#"select count(*) as "n!" from waves where publication = 'published'"#).fetch_one(conn).await
 }
 
 /// The `part`-th slice of published people's addresses, in id order.
@@ -145,19 +160,25 @@ pub async fn people_addresses(conn: &mut PgConnection, part: i64) -> sqlx::Resul
         select slug, updated_at from people where publication = 'published'
         order by id offset $1 limit $2
         "#,
-        part * SITEMAP_SIZE,
-        SITEMAP_SIZE
+        part * RECORDS_PER_SITEMAP,
+        RECORDS_PER_SITEMAP
     )
     .fetch_all(conn)
     .await?;
     Ok(rows.into_iter().map(|r| (r.slug, r.updated_at)).collect())
 }
 
-/// Every published wave's address.
-pub async fn wave_addresses(conn: &mut PgConnection) -> sqlx::Result<Vec<(String, OffsetDateTime)>> {
-    let rows =
-        sqlx::query!("select slug, updated_at from waves where publication = 'published' order by started_on, id")
-            .fetch_all(conn)
-            .await?;
+/// The `part`-th slice of published waves' addresses, in date order.
+pub async fn wave_addresses(conn: &mut PgConnection, part: i64) -> sqlx::Result<Vec<(String, OffsetDateTime)>> {
+    let rows = sqlx::query!(
+        r#"
+        select slug, updated_at from waves where publication = 'published'
+        order by started_on, id offset $1 limit $2
+        "#,
+        part * RECORDS_PER_SITEMAP,
+        RECORDS_PER_SITEMAP
+    )
+    .fetch_all(conn)
+    .await?;
     Ok(rows.into_iter().map(|r| (r.slug, r.updated_at)).collect())
 }

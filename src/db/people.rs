@@ -292,6 +292,9 @@ pub struct PersonSummary {
     pub slug: String,
     pub display_name: String,
     pub status: PersonStatus,
+    /// For the words of the status, which agree with it in Belarusian and Russian.
+    #[serde(default)]
+    pub sex: Option<Sex>,
     pub status_since: Option<PartialDate>,
 }
 
@@ -300,6 +303,7 @@ struct SummaryRow {
     slug: String,
     display_name: String,
     status: PersonStatus,
+    sex: Option<Sex>,
     status_since: Option<String>,
 }
 
@@ -309,6 +313,7 @@ impl From<SummaryRow> for PersonSummary {
             slug: row.slug,
             display_name: row.display_name,
             status: row.status,
+            sex: row.sex,
             status_since: super::parse_date(row.status_since),
         }
     }
@@ -320,7 +325,7 @@ pub async fn recently_released(conn: &mut PgConnection, limit: i64, lang: Lang) 
         SummaryRow,
         r#"
         select p.slug, coalesce(person_display_name(p.id, $2), p.slug) as "display_name!",
-               p.status as "status: PersonStatus",
+               p.status as "status: PersonStatus", p.sex as "sex: Sex",
                partial_date_iso(p.status_since, p.status_since_precision) as status_since
         from people p
         where p.publication = 'published' and p.status = 'released'
@@ -341,7 +346,7 @@ pub async fn recently_updated(conn: &mut PgConnection, limit: i64, lang: Lang) -
         SummaryRow,
         r#"
         select p.slug, coalesce(person_display_name(p.id, $2), p.slug) as "display_name!",
-               p.status as "status: PersonStatus",
+               p.status as "status: PersonStatus", p.sex as "sex: Sex",
                partial_date_iso(p.status_since, p.status_since_precision) as status_since
         from people p
         where p.publication = 'published'

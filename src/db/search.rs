@@ -9,7 +9,7 @@
 use serde::Deserialize;
 use sqlx::{PgConnection, Postgres, QueryBuilder};
 
-use crate::domain::{PartialDate, PersonStatus};
+use crate::domain::{PartialDate, PersonStatus, Sex};
 use crate::i18n::Lang;
 use crate::search::key::name_tokens;
 use crate::search::query::{COUNT_CAP, PAGE_SIZE, Search, Sort, StatusFilter};
@@ -20,6 +20,8 @@ pub struct Hit {
     pub slug: String,
     pub display_name: String,
     pub status: PersonStatus,
+    /// For the words of the status, which agree with it in Belarusian and Russian.
+    pub sex: Option<Sex>,
     /// Canonical text of a partial date; see [`Hit::since`].
     pub status_since: Option<String>,
     pub citizenships: Vec<String>,
@@ -234,7 +236,7 @@ fn push_hit_columns(query: &mut QueryBuilder<'_, Postgres>, lang: Lang) {
     query.push("select p.slug, coalesce(person_display_name(p.id, ");
     query.push_bind(lang.code());
     query.push(
-        "), p.slug) as display_name, p.status, \
+        "), p.slug) as display_name, p.status, p.sex, \
          partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
          array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
                where pc.person_id = p.id order by c.name) as citizenships, \

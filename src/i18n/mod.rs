@@ -28,7 +28,7 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 use rust_embed::Embed;
 
 use crate::domain::partial_date::Season;
-use crate::domain::{PartialDate, Precision};
+use crate::domain::{PartialDate, Precision, Sex};
 
 pub use message::Message;
 pub use plural::plural;
@@ -145,6 +145,21 @@ impl Lang {
     pub fn label(self, kind: &str, key: &str) -> String {
         let specific = format!("{kind}-{key}");
         if self.has(&specific) { self.t(&specific) } else { self.t(&format!("{kind}-other")) }
+    }
+
+    /// The word for a stored key about one person, which agrees with the person's sex in
+    /// Belarusian and Russian: `label_of("status", "released", Some(Sex::Female))` is
+    /// "Вызвалена". The messages select on `$sex` (`female`, `male`, or `other` for anyone
+    /// else and for an unrecorded sex, which takes the form the language uses by default).
+    pub fn label_of(self, kind: &str, key: &str, sex: impl std::borrow::Borrow<Option<Sex>>) -> String {
+        let specific = format!("{kind}-{key}");
+        let key = if self.has(&specific) { specific } else { format!("{kind}-other") };
+        let sex = match sex.borrow() {
+            Some(Sex::Female) => "female",
+            Some(Sex::Male) => "male",
+            Some(Sex::Other) | None => "other",
+        };
+        self.t_args(&key, &[("sex", &sex)])
     }
 
     /// The word for a stored key that counts something: `label_count("metric", key, 1100)`.
@@ -368,6 +383,25 @@ mod tests {
                 assert!(!text.contains(MISSING_MARK), "{}: {key}", lang.code());
             }
         }
+    }
+
+    #[test]
+    fn a_persons_status_agrees_with_their_sex() {
+        for (lang, status, sex, shown) in [
+            (Lang::Be, "released", Some(Sex::Female), "Вызвалена"),
+            (Lang::Be, "released", Some(Sex::Male), "Вызвалены"),
+            (Lang::Be, "released", None, "Вызвалены"),
+            (Lang::Be, "died_in_custody", Some(Sex::Female), "Памерла пад вартай"),
+            (Lang::Ru, "released", Some(Sex::Female), "Освобождена"),
+            (Lang::Ru, "released", Some(Sex::Other), "Освобождён"),
+            (Lang::Ru, "died_in_custody", Some(Sex::Female), "Умерла под стражей"),
+            (Lang::Ru, "serving_sentence", Some(Sex::Female), "Отбывает наказание"),
+            (Lang::En, "released", Some(Sex::Female), "Released"),
+        ] {
+            assert_eq!(lang.label_of("status", status, sex), shown, "{} {status} {sex:?}", lang.code());
+        }
+        assert_eq!(Lang::Ru.label_of("trial", "convicted", Some(Sex::Female)), "Осуждена");
+        assert_eq!(Lang::Be.label_of("trial", "convicted", Some(Sex::Male)), "Асуджаны");
     }
 
     #[test]

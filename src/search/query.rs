@@ -1,9 +1,12 @@
 //! What a search asks for, parsed and validated from the query string of `/prisoners`, and
 //! turned back into query strings for links (pagination, sorting, CSV).
 
+use std::fmt;
+
 use serde::Deserialize;
 
 use crate::domain::{PersonStatus, ReleaseMechanism, Sex, Slug};
+use crate::i18n::Message;
 
 /// Results per page.
 pub const PAGE_SIZE: i64 = 50;
@@ -90,16 +93,62 @@ pub struct Search {
     pub page: i64,
 }
 
-/// A value the search cannot use, with the parameter it came in.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("{parameter}: {problem}")]
+/// A value the search cannot use, with the parameter it came in. Its words are the message of
+/// [`InvalidSearch::message`], in the page's language; `Display` gives them in English (the
+/// API's errors and the logs).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidSearch {
     pub parameter: &'static str,
-    pub problem: String,
+    pub problem: Problem,
 }
 
-fn invalid(parameter: &'static str, problem: impl Into<String>) -> InvalidSearch {
-    InvalidSearch { parameter, problem: problem.into() }
+/// What is wrong with a search parameter's value.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The text holds a NUL character, which the database cannot compare.
+    Nul,
+    /// Not a two-letter ISO 3166 code.
+    CountryCode,
+    /// Not a year the site records.
+    Year(String),
+    /// Not one of the listed choices.
+    Choice(String),
+    /// Not a wave's address.
+    Wave,
+    /// Not a whole number.
+    Page(String),
+}
+
+impl InvalidSearch {
+    /// The refusal as a message: `search-refusal-*` with `$parameter` and, where it matters,
+    /// `$value` (the value as typed).
+    pub fn message(&self) -> Message {
+        let (key, value) = match &self.problem {
+            Problem::Nul => ("search-refusal-nul", None),
+            Problem::CountryCode => ("search-refusal-country", None),
+            Problem::Year(v) => ("search-refusal-year", Some(v)),
+            Problem::Choice(v) => ("search-refusal-choice", Some(v)),
+            Problem::Wave => ("search-refusal-wave", None),
+            Problem::Page(v) => ("search-refusal-page", Some(v)),
+        };
+        let message = Message::new(key).arg("parameter", self.parameter);
+        match value {
+            Some(value) => message.arg("value", value),
+            None => message,
+        }
+    }
+}
+
+impl fmt::Display for InvalidSearch {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for InvalidSearch {}
+
+fn invalid(parameter: &'static str, problem: Problem) -> InvalidSearch {
+    InvalidSearch { parameter, problem }
 }
 
 /// Empty form fields (`?status=`) mean "any", as a form submitted with nothing chosen sends them.
@@ -114,7 +163,7 @@ fn country_code(parameter: &'static str, value: &Option<String>) -> Result<Optio
             if code.len() == 2 && code.bytes().all(|b| b.is_ascii_uppercase()) {
                 Ok(code)
             } else {
-                Err(invalid(parameter, "a country is a two-letter ISO 3166 code such as BY"))
+                Err(invalid(parameter, Problem::CountryCode))
             }
         })
         .transpose()
@@ -124,7 +173,7 @@ fn year(parameter: &'static str, value: &Option<String>) -> Result<Option<i32>, 
     present(value)
         .map(|v| match v.parse::<i32>() {
             Ok(year) if crate::domain::partial_date::YEARS.contains(&year) => Ok(year),
-            _ => Err(invalid(parameter, format!("“{v}” is not a year"))),
+            _ => Err(invalid(parameter, Problem::Year(v.to_owned()))),
         })
         .transpose()
 }
@@ -140,7 +189,7 @@ fn key_of<T: Copy>(
             all.iter()
                 .copied()
                 .find(|item| key(*item) == v)
-                .ok_or_else(|| invalid(parameter, format!("“{v}” is not one of the choices")))
+                .ok_or_else(|| invalid(parameter, Problem::Choice(v.to_owned())))
         })
         .transpose()
 }
@@ -155,7 +204,7 @@ impl Search {
         // The database cannot compare text holding a NUL; nobody searches for one.
         for (parameter, value) in [("q", &form.q), ("charge", &form.charge)] {
             if value.as_deref().is_some_and(|v| v.contains('\0')) {
-                return Err(invalid(parameter, "contains the NUL character, which cannot be searched"));
+                return Err(invalid(parameter, Problem::Nul));
             }
         }
         // Cut, then trimmed again: a cut that ends in a space would otherwise make links to
@@ -167,7 +216,7 @@ impl Search {
             Some(_) => key_of("status", &form.status, PersonStatus::ALL, PersonStatus::as_str)?.map(StatusFilter::Is),
         };
         let wave = present(&form.wave)
-            .map(|v| v.parse::<Slug>().map(|s| s.to_string()).map_err(|_| invalid("wave", "not a wave")))
+            .map(|v| v.parse::<Slug>().map(|s| s.to_string()).map_err(|_| invalid("wave", Problem::Wave)))
             .transpose()?;
         let charge = present(&form.charge).map(|v| truncate(v, 100)).filter(|v| !v.is_empty());
         let sort = key_of("sort", &form.sort, &Sort::ALL, Sort::key)?.unwrap_or(if q.is_empty() {
@@ -177,9 +226,7 @@ impl Search {
         });
         let page = match present(&form.page) {
             None => 1,
-            Some(v) => {
-                v.parse::<i64>().map_err(|_| invalid("page", format!("“{v}” is not a page number")))?.clamp(1, MAX_PAGE)
-            }
+            Some(v) => v.parse::<i64>().map_err(|_| invalid("page", Problem::Page(v.to_owned())))?.clamp(1, MAX_PAGE),
         };
         Ok(Search {
             status,
@@ -376,8 +423,11 @@ mod tests {
             #[test]
             fn refusals_name_the_parameter(form in any_form()) {
                 if let Err(error) = Search::parse(&form) {
-                    prop_assert!(!error.problem.is_empty());
                     prop_assert!(error.to_string().starts_with(error.parameter));
+                    for lang in crate::i18n::Lang::ALL {
+                        let text = lang.message(&error.message());
+                        prop_assert!(text.starts_with(error.parameter) && !text.contains('⟦'), "{}", text);
+                    }
                 }
             }
         }

@@ -14,19 +14,23 @@ use axum::routing::get;
 use time::Date;
 
 use crate::app::AppState;
-use crate::charts::bars::{self, BarsChart, Category};
+use crate::charts::Reported;
+use crate::charts::bars::{self, BarRow, BarsChart, Category};
 use crate::charts::filter::{ChartFilter, ChartForm};
 use crate::charts::lines::{self, LineChart};
-use crate::charts::waves::{self as wave_chart, WavesChart};
+use crate::charts::waves::{self as wave_chart, WaveBar, WavesChart};
 use crate::charts::{ChartName, png};
 use crate::db::changes::Changes;
 use crate::db::charts as data;
 use crate::db::people::Country;
+use crate::db::waves::WaveSummary;
 use crate::error::{AppError, AppResult};
-use crate::i18n::Message;
+use crate::i18n::{Lang, Message};
+use crate::web::Layout;
 use crate::web::api::types::{StatsRow, WaveItem};
 use crate::web::cache::{GenerationCache, Rendered};
-use crate::web::{Layout, format};
+use crate::web::format::AsDate;
+use crate::web::locale::Locale;
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/charts", get(show_charts)).route("/charts/{file}", get(chart_file))
@@ -67,29 +71,95 @@ impl<'a> Prepared<'a> {
         if let Some(code) = &filter.country
             && !countries.iter().any(|c| &c.code == code)
         {
-            return Err(AppError::BadRequest(Message::untranslated(format!(
-                "country: no published record is from {code}"
-            ))));
+            return Err(AppError::BadRequest(Message::new("chart-refusal-unknown-country").arg("code", code)));
         }
         let charts = charts(state, filter).await?;
         Ok(Prepared { state, filter, countries, charts })
     }
 
-    fn country(&self) -> Option<&str> {
+    /// The name of the country filtered on, in `lang`.
+    fn country(&self, lang: Lang) -> Option<String> {
         let code = self.filter.country.as_deref()?;
-        self.countries.iter().find(|c| c.code == code).map(|c| c.name.as_str())
+        self.countries.iter().find(|c| c.code == code).map(|c| lang.country(&c.code, &c.name))
     }
 
-    fn svg(&self, name: ChartName) -> askama::Result<String> {
-        let (charts, origin, country, filter) = (&self.charts, &*self.state.origin, self.country(), self.filter);
+    /// The chart `name` as SVG, its words in `lang`.
+    fn svg(&self, name: ChartName, lang: Lang) -> askama::Result<String> {
+        let (charts, origin, filter) = (&self.charts, &*self.state.origin, self.filter);
+        let country = self.country(lang);
+        let country = country.as_deref();
         match name {
-            ChartName::Waves => WavesSvg { c: &charts.waves, origin, country }.render(),
-            ChartName::Flows => LinesSvg { name: name.as_str(), c: &charts.flows, origin, country }.render(),
-            ChartName::Held => LinesSvg { name: name.as_str(), c: &charts.held, origin, country }.render(),
-            ChartName::Mechanisms => BarsSvg { name: name.as_str(), c: &charts.mechanisms, filter, country }.render(),
-            ChartName::Citizenship => BarsSvg { name: name.as_str(), c: &charts.citizenship, filter, country }.render(),
+            ChartName::Waves => WavesSvg { c: &charts.waves, origin, country, lang }.render(),
+            ChartName::Flows => LinesSvg { name: name.as_str(), c: &charts.flows, origin, country, lang }.render(),
+            ChartName::Held => LinesSvg { name: name.as_str(), c: &charts.held, origin, country, lang }.render(),
+            ChartName::Mechanisms => {
+                BarsSvg { name: name.as_str(), c: &charts.mechanisms, filter, country, lang }.render()
+            }
+            ChartName::Citizenship => {
+                BarsSvg { name: name.as_str(), c: &charts.citizenship, filter, country, lang }.render()
+            }
         }
     }
+}
+
+/// Chart words that take more than one message, for the templates (`lang.chart_title(name)`,
+/// and through `Layout`'s deref on the page).
+pub(crate) trait ChartWords: Copy {
+    /// The chart's title: `chart-title-{name}`.
+    fn chart_title(self, name: &str) -> String;
+    /// The chart's link in the page's table of contents: `charts-nav-{name}`.
+    fn chart_nav(self, name: &str) -> String;
+    /// A month of a chart's data, on its own: "March 2024", "сакавік 2024".
+    fn month_of(self, date: impl AsDate) -> String;
+    /// The same after "at the end of": the month in the genitive ("канец сакавіка 2024").
+    fn month_genitive_of(self, date: impl AsDate) -> String;
+    /// A month on a time axis: "Mar", "сак", "мар".
+    fn month_abbr(self, month: u8) -> String;
+}
+
+impl ChartWords for Lang {
+    fn chart_title(self, name: &str) -> String {
+        self.t(&format!("chart-title-{name}"))
+    }
+
+    fn chart_nav(self, name: &str) -> String {
+        self.t(&format!("charts-nav-{name}"))
+    }
+
+    fn month_of(self, date: impl AsDate) -> String {
+        let date = date.as_date();
+        self.t2("date-month", "month", self.t(&format!("month-{}", date.month() as u8)), "year", date.year())
+    }
+
+    fn month_genitive_of(self, date: impl AsDate) -> String {
+        let date = date.as_date();
+        self.t2("date-month", "month", self.t(&format!("month-genitive-{}", date.month() as u8)), "year", date.year())
+    }
+
+    fn month_abbr(self, month: u8) -> String {
+        self.t(&format!("month-abbr-{month}"))
+    }
+}
+
+/// A reported number in words: "more than 200", "3", "not reported".
+fn reported_words(lang: Lang, reported: &Option<Reported>) -> String {
+    match reported {
+        None => lang.t("charts-not-reported"),
+        Some(r) if r.qualifier.as_str() == "exactly" => lang.number(r.count),
+        Some(r) => format!("{} {}", lang.label("qualifier", r.qualifier.as_str()), lang.number(r.count)),
+    }
+}
+
+/// A wave's date as the sources give it, marked when it is not a known day.
+fn wave_date_words(lang: Lang, wave: &WaveSummary) -> String {
+    let mut text = lang.date(&wave.started);
+    if let Some(ended) = &wave.ended {
+        text = format!("{text} – {}", lang.date(ended));
+    }
+    if wave.started.is_approximate() || wave.ended.is_some() {
+        text = format!("{text} {}", lang.t("charts-approximate"));
+    }
+    text
 }
 
 #[derive(Template)]
@@ -98,6 +168,32 @@ struct WavesSvg<'a> {
     c: &'a WavesChart,
     origin: &'a str,
     country: Option<&'a str>,
+    lang: Lang,
+}
+
+impl WavesSvg<'_> {
+    fn reported(&self, reported: &Option<Reported>) -> String {
+        reported_words(self.lang, reported)
+    }
+
+    /// The description's first sentences: how many waves, and how many people documented.
+    fn summary(&self) -> String {
+        let documented = self.lang.number(self.c.documented_total());
+        self.lang.t_count("chart-waves-desc", self.c.waves.len() as i64, &[("documented", &documented)])
+    }
+
+    fn largest_words(&self, largest: &WaveBar) -> String {
+        let lang = self.lang;
+        lang.t_args(
+            "chart-waves-largest",
+            &[
+                ("name", &largest.wave.name),
+                ("date", &wave_date_words(lang, &largest.wave)),
+                ("reported", &self.reported(&largest.reported)),
+                ("documented", &lang.number(largest.wave.documented)),
+            ],
+        )
+    }
 }
 
 #[derive(Template)]
@@ -107,6 +203,7 @@ struct LinesSvg<'a> {
     c: &'a LineChart,
     origin: &'a str,
     country: Option<&'a str>,
+    lang: Lang,
 }
 
 #[derive(Template)]
@@ -116,6 +213,32 @@ struct BarsSvg<'a> {
     c: &'a BarsChart,
     filter: &'a ChartFilter,
     country: Option<&'a str>,
+    lang: Lang,
+}
+
+impl BarsSvg<'_> {
+    /// A bar's name: a mechanism, a country, "3 other countries".
+    fn category(&self, category: &Category) -> String {
+        let lang = self.lang;
+        match category {
+            Category::Mechanism(m) => lang.label("mechanism", m.as_str()),
+            Category::Country(c) => lang.country(&c.code, &c.name),
+            Category::OtherCountries(n) => lang.tn("charts-other-countries", *n as i64),
+            Category::NotRecorded => lang.t("charts-citizenship-not-recorded"),
+        }
+    }
+
+    /// A mechanism's bar in words (`chart-mechanisms-row` or `chart-mechanisms-bar`).
+    fn row_words(&self, key: &str, row: &BarRow) -> String {
+        self.lang.t_args(
+            key,
+            &[
+                ("category", &self.category(&row.category)),
+                ("documented", &self.lang.number(row.documented)),
+                ("reported", &reported_words(self.lang, &row.reported)),
+            ],
+        )
+    }
 }
 
 impl Charts {
@@ -302,7 +425,7 @@ async fn load(state: &AppState, filter: &ChartFilter) -> AppResult<Charts> {
 }
 
 fn parse(form: &ChartForm) -> AppResult<ChartFilter> {
-    ChartFilter::parse(form).map_err(|e| AppError::BadRequest(Message::untranslated(e.to_string())))
+    ChartFilter::parse(form).map_err(|e| AppError::BadRequest(e.message()))
 }
 
 #[derive(Template)]
@@ -322,8 +445,9 @@ impl ChartsPage<'_> {
         self.svgs.iter().find(|(n, _)| n.as_str() == name).map_or("", |(_, svg)| svg.as_str())
     }
 
+    /// A chart's own file, in the page's language (the CSV is the same in every language).
     fn file(&self, name: &str, extension: &str) -> String {
-        format!("/charts/{name}.{extension}{}", self.filter.query_suffix())
+        self.layout.link(&format!("/charts/{name}.{extension}{}", self.filter.query_suffix()))
     }
 
     fn typed_from(&self) -> String {
@@ -339,20 +463,24 @@ impl ChartsPage<'_> {
     }
 }
 
-async fn show_charts(State(state): State<AppState>, Query(form): Query<ChartForm>) -> AppResult<Response> {
+async fn show_charts(
+    State(state): State<AppState>,
+    locale: Locale,
+    Query(form): Query<ChartForm>,
+) -> AppResult<Response> {
     let filter = parse(&form)?;
-    let key = format!("/charts{}", filter.query_suffix());
+    let key = format!("{}/charts{}", locale.cache_key(), filter.query_suffix());
     let rendered = state
         .cache
         .get_or_compute(key, || async {
             let prepared = Prepared::new(&state, &filter).await?;
             let svgs = ChartName::ALL
                 .into_iter()
-                .map(|name| prepared.svg(name).map(|svg| (name, svg)))
+                .map(|name| prepared.svg(name, locale.lang).map(|svg| (name, svg)))
                 .collect::<askama::Result<Vec<_>>>()?;
             let path = format!("/charts{}", filter.query_suffix());
             let page = ChartsPage {
-                layout: Layout::for_path(&state, &path),
+                layout: Layout::localised(&state, locale, &path),
                 origin: &state.origin,
                 filter: &filter,
                 countries: &prepared.countries,
@@ -368,15 +496,22 @@ async fn show_charts(State(state): State<AppState>, Query(form): Query<ChartForm
 async fn chart_file(
     State(state): State<AppState>,
     Path(file): Path<String>,
+    locale: Locale,
     Query(form): Query<ChartForm>,
 ) -> AppResult<Response> {
+    let lang = locale.lang;
     let (name, extension) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
     let name = ChartName::parse(name).ok_or(AppError::NotFound)?;
     if !matches!(extension, "svg" | "png" | "csv") {
         return Err(AppError::NotFound);
     }
     let filter = parse(&form)?;
-    let key = format!("/charts/{}.{extension}{}", name.as_str(), filter.query_suffix());
+    // The CSV is the same in every language: its columns and keys are identifiers, and its
+    // country names are the records' own.
+    let key = match extension {
+        "csv" => format!("/charts/{}.csv{}", name.as_str(), filter.query_suffix()),
+        _ => format!("{}:/charts/{}.{extension}{}", lang.code(), name.as_str(), filter.query_suffix()),
+    };
     let rendered = state
         .cache
         .get_or_compute(key, || async {
@@ -384,11 +519,11 @@ async fn chart_file(
             match extension {
                 "csv" => Ok(Rendered::new("text/csv; charset=utf-8", prepared.charts.csv(name, &state.origin)?)),
                 "svg" => {
-                    let svg = prepared.svg(name)?;
+                    let svg = prepared.svg(name, lang)?;
                     Ok(Rendered::new("image/svg+xml", format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n{svg}")))
                 }
                 _ => {
-                    let svg = prepared.svg(name)?;
+                    let svg = prepared.svg(name, lang)?;
                     let png = tokio::task::spawn_blocking(move || png::render(&svg))
                         .await
                         .map_err(anyhow::Error::from)?
@@ -411,4 +546,38 @@ async fn chart_file(
 fn with_cache_control(mut response: Response) -> Response {
     response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(CACHE_CONTROL));
     response
+}
+
+#[cfg(test)]
+mod tests {
+    use time::macros::date;
+
+    use super::*;
+
+    #[test]
+    fn chart_counts_take_the_right_plural_form() {
+        for (n, be, ru) in [
+            (1, "1 затрыманне", "1 арест"),
+            (2, "2 затрыманні", "2 ареста"),
+            (5, "5 затрыманняў", "5 арестов"),
+            (11, "11 затрыманняў", "11 арестов"),
+            (21, "21 затрыманне", "21 арест"),
+        ] {
+            assert_eq!(Lang::Be.tn("count-arrests", n), be);
+            assert_eq!(Lang::Ru.tn("count-arrests", n), ru);
+        }
+        assert_eq!(Lang::En.tn("count-releases", 1), "1 release");
+        assert_eq!(Lang::Ru.tn("charts-other-countries", 3), "ещё 3 страны");
+    }
+
+    #[test]
+    fn chart_months_read_naturally() {
+        let march = date!(2024 - 03 - 01);
+        assert_eq!(Lang::En.month_of(march), "March 2024");
+        assert_eq!(Lang::Be.month_of(march), "сакавік 2024");
+        assert_eq!(Lang::Be.month_genitive_of(march), "сакавіка 2024");
+        assert_eq!(Lang::Ru.month_genitive_of(march), "марта 2024");
+        assert_eq!(Lang::Ru.month_abbr(3), "мар");
+        assert_eq!(Lang::Be.chart_title("waves"), "Хвалі вызваленняў");
+    }
 }

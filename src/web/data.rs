@@ -23,7 +23,8 @@ use crate::dataset::{ATTRIBUTION, LICENCE_NAME, LICENCE_TITLE, LICENCE_URL, Tabl
 use crate::db::changes::Changes;
 use crate::error::{AppError, AppResult};
 use crate::web::cache::GenerationCache;
-use crate::web::{Layout, format, render};
+use crate::web::locale::Locale;
+use crate::web::{Layout, render};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -120,10 +121,10 @@ struct DataPage {
     attribution: &'static str,
 }
 
-async fn show_data(State(state): State<AppState>) -> AppResult<Response> {
+async fn show_data(State(state): State<AppState>, locale: Locale) -> AppResult<Response> {
     let published = published(&state).await?;
     render(&DataPage {
-        layout: Layout::for_path(&state, "/data"),
+        layout: Layout::localised(&state, locale, "/data"),
         published,
         licence_name: LICENCE_NAME,
         licence_title: LICENCE_TITLE,

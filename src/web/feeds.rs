@@ -12,12 +12,11 @@ use axum::routing::get;
 use time::OffsetDateTime;
 
 use crate::app::AppState;
-use crate::db::feeds::{self, Change, PersonFeed, Release, SITEMAP_SIZE};
+use crate::db::feeds::{self, Change, PersonFeed, RECORDS_PER_SITEMAP, Release};
 use crate::db::search::{self, Hit};
 use crate::domain::Slug;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
-use crate::i18n::Message;
 use crate::search::query::{Search, SearchForm};
 use crate::web::cache::Rendered;
 use crate::web::format;
@@ -68,6 +67,7 @@ async fn robots(State(state): State<AppState>) -> AppResult<Response> {
 #[template(path = "feeds/sitemap_index.xml", escape = "html")]
 struct SitemapIndex<'a> {
     origin: &'a str,
+    wave_parts: i64,
     people_parts: i64,
 }
 
@@ -75,62 +75,77 @@ async fn sitemap_index(State(state): State<AppState>) -> AppResult<Response> {
     let rendered = state
         .cache
         .get_or_compute("/sitemap.xml".into(), || async {
-            let people = feeds::published_people(&mut *state.db.acquire().await?).await?;
-            let page = SitemapIndex { origin: &state.origin, people_parts: (people + SITEMAP_SIZE - 1) / SITEMAP_SIZE };
+            let mut conn = state.db.acquire().await?;
+            let parts = |n: i64| (n + RECORDS_PER_SITEMAP - 1) / RECORDS_PER_SITEMAP;
+            let wave_parts = parts(feeds::published_waves(&mut conn).await?);
+            let people_parts = parts(feeds::published_people(&mut conn).await?);
+            let page = SitemapIndex { origin: &state.origin, wave_parts, people_parts };
             Ok(Rendered::new(XML, page.render()?))
         })
         .await?;
     Ok(cached(rendered))
 }
 
+/// The site's pages that exist in every language and are worth indexing, besides the records.
+const SITE_PAGES: [&str; 6] = ["/", "/prisoners", "/waves", "/charts", "/data", "/api"];
+
+/// One sitemap file: every address in every language of the site, each `<url>` naming its
+/// translations with `xhtml:link rel="alternate" hreflang` (Google's format), so
+/// `RECORDS_PER_SITEMAP` records make at most `SITEMAP_SIZE` addresses.
 #[derive(Template)]
 #[template(path = "feeds/sitemap.xml", escape = "html")]
 struct Sitemap<'a> {
     origin: &'a str,
-    /// Site pages that are not records (only in the `pages` file).
-    pages: &'a [&'a str],
-    /// `prisoners` or `waves`, and the records' addresses with their last change.
-    section: &'a str,
-    records: Vec<(String, OffsetDateTime)>,
+    /// Addresses without a language prefix, with their last change when known.
+    entries: Vec<(String, Option<OffsetDateTime>)>,
+    langs: &'a [Lang],
 }
 
 impl Sitemap<'_> {
     fn lastmod(&self, at: &OffsetDateTime) -> String {
         format::rfc3339(at)
     }
+
+    /// The absolute address of `path` in `lang`.
+    fn url(&self, lang: &Lang, path: &str) -> String {
+        format!("{}{}", self.origin, lang.path(path))
+    }
 }
 
-/// `/sitemaps/pages.xml` (the site's pages and the waves) or `/sitemaps/people-N.xml`.
+/// `/sitemaps/pages.xml` (the site's pages), `/sitemaps/waves-N.xml` or `/sitemaps/people-N.xml`.
 async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> AppResult<Response> {
-    let part = match file.as_str() {
+    let part = |prefix: &str| {
+        file.strip_prefix(prefix)
+            .and_then(|rest| rest.strip_suffix(".xml"))
+            .and_then(|n| n.parse::<i64>().ok())
+            .filter(|n| (0..10_000).contains(n))
+    };
+    let section = match file.as_str() {
         "pages.xml" => None,
-        _ => Some(
-            file.strip_prefix("people-")
-                .and_then(|rest| rest.strip_suffix(".xml"))
-                .and_then(|n| n.parse::<i64>().ok())
-                .filter(|n| (0..10_000).contains(n))
-                .ok_or(AppError::NotFound)?,
-        ),
+        _ => Some(match (part("waves-"), part("people-")) {
+            (Some(n), _) => ("waves", n),
+            (_, Some(n)) => ("prisoners", n),
+            _ => return Err(AppError::NotFound),
+        }),
     };
     let rendered = state
         .cache
         .get_or_compute(format!("/sitemaps/{file}"), || async {
-            let mut conn = state.db.acquire().await?;
-            let page = match part {
-                None => Sitemap {
-                    origin: &state.origin,
-                    pages: &["/", "/prisoners", "/waves", "/charts"],
-                    section: "waves",
-                    records: feeds::wave_addresses(&mut conn).await?,
-                },
-                Some(part) => {
-                    let records = feeds::people_addresses(&mut conn, part).await?;
+            let entries = match section {
+                None => SITE_PAGES.iter().map(|page| (page.to_string(), None)).collect(),
+                Some((section, part)) => {
+                    let mut conn = state.db.acquire().await?;
+                    let records = match section {
+                        "waves" => feeds::wave_addresses(&mut conn, part).await?,
+                        _ => feeds::people_addresses(&mut conn, part).await?,
+                    };
                     if records.is_empty() && part > 0 {
                         return Err(AppError::NotFound);
                     }
-                    Sitemap { origin: &state.origin, pages: &[], section: "prisoners", records }
+                    records.into_iter().map(|(slug, at)| (format!("/{section}/{slug}"), Some(at))).collect()
                 }
             };
+            let page = Sitemap { origin: &state.origin, entries, langs: &Lang::ALL };
             Ok(Rendered::new(XML, page.render()?))
         })
         .await?;
@@ -178,6 +193,7 @@ struct PersonAtom<'a> {
     origin: &'a str,
     person: PersonFeed,
     updated: String,
+    lang: Lang,
 }
 
 impl PersonAtom<'_> {
@@ -185,21 +201,46 @@ impl PersonAtom<'_> {
         format::rfc3339(at)
     }
 
-    fn changed<'c>(&self, change: &'c Change) -> Vec<&'c str> {
-        change.changed.iter().map(String::as_str).collect()
+    /// The absolute address of `path` in the feed's language.
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.origin, self.lang.path(path))
+    }
+
+    /// An entry's title: what changed in which part of the record ("Detention added").
+    fn title(&self, change: &Change) -> String {
+        let record = match change.record.as_str() {
+            r @ ("detention" | "event" | "recognition" | "citation" | "photo") => r,
+            _ => "person",
+        };
+        let action = match change.action.as_str() {
+            a @ ("create" | "restore" | "delete") => a,
+            _ => "update",
+        };
+        self.lang.t1(&format!("feed-change-{record}"), "action", action)
+    }
+
+    /// An entry's summary: the fields it changed.
+    fn summary(&self, change: &Change) -> String {
+        if change.changed.is_empty() {
+            return self.lang.t("feed-change-none");
+        }
+        let fields: Vec<String> = change.changed.iter().map(|field| self.lang.label("field", field)).collect();
+        self.lang.t1("feed-change-fields", "fields", fields.join(", "))
     }
 }
 
-async fn person_feed(State(state): State<AppState>, Path(slug): Path<String>) -> AppResult<Response> {
+/// The changes to one person's record, in each language of the site.
+async fn person_feed(State(state): State<AppState>, locale: Locale, Path(slug): Path<String>) -> AppResult<Response> {
     let slug: Slug = slug.parse().map_err(|_| AppError::NotFound)?;
+    let lang = locale.lang;
     let rendered = state
         .cache
-        .get_or_compute(format!("/prisoners/{slug}/feed.atom"), || async {
-            let person = feeds::person(&mut *state.db.acquire().await?, slug.as_str(), CHANGES)
+        .get_or_compute(format!("{}:/prisoners/{slug}/feed.atom", lang.code()), || async {
+            let person = feeds::person(&mut *state.db.acquire().await?, slug.as_str(), CHANGES, lang)
                 .await?
                 .ok_or(AppError::NotFound)?;
             let updated = format::rfc3339(&newest(person.changes.iter().map(|c| c.at).chain([person.updated_at])));
-            Ok(Rendered::new(ATOM, PersonAtom { origin: &state.origin, person, updated }.render()?))
+            Ok(Rendered::new(ATOM, PersonAtom { origin: &state.origin, person, updated, lang }.render()?))
         })
         .await?;
     Ok(cached(rendered))
@@ -214,18 +255,37 @@ struct SearchAtom<'a> {
     search: &'a Search,
     updated: String,
     hits: Vec<(Hit, String)>,
+    lang: Lang,
 }
 
-async fn search_feed(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Response> {
-    let mut search = Search::parse(&form).map_err(|e| AppError::BadRequest(Message::untranslated(e.to_string())))?;
+impl SearchAtom<'_> {
+    /// The absolute address of `path` in the feed's language.
+    fn url(&self, path: &str) -> String {
+        format!("{}{}", self.origin, self.lang.path(path))
+    }
+
+    /// `?query`, or nothing for a search of everyone.
+    fn suffix(&self) -> String {
+        if self.query.is_empty() { String::new() } else { format!("?{}", self.query) }
+    }
+}
+
+/// Any search as a feed, in each language of the site (`/be/prisoners.atom?q=…`).
+async fn search_feed(
+    State(state): State<AppState>,
+    locale: Locale,
+    Query(form): Query<SearchForm>,
+) -> AppResult<Response> {
+    let lang = locale.lang;
+    let mut search = Search::parse(&form).map_err(|e| AppError::BadRequest(e.message()))?;
     // A feed is the first page of its search: the newest entries a reader has not seen.
     search.page = 1;
     let query = search.query_string(1, search.sort);
     let rendered = state
         .cache
-        .get_or_compute(format!("/prisoners.atom?{query}"), || async {
+        .get_or_compute(format!("{}:/prisoners.atom?{query}", lang.code()), || async {
             let mut conn = state.db.acquire().await?;
-            let results = search::search(&mut conn, &search, crate::i18n::Lang::En).await?;
+            let results = search::search(&mut conn, &search, lang).await?;
             let slugs: Vec<String> = results.hits.iter().map(|h| h.slug.clone()).collect();
             let times = feeds::updated_at(&mut conn, &slugs).await?;
             let hits: Vec<(Hit, OffsetDateTime)> = results
@@ -238,7 +298,7 @@ async fn search_feed(State(state): State<AppState>, Query(form): Query<SearchFor
                 .collect();
             let updated = format::rfc3339(&newest(hits.iter().map(|(_, at)| *at)));
             let hits = hits.into_iter().map(|(hit, at)| (hit, format::rfc3339(&at))).collect();
-            let feed = SearchAtom { origin: &state.origin, query: query.clone(), search: &search, updated, hits };
+            let feed = SearchAtom { origin: &state.origin, query: query.clone(), search: &search, updated, hits, lang };
             Ok(Rendered::new(ATOM, feed.render()?))
         })
         .await?;

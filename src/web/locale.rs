@@ -63,9 +63,20 @@ pub fn is_translated(path: &str) -> bool {
     let one_segment = |prefix: &str| {
         path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/') && !rest.contains('.'))
     };
-    matches!(path, "/" | "/prisoners" | "/waves" | "/api" | "/feeds/releases.atom")
-        || one_segment("/prisoners/")
+    let chart_file = path.strip_prefix("/charts/").is_some_and(|file| {
+        !file.contains('/') && [".svg", ".png", ".csv"].iter().any(|extension| file.ends_with(extension))
+    });
+    let person_feed = path
+        .strip_prefix("/prisoners/")
+        .and_then(|rest| rest.strip_suffix("/feed.atom"))
+        .is_some_and(|slug| !slug.is_empty() && !slug.contains('/') && !slug.contains('.'));
+    matches!(
+        path,
+        "/" | "/prisoners" | "/waves" | "/api" | "/charts" | "/data" | "/feeds/releases.atom" | "/prisoners.atom"
+    ) || one_segment("/prisoners/")
         || one_segment("/waves/")
+        || chart_file
+        || person_feed
 }
 
 /// `/be/prisoners` → (Belarusian, `/prisoners`); `/be` and `/be/` → (Belarusian, `/`);
@@ -174,7 +185,16 @@ mod tests {
             ("/prisoners/andrey-kuznechyk", true),
             ("/waves", true),
             ("/waves/x", true),
-            ("/prisoners/x/feed.atom", false),
+            ("/prisoners/x/feed.atom", true),
+            ("/prisoners//feed.atom", false),
+            ("/prisoners.atom", true),
+            ("/charts", true),
+            ("/charts/waves.svg", true),
+            ("/charts/waves.csv", true),
+            ("/charts/a/waves.svg", false),
+            ("/data", true),
+            ("/data/prisoner-tracker.zip", false),
+            ("/sitemap.xml", false),
             ("/feeds/releases.atom", true),
             ("/prisoners.csv", false),
             ("/prisoners/", false),

@@ -178,14 +178,18 @@ pub async fn friendly_errors(request: axum::extract::Request, next: axum::middle
     }
     let allow = response.headers().get(header::ALLOW).cloned();
     // tower-http's body limit answers 413 in plain text; the others send no body at all. An
-    // extractor's rejection says what was wrong, in a short text worth passing on.
+    // extractor's rejection (axum's own English, naming serde's types) goes to the log; the
+    // reader gets a translated reason.
     let message = if plain && status != StatusCode::PAYLOAD_TOO_LARGE {
-        axum::body::to_bytes(response.into_body(), 4096)
+        let reason = axum::body::to_bytes(response.into_body(), 4096)
             .await
             .ok()
             .map(|bytes| String::from_utf8_lossy(&bytes).trim().to_owned())
-            .filter(|m| !m.is_empty())
-            .map(Message::untranslated)
+            .filter(|m| !m.is_empty());
+        reason.map(|reason| {
+            tracing::info!(%reason, status = status.as_u16(), "request refused by an extractor");
+            Message::new("refusal-malformed")
+        })
     } else {
         None
     };

@@ -11,7 +11,6 @@ use crate::app::AppState;
 use crate::db::search::{self, FilterOptions, Results, Suggestion};
 use crate::domain::{PersonStatus, ReleaseMechanism, Sex};
 use crate::error::{AppError, AppResult};
-use crate::i18n::Message;
 use crate::search::query::{PAGE_SIZE, Search, SearchForm, Sort};
 use crate::web::Layout;
 use crate::web::cache::Rendered;
@@ -25,7 +24,7 @@ pub fn router() -> Router<AppState> {
 }
 
 fn parse(form: &SearchForm) -> AppResult<Search> {
-    Search::parse(form).map_err(|e| AppError::BadRequest(Message::untranslated(e.to_string())))
+    Search::parse(form).map_err(|e| AppError::BadRequest(e.message()))
 }
 
 #[derive(Template)]
@@ -92,7 +91,7 @@ impl PrisonersPage {
     }
 
     fn feed_link(&self) -> String {
-        format!("/prisoners.atom?{}", self.search.query_string(1, self.search.sort))
+        self.layout.link(&format!("/prisoners.atom?{}", self.search.query_string(1, self.search.sort)))
     }
 
     fn csv_link(&self) -> String {

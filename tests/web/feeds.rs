@@ -102,7 +102,7 @@ async fn the_sitemap_lists_every_published_record_and_robots_points_to_it() {
     let index = app.get("/sitemap.xml").await;
     assert_eq!(index.status, 200);
     let files = texts(&parse(&index.body), "sitemap", "loc");
-    assert_eq!(files.len(), 2, "{files:?}");
+    assert_eq!(files.len(), 3, "the site's pages, the waves and the people: {files:?}");
 
     let mut urls = Vec::new();
     for file in &files {
@@ -120,7 +120,7 @@ async fn the_sitemap_lists_every_published_record_and_robots_points_to_it() {
         assert!(urls.iter().any(|u| u.ends_with(&format!("/prisoners/{slug}"))), "{slug}");
     }
     assert!(!urls.iter().any(|u| u.ends_with("/prisoners/ihar-losik")), "drafts are left out");
-    assert_eq!(urls.iter().filter(|u| u.contains("/waves/")).count(), 5);
+    assert_eq!(urls.iter().filter(|u| u.contains("/waves/")).count(), 5 * 3, "each wave in each language");
     assert_eq!(app.get("/sitemaps/people-1.xml").await.status, 404);
     assert_eq!(app.get("/sitemaps/people-x.xml").await.status, 404);
 

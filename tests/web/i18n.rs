@@ -169,8 +169,8 @@ async fn unprefixed_addresses_stay_english_and_other_prefixes_are_404() {
         let page = app.get(uri).await;
         assert_eq!(page.status, 404, "{uri}");
     }
-    let not_found = app.get("/be/prisoners/ihar-losik/feed.atom").await;
-    assert_eq!(not_found.status, 404, "pages not yet translated exist only in English");
+    let not_found = app.get("/be/data/prisoner-tracker.zip").await;
+    assert_eq!(not_found.status, 404, "what exists only in English (the dataset's files) has no prefix");
     assert_eq!(not_found.attr("html", "lang").as_deref(), Some("be"), "the 404 speaks the prefix's language");
     assert_eq!(not_found.text("h1"), "Старонка не знойдзеная");
     assert!(!not_found.header("content-security-policy").is_empty(), "with the site's security headers");
@@ -288,4 +288,274 @@ async fn bad_input_under_a_prefix_is_refused_in_that_language_never_a_500() {
     }
     let post = app.send(axum::http::Method::POST, "/be/prisoners", Body::empty()).await;
     assert!(post.status.is_client_error(), "{}", post.status);
+}
+
+/// The English words of a page type that must not be left on its Belarusian or Russian twin.
+const CHART_AND_DATA_ENGLISH: [&str; 12] = [
+    "Arrests and releases per month",
+    "People held over time",
+    "Embed this chart",
+    "Download:",
+    "All countries",
+    "approximate date",
+    "Reading the files",
+    "Files and columns",
+    "The chart’s data",
+    "Per month",
+    "Open data",
+    "Licence",
+];
+
+#[tokio::test]
+async fn the_charts_and_data_pages_render_in_every_language() {
+    let app = TestApp::with_demo().await;
+    for (uri, words) in [
+        ("/charts", [("en", "Charts"), ("be", "Графікі"), ("ru", "Графики")]),
+        ("/charts?country=BY&from=2024", [("en", "Charts"), ("be", "Графікі"), ("ru", "Графики")]),
+        ("/data", [("en", "Open data"), ("be", "Адкрытыя даныя"), ("ru", "Открытые данные")]),
+    ] {
+        for (lang, h1) in words {
+            let address = in_lang(lang, uri);
+            let page = app.get(&address).await;
+            assert_eq!(page.status, 200, "{address}");
+            assert_eq!(page.attr("html", "lang").as_deref(), Some(lang), "{address}");
+            assert!(!page.body.contains('⟦'), "{address} has a missing message");
+            assert_eq!(page.text("h1"), h1, "{address}");
+            assert_eq!(page.header("content-language"), lang, "{address}");
+            let href = page.attr("link[rel=alternate][hreflang=ru]", "href").unwrap_or_default();
+            assert!(href.starts_with(&format!("{ORIGIN}/ru/")), "{address}: {href}");
+            if lang != "en" {
+                let text = visible_text(&page);
+                for english in CHART_AND_DATA_ENGLISH {
+                    assert!(!text.contains(english), "{address} still says “{english}”");
+                }
+            }
+        }
+    }
+
+    let be = app.get("/be/charts?country=BY").await;
+    assert_eq!(be.attr("form.chart-filter", "action").as_deref(), Some("/be/charts"));
+    assert!(be.attr("a[type='image/svg+xml']", "href").unwrap().starts_with("/be/charts/waves.svg?country=BY"));
+    let waves: Vec<String> = be
+        .html()
+        .select(&scraper::Selector::parse("#waves table a").unwrap())
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert!(
+        !waves.is_empty() && waves.iter().all(|href| href.starts_with("/be/waves/")),
+        "the waves table links to the waves in the page's language: {waves:?}"
+    );
+    assert!(be.text("select#country option[selected]").contains("Беларусь"), "{}", be.text("select#country"));
+
+    for lang in ["be", "ru"] {
+        let home = app.get(&in_lang(lang, "/")).await;
+        let hrefs: Vec<String> = home
+            .html()
+            .select(&scraper::Selector::parse("a").unwrap())
+            .filter_map(|a| a.value().attr("href").map(str::to_owned))
+            .collect();
+        for page in ["/charts", "/data"] {
+            assert!(hrefs.contains(&in_lang(lang, page)), "{lang}: the frame links to {page} in its language");
+        }
+    }
+
+    let data = app.get("/ru/data").await;
+    assert!(data.text(".note").contains("на английском"), "the page says the files stay in English");
+    assert_eq!(data.attr("a[href='/data/prisoner-tracker.zip']", "download").as_deref(), Some(""));
+}
+
+#[tokio::test]
+async fn chart_files_are_drawn_in_every_language_and_the_csv_stays_one_file() {
+    let app = TestApp::with_demo().await;
+    for (lang, title, desc) in [
+        ("en", "Release waves", "Bar chart of"),
+        ("be", "Хвалі вызваленняў", "Слупковая дыяграма"),
+        ("ru", "Волны освобождений", "Столбчатая диаграмма"),
+    ] {
+        for name in ["waves", "flows", "held", "mechanisms", "citizenship"] {
+            let address = in_lang(lang, &format!("/charts/{name}.svg"));
+            let svg = app.get(&address).await;
+            assert_eq!(svg.status, 200, "{address}");
+            assert!(!svg.body.contains('⟦'), "{address}: {}", svg.body);
+            roxmltree::Document::parse(&svg.body).unwrap_or_else(|e| panic!("{address}: {e}"));
+        }
+        let address = in_lang(lang, "/charts/waves.svg");
+        let svg = app.get(&address).await;
+        let xml = roxmltree::Document::parse(&svg.body).unwrap();
+        let child = |tag: &str| {
+            xml.root_element().children().find(|n| n.has_tag_name(tag)).and_then(|n| n.text()).unwrap_or_default()
+        };
+        assert!(child("title").starts_with(title), "{address}: {}", child("title"));
+        assert!(child("desc").starts_with(desc), "{address}: {}", child("desc"));
+        let links: Vec<&str> =
+            xml.descendants().filter(|n| n.has_tag_name("a")).filter_map(|n| n.attribute("href")).collect();
+        assert!(
+            !links.is_empty() && links.iter().all(|l| l.starts_with(&format!("{ORIGIN}{}", in_lang(lang, "/waves/"))))
+        );
+    }
+    let png = app.get("/be/charts/mechanisms.png").await;
+    assert_eq!(png.status, 200);
+    assert_eq!(png.header("content-type"), "image/png");
+
+    let english = app.get("/charts/citizenship.csv").await;
+    for lang in ["be", "ru"] {
+        let csv = app.get(&format!("/{lang}/charts/citizenship.csv")).await;
+        assert_eq!(csv.status, 200);
+        assert_eq!(
+            csv.body, english.body,
+            "{lang}: the CSV's columns and keys are identifiers, the same in every language"
+        );
+    }
+}
+
+#[tokio::test]
+async fn feeds_of_a_person_and_of_a_search_are_in_every_language() {
+    let app = TestApp::with_demo().await;
+    app.change(
+        "with saved as (update people set occupation = 'Blogger' where slug = 'andrey-kuznechyk' returning id)
+         insert into revisions (record_type, record_id, person_id, action, before, after, changed)
+         select 'person', id, id, 'update', '{}', '{}', '{occupation}' from saved",
+    )
+    .await;
+    for (lang, name, change, status) in [
+        ("en", "Andrey Kuznechyk", "Record changed", "Released"),
+        ("be", "Андрэй Кузнечык", "Запіс зменены", "Вызвалены"),
+        ("ru", "Андрей Кузнечик", "Запись изменена", "Освобождён"),
+    ] {
+        let own = format!("{ORIGIN}{}", in_lang(lang, "/"));
+        for address in
+            [in_lang(lang, "/prisoners/andrey-kuznechyk/feed.atom"), in_lang(lang, "/prisoners.atom?q=Kuznechik")]
+        {
+            let feed = app.get(&address).await;
+            assert_eq!(feed.status, 200, "{address}");
+            assert!(!feed.body.contains('⟦'), "{address}: {}", feed.body);
+            let xml = roxmltree::Document::parse(&feed.body).unwrap();
+            let root = xml.root_element();
+            assert_eq!(root.attribute(("http://www.w3.org/XML/1998/namespace", "lang")), Some(lang), "{address}");
+            let texts = |tag: &str| -> Vec<String> {
+                xml.descendants()
+                    .filter(|n| n.has_tag_name("entry"))
+                    .flat_map(|e| e.children().filter(|n| n.has_tag_name(tag)).filter_map(|n| n.text()))
+                    .map(str::to_owned)
+                    .collect()
+            };
+            let links: Vec<&str> =
+                xml.descendants().filter(|n| n.has_tag_name("link")).filter_map(|n| n.attribute("href")).collect();
+            assert!(links.iter().all(|l| l.starts_with(&own)), "{address}: {links:?}");
+            if address.contains("feed.atom") {
+                assert!(
+                    root.children().any(|n| n.has_tag_name("title") && n.text().is_some_and(|t| t.contains(name))),
+                    "{address}"
+                );
+                assert_eq!(texts("title"), [change], "{address}");
+            } else {
+                assert_eq!(texts("title"), [name], "{address}");
+                assert!(texts("summary")[0].starts_with(status), "{address}: {:?}", texts("summary"));
+            }
+        }
+        let page = app.get(&in_lang(lang, "/prisoners/andrey-kuznechyk")).await;
+        let feed = in_lang(lang, "/prisoners/andrey-kuznechyk/feed.atom");
+        assert_eq!(page.attr("link[type='application/atom+xml']", "href"), Some(feed.clone()), "{lang}");
+        assert!(
+            page.html().select(&scraper::Selector::parse("a").unwrap()).any(|a| a.value().attr("href") == Some(&feed))
+        );
+        let search = app.get(&in_lang(lang, "/prisoners?q=Kuznechik")).await;
+        let href = search.attr("link[type='application/atom+xml']", "href").unwrap();
+        assert!(href.starts_with(&in_lang(lang, "/prisoners.atom?")), "{lang}: {href}");
+    }
+}
+
+#[tokio::test]
+async fn the_sitemap_lists_every_language_with_hreflang_alternates() {
+    let app = TestApp::with_demo().await;
+    let xhtml = "http://www.w3.org/1999/xhtml";
+    let mut urls = Vec::new();
+    for path in ["/sitemaps/pages.xml", "/sitemaps/waves-0.xml", "/sitemaps/people-0.xml"] {
+        let sitemap = app.get(path).await;
+        assert_eq!(sitemap.status, 200, "{path}");
+        let xml = roxmltree::Document::parse(&sitemap.body).unwrap();
+        for url in xml.descendants().filter(|n| n.has_tag_name("url")) {
+            let loc = url.children().find(|n| n.has_tag_name("loc")).and_then(|n| n.text()).unwrap().to_owned();
+            let alternates: Vec<(String, String)> = url
+                .children()
+                .filter(|n| n.has_tag_name((xhtml, "link")) && n.attribute("rel") == Some("alternate"))
+                .map(|n| (n.attribute("hreflang").unwrap().to_owned(), n.attribute("href").unwrap().to_owned()))
+                .collect();
+            let langs: Vec<&str> = alternates.iter().map(|(l, _)| l.as_str()).collect();
+            assert_eq!(langs, ["en", "be", "ru", "x-default"], "{loc}");
+            assert!(alternates.iter().any(|(_, href)| *href == loc), "{loc} is among its own alternates");
+            urls.push(loc);
+        }
+    }
+    for path in ["/", "/charts", "/data", "/prisoners/andrey-kuznechyk", "/waves/handover-2025-02-12-vilnius"] {
+        for lang in ["en", "be", "ru"] {
+            let url = format!("{ORIGIN}{}", in_lang(lang, path));
+            assert!(urls.contains(&url), "{url} is listed");
+        }
+    }
+}
+
+#[tokio::test]
+async fn public_refusals_speak_the_page_language_and_the_api_stays_english() {
+    let app = TestApp::with_demo().await;
+    for (uri, says) in [
+        ("/prisoners?page=abc", "page: “abc” is not a page number"),
+        ("/be/prisoners?page=abc", "page: «abc» — гэта не нумар старонкі"),
+        ("/ru/prisoners?page=abc", "page: «abc» — это не номер страницы"),
+        ("/be/prisoners?status=nonsense", "status: «nonsense» няма сярод варыянтаў"),
+        ("/ru/prisoners?country=Belarus", "country: страна указывается двухбуквенным кодом ISO 3166, например BY"),
+        ("/ru/prisoners?q=%00", "q: содержит символ NUL, по которому нельзя искать"),
+        ("/be/charts?from=yesterday", "from: «yesterday» — гэта не дата"),
+        ("/ru/charts?country=ZZ", "country: нет опубликованных записей из страны ZZ"),
+        ("/ru/charts/waves.svg?from=2025&to=2024", "to: период заканчивается (2024) раньше, чем начинается (2025)"),
+        ("/be/prisoners.atom?page=x", "page: «x» — гэта не нумар старонкі"),
+        ("/be/prisoners?q=a&q=b", "Параметр гэтага адраса або поле формы няправільнае"),
+        ("/ru/charts?from=a&from=b", "Параметр этого адреса или поле формы неверно"),
+    ] {
+        let page = app.get(uri).await;
+        assert_eq!(page.status, 400, "{uri}");
+        let message = page.text(".message");
+        assert!(message.starts_with(says), "{uri}: {message}");
+        assert!(page.attr(".message", "lang").is_none(), "{uri}: no English left to mark");
+    }
+    let api = app.get("/api/v1/prisoners?page=abc").await;
+    assert_eq!(api.status, 400);
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert_eq!(json["error"]["message"], "page: “abc” is not a page number");
+    let api = app.get("/api/v1/prisoners?q=a&q=b").await;
+    let json: serde_json::Value = serde_json::from_str(&api.body).unwrap();
+    assert!(json["error"]["message"].as_str().unwrap().starts_with("A parameter of this address"), "{json}");
+}
+
+#[tokio::test]
+async fn a_persons_status_agrees_with_their_sex() {
+    let app = TestApp::new().await;
+    app.change(
+        "insert into people (slug, publication, synthetic, sex) values
+             ('synthetic-released-woman', 'published', true, 'female'),
+             ('synthetic-released-man', 'published', true, 'male'),
+             ('synthetic-released-unrecorded', 'published', true, null);
+         insert into person_names (person_id, name, lang, script, kind, search_key)
+         select id, 'Synthetic ' || slug, 'en', 'Latn', 'primary', 'synthetic ' || slug from people;
+         insert into detentions (person_id, country, started_on, started_precision, ended_on, ended_precision, release_mechanism)
+         select id, 'BY', '2022-03-01', 'day', '2024-07-03', 'day', 'pardon' from people",
+    )
+    .await;
+    for (slug, sex, en, be, ru) in [
+        ("synthetic-released-woman", Some("female"), "Released", "Вызвалена", "Освобождена"),
+        ("synthetic-released-man", Some("male"), "Released", "Вызвалены", "Освобождён"),
+        ("synthetic-released-unrecorded", None, "Released", "Вызвалены", "Освобождён"),
+    ] {
+        for (lang, word) in [("en", en), ("be", be), ("ru", ru)] {
+            let page = app.get(&in_lang(lang, &format!("/prisoners/{slug}"))).await;
+            assert_eq!(page.status, 200, "{lang} {slug}");
+            assert!(page.text(".status").starts_with(word), "{lang} {slug}: {}", page.text(".status"));
+            let Some(sex) = sex else { continue };
+            let search = app.get(&in_lang(lang, &format!("/prisoners?sex={sex}"))).await;
+            assert_eq!(search.texts(".hit-status").len(), 1, "{lang} {sex}");
+            assert!(search.text(".hit-status").starts_with(word), "{lang} {slug}: {}", search.text(".hit-status"));
+            let feed = app.get(&in_lang(lang, &format!("/prisoners.atom?sex={sex}"))).await;
+            assert!(feed.body.contains(&format!("<summary>{word}")), "{lang} {slug}: {}", feed.body);
+        }
+    }
 }

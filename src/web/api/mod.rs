@@ -23,7 +23,6 @@ use crate::db::{people, search, stats, waves};
 use crate::domain::Slug;
 use crate::error::AppError;
 use crate::i18n::Lang;
-use crate::i18n::Message;
 use crate::search::query::{COUNT_CAP, PAGE_SIZE, Search, SearchForm};
 use crate::web::cache::Rendered;
 use crate::web::{Layout, render};
@@ -188,7 +187,7 @@ async fn list_prisoners(
     headers: HeaderMap,
     Query(form): Query<SearchForm>,
 ) -> ApiResult {
-    let search = Search::parse(&form).map_err(|e| AppError::BadRequest(Message::untranslated(e.to_string())))?;
+    let search = Search::parse(&form).map_err(|e| AppError::BadRequest(e.message()))?;
     let query = search.query_string(search.page, search.sort);
     let origin = state.origin.clone();
     cached(&state, &headers, format!("/api/v1/prisoners?{query}"), || async {
@@ -256,7 +255,7 @@ async fn show_prisoner(State(state): State<AppState>, headers: HeaderMap, Path(s
     )
 )]
 async fn list_waves(State(state): State<AppState>, headers: HeaderMap, Query(form): Query<ChartForm>) -> ApiResult {
-    let filter = ChartFilter::parse(&form).map_err(|e| AppError::BadRequest(Message::untranslated(e.to_string())))?;
+    let filter = ChartFilter::parse(&form).map_err(|e| AppError::BadRequest(e.message()))?;
     let origin = state.origin.clone();
     cached(&state, &headers, format!("/api/v1/waves{}", filter.query_suffix()), || async {
         let waves = waves::list_published(&mut *state.db.acquire().await?, &filter, WAVE_LIMIT).await?;
@@ -315,7 +314,7 @@ async fn show_stats(
     Query(form): Query<ChartForm>,
 ) -> ApiResult {
     let name = ChartName::parse(&chart).ok_or(AppError::NotFound)?;
-    let filter = ChartFilter::parse(&form).map_err(|e| AppError::BadRequest(Message::untranslated(e.to_string())))?;
+    let filter = ChartFilter::parse(&form).map_err(|e| AppError::BadRequest(e.message()))?;
     let origin = state.origin.clone();
     cached(&state, &headers, format!("/api/v1/stats/{}{}", name.as_str(), filter.query_suffix()), || async {
         let charts = crate::web::charts::charts_for(&state, &filter).await?;
