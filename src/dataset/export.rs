@@ -55,6 +55,7 @@ pub async fn read(pool: &PgPool) -> sqlx::Result<Dataset> {
         of("detentions", detentions),
         of("detention_charges", queries::detention_charges(conn).await?),
         of("events", queries::events(conn).await?),
+        of("event_texts", queries::event_texts(conn).await?),
         of("recognitions", queries::recognitions(conn).await?),
         of("waves", queries::waves(conn).await?),
         of("wave_texts", queries::wave_texts(conn).await?),

@@ -320,6 +320,17 @@ pub static TABLES: &[Table] = &[
             col("occurred", required_date("occurred_on", "occurred_precision"), "when, as known"),
             col("occurred_precision", Kind::Precision { date: "occurred" }, "how precise occurred is"),
             col("description", required_text(5000), "what happened"),
+            col("text_lang", TEXT_LANG, "the language of description: en, be or ru"),
+        ],
+    },
+    Table {
+        name: "event_texts",
+        about: "Translations of events' descriptions (one row per event and language).",
+        imported: true,
+        columns: &[
+            col("event_id", owner("events"), "the event (events.id)"),
+            col("lang", Kind::Code { check: is_text_lang, hint: "en, be or ru", required: true }, "language"),
+            col("description", required_text(5000), "what happened, in this language"),
         ],
     },
     Table {
@@ -485,6 +496,7 @@ pub const IMPORT_ORDER: &[&str] = &[
     "detentions",
     "detention_charges",
     "events",
+    "event_texts",
     "recognitions",
     "citations",
 ];

@@ -62,6 +62,23 @@ pub async fn person_texts(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
     Ok(rows.0)
 }
 
+/// Translations of published people's events.
+pub async fn event_texts(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
+    let rows = sqlx::query_scalar!(
+        r#"
+        select coalesce(json_agg(t order by t.event_id, t.lang), '[]') as "rows!: Json<Vec<Row>>"
+        from (
+            select t.event_id, t.lang, t.description
+            from event_texts t join events e on e.id = t.event_id join people p on p.id = e.person_id
+            where p.publication = 'published'
+        ) t
+        "#
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(rows.0)
+}
+
 /// Translations of published waves' texts.
 pub async fn wave_texts(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
     let rows = sqlx::query_scalar!(
@@ -165,7 +182,7 @@ pub async fn events(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
             select e.id, e.person_id,
                    case when dp.publication = 'published' then e.detention_id end as detention_id,
                    e.kind, partial_date_iso(e.occurred_on, e.occurred_precision) as occurred,
-                   e.occurred_precision, e.description
+                   e.occurred_precision, e.description, e.text_lang
             from events e
             join people p on p.id = e.person_id
             left join detentions d on d.id = e.detention_id
@@ -438,6 +455,18 @@ pub async fn insert(tx: &mut Transaction<'_, Postgres>, table: &str, rows: Vec<R
             .execute(conn)
             .await?
         }
+        "event_texts" => {
+            sqlx::query!(
+                r#"
+            insert into event_texts (event_id, lang, description)
+            select event_id, lang, description
+            from jsonb_populate_recordset(null::event_texts, $1)
+            "#,
+                rows
+            )
+            .execute(conn)
+            .await?
+        }
         "wave_texts" => {
             sqlx::query!(
                 r#"
@@ -493,8 +522,9 @@ pub async fn insert(tx: &mut Transaction<'_, Postgres>, table: &str, rows: Vec<R
         "events" => {
             sqlx::query!(
                 r#"
-            insert into events (id, person_id, detention_id, kind, occurred_on, occurred_precision, description)
-            select id, person_id, detention_id, kind, occurred_on, occurred_precision, description
+            insert into events (id, person_id, detention_id, kind, occurred_on, occurred_precision, description,
+                                text_lang)
+            select id, person_id, detention_id, kind, occurred_on, occurred_precision, description, text_lang
             from jsonb_populate_recordset(null::events, $1)
             "#,
                 rows

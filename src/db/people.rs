@@ -71,8 +71,35 @@ pub struct Detention {
 pub struct Event {
     pub kind: EventKind,
     pub occurred: PartialDate,
+    /// As recorded, in `text_lang`.
     pub description: String,
+    pub text_lang: String,
+    /// Its translations, as the query returns them.
+    texts: Vec<EventText>,
+    /// The description the page shows (set once read, see [`texts::choose`]).
+    #[serde(skip)]
+    pub shown: Option<Shown>,
     pub source_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct EventText {
+    lang: String,
+    description: String,
+}
+
+impl Event {
+    fn choose(&mut self, want: Lang) {
+        let original = Lang::from_code(&self.text_lang).unwrap_or_default();
+        let mut all = vec![(original, Some(self.description.as_str()))];
+        all.extend(
+            self.texts
+                .iter()
+                .filter_map(|t| Some((Lang::from_code(&t.lang)?, Some(t.description.as_str()))))
+                .filter(|(lang, _)| *lang != original),
+        );
+        self.shown = texts::choose(want, original, &all);
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -252,7 +279,9 @@ pub async fn find_published_profile(
             (select coalesce(json_agg(json_build_object(
                         'kind', e.kind,
                         'occurred', partial_date_iso(e.occurred_on, e.occurred_precision),
-                        'description', e.description,
+                        'description', e.description, 'text_lang', e.text_lang,
+                        'texts', (select coalesce(json_agg(json_build_object('lang', t.lang, 'description', t.description)), '[]')
+                                  from event_texts t where t.event_id = e.id),
                         'source_ids', (select coalesce(json_agg(c.source_id order by c.source_id), '[]')
                                        from citations c where c.event_id = e.id))
                         order by e.occurred_on, e.occurred_precision, e.id), '[]')
@@ -302,6 +331,10 @@ pub async fn find_published_profile(
         let text_lang = Lang::from_code(&row.text_lang).unwrap_or_default();
         let original = [row.occupation.as_deref(), row.region.as_deref(), row.biography.as_deref()];
         let shown = ShownTexts::choose(lang, text_lang, original, &row.texts.0);
+        let mut events = row.events.0;
+        for event in &mut events {
+            event.choose(lang);
+        }
         PersonProfile {
             public_id: row.public_id,
             slug: row.slug,
@@ -320,7 +353,7 @@ pub async fn find_published_profile(
             names: row.names.0,
             citizenships: row.citizenships.0,
             detentions: row.detentions.0,
-            events: row.events.0,
+            events,
             recognitions: row.recognitions.0,
             sources: row.sources.0,
             source_ids: row.source_ids,

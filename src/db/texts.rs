@@ -1,5 +1,5 @@
 //! Record content in several languages (migration 0011): a person's occupation, region and
-//! biography, a wave's name and notes. The record's own columns hold its original text, in the
+//! biography, a wave's name and notes, an event's description. The record's own columns hold its original text, in the
 //! language `text_lang` names; `person_texts` and `wave_texts` hold one translation per language.
 //!
 //! Pages choose per text ([`choose`]): the page's language, else the original, else English,
@@ -74,6 +74,7 @@ impl TextField {
 pub enum Owner {
     Person,
     Wave,
+    Event,
 }
 
 const PERSON_FIELDS: &[TextField] = &[
@@ -102,11 +103,19 @@ const WAVE_FIELDS: &[TextField] = &[
     TextField { name: "notes", max_chars: 20000, long: true, keys: ["notes_en", "notes_be", "notes_ru"] },
 ];
 
+const EVENT_FIELDS: &[TextField] = &[TextField {
+    name: "description",
+    max_chars: 5000,
+    long: true,
+    keys: ["description_en", "description_be", "description_ru"],
+}];
+
 impl Owner {
     pub fn fields(self) -> &'static [TextField] {
         match self {
             Owner::Person => PERSON_FIELDS,
             Owner::Wave => WAVE_FIELDS,
+            Owner::Event => EVENT_FIELDS,
         }
     }
 
@@ -115,6 +124,7 @@ impl Owner {
         match self {
             Owner::Person => "people",
             Owner::Wave => "waves",
+            Owner::Event => "events",
         }
     }
 
@@ -123,6 +133,7 @@ impl Owner {
         match self {
             Owner::Person => PersonTexts::KIND,
             Owner::Wave => WaveTexts::KIND,
+            Owner::Event => EventTexts::KIND,
         }
     }
 }
@@ -163,6 +174,19 @@ pub struct PersonTexts(pub TextsDoc);
 #[serde(transparent)]
 pub struct WaveTexts(pub TextsDoc);
 
+/// An event's translations, as their revisions store them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct EventTexts(pub TextsDoc);
+
+impl Document for EventTexts {
+    const KIND: &'static str = "event_texts";
+
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        self.0.fields(Owner::Event)
+    }
+}
+
 impl Document for PersonTexts {
     const KIND: &'static str = "person_texts";
 
@@ -189,7 +213,7 @@ pub struct StoredTexts {
     pub original: Vec<(&'static str, Option<String>)>,
     /// The record's name, for headings.
     pub title: String,
-    /// The person the record belongs to (a person's own id), for revisions.
+    /// The person the record belongs to (a person's own id, an event's person), for revisions.
     pub person_id: Option<i64>,
     /// Its public page, when published.
     pub public_path: Option<String>,
@@ -283,6 +307,32 @@ pub async fn load(
                 stored(r.text_lang, original, r.rows.0, r.name, None, public)
             }))
         }
+        Owner::Event => {
+            if for_update {
+                sqlx::query!("select id from events where id = $1 for update", id).fetch_optional(&mut *conn).await?;
+            }
+            let row = sqlx::query!(
+                r#"
+                select e.text_lang, e.description, e.person_id, p.slug,
+                       p.publication = 'published' as "published!",
+                       coalesce(person_display_name(p.id, 'en'), p.slug) || ', '
+                           || partial_date_iso(e.occurred_on, e.occurred_precision) as "title!",
+                       (select coalesce(json_agg(json_build_object(
+                                'lang', t.lang, 'version', t.version, 'description', t.description)
+                                order by t.lang), '[]')
+                        from event_texts t where t.event_id = e.id) as "rows!: Json<Vec<Row>>"
+                from events e join people p on p.id = e.person_id where e.id = $1
+                "#,
+                id
+            )
+            .fetch_optional(&mut *conn)
+            .await?;
+            Ok(row.map(|r| {
+                let original = vec![("description", Some(r.description))];
+                let public = r.published.then(|| format!("/prisoners/{}", r.slug));
+                stored(r.text_lang, original, r.rows.0, r.title, Some(r.person_id), public)
+            }))
+        }
     }
 }
 
@@ -330,6 +380,15 @@ pub async fn save(
             .execute(&mut **tx)
             .await?;
         }
+        Owner::Event => {
+            sqlx::query!(
+                "update events set text_lang = $2 where id = $1 and text_lang is distinct from $2",
+                id,
+                doc.original
+            )
+            .execute(&mut **tx)
+            .await?;
+        }
     }
     for lang in Lang::ALL {
         let code = lang.code();
@@ -344,6 +403,27 @@ pub async fn save(
                 sqlx::query!("delete from wave_texts where wave_id = $1 and lang = $2", id, code)
                     .execute(&mut **tx)
                     .await?;
+            }
+            (Owner::Event, true) => {
+                sqlx::query!("delete from event_texts where event_id = $1 and lang = $2", id, code)
+                    .execute(&mut **tx)
+                    .await?;
+            }
+            (Owner::Event, false) => {
+                sqlx::query!(
+                    r#"
+                    insert into event_texts (event_id, lang, description)
+                    values ($1, $2, $3)
+                    on conflict (event_id, lang) do update
+                    set description = excluded.description, version = event_texts.version + 1
+                    where event_texts.description is distinct from excluded.description
+                    "#,
+                    id,
+                    code,
+                    text(lang, "description"),
+                )
+                .execute(&mut **tx)
+                .await?;
             }
             (Owner::Person, false) => {
                 sqlx::query!(

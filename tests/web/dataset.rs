@@ -120,6 +120,8 @@ async fn demo_with_drafts_and_hostile_text() -> TestApp {
          values ({person}, 'Viasna', '2021-03-01', 'season', 'https://spring96.org/en');
          insert into citations (source_id, person_id, locator) select s.id, {person}, 'p. 2' from sources s;
          update people set text_lang = 'be' where id = {person};
+         insert into event_texts (event_id, lang, description)
+         select e.id, 'ru', 'Арест; \"задержана\", =1' from events e where e.person_id = {person};
          insert into person_texts (person_id, lang, occupation, biography)
          values ({person}, 'en', '=1+2', 'In English, \"quoted\",\r\nwith <b>markup</b>');
          insert into wave_texts (wave_id, lang, name, notes)
@@ -157,6 +159,13 @@ async fn published_records(pool: &PgPool) -> BTreeMap<&'static str, Value> {
             format!(
                 "select to_jsonb(t) {DROP} || jsonb_build_object('id', t.person_id::text || t.lang)
                  from person_texts t where t.person_id in {published_people}"
+            ),
+        ),
+        (
+            "event_texts",
+            format!(
+                "select to_jsonb(t) {DROP} || jsonb_build_object('id', t.event_id::text || t.lang)
+                 from event_texts t join events e on e.id = t.event_id where e.person_id in {published_people}"
             ),
         ),
         (

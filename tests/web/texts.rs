@@ -300,3 +300,48 @@ async fn a_waves_name_in_another_language_shows_on_its_page_and_in_a_persons_det
     .unwrap();
     assert!(changed.contains(&"text_lang".to_owned()) && changed.contains(&"wave_name_en".to_owned()), "{changed:?}");
 }
+
+#[tokio::test]
+async fn an_events_description_in_another_language_shows_in_the_timeline() {
+    let app = TestApp::new().await;
+    let person = test_person(&app).await;
+    let event: i64 = sqlx::query_scalar(
+        "insert into events (person_id, kind, occurred_on, occurred_precision, description)
+         values ($1, 'arrest', '2021-05-01', 'month', 'Detained at home.') returning id",
+    )
+    .bind(person)
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let edit = editor.get(&format!("/admin/events/{event}/edit")).await;
+    assert_eq!(
+        edit.attr(".texts-link a", "href"),
+        Some(format!("/admin/events/{event}/texts")),
+        "linked from its form"
+    );
+    let uri = format!("/admin/events/{event}/texts");
+    let saved = save(&mut editor, &uri, &[("description_be", "Затрыманы дома.")]).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+
+    let be = app.get("/be/prisoners/test-person").await;
+    assert_eq!(be.text(".timeline .description"), "Затрыманы дома.");
+    assert!(be.texts(".timeline .text-fallback").is_empty());
+    let ru = app.get("/ru/prisoners/test-person").await;
+    assert_eq!(ru.attr(".timeline .description span", "lang").as_deref(), Some("en"));
+    assert!(ru.text(".timeline .description").starts_with("Detained at home. ("), "{}", ru.text(".timeline"));
+    assert_eq!(
+        ru.text(".timeline .text-fallback"),
+        "(Этот текст ещё не переведён на русский язык; он показан на английском.)"
+    );
+
+    // The revision belongs to the person's case: it shows in their history.
+    let history = editor.get(&format!("/admin/people/{person}/history")).await;
+    assert!(history.text(".history").contains("Затрыманы дома."), "{}", history.text(".history"));
+    let kind: String = sqlx::query_scalar("select record_type from revisions where person_id = $1")
+        .bind(person)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(kind, "event_texts");
+}

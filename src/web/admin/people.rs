@@ -408,6 +408,7 @@ async fn show_history(
                 "citation" => revision.changes_as::<CitationDoc>(),
                 "photo" => revision.changes_as::<PhotoDoc>(),
                 "person_texts" => revision.changes_as::<crate::db::texts::PersonTexts>(),
+                "event_texts" => revision.changes_as::<crate::db::texts::EventTexts>(),
                 _ => revision.changes_as::<PersonDoc>(),
             };
             // Only an older version of a record that still exists can come back.
@@ -419,7 +420,7 @@ async fn show_history(
                 // A photo's image is not kept in its revisions, so an earlier one cannot come back.
                 && revision.record_type != "photo"
                 // Translations are restored by saving their page again (it lists their changes).
-                && revision.record_type != "person_texts";
+                && !revision.record_type.ends_with("_texts");
             seen.push(record);
             HistoryLine { changes: changes.unwrap_or_default(), revision, restorable }
         })

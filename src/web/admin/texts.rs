@@ -1,4 +1,4 @@
-//! `/admin/people/{id}/texts` and `/admin/waves/{id}/texts`: a record's texts in other languages
+//! `/admin/{people,waves,events}/{id}/texts`: a record's texts in other languages
 //! (issue 9). The record's own form edits its original text; this page says which language that
 //! is and holds one fieldset per language for the translations.
 //!
@@ -19,7 +19,7 @@ use tower_sessions::Session;
 use super::CurrentUser;
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, Revision, diff};
-use crate::db::texts::{self, Owner, PersonTexts, Saved, StoredTexts, TextsDoc, WaveTexts};
+use crate::db::texts::{self, EventTexts, Owner, PersonTexts, Saved, StoredTexts, TextsDoc, WaveTexts};
 use crate::db::users::User;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Message};
@@ -29,6 +29,7 @@ pub fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/people/{id}/texts", get(person_texts_form).post(save_person_texts))
         .route("/admin/waves/{id}/texts", get(wave_texts_form).post(save_wave_texts))
+        .route("/admin/events/{id}/texts", get(event_texts_form).post(save_event_texts))
 }
 
 /// A form as typed: field name → text.
@@ -144,6 +145,7 @@ async fn page(
             let changes = match owner {
                 Owner::Person => revision.changes_as::<PersonTexts>(),
                 Owner::Wave => revision.changes_as::<WaveTexts>(),
+                Owner::Event => revision.changes_as::<EventTexts>(),
             };
             HistoryLine { changes: changes.unwrap_or_default(), revision }
         })
@@ -252,6 +254,7 @@ async fn save_texts(
 ) -> AppResult<Response> {
     csrf::verify(&session, values.get("csrf_token").map(String::as_str)).await?;
     let stored = load(&state, owner, id).await?;
+    let person_id = stored.person_id;
     let (original_was, versions) = loaded_versions(&values)?;
     let mut form = FormState {
         values: None,
@@ -280,6 +283,7 @@ async fn save_texts(
             form.conflict = Some(match owner {
                 Owner::Person => diff(Some(&PersonTexts(current.doc.clone())), &PersonTexts(doc)),
                 Owner::Wave => diff(Some(&WaveTexts(current.doc.clone())), &WaveTexts(doc)),
+                Owner::Event => diff(Some(&EventTexts(current.doc.clone())), &EventTexts(doc)),
             });
             form.versions = current.versions.clone();
             form.original_was = current.doc.original.clone();
@@ -291,11 +295,15 @@ async fn save_texts(
     match owner {
         Owner::Person => {
             let (before, after) = (PersonTexts(before.doc), PersonTexts(doc));
-            revisions::record(&mut tx, user.id, id, Some(id), Action::Update, Some(&before), &after).await?;
+            revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&before), &after).await?;
         }
         Owner::Wave => {
             let (before, after) = (WaveTexts(before.doc), WaveTexts(doc));
-            revisions::record(&mut tx, user.id, id, None, Action::Update, Some(&before), &after).await?;
+            revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&before), &after).await?;
+        }
+        Owner::Event => {
+            let (before, after) = (EventTexts(before.doc), EventTexts(doc));
+            revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&before), &after).await?;
         }
     }
     tx.commit().await?;
@@ -341,6 +349,26 @@ async fn save_wave_texts(
     Form(values): Form<Values>,
 ) -> AppResult<Response> {
     save_texts(state, user, session, Owner::Wave, id, values).await
+}
+
+async fn event_texts_form(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Query(query): Query<Values>,
+) -> AppResult<Response> {
+    texts_form(state, user, session, Owner::Event, id, query).await
+}
+
+async fn save_event_texts(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(values): Form<Values>,
+) -> AppResult<Response> {
+    save_texts(state, user, session, Owner::Event, id, values).await
 }
 
 #[cfg(test)]
