@@ -90,15 +90,9 @@ struct EventText {
 
 impl Event {
     fn choose(&mut self, want: Lang) {
-        let original = Lang::from_code(&self.text_lang).unwrap_or_default();
-        let mut all = vec![(original, Some(self.description.as_str()))];
-        all.extend(
-            self.texts
-                .iter()
-                .filter_map(|t| Some((Lang::from_code(&t.lang)?, Some(t.description.as_str()))))
-                .filter(|(lang, _)| *lang != original),
-        );
-        self.shown = texts::choose(want, original, &all);
+        let original = (Lang::from_code(&self.text_lang).unwrap_or_default(), Some(self.description.as_str()));
+        let translations = self.texts.iter().map(|t| (t.lang.as_str(), Some(t.description.as_str())));
+        self.shown = texts::choose(want, original, translations);
     }
 }
 
@@ -173,14 +167,7 @@ struct TextRow {
 impl ShownTexts {
     fn choose(want: Lang, original_lang: Lang, original: [Option<&str>; 3], rows: &[TextRow]) -> Self {
         let pick = |i: usize, of: fn(&TextRow) -> Option<&str>| {
-            // The original wins in its own language (a translation row in that language is ignored).
-            let mut texts = vec![(original_lang, original[i])];
-            texts.extend(
-                rows.iter()
-                    .filter_map(|r| Some((Lang::from_code(&r.lang)?, of(r))))
-                    .filter(|(lang, _)| *lang != original_lang),
-            );
-            texts::choose(want, original_lang, &texts)
+            texts::choose(want, (original_lang, original[i]), rows.iter().map(|r| (r.lang.as_str(), of(r))))
         };
         ShownTexts {
             occupation: pick(0, |r| r.occupation.as_deref()),

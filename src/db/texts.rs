@@ -40,12 +40,25 @@ impl Shown {
     }
 }
 
-/// The text to show on a page in `want` among `texts` (language, text if any), given the
-/// record's original language: `want`, else the original, else en, be, ru.
-pub fn choose(want: Lang, original: Lang, texts: &[(Lang, Option<&str>)]) -> Option<Shown> {
+/// The text to show on a page in `want`: the record's `original` (its language and text, if
+/// any) or one of its `translations` (language code and text, as stored): `want`, else the
+/// original, else en, be, ru. A translation in the original's own language is ignored: the
+/// original is that language's text.
+pub fn choose<'a>(
+    want: Lang,
+    original: (Lang, Option<&'a str>),
+    translations: impl IntoIterator<Item = (&'a str, Option<&'a str>)>,
+) -> Option<Shown> {
+    let mut texts = vec![original];
+    texts.extend(
+        translations
+            .into_iter()
+            .filter_map(|(code, text)| Some((Lang::from_code(code)?, text)))
+            .filter(|(lang, _)| *lang != original.0),
+    );
     let has = |lang: Lang| texts.iter().find(|(l, t)| *l == lang && t.is_some()).and_then(|(_, t)| *t);
     let available = Lang::ALL.into_iter().filter(|l| has(*l).is_some()).count();
-    [want, original, Lang::En, Lang::Be, Lang::Ru].into_iter().find_map(|lang| {
+    [want, original.0, Lang::En, Lang::Be, Lang::Ru].into_iter().find_map(|lang| {
         has(lang).map(|text| Shown { text: text.to_owned(), lang, foreign: lang != want, only: available == 1 })
     })
 }
@@ -473,7 +486,7 @@ mod tests {
 
     #[test]
     fn a_page_shows_its_language_then_the_original_then_en_be_ru() {
-        let texts = [(Lang::En, Some("In English")), (Lang::Be, Some("Па-беларуску")), (Lang::Ru, None)];
+        let texts = [("en", Some("In English")), ("be", Some("Па-беларуску")), ("ru", None)];
         let cases = [
             (Lang::Be, Lang::En, Lang::Be, false, "the page's own language wins"),
             (Lang::Ru, Lang::Be, Lang::Be, true, "no Russian: the original"),
@@ -481,12 +494,15 @@ mod tests {
             (Lang::En, Lang::Be, Lang::En, false, "English page, English text"),
         ];
         for (want, original, lang, foreign, why) in cases {
-            let shown = choose(want, original, &texts).expect(why);
+            let own = texts.iter().find(|(code, _)| *code == original.code()).and_then(|(_, t)| *t);
+            let shown = choose(want, (original, own), texts).expect(why);
             assert_eq!((shown.lang, shown.foreign, shown.only), (lang, foreign, false), "{why}");
         }
-        let only = choose(Lang::En, Lang::Ru, &[(Lang::Ru, Some("По-русски")), (Lang::En, None)]).unwrap();
+        let only = choose(Lang::En, (Lang::Ru, Some("По-русски")), [("en", None)]).unwrap();
         assert_eq!((only.lang, only.foreign, only.only), (Lang::Ru, true, true), "one language: only");
-        assert_eq!(choose(Lang::En, Lang::En, &[(Lang::En, None)]), None, "no text at all");
+        assert_eq!(choose(Lang::En, (Lang::En, None), []), None, "no text at all");
+        let ignored = choose(Lang::Be, (Lang::Be, None), [("be", Some("a stale row")), ("ru", Some("Русский"))]);
+        assert_eq!(ignored.map(|s| s.lang), Some(Lang::Ru), "a row in the original's language is not shown");
     }
 
     #[test]

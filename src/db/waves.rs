@@ -150,12 +150,7 @@ pub async fn find_published_profile(
     let Ok(started) = r.started.parse() else { return Ok(None) };
     let text_lang = Lang::from_code(&r.text_lang).unwrap_or_default();
     let pick = |original: Option<&str>, of: fn(&TextRow) -> Option<&str>| {
-        // The original wins in its own language (a translation row in that language is ignored).
-        let mut all = vec![(text_lang, original)];
-        all.extend(
-            r.texts.0.iter().filter_map(|t| Some((Lang::from_code(&t.lang)?, of(t)))).filter(|(l, _)| *l != text_lang),
-        );
-        texts::choose(lang, text_lang, &all)
+        texts::choose(lang, (text_lang, original), r.texts.0.iter().map(|t| (t.lang.as_str(), of(t))))
     };
     let shown_name = pick(Some(&r.name), |t| t.name.as_deref()).unwrap_or_else(|| Shown {
         text: r.name.clone(),
