@@ -460,6 +460,10 @@ fn row_rule(table: &str, row: &mut Row) -> Option<String> {
             Some("a charge needs an article or a description".into())
         }
         "detention_charges" if set(row, "part") && !set(row, "article") => Some("a part needs its article".into()),
+        "person_texts" if !["occupation", "region", "biography"].iter().any(|c| set(row, c)) => {
+            Some("a translation needs at least one text".into())
+        }
+        "wave_texts" if !set(row, "name") && !set(row, "notes") => Some("a translation needs at least one text".into()),
         "person_names" => {
             // The search key, made by the one normalisation the forms use.
             let key = row.get("name").and_then(Value::as_str).map(crate::search::key::name_key).unwrap_or_default();
@@ -612,12 +616,12 @@ mod tests {
         files
     }
 
-    const PEOPLE: &str = "id,public_id,slug,sex,born,born_precision,occupation,region,biography,synthetic\n";
+    const PEOPLE: &str = "id,public_id,slug,sex,born,born_precision,occupation,region,biography,synthetic,text_lang\n";
 
     #[test]
     fn a_good_row_becomes_database_columns() {
         let people = format!(
-            "{PEOPLE}7,6f1c2b7e-3c1a-4a40-9d51-0d1f8a2f6b10,ihar-losik,male,1992-summer,season,'=cmd,,\"a, b\nc\",false\n"
+            "{PEOPLE}7,6f1c2b7e-3c1a-4a40-9d51-0d1f8a2f6b10,ihar-losik,male,1992-summer,season,'=cmd,,\"a, b\nc\",false,en\n"
         );
         let checked = check(&files(&[("people.csv", &people)]), &countries()).unwrap();
         let rows = &checked.tables.iter().find(|(t, _)| t.name == "people").unwrap().1;
@@ -635,9 +639,9 @@ mod tests {
     #[test]
     fn every_mistake_is_named_with_its_file_row_and_column() {
         let people = format!(
-            "{PEOPLE}1,not-a-uuid,Bad Slug,x,2024-13,day, padded,,,maybe\n\
-             1,6f1c2b7e-3c1a-4a40-9d51-0d1f8a2f6b10,ok,,2024,month,,,,false\n\
-             2,7f1c2b7e-3c1a-4a40-9d51-0d1f8a2f6b10,ok-2,,,day,,,,false\n"
+            "{PEOPLE}1,not-a-uuid,Bad Slug,x,2024-13,day, padded,,,maybe,en\n\
+             1,6f1c2b7e-3c1a-4a40-9d51-0d1f8a2f6b10,ok,,2024,month,,,,false,en\n\
+             2,7f1c2b7e-3c1a-4a40-9d51-0d1f8a2f6b10,ok-2,,,day,,,,false,en\n"
         );
         let names = "id,person_id,name,lang,script,kind\n5,99,Ihar,be,Cyrl,primary\n";
         let citations = "id,source_id,person_id,detention_id,event_id,wave_id,recognition_id,figure_id\n1,,,,,,,\n";

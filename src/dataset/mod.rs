@@ -181,6 +181,9 @@ const fn required_date(on: &'static str, precision: &'static str) -> Kind {
     Kind::Date { on, precision, required: true }
 }
 
+/// The language a record's texts are typed in (`people.text_lang`, `waves.text_lang`).
+const TEXT_LANG: Kind = Kind::Code { check: is_text_lang, hint: "en, be or ru", required: true };
+
 const ID: Column = col("id", Kind::Id, "identifier of the row; other files refer to it; never reused");
 const SYNTHETIC: Column =
     col("synthetic", Kind::Bool, "true for invented records generated for scale tests (not real data)");
@@ -201,6 +204,7 @@ pub static TABLES: &[Table] = &[
             col("occupation", text(500), "occupation"),
             col("region", text(200), "region of residence"),
             col("biography", text(20_000), "short biography"),
+            col("text_lang", TEXT_LANG, "the language of occupation, region and biography: en, be or ru"),
             SYNTHETIC,
             col("status", Kind::Derived, "current status, derived from the detentions (read only)"),
             col("status_since", Kind::Derived, "since when the status holds (read only)"),
@@ -230,6 +234,18 @@ pub static TABLES: &[Table] = &[
                 required_keys(NameKind::KEYS),
                 "primary (shown in that language), transliteration, alias or former",
             ),
+        ],
+    },
+    Table {
+        name: "person_texts",
+        about: "Translations of people's occupation, region and biography (one row per person and language).",
+        imported: true,
+        columns: &[
+            col("person_id", owner("people"), "the person (people.id)"),
+            col("lang", Kind::Code { check: is_text_lang, hint: "en, be or ru", required: true }, "language"),
+            col("occupation", text(500), "occupation in this language"),
+            col("region", text(200), "region of residence in this language"),
+            col("biography", text(20_000), "short biography in this language"),
         ],
     },
     Table {
@@ -304,6 +320,17 @@ pub static TABLES: &[Table] = &[
             col("occurred", required_date("occurred_on", "occurred_precision"), "when, as known"),
             col("occurred_precision", Kind::Precision { date: "occurred" }, "how precise occurred is"),
             col("description", required_text(5000), "what happened"),
+            col("text_lang", TEXT_LANG, "the language of description: en, be or ru"),
+        ],
+    },
+    Table {
+        name: "event_texts",
+        about: "Translations of events' descriptions (one row per event and language).",
+        imported: true,
+        columns: &[
+            col("event_id", owner("events"), "the event (events.id)"),
+            col("lang", Kind::Code { check: is_text_lang, hint: "en, be or ru", required: true }, "language"),
+            col("description", required_text(5000), "what happened, in this language"),
         ],
     },
     Table {
@@ -347,7 +374,19 @@ pub static TABLES: &[Table] = &[
                 "exactly, about, at_least, more_than, up_to or fewer_than",
             ),
             col("notes", text(20_000), "notes"),
+            col("text_lang", TEXT_LANG, "the language of name and notes: en, be or ru"),
             SYNTHETIC,
+        ],
+    },
+    Table {
+        name: "wave_texts",
+        about: "Translations of waves' name and notes (one row per wave and language).",
+        imported: true,
+        columns: &[
+            col("wave_id", owner("waves"), "the wave (waves.id)"),
+            col("lang", Kind::Code { check: is_text_lang, hint: "en, be or ru", required: true }, "language"),
+            col("name", text(300), "the name in this language"),
+            col("notes", text(20_000), "the notes in this language"),
         ],
     },
     Table {
@@ -448,19 +487,27 @@ pub const IMPORT_ORDER: &[&str] = &[
     "sources",
     "facilities",
     "waves",
+    "wave_texts",
     "reported_figures",
     "people",
     "person_names",
+    "person_texts",
     "person_citizenships",
     "detentions",
     "detention_charges",
     "events",
+    "event_texts",
     "recognitions",
     "citations",
 ];
 
 fn is_lang(s: &str) -> bool {
     (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// The languages of the site, in which record texts are written (migration 0011).
+fn is_text_lang(s: &str) -> bool {
+    matches!(s, "en" | "be" | "ru")
 }
 
 fn is_script(s: &str) -> bool {

@@ -32,11 +32,62 @@ pub async fn people(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
         from (
             select p.id, p.public_id, p.slug, p.sex,
                    partial_date_iso(p.born_on, p.born_precision) as born, p.born_precision,
-                   p.occupation, p.region, p.biography, p.synthetic, p.status,
+                   p.occupation, p.region, p.biography, p.text_lang, p.synthetic, p.status,
                    partial_date_iso(p.status_since, p.status_since_precision) as status_since,
                    p.status_since_precision
             from people p
             where p.publication = 'published'
+        ) t
+        "#
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(rows.0)
+}
+
+/// Translations of published people's texts.
+pub async fn person_texts(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
+    let rows = sqlx::query_scalar!(
+        r#"
+        select coalesce(json_agg(t order by t.person_id, t.lang), '[]') as "rows!: Json<Vec<Row>>"
+        from (
+            select t.person_id, t.lang, t.occupation, t.region, t.biography
+            from person_texts t join people p on p.id = t.person_id
+            where p.publication = 'published'
+        ) t
+        "#
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(rows.0)
+}
+
+/// Translations of published people's events.
+pub async fn event_texts(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
+    let rows = sqlx::query_scalar!(
+        r#"
+        select coalesce(json_agg(t order by t.event_id, t.lang), '[]') as "rows!: Json<Vec<Row>>"
+        from (
+            select t.event_id, t.lang, t.description
+            from event_texts t join events e on e.id = t.event_id join people p on p.id = e.person_id
+            where p.publication = 'published'
+        ) t
+        "#
+    )
+    .fetch_one(conn)
+    .await?;
+    Ok(rows.0)
+}
+
+/// Translations of published waves' texts.
+pub async fn wave_texts(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
+    let rows = sqlx::query_scalar!(
+        r#"
+        select coalesce(json_agg(t order by t.wave_id, t.lang), '[]') as "rows!: Json<Vec<Row>>"
+        from (
+            select t.wave_id, t.lang, t.name, t.notes
+            from wave_texts t join waves w on w.id = t.wave_id
+            where w.publication = 'published'
         ) t
         "#
     )
@@ -131,7 +182,7 @@ pub async fn events(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
             select e.id, e.person_id,
                    case when dp.publication = 'published' then e.detention_id end as detention_id,
                    e.kind, partial_date_iso(e.occurred_on, e.occurred_precision) as occurred,
-                   e.occurred_precision, e.description
+                   e.occurred_precision, e.description, e.text_lang
             from events e
             join people p on p.id = e.person_id
             left join detentions d on d.id = e.detention_id
@@ -172,7 +223,7 @@ pub async fn waves(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
                    partial_date_iso(w.started_on, w.started_precision) as started, w.started_precision,
                    partial_date_iso(w.ended_on, w.ended_precision) as ended, w.ended_precision,
                    w.country, w.mechanism, w.location, w.counterparty, w.traded,
-                   w.reported_released_count, w.reported_count_qualifier, w.notes, w.synthetic
+                   w.reported_released_count, w.reported_count_qualifier, w.notes, w.text_lang, w.synthetic
             from waves w
             where w.publication = 'published'
         ) t
@@ -342,10 +393,10 @@ pub async fn insert(tx: &mut Transaction<'_, Postgres>, table: &str, rows: Vec<R
                 r#"
             insert into waves (id, slug, name, started_on, started_precision, ended_on, ended_precision, country,
                                mechanism, location, counterparty, traded, reported_released_count,
-                               reported_count_qualifier, notes, synthetic, publication)
+                               reported_count_qualifier, notes, text_lang, synthetic, publication)
             select id, slug, name, started_on, started_precision, ended_on, ended_precision, country,
                    mechanism, location, counterparty, traded, reported_released_count,
-                   reported_count_qualifier, notes, synthetic, 'published'
+                   reported_count_qualifier, notes, text_lang, synthetic, 'published'
             from jsonb_populate_recordset(null::waves, $1)
             "#,
                 rows
@@ -370,9 +421,9 @@ pub async fn insert(tx: &mut Transaction<'_, Postgres>, table: &str, rows: Vec<R
             sqlx::query!(
                 r#"
             insert into people (id, public_id, slug, sex, born_on, born_precision, occupation, region, biography,
-                                synthetic, publication)
+                                text_lang, synthetic, publication)
             select id, public_id, slug, sex, born_on, born_precision, occupation, region, biography,
-                   synthetic, 'published'
+                   text_lang, synthetic, 'published'
             from jsonb_populate_recordset(null::people, $1)
             "#,
                 rows
@@ -386,6 +437,42 @@ pub async fn insert(tx: &mut Transaction<'_, Postgres>, table: &str, rows: Vec<R
             insert into person_names (id, person_id, name, lang, script, kind, search_key)
             select id, person_id, name, lang, script, kind, search_key
             from jsonb_populate_recordset(null::person_names, $1)
+            "#,
+                rows
+            )
+            .execute(conn)
+            .await?
+        }
+        "person_texts" => {
+            sqlx::query!(
+                r#"
+            insert into person_texts (person_id, lang, occupation, region, biography)
+            select person_id, lang, occupation, region, biography
+            from jsonb_populate_recordset(null::person_texts, $1)
+            "#,
+                rows
+            )
+            .execute(conn)
+            .await?
+        }
+        "event_texts" => {
+            sqlx::query!(
+                r#"
+            insert into event_texts (event_id, lang, description)
+            select event_id, lang, description
+            from jsonb_populate_recordset(null::event_texts, $1)
+            "#,
+                rows
+            )
+            .execute(conn)
+            .await?
+        }
+        "wave_texts" => {
+            sqlx::query!(
+                r#"
+            insert into wave_texts (wave_id, lang, name, notes)
+            select wave_id, lang, name, notes
+            from jsonb_populate_recordset(null::wave_texts, $1)
             "#,
                 rows
             )
@@ -435,8 +522,9 @@ pub async fn insert(tx: &mut Transaction<'_, Postgres>, table: &str, rows: Vec<R
         "events" => {
             sqlx::query!(
                 r#"
-            insert into events (id, person_id, detention_id, kind, occurred_on, occurred_precision, description)
-            select id, person_id, detention_id, kind, occurred_on, occurred_precision, description
+            insert into events (id, person_id, detention_id, kind, occurred_on, occurred_precision, description,
+                                text_lang)
+            select id, person_id, detention_id, kind, occurred_on, occurred_precision, description, text_lang
             from jsonb_populate_recordset(null::events, $1)
             "#,
                 rows

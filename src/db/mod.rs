@@ -18,6 +18,7 @@ pub mod photos;
 pub mod revisions;
 pub mod search;
 pub mod stats;
+pub mod texts;
 pub mod users;
 pub mod waves;
 

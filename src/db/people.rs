@@ -6,6 +6,7 @@ use sqlx::types::Json;
 use time::OffsetDateTime;
 use uuid::Uuid;
 
+use super::texts::{self, Shown};
 use crate::domain::{
     EventKind, FacilityKind, NameKind, PartialDate, PersonStatus, ReleaseMechanism, SentenceKind, Sex, SourceKind,
     TrialStage,
@@ -36,7 +37,10 @@ pub struct Facility {
 #[derive(Debug, Clone, Deserialize)]
 pub struct WaveRef {
     pub slug: String,
+    /// In the page's language when the wave has it there, else its original.
     pub name: String,
+    /// The language `name` is in.
+    pub lang: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -67,8 +71,29 @@ pub struct Detention {
 pub struct Event {
     pub kind: EventKind,
     pub occurred: PartialDate,
+    /// As recorded, in `text_lang`.
     pub description: String,
+    pub text_lang: String,
+    /// Its translations, as the query returns them.
+    texts: Vec<EventText>,
+    /// The description the page shows (set once read, see [`texts::choose`]).
+    #[serde(skip)]
+    pub shown: Option<Shown>,
     pub source_ids: Vec<i64>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+struct EventText {
+    lang: String,
+    description: String,
+}
+
+impl Event {
+    fn choose(&mut self, want: Lang) {
+        let original = (Lang::from_code(&self.text_lang).unwrap_or_default(), Some(self.description.as_str()));
+        let translations = self.texts.iter().map(|t| (t.lang.as_str(), Some(t.description.as_str())));
+        self.shown = texts::choose(want, original, translations);
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -97,9 +122,13 @@ pub struct PersonProfile {
     pub display_name: String,
     pub sex: Option<Sex>,
     pub born: Option<PartialDate>,
+    /// The record's own texts, in `text_lang`.
     pub occupation: Option<String>,
     pub region: Option<String>,
     pub biography: Option<String>,
+    pub text_lang: Lang,
+    /// The texts to show on the page: in its language, else in another (see [`texts::choose`]).
+    pub shown: ShownTexts,
     pub status: PersonStatus,
     pub status_since: Option<PartialDate>,
     pub synthetic: bool,
@@ -116,6 +145,36 @@ pub struct PersonProfile {
     /// The latest changes made through the admin forms, newest first.
     pub changes: Vec<PublicChange>,
     pub photo: Option<ProfilePhoto>,
+}
+
+/// A person's texts as a page in one language shows them.
+#[derive(Debug, Clone, Default)]
+pub struct ShownTexts {
+    pub occupation: Option<Shown>,
+    pub region: Option<Shown>,
+    pub biography: Option<Shown>,
+}
+
+/// A translation of a person's texts, as the profile query returns it.
+#[derive(Debug, Clone, Deserialize)]
+struct TextRow {
+    lang: String,
+    occupation: Option<String>,
+    region: Option<String>,
+    biography: Option<String>,
+}
+
+impl ShownTexts {
+    fn choose(want: Lang, original_lang: Lang, original: [Option<&str>; 3], rows: &[TextRow]) -> Self {
+        let pick = |i: usize, of: fn(&TextRow) -> Option<&str>| {
+            texts::choose(want, (original_lang, original[i]), rows.iter().map(|r| (r.lang.as_str(), of(r))))
+        };
+        ShownTexts {
+            occupation: pick(0, |r| r.occupation.as_deref()),
+            region: pick(1, |r| r.region.as_deref()),
+            biography: pick(2, |r| r.biography.as_deref()),
+        }
+    }
 }
 
 /// A person's photo as their page shows it.
@@ -160,7 +219,11 @@ pub async fn find_published_profile(
         select
             p.public_id, p.slug, p.sex as "sex: Sex",
             partial_date_iso(p.born_on, p.born_precision) as born,
-            p.occupation, p.region, p.biography,
+            p.occupation, p.region, p.biography, p.text_lang,
+            -- Every translation (at most three rows, read by the primary key); the page picks.
+            (select coalesce(json_agg(json_build_object(
+                        'lang', t.lang, 'occupation', t.occupation, 'region', t.region, 'biography', t.biography)), '[]')
+             from person_texts t where t.person_id = p.id) as "texts!: Json<Vec<TextRow>>",
             p.status as "status: PersonStatus",
             partial_date_iso(p.status_since, p.status_since_precision) as status_since,
             p.synthetic, p.updated_at,
@@ -183,7 +246,9 @@ pub async fn find_published_profile(
                         'sentence_kind', d.sentence_kind,
                         'sentence_months', d.sentence_months,
                         'release_mechanism', d.release_mechanism,
-                        'wave', case when w.id is not null then json_build_object('slug', w.slug, 'name', w.name) end,
+                        'wave', case when w.id is not null then json_build_object(
+                            'slug', w.slug, 'name', coalesce(wt.name, w.name),
+                            'lang', case when wt.name is not null then $2 else w.text_lang end) end,
                         'notes', d.notes,
                         'charges', (select coalesce(json_agg(json_build_object(
                                         'article', ch.article, 'part', ch.part, 'description', ch.description)
@@ -196,11 +261,14 @@ pub async fn find_published_profile(
              join countries dc on dc.code = d.country
              left join facilities f on f.id = d.facility_id
              left join waves w on w.id = d.wave_id and w.publication = 'published'
+             left join wave_texts wt on wt.wave_id = w.id and wt.lang = $2 and w.text_lang <> $2
              where d.person_id = p.id) as "detentions!: Json<Vec<Detention>>",
             (select coalesce(json_agg(json_build_object(
                         'kind', e.kind,
                         'occurred', partial_date_iso(e.occurred_on, e.occurred_precision),
-                        'description', e.description,
+                        'description', e.description, 'text_lang', e.text_lang,
+                        'texts', (select coalesce(json_agg(json_build_object('lang', t.lang, 'description', t.description)), '[]')
+                                  from event_texts t where t.event_id = e.id),
                         'source_ids', (select coalesce(json_agg(c.source_id order by c.source_id), '[]')
                                        from citations c where c.event_id = e.id))
                         order by e.occurred_on, e.occurred_precision, e.id), '[]')
@@ -246,28 +314,39 @@ pub async fn find_published_profile(
     .fetch_optional(conn)
     .await?;
 
-    Ok(row.map(|row| PersonProfile {
-        public_id: row.public_id,
-        slug: row.slug,
-        display_name: row.display_name,
-        sex: row.sex,
-        born: super::parse_date(row.born),
-        occupation: row.occupation,
-        region: row.region,
-        biography: row.biography,
-        status: row.status,
-        status_since: super::parse_date(row.status_since),
-        synthetic: row.synthetic,
-        updated_at: row.updated_at,
-        names: row.names.0,
-        citizenships: row.citizenships.0,
-        detentions: row.detentions.0,
-        events: row.events.0,
-        recognitions: row.recognitions.0,
-        sources: row.sources.0,
-        source_ids: row.source_ids,
-        changes: row.changes.0,
-        photo: row.photo.map(|photo| photo.0),
+    Ok(row.map(|row| {
+        let text_lang = Lang::from_code(&row.text_lang).unwrap_or_default();
+        let original = [row.occupation.as_deref(), row.region.as_deref(), row.biography.as_deref()];
+        let shown = ShownTexts::choose(lang, text_lang, original, &row.texts.0);
+        let mut events = row.events.0;
+        for event in &mut events {
+            event.choose(lang);
+        }
+        PersonProfile {
+            public_id: row.public_id,
+            slug: row.slug,
+            display_name: row.display_name,
+            sex: row.sex,
+            born: super::parse_date(row.born),
+            occupation: row.occupation,
+            region: row.region,
+            biography: row.biography,
+            text_lang,
+            shown,
+            status: row.status,
+            status_since: super::parse_date(row.status_since),
+            synthetic: row.synthetic,
+            updated_at: row.updated_at,
+            names: row.names.0,
+            citizenships: row.citizenships.0,
+            detentions: row.detentions.0,
+            events,
+            recognitions: row.recognitions.0,
+            sources: row.sources.0,
+            source_ids: row.source_ids,
+            changes: row.changes.0,
+            photo: row.photo.map(|photo| photo.0),
+        }
     }))
 }
 

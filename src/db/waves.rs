@@ -5,8 +5,18 @@ use sqlx::types::Json;
 use time::OffsetDateTime;
 
 use super::people::{Country, PersonSummary, Source};
+use super::texts::{self, Shown};
 use crate::charts::filter::ChartFilter;
 use crate::domain::{CountQualifier, PartialDate, ReleaseMechanism};
+use crate::i18n::Lang;
+
+/// A translation of a wave's texts, as the profile query returns it.
+#[derive(Debug, Clone, serde::Deserialize)]
+struct TextRow {
+    lang: String,
+    name: Option<String>,
+    notes: Option<String>,
+}
 
 /// A wave as listed on the home page.
 #[derive(Debug, Clone)]
@@ -31,6 +41,11 @@ pub struct WaveProfile {
     pub counterparty: Option<String>,
     pub traded: Option<String>,
     pub notes: Option<String>,
+    /// The language of the wave's own texts (`summary.name`, `notes`).
+    pub text_lang: Lang,
+    /// The name and notes to show on a page in one language (see [`texts::choose`]).
+    pub shown_name: Shown,
+    pub shown_notes: Option<Shown>,
     pub synthetic: bool,
     pub updated_at: OffsetDateTime,
     pub people: Vec<PersonSummary>,
@@ -94,7 +109,7 @@ pub async fn list_published(
 pub async fn find_published_profile(
     conn: &mut PgConnection,
     slug: &str,
-    lang: crate::i18n::Lang,
+    lang: Lang,
 ) -> sqlx::Result<Option<WaveProfile>> {
     let row = sqlx::query!(
         r#"
@@ -105,7 +120,9 @@ pub async fn find_published_profile(
                w.mechanism as "mechanism: ReleaseMechanism",
                w.reported_released_count,
                w.reported_count_qualifier as "reported_count_qualifier: CountQualifier",
-               w.location, w.counterparty, w.traded, w.notes, w.synthetic, w.updated_at,
+               w.location, w.counterparty, w.traded, w.notes, w.synthetic, w.updated_at, w.text_lang,
+               (select coalesce(json_agg(json_build_object('lang', t.lang, 'name', t.name, 'notes', t.notes)), '[]')
+                from wave_texts t where t.wave_id = w.id) as "texts!: Json<Vec<TextRow>>",
                (select coalesce(json_agg(json_build_object(
                         'slug', p.slug,
                         'display_name', coalesce(person_display_name(p.id, $2), p.slug),
@@ -131,6 +148,17 @@ pub async fn find_published_profile(
     let Some(r) = row else { return Ok(None) };
     let people = r.people.0;
     let Ok(started) = r.started.parse() else { return Ok(None) };
+    let text_lang = Lang::from_code(&r.text_lang).unwrap_or_default();
+    let pick = |original: Option<&str>, of: fn(&TextRow) -> Option<&str>| {
+        texts::choose(lang, (text_lang, original), r.texts.0.iter().map(|t| (t.lang.as_str(), of(t))))
+    };
+    let shown_name = pick(Some(&r.name), |t| t.name.as_deref()).unwrap_or_else(|| Shown {
+        text: r.name.clone(),
+        lang: text_lang,
+        foreign: text_lang != lang,
+        only: true,
+    });
+    let shown_notes = pick(r.notes.as_deref(), |t| t.notes.as_deref());
     Ok(Some(WaveProfile {
         summary: WaveSummary {
             slug: r.slug,
@@ -147,6 +175,9 @@ pub async fn find_published_profile(
         counterparty: r.counterparty,
         traded: r.traded,
         notes: r.notes,
+        text_lang,
+        shown_name,
+        shown_notes,
         synthetic: r.synthetic,
         updated_at: r.updated_at,
         people,

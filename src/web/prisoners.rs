@@ -118,8 +118,9 @@ fn json_ld(person: &PersonProfile, url: &str, photo_url: Option<&str>) -> String
         "name": person.display_name,
         "alternateName": person.names.iter().map(|n| n.name.as_str()).filter(|n| *n != person.display_name).collect::<Vec<_>>(),
         "nationality": person.citizenships.iter().map(|c| serde_json::json!({"@type": "Country", "name": c.name})).collect::<Vec<_>>(),
-        "jobTitle": person.occupation,
-        "description": person.biography,
+        // The texts the page shows, in its language when the record has them there.
+        "jobTitle": person.shown.occupation.as_ref().map(|s| &s.text),
+        "description": person.shown.biography.as_ref().map(|s| &s.text),
         "image": photo_url,
     });
     value.to_string().replace('<', "\\u003c").replace('>', "\\u003e").replace('&', "\\u0026")

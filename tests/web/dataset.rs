@@ -119,6 +119,15 @@ async fn demo_with_drafts_and_hostile_text() -> TestApp {
          insert into recognitions (person_id, organisation, recognised_on, recognised_precision, url)
          values ({person}, 'Viasna', '2021-03-01', 'season', 'https://spring96.org/en');
          insert into citations (source_id, person_id, locator) select s.id, {person}, 'p. 2' from sources s;
+         update people set text_lang = 'be' where id = {person};
+         insert into event_texts (event_id, lang, description)
+         select e.id, 'ru', 'Арест; \"задержана\", =1' from events e where e.person_id = {person};
+         insert into person_texts (person_id, lang, occupation, biography)
+         values ({person}, 'en', '=1+2', 'In English, \"quoted\",\r\nwith <b>markup</b>');
+         insert into wave_texts (wave_id, lang, name, notes)
+         select w.id, 'be', 'Хваля \"у двукоссі\", з коскай', '@notes' from waves w where w.slug = 'exchange-2024-summer';
+         insert into wave_texts (wave_id, lang, name) select w.id, 'ru', 'Secret Draft wave in Russian'
+         from waves w where w.slug = 'draft-wave';
          insert into people (slug, publication, occupation) values ('secret-draft', 'draft', 'Secret Draft occupation');
          insert into person_names (person_id, name, lang, script, kind, search_key)
          select id, 'Secret Draft Person', 'en', 'Latn', 'primary', 'secret draft person' from people
@@ -144,6 +153,27 @@ async fn published_records(pool: &PgPool) -> BTreeMap<&'static str, Value> {
         (
             "person_names",
             format!("select to_jsonb(t) {DROP} from person_names t where t.person_id in {published_people}"),
+        ),
+        (
+            "person_texts",
+            format!(
+                "select to_jsonb(t) {DROP} || jsonb_build_object('id', t.person_id::text || t.lang)
+                 from person_texts t where t.person_id in {published_people}"
+            ),
+        ),
+        (
+            "event_texts",
+            format!(
+                "select to_jsonb(t) {DROP} || jsonb_build_object('id', t.event_id::text || t.lang)
+                 from event_texts t join events e on e.id = t.event_id where e.person_id in {published_people}"
+            ),
+        ),
+        (
+            "wave_texts",
+            format!(
+                "select to_jsonb(t) {DROP} || jsonb_build_object('id', t.wave_id::text || t.lang)
+                 from wave_texts t where t.wave_id in (select id from waves where publication = 'published')"
+            ),
         ),
         (
             "person_citizenships",

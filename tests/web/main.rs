@@ -29,4 +29,5 @@ mod search;
 mod seed;
 mod serving;
 mod synthetic;
+mod texts;
 mod waves;

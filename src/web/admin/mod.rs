@@ -14,6 +14,7 @@ pub mod person_form;
 pub mod photos;
 mod record_kinds;
 pub mod records;
+mod texts;
 mod users;
 mod waves;
 
@@ -92,6 +93,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(records::routes::<FacilityDoc>())
         .merge(records::routes::<FigureDoc>())
         .merge(photos::router())
+        .merge(texts::router())
         .merge(admins_only)
         .route_layer(from_fn(require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)

@@ -407,6 +407,8 @@ async fn show_history(
                 "recognition" => revision.changes_as::<RecognitionDoc>(),
                 "citation" => revision.changes_as::<CitationDoc>(),
                 "photo" => revision.changes_as::<PhotoDoc>(),
+                "person_texts" => revision.changes_as::<crate::db::texts::PersonTexts>(),
+                "event_texts" => revision.changes_as::<crate::db::texts::EventTexts>(),
                 _ => revision.changes_as::<PersonDoc>(),
             };
             // Only an older version of a record that still exists can come back.
@@ -416,7 +418,9 @@ async fn show_history(
             }
             let restorable = seen.contains(&record) && !deleted.contains(&record) && revision.after.is_some()
                 // A photo's image is not kept in its revisions, so an earlier one cannot come back.
-                && revision.record_type != "photo";
+                && revision.record_type != "photo"
+                // Translations are restored by saving their page again (it lists their changes).
+                && !revision.record_type.ends_with("_texts");
             seen.push(record);
             HistoryLine { changes: changes.unwrap_or_default(), revision, restorable }
         })

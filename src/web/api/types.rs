@@ -251,6 +251,10 @@ pub struct Person {
     pub occupation: Option<String>,
     pub region: Option<String>,
     pub biography: Option<String>,
+    /// The language of `occupation`, `region` and `biography` as recorded (`en`, `be` or `ru`);
+    /// translations are in the open dataset (`person_texts`).
+    #[schema(example = "en")]
+    pub text_lang: String,
     pub status: String,
     pub status_since: Option<Date>,
     pub citizenships: Vec<Country>,
@@ -290,6 +294,7 @@ impl Person {
             occupation: p.occupation,
             region: p.region,
             biography: p.biography,
+            text_lang: p.text_lang.code().to_owned(),
             status: p.status.as_str().to_owned(),
             status_since: date(p.status_since),
             citizenships: p.citizenships.into_iter().map(Country::from).collect(),
@@ -405,6 +410,10 @@ pub struct Wave {
     /// What was reportedly given in return.
     pub traded: Option<String>,
     pub notes: Option<String>,
+    /// The language of `name` and `notes` as recorded (`en`, `be` or `ru`); translations are in
+    /// the open dataset (`wave_texts`).
+    #[schema(example = "en")]
+    pub text_lang: String,
     /// The people documented as released in this wave.
     pub people: Vec<PersonItem>,
     pub sources: Vec<Source>,
@@ -420,6 +429,7 @@ impl Wave {
             counterparty: w.counterparty,
             traded: w.traded,
             notes: w.notes,
+            text_lang: w.text_lang.code().to_owned(),
             people: w.people.into_iter().map(|p| PersonItem::from_summary(p, origin)).collect(),
             sources: w.sources.into_iter().map(Source::from).collect(),
             synthetic: w.synthetic,

@@ -1,0 +1,404 @@
+//! `/admin/{people,waves,events}/{id}/texts`: a record's texts in other languages
+//! (issue 9). The record's own form edits its original text; this page says which language that
+//! is and holds one fieldset per language for the translations.
+//!
+//! The rules of every admin form hold: the anti-forgery token, 422 with everything typed and a
+//! message per field, a save over a newer version refused with 409 and both versions shown, a
+//! revision per save (who, when, before, after), and the caches told.
+
+use std::collections::BTreeMap;
+
+use askama::Template;
+use axum::extract::{Extension, Path, Query, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+use axum::{Form, Router};
+use tower_sessions::Session;
+
+use super::CurrentUser;
+use crate::app::AppState;
+use crate::db::revisions::{self, Action, FieldChange, Revision, diff};
+use crate::db::texts::{self, EventTexts, Owner, PersonTexts, Saved, StoredTexts, TextsDoc, WaveTexts};
+use crate::db::users::User;
+use crate::error::{AppError, AppResult};
+use crate::i18n::{Lang, Message};
+use crate::web::{Layout, csrf, format, render};
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/admin/people/{id}/texts", get(person_texts_form).post(save_person_texts))
+        .route("/admin/waves/{id}/texts", get(wave_texts_form).post(save_wave_texts))
+        .route("/admin/events/{id}/texts", get(event_texts_form).post(save_event_texts))
+}
+
+/// A form as typed: field name → text.
+type Values = BTreeMap<String, String>;
+
+/// One text field of one language, as the template shows it.
+struct Input {
+    /// The form's name for it: `biography_be`.
+    key: &'static str,
+    /// The field: `biography`.
+    field: &'static str,
+    long: bool,
+    value: String,
+    error: Option<String>,
+}
+
+/// The translations of one language.
+struct Fieldset {
+    lang: Lang,
+    /// The version of the stored translation (0: none yet), which the form sends back.
+    version: i32,
+    inputs: Vec<Input>,
+}
+
+/// A save of these texts, for the list under the form.
+struct HistoryLine {
+    revision: Revision,
+    changes: Vec<FieldChange>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/texts.html")]
+struct TextsPage {
+    layout: Layout,
+    user: User,
+    csrf_token: String,
+    action: String,
+    /// The record's own form.
+    edit: String,
+    title: String,
+    public_path: Option<String>,
+    /// The language chosen for the original text, and the one the form was loaded with.
+    original_lang: String,
+    original_was: String,
+    original_error: Option<String>,
+    /// The record's own text, field by field.
+    original: Vec<(&'static str, Option<String>)>,
+    fieldsets: Vec<Fieldset>,
+    has_errors: bool,
+    conflict: Option<Vec<FieldChange>>,
+    saved: bool,
+    history: Vec<HistoryLine>,
+}
+
+impl TextsPage {
+    /// The words for a field of a change (`biography_be`, `text_lang`).
+    fn change_field(&self, field: &str) -> String {
+        self.layout.label("field", field)
+    }
+}
+
+/// What a page is made from besides the stored texts.
+struct FormState {
+    values: Option<Values>,
+    versions: BTreeMap<String, i32>,
+    original_was: String,
+    errors: BTreeMap<String, Message>,
+    conflict: Option<Vec<FieldChange>>,
+    saved: bool,
+    status: StatusCode,
+}
+
+async fn page(
+    state: &AppState,
+    user: User,
+    session: &Session,
+    owner: Owner,
+    id: i64,
+    stored: StoredTexts,
+    form: FormState,
+) -> AppResult<Response> {
+    let action = format!("/admin/{}/{id}/texts", owner.path());
+    let layout = Layout::for_path(state, &action);
+    let lang = layout.lang;
+    let value = |key: &str, lang_: Lang, field: &str| match &form.values {
+        Some(values) => values.get(key).cloned().unwrap_or_default(),
+        None => stored.doc.get(lang_, field).unwrap_or_default().to_owned(),
+    };
+    let fieldsets = Lang::ALL
+        .into_iter()
+        .map(|l| Fieldset {
+            lang: l,
+            version: form.versions.get(l.code()).copied().unwrap_or(0),
+            inputs: owner
+                .fields()
+                .iter()
+                .map(|f| Input {
+                    key: f.key(l),
+                    field: f.name,
+                    long: f.long,
+                    value: value(f.key(l), l, f.name),
+                    error: form.errors.get(f.key(l)).map(|m| lang.message(m)),
+                })
+                .collect(),
+        })
+        .collect();
+    let original_lang =
+        form.values.as_ref().and_then(|v| v.get("text_lang").cloned()).unwrap_or_else(|| stored.doc.original.clone());
+    let history = revisions::for_record(&mut *state.db.acquire().await?, owner.kind(), id).await?;
+    let history = history
+        .into_iter()
+        .map(|revision| {
+            let changes = match owner {
+                Owner::Person => revision.changes_as::<PersonTexts>(),
+                Owner::Wave => revision.changes_as::<WaveTexts>(),
+                Owner::Event => revision.changes_as::<EventTexts>(),
+            };
+            HistoryLine { changes: changes.unwrap_or_default(), revision }
+        })
+        .collect();
+    let page = TextsPage {
+        csrf_token: csrf::token(session).await?,
+        action,
+        edit: format!("/admin/{}/{id}/edit", owner.path()),
+        title: stored.title,
+        public_path: stored.public_path,
+        original_lang,
+        original_was: form.original_was,
+        original_error: form.errors.get("text_lang").map(|m| lang.message(m)),
+        original: stored.original,
+        fieldsets,
+        has_errors: !form.errors.is_empty(),
+        conflict: form.conflict,
+        saved: form.saved,
+        history,
+        layout,
+        user,
+    };
+    let mut response = render(&page)?;
+    *response.status_mut() = form.status;
+    Ok(response)
+}
+
+async fn load(state: &AppState, owner: Owner, id: i64) -> AppResult<StoredTexts> {
+    texts::load(&mut *state.db.acquire().await?, owner, id, false).await?.ok_or(AppError::NotFound)
+}
+
+async fn texts_form(
+    state: AppState,
+    user: User,
+    session: Session,
+    owner: Owner,
+    id: i64,
+    query: Values,
+) -> AppResult<Response> {
+    let stored = load(&state, owner, id).await?;
+    let form = FormState {
+        values: None,
+        versions: stored.versions.clone(),
+        original_was: stored.doc.original.clone(),
+        errors: BTreeMap::new(),
+        conflict: None,
+        saved: query.contains_key("saved"),
+        status: StatusCode::OK,
+    };
+    page(&state, user, &session, owner, id, stored, form).await
+}
+
+/// The typed form as the record's translations, or a message per field.
+fn validate(owner: Owner, values: &Values) -> Result<TextsDoc, BTreeMap<String, Message>> {
+    let mut errors = BTreeMap::new();
+    let original = values.get("text_lang").map(|v| v.trim()).unwrap_or_default();
+    if Lang::from_code(original).is_none() {
+        errors.insert("text_lang".to_owned(), Message::new("texts-error-language"));
+    }
+    let mut doc = TextsDoc { original: original.to_owned(), texts: BTreeMap::new() };
+    for lang in Lang::ALL {
+        for field in owner.fields() {
+            let key = field.key(lang);
+            let text = values.get(key).map(|v| v.trim()).unwrap_or_default();
+            if text.is_empty() {
+                continue;
+            }
+            let count = text.chars().count();
+            if lang.code() == original {
+                errors.insert(key.to_owned(), Message::new("texts-error-original-language"));
+            } else if text.chars().any(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t')) {
+                errors.insert(key.to_owned(), Message::new("texts-error-characters"));
+            } else if count > field.max_chars {
+                let error = Message::new("texts-error-too-long").arg("max", field.max_chars).arg("count", count);
+                errors.insert(key.to_owned(), error);
+            } else {
+                doc.texts.entry(lang.code().to_owned()).or_default().insert(field.name.to_owned(), text.to_owned());
+            }
+        }
+    }
+    if errors.is_empty() { Ok(doc) } else { Err(errors) }
+}
+
+/// The versions the form was loaded at: a form without them is not one of ours.
+fn loaded_versions(values: &Values) -> AppResult<(String, BTreeMap<String, i32>)> {
+    let incomplete = || AppError::BadRequest(Message::new("texts-form-incomplete"));
+    let original_was = values.get("original_was").cloned().ok_or_else(incomplete)?;
+    let mut versions = BTreeMap::new();
+    for lang in Lang::ALL {
+        let version: i32 =
+            values.get(&format!("version_{}", lang.code())).and_then(|v| v.parse().ok()).ok_or_else(incomplete)?;
+        if version > 0 {
+            versions.insert(lang.code().to_owned(), version);
+        }
+    }
+    Ok((original_was, versions))
+}
+
+async fn save_texts(
+    state: AppState,
+    user: User,
+    session: Session,
+    owner: Owner,
+    id: i64,
+    values: Values,
+) -> AppResult<Response> {
+    csrf::verify(&session, values.get("csrf_token").map(String::as_str)).await?;
+    let stored = load(&state, owner, id).await?;
+    let person_id = stored.person_id;
+    let (original_was, versions) = loaded_versions(&values)?;
+    let mut form = FormState {
+        values: None,
+        versions,
+        original_was,
+        errors: BTreeMap::new(),
+        conflict: None,
+        saved: false,
+        status: StatusCode::UNPROCESSABLE_ENTITY,
+    };
+    let doc = match validate(owner, &values) {
+        Ok(doc) => doc,
+        Err(errors) => {
+            form.errors = errors;
+            form.values = Some(values);
+            return page(&state, user, &session, owner, id, stored, form).await;
+        }
+    };
+    let mut tx = state.db.begin().await?;
+    let before = match texts::save(&mut tx, owner, id, &form.original_was, &form.versions, &doc).await? {
+        Saved::Done(before) => before,
+        Saved::NotFound => return Err(AppError::NotFound),
+        Saved::Stale(current) => {
+            tx.rollback().await?;
+            // The form now carries the versions saved meanwhile: saving again is a knowing choice.
+            form.conflict = Some(match owner {
+                Owner::Person => diff(Some(&PersonTexts(current.doc.clone())), &PersonTexts(doc)),
+                Owner::Wave => diff(Some(&WaveTexts(current.doc.clone())), &WaveTexts(doc)),
+                Owner::Event => diff(Some(&EventTexts(current.doc.clone())), &EventTexts(doc)),
+            });
+            form.versions = current.versions.clone();
+            form.original_was = current.doc.original.clone();
+            form.values = Some(values);
+            form.status = StatusCode::CONFLICT;
+            return page(&state, user, &session, owner, id, current, form).await;
+        }
+    };
+    match owner {
+        Owner::Person => {
+            let (before, after) = (PersonTexts(before.doc), PersonTexts(doc));
+            revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&before), &after).await?;
+        }
+        Owner::Wave => {
+            let (before, after) = (WaveTexts(before.doc), WaveTexts(doc));
+            revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&before), &after).await?;
+        }
+        Owner::Event => {
+            let (before, after) = (EventTexts(before.doc), EventTexts(doc));
+            revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&before), &after).await?;
+        }
+    }
+    tx.commit().await?;
+    state.cache.changes().bump();
+    Ok(Redirect::to(&format!("/admin/{}/{id}/texts?saved=1", owner.path())).into_response())
+}
+
+async fn person_texts_form(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Query(query): Query<Values>,
+) -> AppResult<Response> {
+    texts_form(state, user, session, Owner::Person, id, query).await
+}
+
+async fn wave_texts_form(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Query(query): Query<Values>,
+) -> AppResult<Response> {
+    texts_form(state, user, session, Owner::Wave, id, query).await
+}
+
+async fn save_person_texts(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(values): Form<Values>,
+) -> AppResult<Response> {
+    save_texts(state, user, session, Owner::Person, id, values).await
+}
+
+async fn save_wave_texts(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(values): Form<Values>,
+) -> AppResult<Response> {
+    save_texts(state, user, session, Owner::Wave, id, values).await
+}
+
+async fn event_texts_form(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Query(query): Query<Values>,
+) -> AppResult<Response> {
+    texts_form(state, user, session, Owner::Event, id, query).await
+}
+
+async fn save_event_texts(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Form(values): Form<Values>,
+) -> AppResult<Response> {
+    save_texts(state, user, session, Owner::Event, id, values).await
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn values(pairs: &[(&str, &str)]) -> Values {
+        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
+    }
+
+    #[test]
+    fn a_form_becomes_translations_and_each_mistake_gets_its_message() {
+        let doc = validate(
+            Owner::Person,
+            &values(&[("text_lang", "en"), ("biography_be", "  Біяграфія  "), ("occupation_ru", "")]),
+        )
+        .unwrap();
+        assert_eq!(doc.get(Lang::Be, "biography"), Some("Біяграфія"), "trimmed");
+        assert_eq!(doc.texts.len(), 1, "an empty field is no translation");
+
+        let long = "я".repeat(501);
+        let errors = validate(
+            Owner::Person,
+            &values(&[("text_lang", "en"), ("biography_en", "x"), ("occupation_be", &long), ("region_ru", "a\u{0}b")]),
+        )
+        .unwrap_err();
+        assert_eq!(errors["biography_en"].key(), Some("texts-error-original-language"));
+        assert_eq!(errors["occupation_be"].key(), Some("texts-error-too-long"), "counted in characters");
+        assert_eq!(errors["region_ru"].key(), Some("texts-error-characters"));
+        let errors = validate(Owner::Wave, &values(&[("text_lang", "de")])).unwrap_err();
+        assert_eq!(errors["text_lang"].key(), Some("texts-error-language"));
+    }
+}
