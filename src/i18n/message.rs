@@ -9,12 +9,26 @@ use super::Lang;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     text: Text,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument: text as it is, or a message put into the same language as the one it is in
+/// ("February" in "February 2025 has no day 29").
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arg {
+    Text(String),
+    Message(Message),
+    /// A number, grouped as the language groups digits.
+    Number(i64),
+    /// A date, as precisely as it is known, in the language's words.
+    Date(crate::domain::PartialDate),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Text {
     Key(&'static str),
+    /// The word for a stored key (`Lang::label`): a field's name in `field-slug`.
+    Label(&'static str, String),
     /// English text that has no key yet (issue 9 is moving every one onto a key).
     Untranslated(String),
 }
@@ -25,6 +39,11 @@ impl Message {
         Message { text: Text::Key(key), args: Vec::new() }
     }
 
+    /// The word for the stored key `key` of `kind`, as [`Lang::label`] gives it.
+    pub fn label(kind: &'static str, key: impl Into<String>) -> Self {
+        Message { text: Text::Label(kind, key.into()), args: Vec::new() }
+    }
+
     /// English text without a message key; shown as it is, marked `lang="en"`.
     pub fn untranslated(text: impl Into<String>) -> Self {
         Message { text: Text::Untranslated(text.into()), args: Vec::new() }
@@ -32,7 +51,26 @@ impl Message {
 
     /// Adds the argument `$name`, already formatted.
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Self {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Adds the argument `$name`: a number, written as the language writes numbers (`20,000`,
+    /// `20 000`).
+    pub fn number(mut self, name: &'static str, value: impl super::Count) -> Self {
+        self.args.push((name, Arg::Number(value.count())));
+        self
+    }
+
+    /// Adds the argument `$name`: a date in the language's words ("12 лютага 2025").
+    pub fn date(mut self, name: &'static str, value: crate::domain::PartialDate) -> Self {
+        self.args.push((name, Arg::Date(value)));
+        self
+    }
+
+    /// Adds the argument `$name`: another message, in the language this one is put into.
+    pub fn arg_message(mut self, name: &'static str, value: Message) -> Self {
+        self.args.push((name, Arg::Message(value)));
         self
     }
 
@@ -40,7 +78,7 @@ impl Message {
     pub fn key(&self) -> Option<&'static str> {
         match self.text {
             Text::Key(key) => Some(key),
-            Text::Untranslated(_) => None,
+            Text::Label(..) | Text::Untranslated(_) => None,
         }
     }
 
@@ -55,10 +93,21 @@ impl Lang {
     pub fn message(self, message: &Message) -> String {
         match &message.text {
             Text::Key(key) => {
+                let values: Vec<(&str, String)> = message
+                    .args
+                    .iter()
+                    .map(|(name, value)| match value {
+                        Arg::Text(text) => (*name, text.clone()),
+                        Arg::Message(inner) => (*name, self.message(inner)),
+                        Arg::Number(n) => (*name, self.number(*n)),
+                        Arg::Date(date) => (*name, self.date(date)),
+                    })
+                    .collect();
                 let args: Vec<(&str, &dyn fmt::Display)> =
-                    message.args.iter().map(|(name, value)| (*name, value as &dyn fmt::Display)).collect();
+                    values.iter().map(|(name, value)| (*name, value as &dyn fmt::Display)).collect();
                 self.t_args(key, &args)
             }
+            Text::Label(kind, key) => self.label(kind, key),
             Text::Untranslated(text) => text.clone(),
         }
     }

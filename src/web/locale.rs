@@ -66,6 +66,12 @@ pub fn is_translated(path: &str) -> bool {
     matches!(path, "/" | "/prisoners" | "/waves" | "/api" | "/feeds/releases.atom")
         || one_segment("/prisoners/")
         || one_segment("/waves/")
+        || is_admin(path)
+}
+
+/// The admin area and its login: every page of it is translated, behind the same session.
+fn is_admin(path: &str) -> bool {
+    matches!(path, "/admin" | "/login" | "/logout") || path.starts_with("/admin/")
 }
 
 /// `/be/prisoners` → (Belarusian, `/prisoners`); `/be` and `/be/` → (Belarusian, `/`);
@@ -178,7 +184,10 @@ mod tests {
             ("/feeds/releases.atom", true),
             ("/prisoners.csv", false),
             ("/prisoners/", false),
-            ("/admin", false),
+            ("/admin", true),
+            ("/admin/people/12/edit", true),
+            ("/login", true),
+            ("/administrator", false),
             ("/api/v1/waves", false),
             ("/api", true),
         ] {

@@ -7,7 +7,7 @@
 use askama::Template;
 use axum::extract::{Extension, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -66,7 +66,7 @@ async fn list_people(
     let key = name_key(&q);
     let people = edit_people::find(&mut *state.db.acquire().await?, &key, &q.to_lowercase()).await?;
     let csrf_token = csrf::token(&session).await?;
-    render(&PeoplePage { layout: Layout::for_path(&state, "/admin/people"), user, csrf_token, q, people })
+    render(&PeoplePage { layout: super::layout(&state, "/admin/people"), user, csrf_token, q, people })
 }
 
 #[derive(Template)]
@@ -98,12 +98,12 @@ struct Conflict {
 }
 
 impl PersonFormPage {
-    fn error(&self, field: &str) -> Option<&String> {
-        self.errors.get(field)
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field).map(|m| self.layout.message(m))
     }
 
     fn name_error(&self, i: &usize) -> Option<String> {
-        ["name", "lang", "script", "kind"].iter().find_map(|f| self.errors.get(&format!("{f}_{i}")).cloned())
+        ["name", "lang", "script", "kind"].iter().find_map(|f| self.errors.get(&format!("{f}_{i}")).map(|m| self.layout.message(m)))
     }
 
     fn may_publish(&self) -> bool {
@@ -144,7 +144,7 @@ async fn form_page(
     };
     let Case { detentions, events, recognitions, citations, photo } = case(state, id).await?;
     let page = PersonFormPage {
-        layout: Layout::for_path(state, &path),
+        layout: super::layout(state, &path),
         user,
         csrf_token: csrf::token(session).await?,
         id,
@@ -200,7 +200,7 @@ async fn check(
                 }
             } else {
                 let mut errors = FieldErrors::new();
-                errors.insert("slug".into(), "another person has this address: choose another".into());
+                errors.insert("slug".into(), Message::new("error-person-slug-taken"));
                 result = Err(errors);
             }
         }
@@ -237,7 +237,7 @@ async fn create_person(
     revisions::record(&mut tx, user.id, id, Some(id), Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -259,7 +259,7 @@ async fn edit_person_form(
     let person = stored(&state, id).await?;
     let Case { detentions, events, recognitions, citations, photo } = case(&state, Some(id)).await?;
     let page = PersonFormPage {
-        layout: Layout::for_path(&state, &format!("/admin/people/{id}/edit")),
+        layout: super::layout(&state, &format!("/admin/people/{id}/edit")),
         user,
         csrf_token: csrf::token(&session).await?,
         id: Some(id),
@@ -295,9 +295,7 @@ async fn update_person(
         }
     };
     let Some(version) = form.version else {
-        return Err(AppError::BadRequest(Message::untranslated(
-            "the form lacks the version it was loaded at; reload it",
-        )));
+        return Err(AppError::BadRequest(Message::new("refusal-form-version")));
     };
     let mut tx = state.db.begin().await?;
     let saved = edit_people::update(&mut tx, id, version, &doc).await?;
@@ -309,7 +307,7 @@ async fn update_person(
     tx.commit().await?;
     state.cache.changes().bump();
     form.version = saved;
-    Ok(Redirect::to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
 }
 
 /// Someone saved the person after this form was loaded: show what they saved beside what was
@@ -422,7 +420,7 @@ async fn show_history(
         })
         .collect();
     let page = HistoryPage {
-        layout: Layout::for_path(&state, &format!("/admin/people/{id}/history")),
+        layout: super::layout(&state, &format!("/admin/people/{id}/history")),
         user,
         csrf_token: csrf::token(&session).await?,
         id,
@@ -456,12 +454,10 @@ async fn restore_revision(
     drop(conn);
     let mut tx = state.db.begin().await?;
     let Some(_) = edit_people::update(&mut tx, id, person.version, &doc).await? else {
-        return Err(AppError::BadRequest(Message::untranslated(
-            "the person changed while restoring; look at the history again",
-        )));
+        return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
     };
     revisions::record(&mut tx, user.id, id, Some(id), Action::Restore, Some(&person.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{id}/history")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{id}/history")).into_response())
 }
