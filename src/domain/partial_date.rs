@@ -118,10 +118,9 @@ impl PartialDateError {
         match self {
             PartialDateError::Empty => Message::new("date-error-empty"),
             PartialDateError::Unrecognised(text) => Message::new("date-error-unrecognised").arg("text", text),
-            PartialDateError::YearOutOfRange(year) => Message::new("date-error-year")
-                .arg("year", year)
-                .arg("min", YEARS.start())
-                .arg("max", YEARS.end()),
+            PartialDateError::YearOutOfRange(year) => {
+                Message::new("date-error-year").arg("year", year).arg("min", YEARS.start()).arg("max", YEARS.end())
+            }
             PartialDateError::NoSuchMonth(month) => Message::new("date-error-month").arg("month", month),
             PartialDateError::NoSuchDay { year, month, day } => Message::new("date-error-day")
                 .arg_message("month", Message::new(MONTH_KEYS[*month as usize - 1]))

@@ -248,7 +248,10 @@ impl Checker {
                 n += 1;
             }
         } else if let Some(earlier) = self.slugs_claimed.get(&doc.slug) {
-            return Ok(invalid(CellError::new(slug_column, Message::new("import-error-same-slug").arg("row", earlier))));
+            return Ok(invalid(CellError::new(
+                slug_column,
+                Message::new("import-error-same-slug").arg("row", earlier),
+            )));
         } else if let Some(stored) = &stored
             && stored.doc.slug != doc.slug
             && edit_people::slug_taken(conn, &doc.slug, Some(stored.id)).await?

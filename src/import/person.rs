@@ -45,9 +45,9 @@ pub enum Key {
 pub fn key(row: &Row) -> Result<Key, CellError> {
     let cell = |column| row.get(column).map(str::trim).filter(|c| !c.is_empty());
     if let Some(id) = cell(Column::PublicId) {
-        return Uuid::parse_str(id).map(Key::PublicId).map_err(|_| {
-            CellError::new("public_id", Message::new("import-error-public-id-format"))
-        });
+        return Uuid::parse_str(id)
+            .map(Key::PublicId)
+            .map_err(|_| CellError::new("public_id", Message::new("import-error-public-id-format")));
     }
     if let Some(slug) = cell(Column::Slug) {
         return match slug.parse::<Slug>() {
@@ -56,9 +56,9 @@ pub fn key(row: &Row) -> Result<Key, CellError> {
         };
     }
     if let Some(url) = cell(Column::Url) {
-        return slug_of_url(url).map(|slug| Key::Slug { slug, column: "url" }).ok_or_else(|| {
-            CellError::new("url", Message::new("import-error-url"))
-        });
+        return slug_of_url(url)
+            .map(|slug| Key::Slug { slug, column: "url" })
+            .ok_or_else(|| CellError::new("url", Message::new("import-error-url")));
     }
     Ok(Key::New)
 }
@@ -201,10 +201,10 @@ fn parse_name(text: &str) -> Result<TypedName, Message> {
         } else if (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) {
             (&mut typed.lang, Message::new("import-bracket-language"))
         } else {
-            return Err(Message::new("import-error-bracket-word").arg("name", name).arg("word", word).arg(
-                "kinds",
-                NameKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", "),
-            ));
+            return Err(Message::new("import-error-bracket-word")
+                .arg("name", name)
+                .arg("word", word)
+                .arg("kinds", NameKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")));
         };
         if slot.replace(word.to_owned()).is_some() {
             return Err(Message::new("import-error-bracket-twice").arg("name", name).arg_message("what", what));

@@ -182,7 +182,10 @@ async fn login_page(
 ) -> AppResult<Response> {
     let page = LoginPage {
         // The switcher keeps where the admin was going.
-        layout: super::layout(state, &format!("/login?{}", serde_urlencoded::to_string([("next", next)]).unwrap_or_default())),
+        layout: super::layout(
+            state,
+            &format!("/login?{}", serde_urlencoded::to_string([("next", next)]).unwrap_or_default()),
+        ),
         csrf_token: csrf::token(session).await?,
         email,
         next: next.to_owned(),

@@ -485,9 +485,7 @@ async fn update_detention(
         Ok(doc) => doc,
         Err(errors) => return page(&state, user, &session, invalid(form, errors)).await,
     };
-    let version = form
-        .version
-        .ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
+    let version = form.version.ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
     let mut tx = state.db.begin().await?;
     let saved = match edit_detentions::update(&mut tx, id, version, &doc).await {
         Ok(saved) => saved,

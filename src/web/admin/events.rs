@@ -235,9 +235,7 @@ async fn update_event(
             return page(&state, user, &session, parts).await;
         }
     };
-    let version = form
-        .version
-        .ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
+    let version = form.version.ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
     let mut tx = state.db.begin().await?;
     if edit_events::update(&mut tx, id, version, &doc).await?.is_none() {
         tx.rollback().await?;

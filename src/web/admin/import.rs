@@ -23,7 +23,7 @@ use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::users::User;
 use crate::error::{AppResult, error_page};
-use crate::i18n::Message;
+use crate::i18n::{Count, Message};
 use crate::import::table::{self, COLUMNS, Column};
 use crate::import::{self as importer, ApplyError, Report};
 use crate::web::{Layout, csrf, render};
@@ -74,6 +74,27 @@ impl ImportPage {
 
     fn computed_columns(&self) -> Vec<&'static str> {
         COLUMNS.iter().filter(|(_, c)| *c == Column::Computed).map(|(name, _)| *name).collect()
+    }
+
+    /// "12 rows: 3 to add, …": the report's counts in the page's language.
+    fn summary(&self) -> String {
+        let Some(report) = &self.report else { return String::new() };
+        let lang = self.layout.lang;
+        let counts: Vec<String> =
+            ["create", "update", "unchanged", "invalid"].iter().map(|k| lang.number(report.count(k))).collect();
+        lang.t_count(
+            "import-summary",
+            report.rows.len().count(),
+            &[("create", &counts[0]), ("update", &counts[1]), ("unchanged", &counts[2]), ("invalid", &counts[3])],
+        )
+    }
+
+    /// What an import that was applied did.
+    fn done_note(&self, done: &Done) -> String {
+        let lang = self.layout.lang;
+        let (created, updated, unchanged) =
+            (lang.number(done.created), lang.number(done.updated), lang.number(done.unchanged));
+        lang.t_args("import-done", &[("created", &created), ("updated", &updated), ("unchanged", &unchanged)])
     }
 
     fn may_publish(&self) -> bool {

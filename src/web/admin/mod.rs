@@ -113,6 +113,15 @@ pub(crate) fn layout(state: &AppState, path: &str) -> Layout {
     Layout::localised(state, Locale { lang: locale::current(), hint: None }, path)
 }
 
+/// `path` with a search's text as its query string (`/admin/people?q=Losik`), for the switcher
+/// of a list page: the same search in another language.
+pub(crate) fn searched(path: &str, q: &str) -> String {
+    if q.is_empty() {
+        return path.to_owned();
+    }
+    format!("{path}?{}", serde_urlencoded::to_string([("q", q)]).unwrap_or_default())
+}
+
 /// 303 to the admin page at `path` (without a language prefix) in the request's language, so
 /// that an admin who works in Belarusian stays in Belarusian after a save.
 pub(crate) fn redirect_to(path: &str) -> Redirect {

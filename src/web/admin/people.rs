@@ -66,7 +66,8 @@ async fn list_people(
     let key = name_key(&q);
     let people = edit_people::find(&mut *state.db.acquire().await?, &key, &q.to_lowercase()).await?;
     let csrf_token = csrf::token(&session).await?;
-    render(&PeoplePage { layout: super::layout(&state, "/admin/people"), user, csrf_token, q, people })
+    let layout = super::layout(&state, &super::searched("/admin/people", &q));
+    render(&PeoplePage { layout, user, csrf_token, q, people })
 }
 
 #[derive(Template)]
@@ -103,7 +104,9 @@ impl PersonFormPage {
     }
 
     fn name_error(&self, i: &usize) -> Option<String> {
-        ["name", "lang", "script", "kind"].iter().find_map(|f| self.errors.get(&format!("{f}_{i}")).map(|m| self.layout.message(m)))
+        ["name", "lang", "script", "kind"]
+            .iter()
+            .find_map(|f| self.errors.get(&format!("{f}_{i}")).map(|m| self.layout.message(m)))
     }
 
     fn may_publish(&self) -> bool {

@@ -232,7 +232,10 @@ impl PersonForm {
         let mut text = |field: &str, value: &str, max: usize| -> Option<String> {
             let value = value.trim();
             if value.chars().count() > max {
-                errors.insert(field.into(), Message::new("error-too-long-count").number("max", max).number("count", value.chars().count()));
+                errors.insert(
+                    field.into(),
+                    Message::new("error-too-long-count").number("max", max).number("count", value.chars().count()),
+                );
             }
             (!value.is_empty()).then(|| value.to_owned())
         };

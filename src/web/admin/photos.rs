@@ -325,8 +325,7 @@ async fn upload_photo(
     Extension(cut): Extension<CutShort>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
-    let multipart = multipart
-        .map_err(|_| AppError::BadRequest(Message::new("refusal-photo-multipart")))?;
+    let multipart = multipart.map_err(|_| AppError::BadRequest(Message::new("refusal-photo-multipart")))?;
     let mut upload = read_upload(multipart).await;
     if cut.0.load(Ordering::Relaxed) {
         // Whatever went wrong reading the rest, it was the limit.

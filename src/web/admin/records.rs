@@ -195,6 +195,17 @@ impl FieldView {
         self.value == key
     }
 
+    /// The kind of label (`Lang::label`) of the options of a select field.
+    pub fn option_kind(&self) -> &'static str {
+        match self.set() {
+            "source_kind" => "source-kind",
+            "facility" => "facility-kind",
+            "metric" => "figure-metric",
+            "qualifier" => "qualifier",
+            _ => "option",
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self.input {
             Input::Text => "text",
@@ -235,6 +246,15 @@ struct FormPage {
     conflict: Option<Vec<FieldChange>>,
     citations: Option<Vec<StoredCitation>>,
     saved: bool,
+}
+
+impl FormPage {
+    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
+    /// its own messages, since Belarusian and Russian decline the record's name differently in
+    /// each sentence.
+    fn key(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.path)
+    }
 }
 
 impl FormPage {
@@ -331,6 +351,15 @@ struct ListPage {
     rows: Vec<(i64, String, Vec<FieldView>)>,
 }
 
+impl ListPage {
+    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
+    /// its own messages, since Belarusian and Russian decline the record's name differently in
+    /// each sentence.
+    fn key(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.path)
+    }
+}
+
 async fn list<K: Kind>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
@@ -349,7 +378,7 @@ async fn list<K: Kind>(
         .map(|r| (r.id, r.doc.title(), views(&fields, &r.doc.values(), &FieldErrors::new())))
         .collect();
     let page = ListPage {
-        layout: super::layout(&state, &format!("/admin/{}", K::PATH)),
+        layout: super::layout(&state, &super::searched(&format!("/admin/{}", K::PATH), &text)),
         user,
         csrf_token: csrf::token(&session).await?,
         path: K::PATH.to_owned(),
@@ -551,6 +580,15 @@ struct HistoryPage {
     lines: Vec<HistoryLine>,
 }
 
+impl HistoryPage {
+    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
+    /// its own messages, since Belarusian and Russian decline the record's name differently in
+    /// each sentence.
+    fn key(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.path)
+    }
+}
+
 async fn history<K: Kind>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
@@ -628,6 +666,15 @@ struct DeletePage {
     fields: Vec<(&'static str, String)>,
     in_use: i64,
     conflict: bool,
+}
+
+impl DeletePage {
+    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
+    /// its own messages, since Belarusian and Russian decline the record's name differently in
+    /// each sentence.
+    fn key(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.path)
+    }
 }
 
 async fn delete_page<K: Deletable>(

@@ -385,9 +385,7 @@ async fn update_wave(
             return page(&state, user, &session, parts).await;
         }
     };
-    let version = form
-        .version
-        .ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
+    let version = form.version.ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
     let mut tx = state.db.begin().await?;
     if edit_waves::update(&mut tx, id, version, &doc).await?.is_none() {
         tx.rollback().await?;
