@@ -119,3 +119,34 @@ impl fmt::Display for Message {
         f.write_str(&Lang::En.message(self))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PartialDate;
+
+    #[test]
+    fn arguments_are_put_into_the_messages_language() {
+        let error = "2025-02-30".parse::<PartialDate>().unwrap_err().message();
+        assert_eq!(Lang::En.message(&error), "February 2025 has no day 30");
+        assert_eq!(Lang::Be.message(&error), "люты 2025: няма 30-га чысла");
+        assert_eq!(Lang::Ru.message(&error), "февраль 2025: нет 30-го числа");
+
+        let long = Message::new("error-too-long").number("max", 20_000);
+        assert_eq!(Lang::En.message(&long), "at most 20,000 characters");
+        assert_eq!(Lang::Be.message(&long), "не больш за 20\u{a0}000 знакаў");
+
+        let (started, ended) = ("2022-05".parse().unwrap(), "2021".parse().unwrap());
+        let order = Message::new("error-ends-before-start").date("ended", ended).date("started", started);
+        assert_eq!(Lang::Ru.message(&order), "конец (2021) не может быть раньше начала (май 2022)");
+
+        let field = Message::new("refusal-restore-invalid")
+            .arg_message("field", Message::label("field", "born"))
+            .arg_message("problem", Message::new("error-choose"));
+        assert_eq!(
+            Lang::Be.message(&field),
+            "гэтую версію нельга вярнуць як ёсць (Дата нараджэння: выберыце са спіса)"
+        );
+        assert_eq!(field.to_string(), "that version cannot come back as it was (Born: choose from the list)");
+    }
+}

@@ -361,7 +361,7 @@ mod tests {
         let errors = new_person(&[(Column::AllNames, "Ihar Losik [english]")]).unwrap_err();
         assert_eq!(errors.len(), 1, "one message, not also “needs a name”: {errors:?}");
         assert_eq!(errors[0].column, Some("all_names"));
-        assert!(errors[0].message.contains("“english”"), "{:?}", errors);
+        assert!(errors[0].message.to_string().contains("“english”"), "{:?}", errors);
     }
 
     #[test]

@@ -400,8 +400,8 @@ mod tests {
         .unwrap_err();
         let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
         assert_eq!(fields, ["born", "citizenships", "kind_1", "name_2", "occupation", "sex", "slug"]);
-        assert!(errors["born"].contains("no month 13"));
-        assert!(errors["citizenships"].contains("XX"));
+        assert!(errors["born"].to_string().contains("no month 13"));
+        assert!(errors["citizenships"].to_string().contains("XX"));
     }
 
     #[test]
