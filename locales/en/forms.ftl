@@ -9,7 +9,7 @@ date-error-month = there is no month { $month }: months run from 01 to 12
 date-error-day = { $month } { $year } has no day { $day }
 date-error-season = “{ $text }” is not a season: use spring, summer, autumn or winter
 date-error-not-normalised = the stored date { $date } does not start a { $precision } period
-slug-error = an address is lower-case letters and digits in words joined by hyphens, at most { $max } characters
+slug-error = a slug is lower-case letters and digits in words joined by hyphens, at most { $max } characters
 
 ## Field errors (src/web/admin): beside the field, so they say what to type
 

@@ -94,7 +94,8 @@ struct PersonFormPage {
 }
 
 struct Conflict {
-    editor_note: Option<String>,
+    /// Who saved the version the form conflicts with, and when.
+    editor_note: Option<Message>,
     changes: Vec<FieldChange>,
 }
 
@@ -325,8 +326,9 @@ async fn conflict(
 ) -> AppResult<Response> {
     let current = stored(state, id).await?;
     let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
-    let editor_note = history.iter().find(|r| r.record_type == "person").map(|r| {
-        format!("{} at {}", r.editor.clone().unwrap_or_else(|| "a deleted account".into()), format::moment(&r.at))
+    let editor_note = history.iter().find(|r| r.record_type == "person").map(|r| match &r.editor {
+        Some(editor) => Message::new("conflict-saved-by").arg("editor", editor).arg("at", format::moment(&r.at)),
+        None => Message::new("conflict-saved-by-deleted").arg("at", format::moment(&r.at)),
     });
     let changes = diff(Some(&current.doc), yours);
     form.version = Some(current.version);

@@ -420,7 +420,8 @@ impl Deletable for FigureDoc {
     }
 
     fn title(&self) -> String {
-        format!("{} {} {}", self.country, self.value, self.as_of)
+        let lang = crate::web::locale::current();
+        format!("{} {} {}", self.country, lang.number(self.value), lang.date(&self.as_of))
     }
 }
 
@@ -546,7 +547,7 @@ impl Deletable for DetentionDoc {
 
     fn title(&self) -> String {
         match self.started {
-            Some(started) => format!("{} {started}", self.country),
+            Some(started) => format!("{} {}", self.country, crate::web::locale::current().date(&started)),
             None => self.country.clone(),
         }
     }
@@ -566,7 +567,7 @@ impl Deletable for EventDoc {
     }
 
     fn title(&self) -> String {
-        self.occurred.to_string()
+        crate::web::locale::current().date(&self.occurred)
     }
 }
 

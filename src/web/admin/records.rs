@@ -83,6 +83,7 @@ pub trait Deletable: Document + Clone + Send + Sync + 'static {
     }
 
     /// A short name for headings and lists.
+    /// The record's name on its pages, with any date in the words of the request's language.
     fn title(&self) -> String;
 }
 
