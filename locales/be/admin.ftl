@@ -39,7 +39,7 @@ publication-choice-draft = Чарнавік: бачаць толькі рэда�
 publication-choice-published = Апублікавана: на публічным сайце
 publication-state-draft = Чарнавік. Публікуюць і здымаюць з публікацыі толькі адміністратары.
 publication-state-published = Апублікавана. Публікуюць і здымаюць з публікацыі толькі адміністратары.
-qualifier-exactly = роўна
+admin-qualifier-exactly = роўна
 form-error-summary = { $plural ->
     [one] Выпраўце поле, пазначанае ніжэй; усё, што вы ўвялі, захавана.
     [few] Выпраўце { $n } палі, пазначаныя ніжэй; усё, што вы ўвялі, захавана.

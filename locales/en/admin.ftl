@@ -39,7 +39,7 @@ publication-choice-draft = Draft: only editors see it
 publication-choice-published = Published: on the public site
 publication-state-draft = Draft. Only admins publish or unpublish.
 publication-state-published = Published. Only admins publish or unpublish.
-qualifier-exactly = exactly
+admin-qualifier-exactly = exactly
 form-error-summary = { $plural ->
     [one] Please correct the field marked below; everything you typed is kept.
    *[other] Please correct the { $n } fields marked below; everything you typed is kept.

@@ -39,7 +39,7 @@ publication-choice-draft = Черновик: видят только редак�
 publication-choice-published = Опубликовано: на публичном сайте
 publication-state-draft = Черновик. Публикуют и снимают с публикации только администраторы.
 publication-state-published = Опубликовано. Публикуют и снимают с публикации только администраторы.
-qualifier-exactly = ровно
+admin-qualifier-exactly = ровно
 form-error-summary = { $plural ->
     [one] Исправьте поле, отмеченное ниже; всё, что вы ввели, сохранено.
     [few] Исправьте { $n } поля, отмеченные ниже; всё, что вы ввели, сохранено.
