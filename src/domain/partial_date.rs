@@ -11,6 +11,8 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use time::{Date, Month};
 
+use crate::i18n::Message;
+
 /// How much of a date is known. Ordered from the most to the least precise.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, Serialize, Deserialize)]
 #[sqlx(type_name = "date_precision", rename_all = "lowercase")]
@@ -90,24 +92,55 @@ pub struct PartialDate {
     precision: Precision,
 }
 
-/// Why a text is not a date. The messages are shown next to form fields, so they say what to type.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+/// Why a text is not a date. The messages are shown next to form fields, so they say what to
+/// type; [`PartialDateError::message`] puts them into the page's language, `Display` into English
+/// (logs, the command line, the API).
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum PartialDateError {
-    #[error("enter a date such as 2024, 2024-07, 2024-07-03 or summer 2024")]
     Empty,
-    #[error("“{0}” is not a date: write 2024, 2024-07, 2024-07-03 or summer 2024")]
     Unrecognised(String),
-    #[error("the year {0} is outside {min}–{max}", min = YEARS.start(), max = YEARS.end())]
     YearOutOfRange(i32),
-    #[error("there is no month {0}: months run from 01 to 12")]
     NoSuchMonth(u8),
-    #[error("{month} {year} has no day {day}")]
     NoSuchDay { year: i32, month: Month, day: u8 },
-    #[error("“{0}” is not a season: use spring, summer, autumn or winter")]
     NoSuchSeason(String),
-    #[error("the stored date {0} does not start a {1} period")]
     NotNormalised(Date, &'static str),
 }
+
+/// The message keys of the month names, January first.
+const MONTH_KEYS: [&str; 12] = [
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8", "month-9", "month-10",
+    "month-11", "month-12",
+];
+
+impl PartialDateError {
+    /// What is wrong, as a message for the page's language.
+    pub fn message(&self) -> Message {
+        match self {
+            PartialDateError::Empty => Message::new("date-error-empty"),
+            PartialDateError::Unrecognised(text) => Message::new("date-error-unrecognised").arg("text", text),
+            PartialDateError::YearOutOfRange(year) => {
+                Message::new("date-error-year").arg("year", year).arg("min", YEARS.start()).arg("max", YEARS.end())
+            }
+            PartialDateError::NoSuchMonth(month) => Message::new("date-error-month").arg("month", month),
+            PartialDateError::NoSuchDay { year, month, day } => Message::new("date-error-day")
+                .arg_message("month", Message::new(MONTH_KEYS[*month as usize - 1]))
+                .arg("year", year)
+                .arg("day", day),
+            PartialDateError::NoSuchSeason(text) => Message::new("date-error-season").arg("text", text),
+            PartialDateError::NotNormalised(date, precision) => {
+                Message::new("date-error-not-normalised").arg("date", date).arg("precision", precision)
+            }
+        }
+    }
+}
+
+impl fmt::Display for PartialDateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for PartialDateError {}
 
 impl PartialDate {
     pub fn day(date: Date) -> Self {

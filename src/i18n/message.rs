@@ -9,14 +9,26 @@ use super::Lang;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Message {
     text: Text,
-    args: Vec<(&'static str, String)>,
+    args: Vec<(&'static str, Arg)>,
+}
+
+/// An argument: text as it is, or a message put into the same language as the one it is in
+/// ("February" in "February 2025 has no day 29").
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Arg {
+    Text(String),
+    Message(Message),
+    /// A number, grouped as the language groups digits.
+    Number(i64),
+    /// A date, as precisely as it is known, in the language's words.
+    Date(crate::domain::PartialDate),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Text {
     Key(&'static str),
-    /// English text that has no key yet (issue 9 is moving every one onto a key).
-    Untranslated(String),
+    /// The word for a stored key (`Lang::label`): a field's name in `field-slug`.
+    Label(&'static str, String),
 }
 
 impl Message {
@@ -25,14 +37,33 @@ impl Message {
         Message { text: Text::Key(key), args: Vec::new() }
     }
 
-    /// English text without a message key; shown as it is, marked `lang="en"`.
-    pub fn untranslated(text: impl Into<String>) -> Self {
-        Message { text: Text::Untranslated(text.into()), args: Vec::new() }
+    /// The word for the stored key `key` of `kind`, as [`Lang::label`] gives it.
+    pub fn label(kind: &'static str, key: impl Into<String>) -> Self {
+        Message { text: Text::Label(kind, key.into()), args: Vec::new() }
     }
 
     /// Adds the argument `$name`, already formatted.
     pub fn arg(mut self, name: &'static str, value: impl fmt::Display) -> Self {
-        self.args.push((name, value.to_string()));
+        self.args.push((name, Arg::Text(value.to_string())));
+        self
+    }
+
+    /// Adds the argument `$name`: a number, written as the language writes numbers (`20,000`,
+    /// `20 000`).
+    pub fn number(mut self, name: &'static str, value: impl super::Count) -> Self {
+        self.args.push((name, Arg::Number(value.count())));
+        self
+    }
+
+    /// Adds the argument `$name`: a date in the language's words ("12 лютага 2025").
+    pub fn date(mut self, name: &'static str, value: crate::domain::PartialDate) -> Self {
+        self.args.push((name, Arg::Date(value)));
+        self
+    }
+
+    /// Adds the argument `$name`: another message, in the language this one is put into.
+    pub fn arg_message(mut self, name: &'static str, value: Message) -> Self {
+        self.args.push((name, Arg::Message(value)));
         self
     }
 
@@ -40,13 +71,8 @@ impl Message {
     pub fn key(&self) -> Option<&'static str> {
         match self.text {
             Text::Key(key) => Some(key),
-            Text::Untranslated(_) => None,
+            Text::Label(..) => None,
         }
-    }
-
-    /// Whether the message is English whatever the page's language.
-    pub fn is_untranslated(&self) -> bool {
-        matches!(self.text, Text::Untranslated(_))
     }
 }
 
@@ -55,11 +81,21 @@ impl Lang {
     pub fn message(self, message: &Message) -> String {
         match &message.text {
             Text::Key(key) => {
+                let values: Vec<(&str, String)> = message
+                    .args
+                    .iter()
+                    .map(|(name, value)| match value {
+                        Arg::Text(text) => (*name, text.clone()),
+                        Arg::Message(inner) => (*name, self.message(inner)),
+                        Arg::Number(n) => (*name, self.number(*n)),
+                        Arg::Date(date) => (*name, self.date(date)),
+                    })
+                    .collect();
                 let args: Vec<(&str, &dyn fmt::Display)> =
-                    message.args.iter().map(|(name, value)| (*name, value as &dyn fmt::Display)).collect();
+                    values.iter().map(|(name, value)| (*name, value as &dyn fmt::Display)).collect();
                 self.t_args(key, &args)
             }
-            Text::Untranslated(text) => text.clone(),
+            Text::Label(kind, key) => self.label(kind, key),
         }
     }
 }
@@ -68,5 +104,36 @@ impl Lang {
 impl fmt::Display for Message {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&Lang::En.message(self))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::PartialDate;
+
+    #[test]
+    fn arguments_are_put_into_the_messages_language() {
+        let error = "2025-02-30".parse::<PartialDate>().unwrap_err().message();
+        assert_eq!(Lang::En.message(&error), "February 2025 has no day 30");
+        assert_eq!(Lang::Be.message(&error), "люты 2025: няма 30-га чысла");
+        assert_eq!(Lang::Ru.message(&error), "февраль 2025: нет 30-го числа");
+
+        let long = Message::new("error-too-long").number("max", 20_000);
+        assert_eq!(Lang::En.message(&long), "at most 20,000 characters");
+        assert_eq!(Lang::Be.message(&long), "не больш за 20\u{a0}000 знакаў");
+
+        let (started, ended) = ("2022-05".parse().unwrap(), "2021".parse().unwrap());
+        let order = Message::new("error-ends-before-start").date("ended", ended).date("started", started);
+        assert_eq!(Lang::Ru.message(&order), "конец (2021) не может быть раньше начала (май 2022)");
+
+        let field = Message::new("refusal-restore-invalid")
+            .arg_message("field", Message::label("field", "born"))
+            .arg_message("problem", Message::new("error-choose"));
+        assert_eq!(
+            Lang::Be.message(&field),
+            "гэтую версію нельга вярнуць як ёсць (Дата нараджэння: выберыце са спіса)"
+        );
+        assert_eq!(field.to_string(), "that version cannot come back as it was (Born: choose from the list)");
     }
 }

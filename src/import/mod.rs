@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 use crate::db::edit_people::{self, PersonDoc};
 use crate::db::revisions::{self, Action, FieldChange, diff};
+use crate::i18n::Message;
 use person::{CellError, Key, Rules};
 use table::{Column, Table};
 
@@ -198,8 +199,7 @@ impl Checker {
             Key::PublicId(public_id) => match self.by_public_id.get(public_id) {
                 Some(id) => Some(*id),
                 None => {
-                    let message = "no person has this public id: leave it empty to add a new person";
-                    return Ok(invalid(CellError::new("public_id", message)));
+                    return Ok(invalid(CellError::new("public_id", Message::new("import-error-public-id"))));
                 }
             },
             Key::Slug { slug, .. } => self.by_slug.get(slug).copied(),
@@ -208,14 +208,14 @@ impl Checker {
         let stored = match found {
             Some(id) => match edit_people::load(conn, id).await? {
                 Some(stored) => Some(stored),
-                None => return Ok(invalid(CellError::row("this person was deleted meanwhile"))),
+                None => return Ok(invalid(CellError::row(Message::new("import-error-deleted")))),
             },
             None => None,
         };
         if let Some(stored) = &stored
             && let Some(earlier) = self.people_seen.insert(stored.id, row.number)
         {
-            return Ok(invalid(CellError::row(format!("row {earlier} is about the same person: one row per person"))));
+            return Ok(invalid(CellError::row(Message::new("import-error-same-person").arg("row", earlier))));
         }
         let slug_cell = row.get(Column::Slug).map(str::trim).filter(|s| !s.is_empty());
         let (typed_slug, slug_column) = match (&key, &stored) {
@@ -248,12 +248,15 @@ impl Checker {
                 n += 1;
             }
         } else if let Some(earlier) = self.slugs_claimed.get(&doc.slug) {
-            return Ok(invalid(CellError::new(slug_column, format!("row {earlier} has this address too"))));
+            return Ok(invalid(CellError::new(
+                slug_column,
+                Message::new("import-error-same-slug").arg("row", earlier),
+            )));
         } else if let Some(stored) = &stored
             && stored.doc.slug != doc.slug
             && edit_people::slug_taken(conn, &doc.slug, Some(stored.id)).await?
         {
-            return Ok(invalid(CellError::new("slug", "another person has this address: choose another")));
+            return Ok(invalid(CellError::new("slug", Message::new("error-person-slug-taken"))));
         }
         self.slugs_claimed.insert(doc.slug.clone(), row.number);
 
@@ -284,7 +287,7 @@ pub enum ApplyError {
     Stale { row: usize },
     /// The database refused a row (a constraint the checks did not foresee, or a race).
     #[error("row {row}: {message}")]
-    Refused { row: usize, message: String },
+    Refused { row: usize, message: Message },
     #[error(transparent)]
     Database(sqlx::Error),
 }
@@ -327,10 +330,10 @@ fn refusal(row: usize, error: sqlx::Error) -> ApplyError {
     let sqlx::Error::Database(db) = &error else { return ApplyError::Database(error) };
     let constraint = db.constraint().unwrap_or("a constraint").to_owned();
     let message = match db.kind() {
-        ErrorKind::UniqueViolation => format!("another record already has one of these values ({constraint})"),
-        ErrorKind::ForeignKeyViolation => format!("a value refers to nothing recorded ({constraint})"),
+        ErrorKind::UniqueViolation => Message::new("import-error-unique").arg("constraint", constraint),
+        ErrorKind::ForeignKeyViolation => Message::new("import-error-foreign-key").arg("constraint", constraint),
         ErrorKind::CheckViolation | ErrorKind::NotNullViolation => {
-            format!("the database does not accept a value ({constraint})")
+            Message::new("import-error-check").arg("constraint", constraint)
         }
         _ => return ApplyError::Database(error),
     };
@@ -339,7 +342,7 @@ fn refusal(row: usize, error: sqlx::Error) -> ApplyError {
 
 impl Report {
     /// Marks `row` with the refusal met while applying, so the report can be shown again.
-    pub fn refuse(&mut self, row: usize, message: String) {
+    pub fn refuse(&mut self, row: usize, message: Message) {
         if let Some(line) = self.rows.iter_mut().find(|r| r.row == row) {
             line.outcome = Outcome::Invalid(vec![CellError::row(message)]);
         }

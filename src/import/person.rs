@@ -8,23 +8,25 @@ use uuid::Uuid;
 use super::table::{Column, Row};
 use crate::db::edit_people::PersonDoc;
 use crate::domain::{NameKind, Slug};
+use crate::i18n::Message;
 use crate::web::admin::person_form::{MAX_NAMES, NameRow, PersonForm};
 
 /// A mistake in a row, with the column it is in (`None`: the row as a whole).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct CellError {
     pub column: Option<&'static str>,
-    pub message: String,
+    /// What is wrong, put into the page's language (or English on the command line).
+    pub message: Message,
 }
 
 impl CellError {
-    pub fn new(column: &'static str, message: impl Into<String>) -> Self {
-        CellError { column: Some(column), message: message.into() }
+    pub fn new(column: &'static str, message: Message) -> Self {
+        CellError { column: Some(column), message }
     }
 
     /// A mistake in the row as a whole.
-    pub fn row(message: impl Into<String>) -> Self {
-        CellError { column: None, message: message.into() }
+    pub fn row(message: Message) -> Self {
+        CellError { column: None, message }
     }
 }
 
@@ -43,20 +45,20 @@ pub enum Key {
 pub fn key(row: &Row) -> Result<Key, CellError> {
     let cell = |column| row.get(column).map(str::trim).filter(|c| !c.is_empty());
     if let Some(id) = cell(Column::PublicId) {
-        return Uuid::parse_str(id).map(Key::PublicId).map_err(|_| {
-            CellError::new("public_id", "not a public id: copy it from an export, or leave it empty to add a person")
-        });
+        return Uuid::parse_str(id)
+            .map(Key::PublicId)
+            .map_err(|_| CellError::new("public_id", Message::new("import-error-public-id-format")));
     }
     if let Some(slug) = cell(Column::Slug) {
         return match slug.parse::<Slug>() {
             Ok(slug) => Ok(Key::Slug { slug: slug.to_string(), column: "slug" }),
-            Err(e) => Err(CellError::new("slug", e.to_string())),
+            Err(e) => Err(CellError::new("slug", e.message())),
         };
     }
     if let Some(url) = cell(Column::Url) {
-        return slug_of_url(url).map(|slug| Key::Slug { slug, column: "url" }).ok_or_else(|| {
-            CellError::new("url", "not the address of a person's page, such as https://…/prisoners/ihar-losik")
-        });
+        return slug_of_url(url)
+            .map(|slug| Key::Slug { slug, column: "url" })
+            .ok_or_else(|| CellError::new("url", Message::new("import-error-url")));
     }
     Ok(Key::New)
 }
@@ -94,7 +96,7 @@ pub fn person(
 ) -> Result<PersonDoc, Vec<CellError>> {
     let mut errors = Vec::new();
     if let Some((cells, header)) = row.cell_count {
-        errors.push(CellError::row(format!("this row has {cells} cells, the first row names {header} columns")));
+        errors.push(CellError::row(Message::new("import-error-cells").number("cells", cells).number("header", header)));
     }
     let mut form = match stored {
         Some(doc) => PersonForm::from_doc(doc, None),
@@ -132,10 +134,12 @@ pub fn person(
         Ok(_) => Err(errors),
         Err(fields) => {
             for (field, message) in fields {
-                let named = |i: &str| -> String {
+                let named = |i: &str| -> Message {
                     let name = i.parse::<usize>().ok().and_then(|i| form.names.get(i)).map(|r| r.name.trim());
                     match name {
-                        Some(name) if !name.is_empty() => format!("“{name}”: {message}"),
+                        Some(name) if !name.is_empty() => {
+                            Message::new("import-error-named").arg("name", name).arg_message("problem", message.clone())
+                        }
                         _ => message.clone(),
                     }
                 };
@@ -179,7 +183,7 @@ struct TypedName {
     kind: Option<String>,
 }
 
-fn parse_name(text: &str) -> Result<TypedName, String> {
+fn parse_name(text: &str) -> Result<TypedName, Message> {
     let text = text.trim();
     let (name, notes) = match text.strip_suffix(']').and_then(|t| t.rsplit_once('[')) {
         Some((name, notes)) => (name.trim(), notes),
@@ -188,22 +192,22 @@ fn parse_name(text: &str) -> Result<TypedName, String> {
     let mut typed = TypedName { name: name.to_owned(), lang: None, script: None, kind: None };
     for word in notes.split(|c: char| c == ',' || c.is_whitespace()).filter(|w| !w.is_empty()) {
         let (slot, what) = if NameKind::ALL.iter().any(|k| k.as_str() == word) {
-            (&mut typed.kind, "kind")
+            (&mut typed.kind, Message::new("import-bracket-kind"))
         } else if word.len() == 4
             && word.starts_with(|c: char| c.is_ascii_uppercase())
             && word[1..].bytes().all(|b| b.is_ascii_lowercase())
         {
-            (&mut typed.script, "script")
+            (&mut typed.script, Message::new("import-bracket-script"))
         } else if (2..=3).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_lowercase()) {
-            (&mut typed.lang, "language")
+            (&mut typed.lang, Message::new("import-bracket-language"))
         } else {
-            return Err(format!(
-                "“{name}”: “{word}” in the brackets is neither a language (be), a script (Cyrl) nor a kind ({})",
-                NameKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")
-            ));
+            return Err(Message::new("import-error-bracket-word")
+                .arg("name", name)
+                .arg("word", word)
+                .arg("kinds", NameKind::ALL.iter().map(|k| k.as_str()).collect::<Vec<_>>().join(", ")));
         };
         if slot.replace(word.to_owned()).is_some() {
-            return Err(format!("“{name}”: the brackets give the {what} twice"));
+            return Err(Message::new("import-error-bracket-twice").arg("name", name).arg_message("what", what));
         }
     }
     Ok(typed)
@@ -231,7 +235,7 @@ fn names(row: &Row, stored: Option<&PersonDoc>) -> Result<Option<Vec<NameRow>>, 
                 if !typed.iter().any(|t| t.name == one.name) {
                     return Err(CellError::new(
                         "name",
-                        format!("“{}” is not in all_names: the name shown is one of all_names", one.name),
+                        Message::new("import-error-name-not-in-all").arg("name", &one.name),
                     ));
                 }
             }
@@ -245,10 +249,7 @@ fn names(row: &Row, stored: Option<&PersonDoc>) -> Result<Option<Vec<NameRow>>, 
                 Some(_) => {
                     return Err(CellError::new(
                         "name",
-                        format!(
-                            "“{}” is not one of this person's names: to change names, use an all_names column",
-                            one.name
-                        ),
+                        Message::new("import-error-name-not-theirs").arg("name", &one.name),
                     ));
                 }
             }
@@ -257,10 +258,10 @@ fn names(row: &Row, stored: Option<&PersonDoc>) -> Result<Option<Vec<NameRow>>, 
         (None, None) => return Ok(None),
     };
     if typed.len() > MAX_NAMES {
-        return Err(CellError::new("all_names", format!("at most {MAX_NAMES} names per person")));
+        return Err(CellError::new("all_names", Message::new("import-error-too-many-names").number("max", MAX_NAMES)));
     }
     if let Some(twice) = typed.iter().enumerate().find(|(i, t)| typed[..*i].iter().any(|u| u.name == t.name)) {
-        return Err(CellError::new("all_names", format!("“{}” is listed twice", twice.1.name)));
+        return Err(CellError::new("all_names", Message::new("import-error-name-twice").arg("name", &twice.1.name)));
     }
     let row_of = |t: &TypedName, recorded: Option<NameRow>| {
         let recorded = recorded.unwrap_or_default();
@@ -360,7 +361,7 @@ mod tests {
         let errors = new_person(&[(Column::AllNames, "Ihar Losik [english]")]).unwrap_err();
         assert_eq!(errors.len(), 1, "one message, not also “needs a name”: {errors:?}");
         assert_eq!(errors[0].column, Some("all_names"));
-        assert!(errors[0].message.contains("“english”"), "{:?}", errors);
+        assert!(errors[0].message.to_string().contains("“english”"), "{:?}", errors);
     }
 
     #[test]

@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use crate::i18n::Message;
+
 /// Largest file accepted (bytes). The web route's body limit leaves room for the form around it.
 pub const MAX_BYTES: usize = 5 * 1024 * 1024;
 /// Most rows below the header: one import is one transaction, which must finish within the
@@ -81,31 +83,29 @@ pub enum FileError {
     },
 }
 
+impl FileError {
+    /// What is wrong with the file, as a message for the page's language.
+    pub fn message(&self) -> Message {
+        match self {
+            FileError::Empty => Message::new("import-file-empty"),
+            FileError::TooLarge { bytes } => Message::new("import-file-too-large")
+                .number("size", bytes.div_ceil(1024))
+                .number("max", MAX_BYTES / 1024),
+            FileError::TooManyRows => Message::new("import-file-too-many-rows").number("max", MAX_ROWS),
+            FileError::NotUtf8 { line } => Message::new("import-file-not-utf8").arg("line", line),
+            FileError::UnknownColumns(names) => Message::new("import-file-unknown-columns")
+                .arg("names", names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", "))
+                .arg("columns", COLUMNS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")),
+            FileError::RepeatedColumn(name) => Message::new("import-file-repeated-column").arg("name", name),
+            FileError::Malformed { row } => Message::new("import-file-malformed").arg("row", row),
+        }
+    }
+}
+
+/// In English, for the command line.
 impl fmt::Display for FileError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            FileError::Empty => write!(f, "the file is empty: the first row must name the columns"),
-            FileError::TooLarge { bytes } => write!(
-                f,
-                "the file has {} KiB; at most {} KiB are accepted at once: split it",
-                bytes.div_ceil(1024),
-                MAX_BYTES / 1024
-            ),
-            FileError::TooManyRows => write!(f, "the file has more than {MAX_ROWS} rows; import it in parts"),
-            FileError::NotUtf8 { line } => {
-                write!(f, "line {line} is not UTF-8 text: save the file as “CSV UTF-8” (comma-separated) and try again")
-            }
-            FileError::UnknownColumns(names) => write!(
-                f,
-                "unknown columns: {}. The first row must name the columns, from: {}",
-                names.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", "),
-                COLUMNS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")
-            ),
-            FileError::RepeatedColumn(name) => write!(f, "the column “{name}” appears twice in the first row"),
-            FileError::Malformed { row } => {
-                write!(f, "row {row} is not valid CSV; nothing after it was read")
-            }
-        }
+        self.message().fmt(f)
     }
 }
 

@@ -77,6 +77,12 @@ pub fn is_translated(path: &str) -> bool {
         || one_segment("/waves/")
         || chart_file
         || person_feed
+        || is_admin(path)
+}
+
+/// The admin area and its login: every page of it is translated, behind the same session.
+fn is_admin(path: &str) -> bool {
+    matches!(path, "/admin" | "/login" | "/logout") || path.starts_with("/admin/")
 }
 
 /// `/be/prisoners` → (Belarusian, `/prisoners`); `/be` and `/be/` → (Belarusian, `/`);
@@ -198,7 +204,10 @@ mod tests {
             ("/feeds/releases.atom", true),
             ("/prisoners.csv", false),
             ("/prisoners/", false),
-            ("/admin", false),
+            ("/admin", true),
+            ("/admin/people/12/edit", true),
+            ("/login", true),
+            ("/administrator", false),
             ("/api/v1/waves", false),
             ("/api", true),
         ] {

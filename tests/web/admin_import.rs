@@ -275,7 +275,7 @@ async fn unreadable_files_are_refused_whole_with_a_reason() {
     for (file, says) in [
         (b"name,colour\nA,red\n".to_vec(), "unknown columns: \u{201c}colour\u{201d}"),
         (b"name\n\xc1\xee\xf0\xe8\xf1\n".to_vec(), "line 2 is not UTF-8"),
-        (vec![b'x'; 5 * 1024 * 1024 + 1], "at most 5120 KiB"),
+        (vec![b'x'; 5 * 1024 * 1024 + 1], "at most 5,120 KiB"),
     ] {
         let answer =
             post_multipart(&mut admin, "/admin/import", &[("csrf_token", &token)], Some(&file), SAME_SITE).await;

@@ -604,6 +604,12 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
         page("/admin/import", "form.record-form"),
         page("/admin/users", "main table"),
         page("/admin/audit", "main table"),
+        // The admin area in Belarusian: longer words in the same layouts.
+        page("/be/admin", "main h1"),
+        page(format!("/be/admin/people/{person}/edit"), "form.record-form"),
+        page(format!("/be/admin/detentions/{detention}/edit"), "form.record-form"),
+        page("/be/admin/import", "form.record-form"),
+        page(format!("/ru/admin/sources/{source}/delete"), "main h1"),
     ];
     // Every form an empty submission sends back with its mistakes marked (422).
     let empty_forms = [

@@ -165,10 +165,15 @@ async fn dates_numbers_and_counts_follow_the_language() {
 async fn unprefixed_addresses_stay_english_and_other_prefixes_are_404() {
     let app = TestApp::with_demo().await;
 
-    for uri in ["/xx/prisoners", "/en/prisoners", "/bel/", "/be/admin", "/ru/api/v1/waves", "/be/prisoners.csv"] {
+    for uri in ["/xx/prisoners", "/en/prisoners", "/bel/", "/be/administrator", "/ru/api/v1/waves", "/be/prisoners.csv"]
+    {
         let page = app.get(uri).await;
         assert_eq!(page.status, 404, "{uri}");
     }
+    // The admin area is translated: its login form takes the visitor in the prefix's language.
+    let admin = app.get("/be/admin").await;
+    assert_eq!(admin.status, 303);
+    assert_eq!(admin.header("location"), "/be/login?next=%2Fadmin");
     let not_found = app.get("/be/data/prisoner-tracker.zip").await;
     assert_eq!(not_found.status, 404, "what exists only in English (the dataset's files) has no prefix");
     assert_eq!(not_found.attr("html", "lang").as_deref(), Some("be"), "the 404 speaks the prefix's language");

@@ -5,6 +5,7 @@ mod helpers;
 
 mod admin;
 mod admin_detentions;
+mod admin_i18n;
 mod admin_import;
 mod admin_people;
 mod admin_photos;

@@ -7,7 +7,7 @@ use askama::Template;
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use axum_login::{AuthUser, AuthnBackend, UserId};
@@ -181,7 +181,11 @@ async fn login_page(
     status: StatusCode,
 ) -> AppResult<Response> {
     let page = LoginPage {
-        layout: Layout::for_path(state, "/login"),
+        // The switcher keeps where the admin was going.
+        layout: super::layout(
+            state,
+            &format!("/login?{}", serde_urlencoded::to_string([("next", next)]).unwrap_or_default()),
+        ),
         csrf_token: csrf::token(session).await?,
         email,
         next: next.to_owned(),
@@ -200,7 +204,7 @@ async fn login_form(
 ) -> AppResult<Response> {
     let next = safe_next(query.next.as_deref());
     if auth.user.is_some() {
-        return Ok(Redirect::to(&next).into_response());
+        return Ok(super::redirect_to(&next).into_response());
     }
     let expired = session.remove::<bool>("expired").await.ok().flatten().unwrap_or(false);
     let problem = if expired { Problem::Expired } else { Problem::None };
@@ -247,7 +251,7 @@ async fn login(
     let entry =
         AuditEntry { action: AuditAction::Login, user_id: Some(user.id), email: Some(&user.email), ip, detail: None };
     users::audit(&mut conn, entry).await?;
-    Ok(Redirect::to(&next).into_response())
+    Ok(super::redirect_to(&next).into_response())
 }
 
 #[derive(Debug, Deserialize)]
@@ -275,7 +279,7 @@ async fn logout(
         users::audit(&mut *state.db.acquire().await?, entry).await?;
     }
     session.flush().await.map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
-    Ok(Redirect::to("/login").into_response())
+    Ok(super::redirect_to("/login").into_response())
 }
 
 /// The roles that may do what admins may do.

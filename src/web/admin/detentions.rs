@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use tower_sessions::Session;
@@ -142,16 +142,16 @@ impl DetentionForm {
         let mut errors = FieldErrors::new();
         let country = self.country.trim().to_ascii_uppercase();
         if country.is_empty() {
-            errors.insert("country".into(), "which state holds the person? write a code such as BY".into());
+            errors.insert("country".into(), Message::new("error-detention-country-missing"));
         } else if !countries.contains(&country) {
-            errors.insert("country".into(), format!("“{country}” is not a country code: write one such as BY"));
+            errors.insert("country".into(), Message::new("error-country-code").arg("code", &country));
         }
         let mut date = |field: &str, typed: &str| -> Option<PartialDate> {
             let typed = typed.trim();
             if typed.is_empty() {
                 return None;
             }
-            typed.parse::<PartialDate>().map_err(|e| errors.insert(field.into(), e.to_string())).ok()
+            typed.parse::<PartialDate>().map_err(|e| errors.insert(field.into(), e.message())).ok()
         };
         let started = date("started", &self.started);
         let ended = date("ended", &self.ended);
@@ -159,7 +159,7 @@ impl DetentionForm {
         if let (Some(s), Some(e)) = (started, ended)
             && e.start() < s.start()
         {
-            errors.insert("ended".into(), format!("it cannot end ({e}) before it began ({s})"));
+            errors.insert("ended".into(), Message::new("error-ends-before-start").date("ended", e).date("started", s));
         }
         fn key_of<T: Copy>(all: &[T], key: fn(T) -> &'static str, typed: &str) -> Result<Option<T>, ()> {
             let typed = typed.trim();
@@ -169,13 +169,13 @@ impl DetentionForm {
             all.iter().copied().find(|v| key(*v) == typed).map(Some).ok_or(())
         }
         let trial_stage = key_of(TrialStage::ALL, TrialStage::as_str, &self.trial_stage)
-            .map_err(|_| errors.insert("trial_stage".into(), "choose from the list".into()))
+            .map_err(|_| errors.insert("trial_stage".into(), Message::new("error-choose")))
             .unwrap_or(None);
         let sentence_kind = key_of(SentenceKind::ALL, SentenceKind::as_str, &self.sentence_kind)
-            .map_err(|_| errors.insert("sentence_kind".into(), "choose from the list".into()))
+            .map_err(|_| errors.insert("sentence_kind".into(), Message::new("error-choose")))
             .unwrap_or(None);
         let release_mechanism = key_of(ReleaseMechanism::ALL, ReleaseMechanism::as_str, &self.release_mechanism)
-            .map_err(|_| errors.insert("release_mechanism".into(), "choose from the list".into()))
+            .map_err(|_| errors.insert("release_mechanism".into(), Message::new("error-choose")))
             .unwrap_or(None);
         let sentence_months = match self.sentence_months.trim() {
             "" => None,
@@ -192,15 +192,12 @@ impl DetentionForm {
                         )
                     );
                     if !counts_months {
-                        errors.insert(
-                            "sentence_months".into(),
-                            "a length needs a sentence that is served over time".into(),
-                        );
+                        errors.insert("sentence_months".into(), Message::new("error-sentence-length-kind"));
                     }
                     Some(m)
                 }
                 _ => {
-                    errors.insert("sentence_months".into(), "whole months from 1 to 1200 (100 years)".into());
+                    errors.insert("sentence_months".into(), Message::new("error-sentence-months"));
                     None
                 }
             },
@@ -210,7 +207,7 @@ impl DetentionForm {
             typed => match typed.parse::<i64>().ok().filter(|id| facilities.contains(id)) {
                 Some(id) => Some(id),
                 None => {
-                    errors.insert("facility".into(), "choose from the list".into());
+                    errors.insert("facility".into(), Message::new("error-choose"));
                     None
                 }
             },
@@ -219,16 +216,16 @@ impl DetentionForm {
             "" => None,
             slug if waves.iter().any(|w| w == slug) => Some(slug.to_owned()),
             _ => {
-                errors.insert("wave".into(), "choose from the list".into());
+                errors.insert("wave".into(), Message::new("error-choose"));
                 None
             }
         };
         if wave.is_some() && release_mechanism.is_none() && !errors.contains_key("release_mechanism") {
-            errors.insert("release_mechanism".into(), "a release in a wave needs its mechanism".into());
+            errors.insert("release_mechanism".into(), Message::new("error-wave-needs-mechanism"));
         }
         let notes = self.notes.trim();
         if notes.chars().count() > 5000 {
-            errors.insert("notes".into(), "at most 5,000 characters".into());
+            errors.insert("notes".into(), Message::new("error-too-long").number("max", 5000));
         }
         let mut charges = Vec::new();
         for (i, row) in self.charges.iter().enumerate() {
@@ -239,13 +236,13 @@ impl DetentionForm {
             let article_ok = article.is_empty() || is_article(article);
             let part_ok = part.is_empty() || (is_number(part) && !article.is_empty());
             if !article_ok {
-                errors.insert(format!("article_{i}"), "an article is written like 342 or 361-1".into());
+                errors.insert(format!("article_{i}"), Message::new("error-charge-article"));
             } else if !part_ok {
-                errors.insert(format!("article_{i}"), "a part is a number and needs its article".into());
+                errors.insert(format!("article_{i}"), Message::new("error-charge-part"));
             } else if article.is_empty() && description.is_empty() {
-                errors.insert(format!("article_{i}"), "give the article or describe the charge".into());
+                errors.insert(format!("article_{i}"), Message::new("error-charge-empty"));
             } else if description.chars().count() > 500 {
-                errors.insert(format!("article_{i}"), "a description has at most 500 characters".into());
+                errors.insert(format!("article_{i}"), Message::new("error-charge-description").number("max", 500));
             } else {
                 let some = |s: &str| (!s.is_empty()).then(|| s.to_owned());
                 charges.push(ChargeDoc { article: some(article), part: some(part), description: some(description) });
@@ -300,12 +297,12 @@ struct DetentionPage {
 }
 
 impl DetentionPage {
-    fn error(&self, field: &str) -> Option<&String> {
-        self.errors.get(field)
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field).map(|m| self.layout.message(m))
     }
 
-    fn charge_error(&self, i: &usize) -> Option<&String> {
-        self.errors.get(&format!("article_{i}"))
+    fn charge_error(&self, i: &usize) -> Option<String> {
+        self.errors.get(&format!("article_{i}")).map(|m| self.layout.message(m))
     }
 
     fn action(&self) -> String {
@@ -352,7 +349,7 @@ async fn page(state: &AppState, user: User, session: &Session, parts: PageParts)
     let citations = super::records::citations(&mut conn, parts.id.map(Subject::Detention)).await?;
     let page = DetentionPage {
         citations,
-        layout: Layout::for_path(state, &path),
+        layout: super::layout(state, &path),
         user,
         csrf_token: csrf::token(session).await?,
         person_id: parts.person_id,
@@ -384,7 +381,7 @@ fn overlap(error: &sqlx::Error) -> Option<FieldErrors> {
     let constraint = error.as_database_error()?.constraint()?;
     (constraint == "detentions_no_overlap").then(|| {
         let mut errors = FieldErrors::new();
-        errors.insert("started".into(), "this period overlaps another detention of the same person".into());
+        errors.insert("started".into(), Message::new("error-detention-overlap"));
         errors
     })
 }
@@ -439,7 +436,7 @@ async fn create_detention(
     revisions::record(&mut tx, user.id, id, Some(person_id), Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
 }
 
 async fn stored(state: &AppState, id: i64) -> AppResult<StoredDetention> {
@@ -488,9 +485,7 @@ async fn update_detention(
         Ok(doc) => doc,
         Err(errors) => return page(&state, user, &session, invalid(form, errors)).await,
     };
-    let version = form
-        .version
-        .ok_or_else(|| AppError::BadRequest(Message::untranslated("the form lacks its version; reload it")))?;
+    let version = form.version.ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
     let mut tx = state.db.begin().await?;
     let saved = match edit_detentions::update(&mut tx, id, version, &doc).await {
         Ok(saved) => saved,
@@ -517,7 +512,7 @@ async fn update_detention(
     revisions::record(&mut tx, user.id, id, Some(person_id), Action::Update, Some(&detention.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
 }
 
 /// Puts the detention back as it was after `revision`, as a new revision of its own.
@@ -538,14 +533,10 @@ async fn restore_detention(
     match restored {
         Ok(Some(_)) => {}
         Ok(None) => {
-            return Err(AppError::BadRequest(Message::untranslated(
-                "the detention changed while restoring; look at the history again",
-            )));
+            return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
         }
         Err(error) if overlap(&error).is_some() => {
-            return Err(AppError::BadRequest(Message::untranslated(
-                "that version overlaps another detention of the person; edit it instead",
-            )));
+            return Err(AppError::BadRequest(Message::new("refusal-restore-overlap")));
         }
         Err(error) => return Err(error.into()),
     }
@@ -553,7 +544,7 @@ async fn restore_detention(
         .await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{}/history", detention.person_id)).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{}/history", detention.person_id)).into_response())
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use askama::Template;
 use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -56,20 +56,20 @@ impl EventForm {
         let mut errors = FieldErrors::new();
         let kind = EventKind::ALL.iter().copied().find(|k| k.as_str() == self.kind.trim());
         if kind.is_none() {
-            errors.insert("kind".into(), "choose what happened".into());
+            errors.insert("kind".into(), Message::new("error-event-kind"));
         }
         let occurred = match self.occurred.trim().parse::<PartialDate>() {
             Ok(date) => Some(date),
             Err(e) => {
-                errors.insert("occurred".into(), e.to_string());
+                errors.insert("occurred".into(), e.message());
                 None
             }
         };
         let description = self.description.trim();
         if description.is_empty() {
-            errors.insert("description".into(), "say what happened, as the source tells it".into());
+            errors.insert("description".into(), Message::new("error-event-description"));
         } else if description.chars().count() > 5000 {
-            errors.insert("description".into(), "at most 5,000 characters".into());
+            errors.insert("description".into(), Message::new("error-too-long").number("max", 5000));
         }
         match (kind, occurred) {
             (Some(kind), Some(occurred)) if errors.is_empty() => {
@@ -96,8 +96,8 @@ struct EventPage {
 }
 
 impl EventPage {
-    fn error(&self, field: &str) -> Option<&String> {
-        self.errors.get(field)
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field).map(|m| self.layout.message(m))
     }
 
     fn kinds(&self) -> &'static [EventKind] {
@@ -131,7 +131,7 @@ async fn page(state: &AppState, user: User, session: &Session, parts: Parts) -> 
     let citations = super::records::citations(&mut *state.db.acquire().await?, parts.id.map(Subject::Event)).await?;
     let page = EventPage {
         citations,
-        layout: Layout::for_path(state, &action),
+        layout: super::layout(state, &action),
         user,
         csrf_token: csrf::token(session).await?,
         person_id: parts.person_id,
@@ -185,7 +185,7 @@ async fn create_event(
     revisions::record(&mut tx, user.id, id, Some(person_id), Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
 }
 
 async fn stored(state: &AppState, id: i64) -> AppResult<StoredEvent> {
@@ -235,9 +235,7 @@ async fn update_event(
             return page(&state, user, &session, parts).await;
         }
     };
-    let version = form
-        .version
-        .ok_or_else(|| AppError::BadRequest(Message::untranslated("the form lacks its version; reload it")))?;
+    let version = form.version.ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
     let mut tx = state.db.begin().await?;
     if edit_events::update(&mut tx, id, version, &doc).await?.is_none() {
         tx.rollback().await?;
@@ -251,7 +249,7 @@ async fn update_event(
     revisions::record(&mut tx, user.id, id, Some(person_id), Action::Update, Some(&event.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
 }
 
 async fn restore_event(
@@ -268,14 +266,12 @@ async fn restore_event(
     let doc: EventDoc = target.after_as().ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;
     if edit_events::update(&mut tx, id, event.version, &doc).await?.is_none() {
-        return Err(AppError::BadRequest(Message::untranslated(
-            "the event changed while restoring; look at the history again",
-        )));
+        return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
     }
     revisions::record(&mut tx, user.id, id, Some(event.person_id), Action::Restore, Some(&event.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{}/history", event.person_id)).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{}/history", event.person_id)).into_response())
 }
 
 #[cfg(test)]

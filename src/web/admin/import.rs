@@ -13,7 +13,7 @@ use askama::Template;
 use axum::Router;
 use axum::extract::{DefaultBodyLimit, Extension, FromRequest, Multipart, Query, Request, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
 use tower_sessions::Session;
@@ -23,6 +23,7 @@ use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::users::User;
 use crate::error::{AppResult, error_page};
+use crate::i18n::{Count, Message};
 use crate::import::table::{self, COLUMNS, Column};
 use crate::import::{self as importer, ApplyError, Report};
 use crate::web::{Layout, csrf, render};
@@ -45,7 +46,7 @@ struct ImportPage {
     csv: String,
     pasted: bool,
     /// A problem with the form or the file as a whole.
-    problem: Option<String>,
+    problem: Option<Message>,
     report: Option<Report>,
     /// The report changed since the check the importer saw (apply refused, 409).
     stale: bool,
@@ -55,7 +56,7 @@ struct ImportPage {
 impl ImportPage {
     fn new(state: &AppState, user: User, csrf_token: String) -> Self {
         ImportPage {
-            layout: Layout::for_path(state, "/admin/import"),
+            layout: super::layout(state, "/admin/import"),
             user,
             csrf_token,
             csv: String::new(),
@@ -73,6 +74,27 @@ impl ImportPage {
 
     fn computed_columns(&self) -> Vec<&'static str> {
         COLUMNS.iter().filter(|(_, c)| *c == Column::Computed).map(|(name, _)| *name).collect()
+    }
+
+    /// "12 rows: 3 to add, …": the report's counts in the page's language.
+    fn summary(&self) -> String {
+        let Some(report) = &self.report else { return String::new() };
+        let lang = self.layout.lang;
+        let counts: Vec<String> =
+            ["create", "update", "unchanged", "invalid"].iter().map(|k| lang.number(report.count(k))).collect();
+        lang.t_count(
+            "import-summary",
+            report.rows.len().count(),
+            &[("create", &counts[0]), ("update", &counts[1]), ("unchanged", &counts[2]), ("invalid", &counts[3])],
+        )
+    }
+
+    /// What an import that was applied did.
+    fn done_note(&self, done: &Done) -> String {
+        let lang = self.layout.lang;
+        let (created, updated, unchanged) =
+            (lang.number(done.created), lang.number(done.updated), lang.number(done.unchanged));
+        lang.t_args("import-done", &[("created", &created), ("updated", &updated), ("unchanged", &unchanged)])
     }
 
     fn may_publish(&self) -> bool {
@@ -216,7 +238,7 @@ async fn read_table(
     };
     csrf::verify(session, form.csrf_token.as_deref()).await?;
     let Some((bytes, pasted)) = form.bytes() else {
-        page.problem = Some("Choose a CSV file, or paste its text in the box.".into());
+        page.problem = Some(Message::new("import-problem-no-file"));
         return Ok(Err(page_with_status(page, StatusCode::UNPROCESSABLE_ENTITY)?));
     };
     page.pasted = pasted;
@@ -230,7 +252,7 @@ async fn read_table(
             if pasted {
                 page.csv = form.csv.clone();
             }
-            page.problem = Some(format!("Nothing was read: {error}."));
+            page.problem = Some(Message::new("import-problem-unread").arg_message("problem", error.message()));
             Ok(Err(page_with_status(page, StatusCode::UNPROCESSABLE_ENTITY)?))
         }
     }
@@ -291,7 +313,7 @@ async fn apply_import(
                 ("unchanged", applied.unchanged),
             ])
             .unwrap_or_default();
-            Ok(Redirect::to(&format!("/admin/import?{query}")).into_response())
+            Ok(super::redirect_to(&format!("/admin/import?{query}")).into_response())
         }
         Err(ApplyError::Refused { row, message }) => {
             tx.rollback().await?;

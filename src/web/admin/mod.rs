@@ -39,6 +39,8 @@ use crate::db::edit_sources::{CitationDoc, SourceDoc};
 use crate::db::edit_waves::WaveDoc;
 use crate::db::users::User;
 use crate::error::AppError;
+use crate::web::Layout;
+use crate::web::locale::{self, Locale};
 
 pub const IDLE_MINUTES: i64 = 30;
 pub const ABSOLUTE_HOURS: i64 = 12;
@@ -105,11 +107,34 @@ pub fn upload_router(state: &AppState) -> Router<AppState> {
     photos::upload_router().route_layer(from_fn(require_login)).layer(auth_layer(state))
 }
 
+/// The frame of an admin page at `path` (without a language prefix), in the language of the
+/// request: admin pages exist under `/be` and `/ru` like the public ones, with the switcher.
+/// The language comes from the task-local `locale::current()`, which `locale::localise` sets
+/// for every request, so that no handler needs one more extractor.
+pub(crate) fn layout(state: &AppState, path: &str) -> Layout {
+    Layout::localised(state, Locale { lang: locale::current(), hint: None }, path)
+}
+
+/// `path` with a search's text as its query string (`/admin/people?q=Losik`), for the switcher
+/// of a list page: the same search in another language.
+pub(crate) fn searched(path: &str, q: &str) -> String {
+    if q.is_empty() {
+        return path.to_owned();
+    }
+    format!("{path}?{}", serde_urlencoded::to_string([("q", q)]).unwrap_or_default())
+}
+
+/// 303 to the admin page at `path` (without a language prefix) in the request's language, so
+/// that an admin who works in Belarusian stays in Belarusian after a save.
+pub(crate) fn redirect_to(path: &str) -> Redirect {
+    Redirect::to(&locale::current().path(path))
+}
+
 /// Sends visitors without a (live) session to the login form, remembering where they were going.
 async fn require_login(mut auth: AuthSession, session: Session, mut request: Request, next: Next) -> Response {
     let to_login = |path: &str| {
         let query = serde_urlencoded::to_string([("next", path)]).unwrap_or_default();
-        Redirect::to(&format!("/login?{query}")).into_response()
+        redirect_to(&format!("/login?{query}")).into_response()
     };
     let path = request.uri().path().to_owned();
     let Some(user) = auth.user.clone() else { return to_login(&path) };

@@ -7,7 +7,7 @@
 use askama::Template;
 use axum::extract::{Extension, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -66,7 +66,8 @@ async fn list_people(
     let key = name_key(&q);
     let people = edit_people::find(&mut *state.db.acquire().await?, &key, &q.to_lowercase()).await?;
     let csrf_token = csrf::token(&session).await?;
-    render(&PeoplePage { layout: Layout::for_path(&state, "/admin/people"), user, csrf_token, q, people })
+    let layout = super::layout(&state, &super::searched("/admin/people", &q));
+    render(&PeoplePage { layout, user, csrf_token, q, people })
 }
 
 #[derive(Template)]
@@ -93,17 +94,20 @@ struct PersonFormPage {
 }
 
 struct Conflict {
-    editor_note: Option<String>,
+    /// Who saved the version the form conflicts with, and when.
+    editor_note: Option<Message>,
     changes: Vec<FieldChange>,
 }
 
 impl PersonFormPage {
-    fn error(&self, field: &str) -> Option<&String> {
-        self.errors.get(field)
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field).map(|m| self.layout.message(m))
     }
 
     fn name_error(&self, i: &usize) -> Option<String> {
-        ["name", "lang", "script", "kind"].iter().find_map(|f| self.errors.get(&format!("{f}_{i}")).cloned())
+        ["name", "lang", "script", "kind"]
+            .iter()
+            .find_map(|f| self.errors.get(&format!("{f}_{i}")).map(|m| self.layout.message(m)))
     }
 
     fn may_publish(&self) -> bool {
@@ -144,7 +148,7 @@ async fn form_page(
     };
     let Case { detentions, events, recognitions, citations, photo } = case(state, id).await?;
     let page = PersonFormPage {
-        layout: Layout::for_path(state, &path),
+        layout: super::layout(state, &path),
         user,
         csrf_token: csrf::token(session).await?,
         id,
@@ -200,7 +204,7 @@ async fn check(
                 }
             } else {
                 let mut errors = FieldErrors::new();
-                errors.insert("slug".into(), "another person has this address: choose another".into());
+                errors.insert("slug".into(), Message::new("error-person-slug-taken"));
                 result = Err(errors);
             }
         }
@@ -237,7 +241,7 @@ async fn create_person(
     revisions::record(&mut tx, user.id, id, Some(id), Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -259,7 +263,7 @@ async fn edit_person_form(
     let person = stored(&state, id).await?;
     let Case { detentions, events, recognitions, citations, photo } = case(&state, Some(id)).await?;
     let page = PersonFormPage {
-        layout: Layout::for_path(&state, &format!("/admin/people/{id}/edit")),
+        layout: super::layout(&state, &format!("/admin/people/{id}/edit")),
         user,
         csrf_token: csrf::token(&session).await?,
         id: Some(id),
@@ -295,9 +299,7 @@ async fn update_person(
         }
     };
     let Some(version) = form.version else {
-        return Err(AppError::BadRequest(Message::untranslated(
-            "the form lacks the version it was loaded at; reload it",
-        )));
+        return Err(AppError::BadRequest(Message::new("refusal-form-version")));
     };
     let mut tx = state.db.begin().await?;
     let saved = edit_people::update(&mut tx, id, version, &doc).await?;
@@ -309,7 +311,7 @@ async fn update_person(
     tx.commit().await?;
     state.cache.changes().bump();
     form.version = saved;
-    Ok(Redirect::to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
 }
 
 /// Someone saved the person after this form was loaded: show what they saved beside what was
@@ -324,8 +326,9 @@ async fn conflict(
 ) -> AppResult<Response> {
     let current = stored(state, id).await?;
     let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
-    let editor_note = history.iter().find(|r| r.record_type == "person").map(|r| {
-        format!("{} at {}", r.editor.clone().unwrap_or_else(|| "a deleted account".into()), format::moment(&r.at))
+    let editor_note = history.iter().find(|r| r.record_type == "person").map(|r| match &r.editor {
+        Some(editor) => Message::new("conflict-saved-by").arg("editor", editor).arg("at", format::moment(&r.at)),
+        None => Message::new("conflict-saved-by-deleted").arg("at", format::moment(&r.at)),
     });
     let changes = diff(Some(&current.doc), yours);
     form.version = Some(current.version);
@@ -426,7 +429,7 @@ async fn show_history(
         })
         .collect();
     let page = HistoryPage {
-        layout: Layout::for_path(&state, &format!("/admin/people/{id}/history")),
+        layout: super::layout(&state, &format!("/admin/people/{id}/history")),
         user,
         csrf_token: csrf::token(&session).await?,
         id,
@@ -460,12 +463,10 @@ async fn restore_revision(
     drop(conn);
     let mut tx = state.db.begin().await?;
     let Some(_) = edit_people::update(&mut tx, id, person.version, &doc).await? else {
-        return Err(AppError::BadRequest(Message::untranslated(
-            "the person changed while restoring; look at the history again",
-        )));
+        return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
     };
     revisions::record(&mut tx, user.id, id, Some(id), Action::Restore, Some(&person.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{id}/history")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{id}/history")).into_response())
 }

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use crate::db::edit_people::{NameDoc, PersonDoc};
 pub use crate::db::revisions::{FieldChange, diff};
 use crate::domain::{NameKind, PartialDate, PublicationState, Sex, Slug};
+use crate::i18n::Message;
 
 /// Name rows a form can carry; the form shows the names recorded and two empty rows.
 pub const MAX_NAMES: usize = 12;
@@ -38,8 +39,9 @@ pub struct PersonForm {
     pub csrf_token: Option<String>,
 }
 
-/// Messages by field name (`slug`, `born`, `name_0`, …), shown beside the fields.
-pub type FieldErrors = BTreeMap<String, String>;
+/// Messages by field name (`slug`, `born`, `name_0`, …), shown beside the fields in the page's
+/// language.
+pub type FieldErrors = BTreeMap<String, Message>;
 
 impl PersonForm {
     /// Reads the posted fields; unknown ones are ignored, repeated ones keep the last value.
@@ -130,12 +132,12 @@ impl PersonForm {
             let name = row.name.trim();
             if name.is_empty() {
                 if !(row.lang.trim().is_empty() && row.script.trim().is_empty()) {
-                    errors.insert(format!("name_{i}"), "write the name, or clear the row".into());
+                    errors.insert(format!("name_{i}"), Message::new("error-name-missing"));
                 }
                 continue;
             }
             if name.chars().count() > 300 {
-                errors.insert(format!("name_{i}"), "a name has at most 300 characters".into());
+                errors.insert(format!("name_{i}"), Message::new("error-name-too-long").arg("max", 300));
                 continue;
             }
             let lang = row.lang.trim().to_lowercase();
@@ -144,7 +146,7 @@ impl PersonForm {
             } else if (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase()) {
                 Some(lang)
             } else {
-                errors.insert(format!("lang_{i}"), "a language is a code such as be, ru or en".into());
+                errors.insert(format!("lang_{i}"), Message::new("error-language-code"));
                 continue;
             };
             let script = match row.script.trim() {
@@ -157,7 +159,7 @@ impl PersonForm {
                     s.to_owned()
                 }
                 _ => {
-                    errors.insert(format!("script_{i}"), "a script is a code such as Cyrl or Latn".into());
+                    errors.insert(format!("script_{i}"), Message::new("error-script-code"));
                     continue;
                 }
             };
@@ -172,25 +174,25 @@ impl PersonForm {
                     }
                 }
                 None => {
-                    errors.insert(format!("kind_{i}"), "choose what kind of name this is".into());
+                    errors.insert(format!("kind_{i}"), Message::new("error-name-kind"));
                     continue;
                 }
             };
             if kind == NameKind::Primary {
                 if primaries.contains(&lang) {
-                    errors.insert(format!("kind_{i}"), "one main name per language: make this one another kind".into());
+                    errors.insert(format!("kind_{i}"), Message::new("error-name-primary-twice"));
                     continue;
                 }
                 primaries.push(lang.clone());
             }
             if names.iter().any(|n: &NameDoc| n.name == name) {
-                errors.insert(format!("name_{i}"), "this name is already in the list".into());
+                errors.insert(format!("name_{i}"), Message::new("error-name-twice"));
                 continue;
             }
             names.push(NameDoc { name: name.to_owned(), lang, script, kind });
         }
         if names.is_empty() && !errors.keys().any(|k| k.starts_with("name_")) {
-            errors.insert("name_0".into(), "a person needs at least one name".into());
+            errors.insert("name_0".into(), Message::new("error-person-no-name"));
         }
 
         let slug = match self.slug.trim() {
@@ -198,13 +200,13 @@ impl PersonForm {
             typed => match typed.parse::<Slug>() {
                 Ok(slug) => Some(slug.to_string()),
                 Err(e) => {
-                    errors.insert("slug".into(), e.to_string());
+                    errors.insert("slug".into(), e.message());
                     None
                 }
             },
         };
         if slug.is_none() && !errors.contains_key("slug") && !names.is_empty() {
-            errors.insert("slug".into(), "no address can be made from this name: type one, such as ihar-losik".into());
+            errors.insert("slug".into(), Message::new("error-slug-from-name"));
         }
 
         let sex = match self.sex.trim() {
@@ -212,7 +214,7 @@ impl PersonForm {
             key => match Sex::ALL.iter().find(|s| s.as_str() == key) {
                 Some(sex) => Some(*sex),
                 None => {
-                    errors.insert("sex".into(), "choose from the list".into());
+                    errors.insert("sex".into(), Message::new("error-choose"));
                     None
                 }
             },
@@ -222,7 +224,7 @@ impl PersonForm {
             typed => match typed.parse::<PartialDate>() {
                 Ok(date) => Some(date),
                 Err(e) => {
-                    errors.insert("born".into(), e.to_string());
+                    errors.insert("born".into(), e.message());
                     None
                 }
             },
@@ -230,7 +232,10 @@ impl PersonForm {
         let mut text = |field: &str, value: &str, max: usize| -> Option<String> {
             let value = value.trim();
             if value.chars().count() > max {
-                errors.insert(field.into(), format!("at most {max} characters (this has {})", value.chars().count()));
+                errors.insert(
+                    field.into(),
+                    Message::new("error-too-long-count").number("max", max).number("count", value.chars().count()),
+                );
             }
             (!value.is_empty()).then(|| value.to_owned())
         };
@@ -242,10 +247,7 @@ impl PersonForm {
         for code in self.citizenships.split(|c: char| c == ',' || c.is_whitespace()).filter(|c| !c.is_empty()) {
             let code = code.to_ascii_uppercase();
             if !countries.contains(&code) {
-                errors.insert(
-                    "citizenships".into(),
-                    format!("“{code}” is not a country code: write codes such as BY, LT"),
-                );
+                errors.insert("citizenships".into(), Message::new("error-citizenship-code").arg("code", &code));
             } else if !citizenships.contains(&code) {
                 citizenships.push(code);
             }
@@ -277,11 +279,11 @@ pub fn publication(
         (typed, false, Some(current)) if typed == current.as_str() || typed.is_empty() => current,
         ("draft" | "", false, None) => PublicationState::Draft,
         (_, false, _) => {
-            errors.insert("publication".into(), "only admins publish or unpublish".into());
+            errors.insert("publication".into(), Message::new("error-publish-admins-only"));
             current.unwrap_or(PublicationState::Draft)
         }
         _ => {
-            errors.insert("publication".into(), "choose draft or published".into());
+            errors.insert("publication".into(), Message::new("error-publication"));
             PublicationState::Draft
         }
     }
@@ -398,8 +400,8 @@ mod tests {
         .unwrap_err();
         let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
         assert_eq!(fields, ["born", "citizenships", "kind_1", "name_2", "occupation", "sex", "slug"]);
-        assert!(errors["born"].contains("no month 13"));
-        assert!(errors["citizenships"].contains("XX"));
+        assert!(errors["born"].to_string().contains("no month 13"));
+        assert!(errors["citizenships"].to_string().contains("XX"));
     }
 
     #[test]

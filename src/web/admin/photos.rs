@@ -18,7 +18,7 @@ use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, Extension, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::middleware::map_request;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use futures_util::StreamExt;
@@ -210,7 +210,7 @@ async fn page(
     }
     section.errors = outcome.errors;
     let page = PhotoPage {
-        layout: Layout::for_path(state, &format!("/admin/people/{person_id}/photo")),
+        layout: super::layout(state, &format!("/admin/people/{person_id}/photo")),
         user,
         csrf_token: csrf::token(session).await?,
         person_name: person.doc.names.first().map_or(person.doc.slug.clone(), |n| n.name.clone()),
@@ -325,8 +325,7 @@ async fn upload_photo(
     Extension(cut): Extension<CutShort>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
-    let multipart = multipart
-        .map_err(|_| AppError::BadRequest(Message::untranslated("the photo form is sent as multipart/form-data")))?;
+    let multipart = multipart.map_err(|_| AppError::BadRequest(Message::new("refusal-photo-multipart")))?;
     let mut upload = read_upload(multipart).await;
     if cut.0.load(Ordering::Relaxed) {
         // Whatever went wrong reading the rest, it was the limit.
@@ -334,16 +333,14 @@ async fn upload_photo(
     }
     match upload.stopped {
         Some(Stop::Malformed) => {
-            return Err(AppError::BadRequest(Message::untranslated(
-                "the upload was cut short or is not a form; try again",
-            )));
+            return Err(AppError::BadRequest(Message::new("refusal-upload-cut")));
         }
         Some(Stop::TooLarge) if upload.csrf_token.is_none() => {
             // The limit struck before the token was read (a client that sends the file first):
             // nothing can be shown back, so say only what happened.
             return Ok(error_page(
                 StatusCode::PAYLOAD_TOO_LARGE,
-                Some(&Message::untranslated("A photo may be at most 10 MB.")),
+                Some(&Message::new("refusal-photo-too-large").number("max", 10)),
             ));
         }
         _ => {}
@@ -403,7 +400,7 @@ async fn upload_photo(
     revisions::record(&mut tx, user.id, photo_id, Some(person_id), action, before, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{person_id}/edit?saved=1#photo-section")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1#photo-section")).into_response())
 }
 
 /// The remove button's form: which photo it was shown beside.
@@ -423,9 +420,7 @@ async fn remove_photo(
 ) -> AppResult<Response> {
     csrf::verify(&session, removal.csrf_token.as_deref()).await?;
     let (Some(id), Some(version)) = (removal.photo_id, removal.photo_version) else {
-        return Err(AppError::BadRequest(Message::untranslated(
-            "the form lacks the photo it was shown with; reload it",
-        )));
+        return Err(AppError::BadRequest(Message::new("refusal-photo-version")));
     };
     let mut tx = state.db.begin().await?;
     let Some(removed) = photos::remove(&mut tx, person_id, id, version).await? else {
@@ -435,7 +430,7 @@ async fn remove_photo(
     revisions::record_deletion(&mut tx, user.id, removed.id, Some(person_id), &removed.doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/people/{person_id}/edit?saved=1#photo-section")).into_response())
+    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1#photo-section")).into_response())
 }
 
 #[cfg(test)]

@@ -14,6 +14,7 @@ use crate::db::edit_sources::{self, CitationDoc, SourceDoc, Stored, Subject};
 use crate::db::edit_waves::{self, WaveDoc};
 use crate::domain::{CountQualifier, FacilityKind, FigureMetric, PartialDate, PublicationState, SourceKind};
 use crate::error::AppError;
+use crate::i18n::Message;
 
 const fn text(name: &'static str) -> Field {
     Field { name, input: Input::Text, hint: false }
@@ -46,20 +47,20 @@ impl<'a> Reader<'a> {
         self.values.get(name).map_or("", |v| v.trim())
     }
 
-    fn fail(&mut self, name: &str, message: &str) {
-        self.errors.entry(name.to_owned()).or_insert_with(|| message.to_owned());
+    fn fail(&mut self, name: &str, message: Message) {
+        self.errors.entry(name.to_owned()).or_insert(message);
     }
 
     /// Optional text of at most `max` characters.
     fn optional(&mut self, name: &str, max: usize) -> Option<String> {
         let value = self.raw(name);
         if value.chars().count() > max {
-            self.fail(name, &format!("at most {max} characters"));
+            self.fail(name, Message::new("error-too-long").number("max", max));
         }
         (!value.is_empty()).then(|| value.to_owned())
     }
 
-    fn required(&mut self, name: &str, max: usize, message: &str) -> String {
+    fn required(&mut self, name: &str, max: usize, message: Message) -> String {
         let value = self.optional(name, max);
         if value.is_none() {
             self.fail(name, message);
@@ -75,7 +76,7 @@ impl<'a> Reader<'a> {
         match value.parse() {
             Ok(date) => Some(date),
             Err(e) => {
-                self.fail(name, &e.to_string());
+                self.fail(name, e.message());
                 None
             }
         }
@@ -86,13 +87,13 @@ impl<'a> Reader<'a> {
         match url::Url::parse(&value) {
             Ok(url) if matches!(url.scheme(), "http" | "https") && url.host_str().is_some() => Some(value),
             _ => {
-                self.fail(name, "a web address starting with https:// or http://");
+                self.fail(name, Message::new("error-url"));
                 None
             }
         }
     }
 
-    fn choice<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>, message: &str) -> Option<T> {
+    fn choice<T>(&mut self, name: &str, parse: fn(&str) -> Option<T>, message: Message) -> Option<T> {
         let choice = parse(self.raw(name));
         if choice.is_none() {
             self.fail(name, message);
@@ -103,7 +104,7 @@ impl<'a> Reader<'a> {
     fn country(&mut self, name: &str, countries: &[String]) -> String {
         let code = self.raw(name).to_ascii_uppercase();
         if !countries.contains(&code) {
-            self.fail(name, "a country code such as BY");
+            self.fail(name, Message::new("error-country"));
         }
         code
     }
@@ -175,18 +176,18 @@ impl Kind for SourceDoc {
 
     fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);
-        let title = r.required("title", 500, "the title as the source gives it");
+        let title = r.required("title", 500, Message::new("error-source-title"));
         let slug = match r.raw("slug") {
             "" => person_form::slug_from_text(&title).unwrap_or_default(),
             typed => typed.to_owned(),
         };
         if slug.parse::<crate::domain::Slug>().is_err() {
-            r.fail("slug", "lower-case letters, digits and single hyphens, such as rferl-2025-02-12");
+            r.fail("slug", Message::new("error-source-slug"));
         }
         let publisher = r.optional("publisher", 300);
         let url = r.url("url");
         let published = r.date("published");
-        let kind = r.choice("source_kind", SourceKind::from_key, "choose what kind of source it is");
+        let kind = r.choice("source_kind", SourceKind::from_key, Message::new("error-source-kind"));
         let notes = r.optional("notes", 5000);
         let doc = kind.map(|kind| SourceDoc { slug, title, publisher, url, published, kind, notes });
         r.finish(doc)
@@ -195,7 +196,7 @@ impl Kind for SourceDoc {
     async fn check(conn: &mut PgConnection, doc: &Self, id: Option<i64>) -> sqlx::Result<FieldErrors> {
         let mut errors = FieldErrors::new();
         if edit_sources::slug_taken(conn, &doc.slug, id).await? {
-            errors.insert("slug".into(), "another source has this address; choose another".into());
+            errors.insert("slug".into(), Message::new("error-source-slug-taken"));
         }
         Ok(errors)
     }
@@ -248,7 +249,7 @@ impl Kind for CitationDoc {
 
     fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);
-        let source = r.required("source", 200, "the address of the source, as on its page in the source list");
+        let source = r.required("source", 200, Message::new("error-citation-source"));
         let locator = r.optional("locator", 1000);
         r.finish(Some(CitationDoc { source, locator }))
     }
@@ -256,7 +257,7 @@ impl Kind for CitationDoc {
     async fn check(conn: &mut PgConnection, doc: &Self, _id: Option<i64>) -> sqlx::Result<FieldErrors> {
         let mut errors = FieldErrors::new();
         if edit_sources::source_id(conn, &doc.source).await?.is_none() {
-            errors.insert("source".into(), "no source has this address; add it to the sources first".into());
+            errors.insert("source".into(), Message::new("error-source-unknown"));
         }
         Ok(errors)
     }
@@ -307,7 +308,7 @@ impl Kind for RecognitionDoc {
 
     fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);
-        let organisation = r.required("organisation", 300, "the organisation that recognised them, such as Viasna");
+        let organisation = r.required("organisation", 300, Message::new("error-recognition-organisation"));
         let recognised = r.date("recognised");
         let url = r.url("url");
         r.finish(Some(RecognitionDoc { organisation, recognised, url }))
@@ -370,8 +371,8 @@ impl Kind for FacilityDoc {
 
     fn validate(values: &Values, context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);
-        let name = r.required("facility_name", 300, "the facility's name, such as Penal colony No. 15");
-        let kind = r.choice("facility_kind", FacilityKind::from_key, "choose what kind of place it is");
+        let name = r.required("facility_name", 300, Message::new("error-facility-name"));
+        let kind = r.choice("facility_kind", FacilityKind::from_key, Message::new("error-facility-kind"));
         let country = r.country("facility_country", &context.countries);
         let location = r.optional("location", 300);
         r.finish(kind.map(|kind| FacilityDoc { name, kind, country, location }))
@@ -380,7 +381,7 @@ impl Kind for FacilityDoc {
     async fn check(conn: &mut PgConnection, doc: &Self, id: Option<i64>) -> sqlx::Result<FieldErrors> {
         let mut errors = FieldErrors::new();
         if edit_facts::facility_taken(conn, &doc.country, &doc.name, id).await? {
-            errors.insert("facility_name".into(), "this country already has a facility of this name".into());
+            errors.insert("facility_name".into(), Message::new("error-facility-taken"));
         }
         Ok(errors)
     }
@@ -419,7 +420,8 @@ impl Deletable for FigureDoc {
     }
 
     fn title(&self) -> String {
-        format!("{} {} {}", self.country, self.value, self.as_of)
+        let lang = crate::web::locale::current();
+        format!("{} {} {}", self.country, lang.number(self.value), lang.date(&self.as_of))
     }
 }
 
@@ -451,15 +453,15 @@ impl Kind for FigureDoc {
     fn validate(values: &Values, context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);
         let country = r.country("figure_country", &context.countries);
-        let metric = r.choice("metric", FigureMetric::from_key, "choose what the number counts");
-        let qualifier = r.choice("qualifier", CountQualifier::from_key, "choose how exact the number is");
+        let metric = r.choice("metric", FigureMetric::from_key, Message::new("error-figure-metric"));
+        let qualifier = r.choice("qualifier", CountQualifier::from_key, Message::new("error-figure-qualifier"));
         let value = r.raw("value").replace([',', ' ', '\u{a0}'], "").parse::<i32>().ok().filter(|v| *v >= 0);
         if value.is_none() {
-            r.fail("value", "a whole number, such as 1150");
+            r.fail("value", Message::new("error-figure-value"));
         }
         let as_of = r.date("as_of");
         if as_of.is_none() {
-            r.fail("as_of", "the date the number was published for, such as 2025-02-01");
+            r.fail("as_of", Message::new("error-figure-as-of"));
         }
         let notes = r.optional("notes", 5000);
         let current =
@@ -477,7 +479,7 @@ impl Kind for FigureDoc {
     async fn check(conn: &mut PgConnection, doc: &Self, id: Option<i64>) -> sqlx::Result<FieldErrors> {
         let mut errors = FieldErrors::new();
         if edit_facts::figure_taken(conn, doc, id).await? {
-            errors.insert("as_of".into(), "a figure for this country, count and date exists already".into());
+            errors.insert("as_of".into(), Message::new("error-figure-taken"));
         }
         Ok(errors)
     }
@@ -545,7 +547,7 @@ impl Deletable for DetentionDoc {
 
     fn title(&self) -> String {
         match self.started {
-            Some(started) => format!("{} {started}", self.country),
+            Some(started) => format!("{} {}", self.country, crate::web::locale::current().date(&started)),
             None => self.country.clone(),
         }
     }
@@ -565,7 +567,7 @@ impl Deletable for EventDoc {
     }
 
     fn title(&self) -> String {
-        self.occurred.to_string()
+        crate::web::locale::current().date(&self.occurred)
     }
 }
 

@@ -13,7 +13,7 @@ use std::future::Future;
 use askama::Template;
 use axum::extract::{Extension, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use sqlx::{PgConnection, Postgres, Transaction};
@@ -83,6 +83,7 @@ pub trait Deletable: Document + Clone + Send + Sync + 'static {
     }
 
     /// A short name for headings and lists.
+    /// The record's name on its pages, with any date in the words of the request's language.
     fn title(&self) -> String;
 }
 
@@ -195,6 +196,17 @@ impl FieldView {
         self.value == key
     }
 
+    /// The kind of label (`Lang::label`) of the options of a select field.
+    pub fn option_kind(&self) -> &'static str {
+        match self.set() {
+            "source_kind" => "source-kind",
+            "facility" => "facility-kind",
+            "metric" => "figure-metric",
+            "qualifier" => "qualifier",
+            _ => "option",
+        }
+    }
+
     pub fn kind(&self) -> &'static str {
         match self.input {
             Input::Text => "text",
@@ -213,7 +225,7 @@ fn views(fields: &[Field], values: &Values, errors: &FieldErrors) -> Vec<FieldVi
             input: f.input,
             hint: f.hint,
             value: values.get(f.name).cloned().unwrap_or_default(),
-            error: errors.get(f.name).cloned(),
+            error: errors.get(f.name).map(|m| crate::web::locale::current().message(m)),
         })
         .collect()
 }
@@ -235,6 +247,15 @@ struct FormPage {
     conflict: Option<Vec<FieldChange>>,
     citations: Option<Vec<StoredCitation>>,
     saved: bool,
+}
+
+impl FormPage {
+    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
+    /// its own messages, since Belarusian and Russian decline the record's name differently in
+    /// each sentence.
+    fn key(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.path)
+    }
 }
 
 impl FormPage {
@@ -270,7 +291,7 @@ async fn form_page<K: Kind>(state: &AppState, user: User, session: &Session, for
         _ => None,
     };
     let page = FormPage {
-        layout: Layout::for_path(state, &form.action),
+        layout: super::layout(state, &form.action),
         user,
         csrf_token: csrf::token(session).await?,
         path: K::PATH.to_owned(),
@@ -331,6 +352,15 @@ struct ListPage {
     rows: Vec<(i64, String, Vec<FieldView>)>,
 }
 
+impl ListPage {
+    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
+    /// its own messages, since Belarusian and Russian decline the record's name differently in
+    /// each sentence.
+    fn key(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.path)
+    }
+}
+
 async fn list<K: Kind>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
@@ -349,7 +379,7 @@ async fn list<K: Kind>(
         .map(|r| (r.id, r.doc.title(), views(&fields, &r.doc.values(), &FieldErrors::new())))
         .collect();
     let page = ListPage {
-        layout: Layout::for_path(&state, &format!("/admin/{}", K::PATH)),
+        layout: super::layout(&state, &super::searched(&format!("/admin/{}", K::PATH), &text)),
         user,
         csrf_token: csrf::token(&session).await?,
         path: K::PATH.to_owned(),
@@ -439,7 +469,7 @@ async fn create<K: Kind>(
     revisions::record(&mut tx, user.id, id, person_id, Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/{}/{id}/edit?saved=1", K::PATH)).into_response())
+    Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::PATH)).into_response())
 }
 
 async fn edit_form<K: Kind>(
@@ -477,7 +507,7 @@ async fn update<K: Kind>(
     let version = values
         .get("version")
         .and_then(|v| v.parse::<i32>().ok())
-        .ok_or_else(|| AppError::BadRequest(Message::untranslated("the form lacks its version; reload it")))?;
+        .ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
     let context = context(&state, &user, Some(stored.doc.values())).await?;
     let mut form = FormState {
         id: Some(id),
@@ -518,7 +548,7 @@ async fn update<K: Kind>(
     revisions::record(&mut tx, user.id, id, stored.person_id, Action::Update, Some(&stored.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/{}/{id}/edit?saved=1", K::PATH)).into_response())
+    Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::PATH)).into_response())
 }
 
 /// A record the database refuses as a duplicate (a unique constraint that `Kind::check` did
@@ -527,7 +557,7 @@ fn duplicate<K: Kind>(error: &sqlx::Error) -> Option<FieldErrors> {
     let db = error.as_database_error()?;
     (db.code().as_deref() == Some("23505")).then(|| {
         let mut errors = FieldErrors::new();
-        errors.insert(K::FIELDS[0].name.to_owned(), "a record with these values is already recorded".into());
+        errors.insert(K::FIELDS[0].name.to_owned(), Message::new("error-record-duplicate"));
         errors
     })
 }
@@ -551,6 +581,15 @@ struct HistoryPage {
     lines: Vec<HistoryLine>,
 }
 
+impl HistoryPage {
+    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
+    /// its own messages, since Belarusian and Russian decline the record's name differently in
+    /// each sentence.
+    fn key(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.path)
+    }
+}
+
 async fn history<K: Kind>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
@@ -569,7 +608,7 @@ async fn history<K: Kind>(
         })
         .collect();
     let page = HistoryPage {
-        layout: Layout::for_path(&state, &format!("/admin/{}/{id}/history", K::PATH)),
+        layout: super::layout(&state, &format!("/admin/{}/{id}/history", K::PATH)),
         user,
         csrf_token: csrf::token(&session).await?,
         path: K::PATH.to_owned(),
@@ -597,20 +636,20 @@ async fn restore<K: Kind>(
     }
     let errors = K::check(&mut *state.db.acquire().await?, &doc, Some(id)).await?;
     if let Some((field, message)) = errors.into_iter().next() {
-        return Err(AppError::BadRequest(Message::untranslated(format!(
-            "that version cannot come back as it was ({field}: {message})"
-        ))));
+        return Err(AppError::BadRequest(
+            Message::new("refusal-restore-invalid")
+                .arg_message("field", Message::label("field", field))
+                .arg_message("problem", message),
+        ));
     }
     let mut tx = state.db.begin().await?;
     if K::update(&mut tx, id, stored.version, &doc).await?.is_none() {
-        return Err(AppError::BadRequest(Message::untranslated(
-            "the record changed while restoring; look at the history again",
-        )));
+        return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
     }
     revisions::record(&mut tx, user.id, id, stored.person_id, Action::Restore, Some(&stored.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/{}/{id}/history", K::PATH)).into_response())
+    Ok(super::redirect_to(&format!("/admin/{}/{id}/history", K::PATH)).into_response())
 }
 
 #[derive(Template)]
@@ -630,6 +669,15 @@ struct DeletePage {
     conflict: bool,
 }
 
+impl DeletePage {
+    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
+    /// its own messages, since Belarusian and Russian decline the record's name differently in
+    /// each sentence.
+    fn key(&self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.path)
+    }
+}
+
 async fn delete_page<K: Deletable>(
     state: &AppState,
     user: User,
@@ -640,7 +688,7 @@ async fn delete_page<K: Deletable>(
     let in_use = K::in_use(&mut *state.db.acquire().await?, stored.id).await?;
     let status = if conflict || in_use > 0 { StatusCode::CONFLICT } else { StatusCode::OK };
     let page = DeletePage {
-        layout: Layout::for_path(state, &format!("/admin/{}/{}/delete", K::PATH, stored.id)),
+        layout: super::layout(state, &format!("/admin/{}/{}/delete", K::PATH, stored.id)),
         user,
         csrf_token: csrf::token(session).await?,
         path: K::PATH.to_owned(),
@@ -693,5 +741,5 @@ async fn delete<K: Deletable>(
     state.cache.changes().bump();
     let back = K::back(&stored);
     let separator = if back.contains('?') { '&' } else { '?' };
-    Ok(Redirect::to(&format!("{back}{separator}deleted=1")).into_response())
+    Ok(super::redirect_to(&format!("{back}{separator}deleted=1")).into_response())
 }

@@ -11,7 +11,7 @@ use std::collections::BTreeMap;
 use askama::Template;
 use axum::extract::{Extension, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use axum::{Form, Router};
 use tower_sessions::Session;
@@ -112,7 +112,7 @@ async fn page(
     form: FormState,
 ) -> AppResult<Response> {
     let action = format!("/admin/{}/{id}/texts", owner.path());
-    let layout = Layout::for_path(state, &action);
+    let layout = super::layout(state, &action);
     let lang = layout.lang;
     let value = |key: &str, lang_: Lang, field: &str| match &form.values {
         Some(values) => values.get(key).cloned().unwrap_or_default(),
@@ -152,10 +152,10 @@ async fn page(
         .collect();
     let page = TextsPage {
         csrf_token: csrf::token(session).await?,
-        action,
-        edit: format!("/admin/{}/{id}/edit", owner.path()),
+        action: layout.link(&action),
+        edit: layout.link(&format!("/admin/{}/{id}/edit", owner.path())),
         title: stored.title,
-        public_path: stored.public_path,
+        public_path: stored.public_path.map(|path| layout.link(&path)),
         original_lang,
         original_was: form.original_was,
         original_error: form.errors.get("text_lang").map(|m| lang.message(m)),
@@ -308,7 +308,7 @@ async fn save_texts(
     }
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/{}/{id}/texts?saved=1", owner.path())).into_response())
+    Ok(super::redirect_to(&format!("/admin/{}/{id}/texts?saved=1", owner.path())).into_response())
 }
 
 async fn person_texts_form(

@@ -31,7 +31,7 @@ pub async fn dashboard(
     session: Session,
 ) -> AppResult<Response> {
     let csrf_token = csrf::token(&session).await?;
-    render(&DashboardPage { layout: Layout::for_path(&state, "/admin"), user, csrf_token })
+    render(&DashboardPage { layout: super::layout(&state, "/admin"), user, csrf_token })
 }
 
 #[derive(Template)]
@@ -43,7 +43,7 @@ struct UsersPage {
 
 async fn list_users(State(state): State<AppState>) -> AppResult<Response> {
     let users = users::list(&mut *state.db.acquire().await?).await?;
-    render(&UsersPage { layout: Layout::for_path(&state, "/admin/users"), users })
+    render(&UsersPage { layout: super::layout(&state, "/admin/users"), users })
 }
 
 #[derive(Template)]
@@ -55,5 +55,5 @@ struct AuditPage {
 
 async fn show_audit(State(state): State<AppState>) -> AppResult<Response> {
     let lines = users::recent_audit(&mut *state.db.acquire().await?, 500).await?;
-    render(&AuditPage { layout: Layout::for_path(&state, "/admin/audit"), lines })
+    render(&AuditPage { layout: super::layout(&state, "/admin/audit"), lines })
 }

@@ -5,7 +5,7 @@
 use askama::Template;
 use axum::extract::{Extension, Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
@@ -89,7 +89,7 @@ impl WaveForm {
         let mut text = |field: &str, value: &str, max: usize| -> Option<String> {
             let value = value.trim();
             if value.chars().count() > max {
-                errors.insert(field.into(), format!("at most {max} characters"));
+                errors.insert(field.into(), Message::new("error-too-long").number("max", max));
             }
             (!value.is_empty()).then(|| value.to_owned())
         };
@@ -99,12 +99,12 @@ impl WaveForm {
         let traded = text("traded", &self.traded, 2000);
         let notes = text("notes", &self.notes, 20_000);
         if name.is_none() {
-            errors.insert("name".into(), "a wave needs a name, such as “Pardon of 23 people”".into());
+            errors.insert("name".into(), Message::new("error-wave-name"));
         }
         let started = match self.started.trim().parse::<PartialDate>() {
             Ok(date) => Some(date),
             Err(e) => {
-                errors.insert("started".into(), e.to_string());
+                errors.insert("started".into(), e.message());
                 None
             }
         };
@@ -113,7 +113,7 @@ impl WaveForm {
             typed => match typed.parse::<PartialDate>() {
                 Ok(date) => Some(date),
                 Err(e) => {
-                    errors.insert("ended".into(), e.to_string());
+                    errors.insert("ended".into(), e.message());
                     None
                 }
             },
@@ -121,22 +121,22 @@ impl WaveForm {
         if let (Some(s), Some(e)) = (started, ended)
             && e.start() < s.start()
         {
-            errors.insert("ended".into(), format!("it cannot end ({e}) before it began ({s})"));
+            errors.insert("ended".into(), Message::new("error-ends-before-start").date("ended", e).date("started", s));
         }
         let country = self.country.trim().to_ascii_uppercase();
         if !countries.contains(&country) {
-            errors.insert("country".into(), "the releasing state's code, such as BY".into());
+            errors.insert("country".into(), Message::new("error-wave-country"));
         }
         let mechanism = ReleaseMechanism::ALL.iter().copied().find(|m| m.as_str() == self.mechanism.trim());
         if mechanism.is_none() {
-            errors.insert("mechanism".into(), "choose how they were released".into());
+            errors.insert("mechanism".into(), Message::new("error-wave-mechanism"));
         }
         let reported = match self.reported.trim().replace([',', ' '], "").as_str() {
             "" => None,
             typed => match typed.parse::<i32>() {
                 Ok(n) if n >= 0 => Some(n),
                 _ => {
-                    errors.insert("reported".into(), "a whole number, as reported".into());
+                    errors.insert("reported".into(), Message::new("error-wave-reported"));
                     None
                 }
             },
@@ -146,9 +146,9 @@ impl WaveForm {
             key => CountQualifier::ALL.iter().copied().find(|q| q.as_str() == key),
         };
         if !self.qualifier.trim().is_empty() && qualifier.is_none() {
-            errors.insert("reported".into(), "choose from the list".into());
+            errors.insert("reported".into(), Message::new("error-choose"));
         } else if qualifier.is_some() && reported.is_none() && !errors.contains_key("reported") {
-            errors.insert("reported".into(), "the qualifier needs the number it qualifies".into());
+            errors.insert("reported".into(), Message::new("error-wave-qualifier"));
         }
         let slug = match self.slug.trim() {
             "" => name.as_deref().and_then(|n| {
@@ -158,7 +158,7 @@ impl WaveForm {
             typed => match typed.parse::<Slug>() {
                 Ok(slug) => Some(slug.to_string()),
                 Err(e) => {
-                    errors.insert("slug".into(), e.to_string());
+                    errors.insert("slug".into(), e.message());
                     None
                 }
             },
@@ -181,7 +181,7 @@ impl WaveForm {
                 publication,
             }),
             (true, ..) => {
-                errors.insert("slug".into(), "no address can be made from this name: type one".into());
+                errors.insert("slug".into(), Message::new("error-wave-slug-from-name"));
                 Err(errors)
             }
             _ => Err(errors),
@@ -205,7 +205,7 @@ async fn list_waves(
 ) -> AppResult<Response> {
     let waves = edit_waves::list(&mut *state.db.acquire().await?).await?;
     let csrf_token = csrf::token(&session).await?;
-    render(&WavesPage { layout: Layout::for_path(&state, "/admin/waves"), user, csrf_token, waves })
+    render(&WavesPage { layout: super::layout(&state, "/admin/waves"), user, csrf_token, waves })
 }
 
 #[derive(Template)]
@@ -221,13 +221,13 @@ struct WaveFormPage {
     saved: Option<String>,
     /// The bulk release form: the lines typed, the day, and a message per bad line.
     release: ReleaseForm,
-    release_errors: Vec<String>,
+    release_errors: Vec<Message>,
     citations: Vec<StoredCitation>,
 }
 
 impl WaveFormPage {
-    fn error(&self, field: &str) -> Option<&String> {
-        self.errors.get(field)
+    fn error(&self, field: &str) -> Option<String> {
+        self.errors.get(field).map(|m| self.layout.message(m))
     }
 
     fn may_publish(&self) -> bool {
@@ -257,7 +257,7 @@ struct Parts {
     conflict: Option<Vec<FieldChange>>,
     saved: Option<String>,
     release: ReleaseForm,
-    release_errors: Vec<String>,
+    release_errors: Vec<Message>,
     status: StatusCode,
 }
 
@@ -281,7 +281,7 @@ async fn page(state: &AppState, user: User, session: &Session, parts: Parts) -> 
     let citations = super::records::citations(&mut *state.db.acquire().await?, parts.id.map(Subject::Wave)).await?;
     let page = WaveFormPage {
         citations,
-        layout: Layout::for_path(state, &path),
+        layout: super::layout(state, &path),
         user,
         csrf_token: csrf::token(session).await?,
         id: parts.id,
@@ -311,7 +311,7 @@ async fn check(
         && edit_waves::slug_taken(&mut conn, &doc.slug, id).await?
     {
         let mut errors = FieldErrors::new();
-        errors.insert("slug".into(), "another wave has this address: choose another".into());
+        errors.insert("slug".into(), Message::new("error-wave-slug-taken"));
         return Ok(Err(errors));
     }
     Ok(result)
@@ -345,7 +345,7 @@ async fn create_wave(
     revisions::record(&mut tx, user.id, id, None, Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/waves/{id}/edit?saved=wave")).into_response())
+    Ok(super::redirect_to(&format!("/admin/waves/{id}/edit?saved=wave")).into_response())
 }
 
 async fn stored(state: &AppState, id: i64) -> AppResult<StoredWave> {
@@ -385,9 +385,7 @@ async fn update_wave(
             return page(&state, user, &session, parts).await;
         }
     };
-    let version = form
-        .version
-        .ok_or_else(|| AppError::BadRequest(Message::untranslated("the form lacks its version; reload it")))?;
+    let version = form.version.ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
     let mut tx = state.db.begin().await?;
     if edit_waves::update(&mut tx, id, version, &doc).await?.is_none() {
         tx.rollback().await?;
@@ -400,7 +398,7 @@ async fn update_wave(
     revisions::record(&mut tx, user.id, id, None, Action::Update, Some(&wave.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/waves/{id}/edit?saved=wave")).into_response())
+    Ok(super::redirect_to(&format!("/admin/waves/{id}/edit?saved=wave")).into_response())
 }
 
 /// The bulk form: one person per line (address or admin id), and the day of release.
@@ -428,23 +426,23 @@ async fn release_people(
     let day = match release.released.trim() {
         "" => wave.doc.started,
         typed => typed.parse::<PartialDate>().unwrap_or_else(|e| {
-            problems.push(format!("Day of release: {e}"));
+            problems.push(Message::new("error-release-day").arg_message("problem", e.message()));
             wave.doc.started
         }),
     };
     let lines: Vec<&str> = release.people.lines().map(str::trim).filter(|l| !l.is_empty()).collect();
     if lines.is_empty() {
-        problems.push("List at least one person: their address (ihar-losik) or number, one per line.".into());
+        problems.push(Message::new("error-release-none"));
     }
     if lines.len() > 1000 {
-        problems.push("At most 1,000 people at once.".into());
+        problems.push(Message::new("error-release-too-many").number("max", 1000));
     }
     let mut conn = state.db.acquire().await?;
     let mut releases = Vec::new();
     for line in lines.iter().take(1000) {
         match edit_waves::ongoing_detention(&mut conn, line).await? {
-            None => problems.push(format!("“{line}”: no person has this address or number.")),
-            Some((_, None)) => problems.push(format!("“{line}”: no detention of this person is still going on.")),
+            None => problems.push(Message::new("error-release-unknown").arg("line", line)),
+            Some((_, None)) => problems.push(Message::new("error-release-not-held").arg("line", line)),
             Some((person_id, Some(detention))) => {
                 if releases.iter().any(|(p, _)| *p == person_id) {
                     continue;
@@ -468,9 +466,7 @@ async fn release_people(
         let after = edit_waves::released(&detention.doc, &wave.doc, day);
         let saved = edit_detentions::update(&mut tx, detention.id, detention.version, &after).await?;
         if saved.is_none() {
-            return Err(AppError::BadRequest(Message::untranslated(
-                "a detention changed meanwhile; nothing was saved, try again",
-            )));
+            return Err(AppError::BadRequest(Message::new("refusal-release-changed")));
         }
         revisions::record(
             &mut tx,
@@ -485,7 +481,7 @@ async fn release_people(
     }
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/waves/{id}/edit?saved={}", releases.len())).into_response())
+    Ok(super::redirect_to(&format!("/admin/waves/{id}/edit?saved={}", releases.len())).into_response())
 }
 
 struct HistoryLine {
@@ -522,7 +518,7 @@ async fn show_history(
         })
         .collect();
     let page = HistoryPage {
-        layout: Layout::for_path(&state, &format!("/admin/waves/{id}/history")),
+        layout: super::layout(&state, &format!("/admin/waves/{id}/history")),
         user,
         csrf_token: csrf::token(&session).await?,
         wave,
@@ -551,14 +547,12 @@ async fn restore_wave(
     }
     let mut tx = state.db.begin().await?;
     if edit_waves::update(&mut tx, id, wave.version, &doc).await?.is_none() {
-        return Err(AppError::BadRequest(Message::untranslated(
-            "the wave changed while restoring; look at the history again",
-        )));
+        return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
     }
     revisions::record(&mut tx, user.id, id, None, Action::Restore, Some(&wave.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(Redirect::to(&format!("/admin/waves/{id}/history")).into_response())
+    Ok(super::redirect_to(&format!("/admin/waves/{id}/history")).into_response())
 }
 
 #[cfg(test)]

@@ -1,0 +1,400 @@
+# Администрирование (templates/admin/*). Ошибки форм — в forms.ftl.
+
+## Общее
+
+admin-title = Администрирование
+admin-nav = Администрирование
+admin-nav-home = Администрирование
+admin-nav-people = Люди
+admin-nav-waves = Волны освобождений
+admin-nav-sources = Источники
+admin-nav-facilities = Учреждения
+admin-nav-figures = Цифры
+admin-nav-import = Импорт
+admin-nav-users = Учётные записи
+admin-nav-audit = Журнал аудита
+admin-logout = Выйти
+role-admin = администратор
+role-other = редактор
+admin-save = Сохранить
+admin-save-mine = Сохранить мою версию
+admin-saved = Сохранено.
+admin-back = Назад
+admin-edit = Редактировать
+admin-edit-link = редактировать
+admin-delete = Удалить
+admin-history = История
+admin-history-link = история
+admin-public-page = Публичная страница
+admin-public-page-link = публичная страница
+admin-find = Найти
+admin-col-state = Состояние
+admin-col-actions = Действия
+admin-not-recorded = не указано
+admin-none = нет
+admin-unknown = неизвестно
+publication-published = опубликовано
+publication-other = черновик
+publication-choice-draft = Черновик: видят только редакторы
+publication-choice-published = Опубликовано: на публичном сайте
+publication-state-draft = Черновик. Публикуют и снимают с публикации только администраторы.
+publication-state-published = Опубликовано. Публикуют и снимают с публикации только администраторы.
+admin-qualifier-exactly = ровно
+form-error-summary = { $plural ->
+    [one] Исправьте поле, отмеченное ниже; всё, что вы ввели, сохранено.
+    [few] Исправьте { $n } поля, отмеченные ниже; всё, что вы ввели, сохранено.
+   *[other] Исправьте { $n } полей, отмеченных ниже; всё, что вы ввели, сохранено.
+}
+
+## Конфликты (409): кто-то тем временем сохранил запись
+
+conflict-person = Пока вы редактировали, кто-то сохранил этого человека
+conflict-detention = Пока вы редактировали, кто-то сохранил это задержание
+conflict-event = Пока вы редактировали, кто-то сохранил это событие
+conflict-wave = Пока вы редактировали, кто-то сохранил эту волну
+conflict-photo = Пока вы редактировали, кто-то изменил это фото
+conflict-photo-advice = Ничего не сохранено. Ниже показано фото, которое есть сейчас, а ваше описание и авторство остались в форме. Чтобы поставить своё фото, выберите файл ещё раз и сохраните.
+conflict-saved-by = Последнее изменение сохранил(а) { $editor }, { $at }.
+conflict-saved-by-deleted = Последнее изменение сохранила удалённая учётная запись, { $at }.
+conflict-nothing-lost = Ничего вашего не потеряно: ваша версия — в форме ниже. Вот где две версии расходятся:
+conflict-save-again = Сохраните ещё раз, чтобы ваша версия заменила их версию.
+conflict-save-again-or = Сохраните ещё раз, чтобы ваша версия заменила их версию, или
+conflict-start-from-saved = начните с сохранённой версии
+conflict-col-field = Поле
+conflict-col-theirs = Сохранено тем временем
+conflict-col-yours = Ваше
+
+## История
+
+history-intro = Каждое сохранение через формы администрирования, от новых к старым, с тем, что оно изменило. Восстановление возвращает запись к состоянию после того сохранения — как новое, отдельное изменение.
+history-none = Через формы администрирования ещё ничего не меняли.
+history-of = История: { $title }
+history-by = автор: { $editor }, { $at }
+history-by-deleted = удалённая учётная запись, { $at }
+history-no-changes = Сохранено без изменений.
+history-restore = Восстановить эту версию
+history-col-before = Было
+history-col-after = Стало
+history-empty-value = пусто
+revision-create = Создано
+revision-restore = Восстановлена прежняя версия
+revision-delete = Удалено
+revision-other = Изменено
+revision-of-detention = Задержание
+revision-of-event = Событие
+revision-of-recognition = Признание
+revision-of-citation = Ссылка на источник
+revision-of-photo = Фото
+revision-of-other = Запись
+
+## Главная, вход, учётные записи, журнал
+
+admin-signed-in-admin = Вы вошли как { $email }, администратор: можете редактировать записи, публиковать и удалять их, управлять учётными записями.
+admin-signed-in-editor = Вы вошли как { $email }, редактор: можете создавать и редактировать записи.
+admin-home-waves = добавлять и редактировать волны и отмечать освобождение сразу многих людей в волне.
+admin-home-people = искать, добавлять и редактировать людей, их имена и гражданство; каждое сохранение остаётся в истории записи, и его можно восстановить.
+admin-home-import = добавлять и изменять сразу многих людей из файла CSV (например, отредактированного экспорта) с проверкой каждой строки, прежде чем что-либо записать.
+admin-home-users = кто может редактировать и с какой ролью.
+admin-home-audit = входы, неудачные входы и изменения учётных записей.
+login-title = Вход
+login-intro = Для редакторов и администраторов, которые ведут записи. Всё остальное на сайте публично, и учётная запись для него не нужна.
+login-refused = Неверный адрес электронной почты или пароль.
+login-throttled = { $plural ->
+    [one] Слишком много неудачных попыток. Вход для этого адреса приостановлен на срок до { $n } минуты.
+   *[other] Слишком много неудачных попыток. Вход для этого адреса приостановлен на срок до { $n } минут.
+}
+login-expired = Ваш сеанс закончился. Войдите ещё раз.
+login-email = Адрес электронной почты
+login-password = Пароль
+login-submit = Войти
+users-title = Учётные записи
+users-intro = Новые учётные записи создаются на сервере:
+users-intro-after = , пароль подаётся на стандартный ввод.
+users-col-email = Адрес электронной почты
+users-col-role = Роль
+users-col-since = С
+users-col-state = Состояние
+users-active = действует
+users-disabled = отключена
+audit-title = Журнал аудита
+audit-intro = Входы, неудачные входы и изменения учётных записей, от новых к старым (последние 500).
+audit-col-when = Когда
+audit-col-what = Что
+audit-col-account = Учётная запись
+audit-col-email = Введённый адрес
+audit-login = Вход
+audit-login_failed = Неудачный вход
+audit-login_throttled = Вход отклонён: слишком много неудач
+audit-logout = Выход
+audit-user_created = Учётная запись создана
+audit-other = Учётная запись изменена
+
+## Люди
+
+people-title = Люди
+people-search-label = Имя или адрес
+people-search-placeholder = Имя любым письмом или адрес
+people-none = Никого не найдено.
+people-col-name = Имя
+people-col-changed = Последнее изменение
+person-add = Добавить человека
+person-edit = Редактировать человека
+lookalikes-heading = Возможно, этот человек уже есть в базе
+lookalike-born = род. { $date }
+lookalikes-advice = Откройте существующую запись или всё же добавьте этого человека, отметив поле в конце формы.
+lookalikes-confirm = Это другой человек: всё равно добавить
+person-names-hint = Каждое написание помогает найти человека: имя по-белорусски и по-русски, транслитерации, псевдонимы. Первое основное имя даёт адрес.
+person-name-n = Имя { $n }
+person-name-language = Язык
+person-name-script = Письменность
+person-name-kind = Вид
+person-slug-hint = Строчные латинские слова через дефис, как в /prisoners/ihar-losik. Если оставить пустым, адрес составится из первого имени.
+person-born-hint = Как можно точнее: 1992, 1992-06, 1992-06-14 или summer 1992.
+person-citizenships-hint = Коды стран через запятую: BY, LT.
+admin-detentions = Задержания
+admin-detentions-none = Ни одно задержание ещё не записано.
+person-detention-ended = Закончилось
+person-detention-how-ended = Чем закончилось
+person-events = События
+person-events-none = Ни одно событие ещё не записано.
+admin-recognitions = Признание политзаключённым
+admin-recognitions-none = Ни одно признание ещё не записано.
+recognition-add = Добавить признание
+citations-none = Для этой записи ещё не указано ни одного источника.
+citation-edit-link = редактировать ссылку
+citation-add-link = Сослаться на источник
+source-add-link = Добавить новый источник
+
+## Фото
+
+photo-of = Фото: { $name }
+photo-description = Описание: { $text }
+photo-credit = Автор: { $text }
+photo-size = { $width } × { $height } пикселей
+photo-remove = Удалить фото
+photo-none = Фото пока нет.
+photo-alt-hint = Обязательно. Что должен знать читатель, который не видит фото: кто на нём и, если это важно, где и когда. Это станет текстовой альтернативой изображения.
+photo-credit-hint = Кто сделал фото или где оно было опубликовано — так, как это нужно показывать рядом с ним.
+photo-replace = Заменить другим фото
+photo-file-hint = JPEG, PNG или WebP, до 10 МБ.
+photo-file-hint-keep = Оставьте пустым, чтобы изменить только описание и авторство.
+photo-file-hint-copy = Сайт хранит копию не больше 1200 пикселей в ширину или высоту, повёрнутую правильно, без места съёмки, сведений о камере и всех прочих данных из файла; сам файл не хранится.
+photo-file-hint-again = Выберите файл ещё раз: браузеры его не сохраняют.
+photo-save = Сохранить фото
+photo-upload = Загрузить фото
+
+## Задержания и события
+
+detention-add = Добавить задержание
+detention-edit = Редактировать задержание
+detention-add-of = Новое задержание: { $name }
+detention-edit-of = Задержание: { $name }
+detention-country-label = Кто удерживает (код страны)
+detention-country-hint = Государство, которое удерживает человека: BY, RU …
+detention-started-hint = Как можно точнее: 2020, 2020-05, 2020-05-29 или summer 2020.
+detention-ended-hint = Пусто, пока человек под стражей.
+detention-months-label = Срок наказания (месяцев)
+detention-not-ended = не закончилось или не указано
+charges-hint = Статья уголовного кодекса (342, 361-1), её часть и обвинение словами.
+admin-charge-article = Статья
+charge-part = Часть
+charge-description = Обвинение
+event-add = Добавить событие
+event-edit = Редактировать событие
+event-add-of = Новое событие: { $name }
+event-edit-of = Событие: { $name }
+event-occurred-hint = Как можно точнее: 2021, 2021-03, 2021-03-04 или spring 2021.
+
+## Волны освобождений
+
+wave-add = Добавить волну
+wave-edit = Редактировать волну
+admin-waves-none = Ни одна волна ещё не записана.
+wave-marked-released = { $plural ->
+    [one] { $n } человек отмечен освобождённым в этой волне.
+    [few] { $n } человека отмечены освобождёнными в этой волне.
+   *[other] { $n } человек отмечены освобождёнными в этой волне.
+}
+wave-name-hint = Как её называет пресса: «Передача трёх политзаключённых делегации США».
+wave-slug-hint = Если оставить пустым, адрес составится из названия и даты.
+wave-started-hint = Как можно точнее: 2025-02-12, 2024-07, summer 2024.
+wave-ended-label = До
+wave-ended-hint = Для волны, которая длилась какое-то время.
+wave-country-label = Освободившее государство (код страны)
+wave-qualifier-label = Насколько точно число
+release-heading = Отметить людей, освобождённых в этой волне
+release-intro-before = По одному человеку в строке: адрес или номер, например
+release-intro-after = . Продолжающееся задержание каждого заканчивается в указанный день со способом освобождения этой волны. Если хоть одна строка неверна, ничего не сохраняется, и каждая такая строка будет названа.
+release-day = День освобождения
+release-day-hint = Если оставить пустым — дата волны.
+release-submit = Отметить освобождение
+
+## Общие формы записей (источники, ссылки, признания, учреждения, цифры)
+
+record-many-sources = Источники
+record-many-facilities = Учреждения
+record-many-figures = Опубликованные цифры
+record-many-other = Записи
+record-about-sources = Каждый факт на сайте опирается на источник. Добавьте источник один раз, а потом ссылайтесь на него из формы любой записи.
+record-about-facilities = Тюрьмы, колонии и изоляторы, которые называют задержания.
+record-about-figures = Общие цифры по странам, как их публикуют правозащитные организации; показываются на главной странице с источниками.
+record-about-other = { "" }
+record-col-sources = Источник
+record-col-citations = Ссылка
+record-col-recognitions = Признание
+record-col-facilities = Учреждение
+record-col-figures = Цифра
+record-add-sources = Добавить источник
+record-add-citations = Добавить ссылку
+record-add-recognitions = Добавить признание
+record-add-facilities = Добавить учреждение
+record-add-figures = Добавить цифру
+record-edit-sources = Редактировать источник: { $title }
+record-edit-citations = Редактировать ссылку: { $title }
+record-edit-recognitions = Редактировать признание: { $title }
+record-edit-facilities = Редактировать учреждение: { $title }
+record-edit-figures = Редактировать цифру: { $title }
+record-conflict-sources = Пока вы редактировали, кто-то сохранил этот источник
+record-conflict-citations = Пока вы редактировали, кто-то сохранил эту ссылку
+record-conflict-recognitions = Пока вы редактировали, кто-то сохранил это признание
+record-conflict-facilities = Пока вы редактировали, кто-то сохранил это учреждение
+record-conflict-figures = Пока вы редактировали, кто-то сохранил эту цифру
+record-history-sources = История источника { $title }
+record-history-citations = История ссылки { $title }
+record-history-recognitions = История признания { $title }
+record-history-facilities = История учреждения { $title }
+record-history-figures = История цифры { $title }
+sources-find = Найти источник
+records-none = Пока ничего нет.
+record-hint-slug = Постоянный адрес источника в списках сайта; если оставить пустым, составится из названия.
+record-hint-url = Где его можно прочитать: https://…
+record-hint-published = Как можно точнее: 2025, 2025-02 или 2025-02-12.
+record-hint-recognised = Когда человека признали, как можно точнее: 2021, 2021-05 или 2021-05-20.
+record-hint-facility_country = Код страны, государство которой управляет учреждением, например BY.
+record-hint-figure_country = Код страны, к которой относится число, например BY.
+record-hint-as_of = Дата, которую описывает число, как можно точнее: 2025-02-01, 2025-02 или 2025.
+record-hint-source = Адрес источника, как в списке источников (например, rferl-2025-02-12).
+record-hint-locator = Где в источнике: страница, абзац или короткая цитата.
+record-hint-other = { "" }
+source-kind-news_article = Новость
+source-kind-analysis = Аналитика
+source-kind-report = Доклад
+source-kind-official_statement = Официальное заявление
+source-kind-court_document = Судебный документ
+source-kind-social_media = Пост в соцсетях
+source-kind-interview = Интервью
+source-kind-database = База данных
+source-kind-other = Другое
+facility-kind-temporary_detention = Изолятор временного содержания
+facility-kind-pretrial_detention_centre = Следственный изолятор
+facility-kind-prison = Тюрьма
+facility-kind-penal_colony = Исправительная колония
+facility-kind-psychiatric_hospital = Психиатрическая больница
+facility-kind-police_station = Отдел милиции
+facility-kind-other = Другое место заключения
+figure-metric-prisoners_held = политзаключённые под стражей
+figure-metric-prisoners_released = освобождённые политзаключённые
+figure-metric-other = политически мотивированные задержания
+option-other = { "" }
+
+## Удаление записи
+
+record-delete-people = Удалить человека { $title }?
+record-delete-detentions = Удалить задержание { $title }?
+record-delete-events = Удалить событие { $title }?
+record-delete-waves = Удалить волну освобождений { $title }?
+record-delete-sources = Удалить источник { $title }?
+record-delete-citations = Удалить ссылку { $title }?
+record-delete-recognitions = Удалить признание { $title }?
+record-delete-facilities = Удалить учреждение { $title }?
+record-delete-figures = Удалить цифру { $title }?
+record-delete-changed-people = После того как вы открыли эту страницу, кто-то изменил этого человека. Ниже — запись такой, какая она сейчас; удаляйте, только если это всё ещё верно.
+record-delete-changed-detentions = После того как вы открыли эту страницу, кто-то изменил это задержание. Ниже — запись такой, какая она сейчас; удаляйте, только если это всё ещё верно.
+record-delete-changed-events = После того как вы открыли эту страницу, кто-то изменил это событие. Ниже — запись такой, какая она сейчас; удаляйте, только если это всё ещё верно.
+record-delete-changed-waves = После того как вы открыли эту страницу, кто-то изменил эту волну освобождений. Ниже — запись такой, какая она сейчас; удаляйте, только если это всё ещё верно.
+record-delete-changed-sources = После того как вы открыли эту страницу, кто-то изменил этот источник. Ниже — запись такой, какая она сейчас; удаляйте, только если это всё ещё верно.
+record-delete-changed-citations = После того как вы открыли эту страницу, кто-то изменил эту ссылку. Ниже — запись такой, какая она сейчас; удаляйте, только если это всё ещё верно.
+record-delete-changed-recognitions = После того как вы открыли эту страницу, кто-то изменил это признание. Ниже — запись такой, какая она сейчас; удаляйте, только если это всё ещё верно.
+record-delete-changed-facilities = После того как вы открыли эту страницу, кто-то изменил это учреждение. Ниже — запись такой, какая она сейчас; удаляйте, только если это всё ещё верно.
+record-delete-changed-figures = После того как вы открыли эту страницу, кто-то изменил эту цифру. Ниже — запись такой, какая она сейчас; удаляйте, только если это всё ещё верно.
+delete-in-use-source = { $plural ->
+    [one] На этот источник ссылается { $n } запись. Сначала удалите эти ссылки, чтобы ни один факт незаметно не потерял источник.
+    [few] На этот источник ссылаются { $n } записи. Сначала удалите эти ссылки, чтобы ни один факт незаметно не потерял источник.
+   *[other] На этот источник ссылаются { $n } записей. Сначала удалите эти ссылки, чтобы ни один факт незаметно не потерял источник.
+}
+delete-in-use-facility = { $plural ->
+    [one] Это учреждение называет { $n } задержание. Сначала измените его.
+    [few] Это учреждение называют { $n } задержания. Сначала измените их.
+   *[other] Это учреждение называют { $n } задержаний. Сначала измените их.
+}
+delete-in-use-other = { $plural ->
+    [one] В этой волне освобождён { $n } человек. Сначала измените его задержание.
+    [few] В этой волне освобождены { $n } человека. Сначала измените их задержания.
+   *[other] В этой волне освобождены { $n } человек. Сначала измените их задержания.
+}
+delete-goes-with-person = Вместе с человеком удаляются его имена, задержания, события, признания, фото и ссылки, а его страница исчезает с сайта.
+delete-goes-with-detention = Вместе с ним удаляются его обвинения и ссылки.
+delete-goes-with-wave = Вместе с ней удаляются её ссылки, а её страница исчезает с сайта.
+delete-goes-with-other = Вместе с ней удаляются её ссылки, если они есть.
+delete-history-kept = Запись остаётся в истории изменений вместе с тем, кто и когда её удалил.
+
+## Импорт CSV
+
+import-title = Импорт людей
+import-heading = Импорт людей из CSV
+import-done = Импортировано: добавлено — { $created }, изменено — { $updated }, без изменений — { $unchanged }. Каждое изменение есть в истории человека.
+import-check-heading = Что сделает импорт
+import-stale-heading = Записи изменились после вашей проверки
+import-stale = После вашей проверки кто-то сохранил человека из этого файла, или файл не тот, что проверялся: ничего не записано. Вот проверка по нынешнему состоянию.
+import-stale-valid = После вашей проверки кто-то сохранил человека из этого файла, или файл не тот, что проверялся: ничего не записано. Вот проверка по нынешнему состоянию; примените её, если это всё ещё то, что вам нужно.
+import-summary = { $plural ->
+    [one] { $n } строка: добавить — { $create }, изменить — { $update }, без изменений — { $unchanged }, с ошибками — { $invalid }. Пока ничего не записано.
+    [few] { $n } строки: добавить — { $create }, изменить — { $update }, без изменений — { $unchanged }, с ошибками — { $invalid }. Пока ничего не записано.
+   *[other] { $n } строк: добавить — { $create }, изменить — { $update }, без изменений — { $unchanged }, с ошибками — { $invalid }. Пока ничего не записано.
+}
+import-apply = Применить: добавить — { $create }, изменить — { $update }
+import-has-mistakes = Ничего нельзя записать, пока в строках есть ошибки: исправьте их в файле и проверьте его ещё раз. Каждая ошибка показана рядом со своей строкой вместе со столбцом.
+import-report-caption = По строкам
+import-col-row = Строка
+import-col-person = Человек
+import-col-action = Что произойдёт
+import-col-details = Подробности
+import-action-create = Добавить
+import-action-update = Изменить
+import-action-unchanged = Без изменений
+import-action-other = Ошибки
+import-namesake-before = По адресу
+import-namesake-after = уже есть человек. Если эта строка о нём, укажите его slug или public_id, чтобы изменить его запись, а не добавлять нового.
+import-check-file = Проверить файл
+import-check-again = Проверить файл ещё раз
+import-check-intro = Проверка ничего не записывает: она показывает по строкам, кого добавят, кого и как изменят, и все ошибки. Когда все строки верны, вы применяете импорт, и он записывается целиком или не записывается вовсе.
+import-as-admin = Как администратор, вы можете строками публиковать людей и снимать их с публикации.
+import-as-editor = Как редактор, вы добавляете черновики, а опубликованные люди остаются опубликованными: публикуют и снимают с публикации только администраторы.
+import-file = Файл CSV
+import-file-hint = UTF-8, через запятую («CSV UTF-8» в таблицах), не больше { $kib } КиБ и { $rows } строк.
+import-paste = Или вставьте CSV
+import-paste-hint = Если выше выбран файл, используется он, а не этот текст.
+import-check = Проверить
+import-columns = Столбцы
+import-columns-intro = Первая строка называет столбцы в любом порядке; название, которого нет в списке ниже, не принимается.
+import-export-before = Файл, экспортированный из
+import-export-link = поиска
+import-export-after = можно отредактировать и импортировать как есть.
+import-columns-rules = Столбец, которого нет в файле, оставляет поле как есть; пустая ячейка его очищает. Ячейки, которые экспорт защитил от формул апострофом ('=…), читаются без него.
+import-matching = Каждая строка ищет своего человека по public_id; иначе по адресу (slug, иначе адрес в url), в том числе прежнему; иначе добавляет человека. Одна строка на человека.
+import-columns-caption = Столбцы и что в них
+import-col-column = Столбец
+import-col-holds = Что в нём
+import-column-public_id = Постоянный идентификатор человека, как в экспорте. Строка с ним изменяет этого человека, который должен быть в базе; оставьте пустым, чтобы добавить человека.
+import-column-url = Адрес публичной страницы человека, как в экспорте (https://…/prisoners/ihar-losik): находит человека, когда public_id пуст, и становится адресом добавленного человека. Адрес он никогда не меняет.
+import-column-slug = Адрес, например ihar-losik. Находит человека, когда public_id пуст; рядом с public_id это его новый адрес. Для нового человека, если оставить пустым, составляется из имени.
+import-column-name = Показанное имя. Рядом с all_names должно быть одним из них; отдельно — это единственное имя добавленного человека.
+import-column-all_names = Все имена через |, например «Ігар Лосік [be primary] | Ihar Losik [en primary] | Igor Losik». В скобках при необходимости: язык (be), письменность (Cyrl) и вид (primary, transliteration, alias, former). Имя, которое уже есть в базе, сохраняет свой язык, письменность и вид, если скобки не говорят иначе; имя, которого нет в списке, удаляется.
+import-column-publication = draft или published; пустая ячейка оставляет как есть, а новые люди — черновики. Публикуют и снимают с публикации только администраторы.
+import-column-sex = female, male или other.
+import-column-born = Как можно точнее: 1992, 1992-06, 1992-06-03, summer 1992.
+import-column-citizenships = Коды стран через пробел, например «BY LT».
+import-column-occupation = Текст, не больше 500 знаков.
+import-column-region = Текст, не больше 200 знаков.
+import-column-other = Текст, не больше 20 000 знаков; переносы строк внутри ячейки в кавычках сохраняются.
+import-column-computed = Вычисляются экспортом из задержаний: принимаются и игнорируются.
