@@ -43,7 +43,7 @@ charts-nav-held = Пад вартай
 charts-nav-mechanisms = Паводле механізму
 charts-nav-citizenship = Паводле грамадзянства
 chart-scope-from = { $since }
-chart-scope-to = па { $date }
+chart-scope-to = { $until }
 
 ## Спампоўванне
 

@@ -62,6 +62,28 @@ season-genitive-spring = вясны
 season-genitive-summer = лета
 season-genitive-autumn = восені
 season-genitive-winter = зімы
+# «па …», канец перыяду (Lang::until): вінавальны склон.
+date-until-day = па { $day } { $month } { $year }
+date-until-month = па { $month } { $year }
+date-until-season = па { $season } { $year }
+date-until-winter = па зіму { $year }/{ $next }
+date-until-year = па { $year } год
+month-accusative-1 = студзень
+month-accusative-2 = люты
+month-accusative-3 = сакавік
+month-accusative-4 = красавік
+month-accusative-5 = май
+month-accusative-6 = чэрвень
+month-accusative-7 = ліпень
+month-accusative-8 = жнівень
+month-accusative-9 = верасень
+month-accusative-10 = кастрычнік
+month-accusative-11 = лістапад
+month-accusative-12 = снежань
+season-accusative-spring = вясну
+season-accusative-summer = лета
+season-accusative-autumn = восень
+season-accusative-winter = зіму
 
 ## Лікі
 

@@ -43,9 +43,10 @@ charts-nav-held = People held
 charts-nav-mechanisms = By mechanism
 charts-nav-citizenship = By citizenship
 # The scope of a chart of totals, after its title: $date is a date on its own, $since one after
-# "since" (Belarusian and Russian put it in the genitive).
+# "since" (Belarusian and Russian put it in the genitive), $until one after "to" (the accusative
+# after "па"/"по": date-until-*).
 chart-scope-from = from { $date }
-chart-scope-to = to { $date }
+chart-scope-to = { $until }
 
 ## Downloads
 

@@ -43,7 +43,7 @@ charts-nav-held = Под стражей
 charts-nav-mechanisms = По механизму
 charts-nav-citizenship = По гражданству
 chart-scope-from = { $since }
-chart-scope-to = по { $date }
+chart-scope-to = { $until }
 
 ## Скачивание
 

@@ -291,6 +291,40 @@ impl Lang {
         }
     }
 
+    /// "up to and including" a date, as the language says it after a range's start: "to
+    /// February 2025", "па зіму 2024/25", "по весну 2025", "по 2025 год" (Belarusian and Russian
+    /// take the accusative after "па"/"по").
+    pub fn until(self, date: &PartialDate) -> String {
+        let start = date.start();
+        let year = start.year();
+        match date.precision() {
+            Precision::Day => self.t_args(
+                "date-until-day",
+                &[
+                    ("day", &start.day()),
+                    ("month", &self.t(&format!("month-genitive-{}", start.month() as u8))),
+                    ("year", &year),
+                ],
+            ),
+            Precision::Month => self.t_args(
+                "date-until-month",
+                &[("month", &self.t(&format!("month-accusative-{}", start.month() as u8))), ("year", &year)],
+            ),
+            Precision::Season => match date.season_of() {
+                Some(Season::Winter) => self.t_args(
+                    "date-until-winter",
+                    &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100)))],
+                ),
+                Some(season) => self.t_args(
+                    "date-until-season",
+                    &[("season", &self.t(&format!("season-accusative-{}", season.as_str()))), ("year", &year)],
+                ),
+                None => self.t_args("date-until-year", &[("year", &year)]),
+            },
+            Precision::Year => self.t_args("date-until-year", &[("year", &year)]),
+        }
+    }
+
     /// A calendar day: "12 February 2025", "12 лютага 2025", "12 февраля 2025".
     pub fn day(self, day: time::Date) -> String {
         let month = day.month() as u8;
@@ -435,6 +469,22 @@ mod tests {
             assert_eq!(Lang::En.date(&date), en);
             assert_eq!(Lang::Be.date(&date), be);
             assert_eq!(Lang::Ru.date(&date), ru);
+        }
+    }
+
+    #[test]
+    fn until_takes_the_accusative() {
+        for (iso, en, be, ru) in [
+            ("2025-03", "to March 2025", "па сакавік 2025", "по март 2025"),
+            ("2025-spring", "to spring 2025", "па вясну 2025", "по весну 2025"),
+            ("2024-winter", "to winter 2024/25", "па зіму 2024/25", "по зиму 2024/25"),
+            ("2025-02-12", "to 12 February 2025", "па 12 лютага 2025", "по 12 февраля 2025"),
+            ("2025", "to 2025", "па 2025 год", "по 2025 год"),
+        ] {
+            let date: PartialDate = iso.parse().unwrap();
+            assert_eq!(Lang::En.until(&date), en);
+            assert_eq!(Lang::Be.until(&date), be);
+            assert_eq!(Lang::Ru.until(&date), ru);
         }
     }
 

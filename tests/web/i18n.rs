@@ -559,3 +559,23 @@ async fn a_persons_status_agrees_with_their_sex() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_charts_period_takes_the_case_its_preposition_asks_for() {
+    let app = TestApp::with_demo().await;
+    for (address, title) in [
+        ("/be/charts?from=2024&to=2024-winter", "Вызваленні паводле грамадзянства, з 2024 года па зіму 2024/25"),
+        ("/ru/charts?from=2024&to=2025-spring", "Освобождения по гражданству, с 2024 года по весну 2025"),
+        ("/ru/charts?to=2025", "Освобождения по гражданству, по 2025 год"),
+        ("/be/charts?to=2025-03", "Вызваленні паводле грамадзянства, па сакавік 2025"),
+        ("/charts?from=2024&to=2025-spring", "Releases by citizenship, from 2024 to spring 2025"),
+    ] {
+        let page = app.get(address).await;
+        assert_eq!(page.status, 200, "{address}");
+        assert_eq!(page.text("#citizenship-title"), title, "{address}");
+        let svg = app.get(&address.replace("charts?", "charts/citizenship.svg?")).await;
+        let xml = roxmltree::Document::parse(&svg.body).unwrap();
+        let text = xml.root_element().children().find(|n| n.has_tag_name("title")).and_then(|n| n.text());
+        assert_eq!(text, Some(title), "{address}");
+    }
+}
