@@ -179,7 +179,10 @@ sex-male = Мужчынскі
 sex-other = Іншы
 name-kind-primary = імя
 name-kind-transliteration = транслітарацыя
-name-kind-alias = таксама вядомы як
+name-kind-alias = { $sex ->
+    [female] таксама вядомая як
+   *[other] таксама вядомы як
+}
 name-kind-other = ранейшае імя
 language-be = беларуская
 language-ru = руская

@@ -179,7 +179,10 @@ sex-male = Мужской
 sex-other = Другой
 name-kind-primary = имя
 name-kind-transliteration = транслитерация
-name-kind-alias = также известен как
+name-kind-alias = { $sex ->
+    [female] также известна как
+   *[other] также известен как
+}
 name-kind-other = прежнее имя
 language-be = белорусский
 language-ru = русский

@@ -154,12 +154,17 @@ impl Lang {
     pub fn label_of(self, kind: &str, key: &str, sex: impl std::borrow::Borrow<Option<Sex>>) -> String {
         let specific = format!("{kind}-{key}");
         let key = if self.has(&specific) { specific } else { format!("{kind}-other") };
-        let sex = match sex.borrow() {
+        self.t_args(&key, &[("sex", &self.sex(sex))])
+    }
+
+    /// The `$sex` a message about one person selects on: `female`, `male`, or `other` for
+    /// anyone else and for an unrecorded sex (the form the language uses by default).
+    pub fn sex(self, sex: impl std::borrow::Borrow<Option<Sex>>) -> &'static str {
+        match sex.borrow() {
             Some(Sex::Female) => "female",
             Some(Sex::Male) => "male",
             Some(Sex::Other) | None => "other",
-        };
-        self.t_args(&key, &[("sex", &sex)])
+        }
     }
 
     /// The word for a stored key that counts something: `label_count("metric", key, 1100)`.

@@ -538,9 +538,34 @@ async fn a_persons_status_agrees_with_their_sex() {
          insert into person_names (person_id, name, lang, script, kind, search_key)
          select id, 'Synthetic ' || slug, 'en', 'Latn', 'primary', 'synthetic ' || slug from people;
          insert into detentions (person_id, country, started_on, started_precision, ended_on, ended_precision, release_mechanism)
-         select id, 'BY', '2022-03-01', 'day', '2024-07-03', 'day', 'pardon' from people",
+         select id, 'BY', '2022-03-01', 'day', '2024-07-03', 'day', 'pardon' from people;
+         insert into person_names (person_id, name, lang, script, kind, search_key)
+         select id, 'Alias ' || slug, 'en', 'Latn', 'alias', 'alias ' || slug from people",
     )
     .await;
+    // The home page's list of recent releases and the "also known as" of a name agree too.
+    for (lang, woman, man) in [
+        ("en", ["released 3 July 2024", "also known as"], ["released 3 July 2024", "also known as"]),
+        ("be", ["вызваленая 3 ліпеня 2024", "таксама вядомая як"], ["вызвалены 3 ліпеня 2024", "таксама вядомы як"]),
+        ("ru", ["освобождена 3 июля 2024", "также известна как"], ["освобождён 3 июля 2024", "также известен как"]),
+    ] {
+        let home = app.get(&in_lang(lang, "/")).await;
+        let items = home.texts("#released-heading + ul li");
+        for (slug, [released, alias]) in [
+            ("synthetic-released-woman", woman),
+            ("synthetic-released-man", man),
+            ("synthetic-released-unrecorded", man),
+        ] {
+            let item = items.iter().find(|li| li.contains(slug)).unwrap_or_else(|| panic!("{lang} {slug}: {items:?}"));
+            assert!(item.ends_with(released), "{lang} {slug}: {item}");
+            let page = app.get(&in_lang(lang, &format!("/prisoners/{slug}"))).await;
+            assert!(
+                page.texts(".name-kind").iter().any(|k| k.contains(alias)),
+                "{lang} {slug}: {:?}",
+                page.texts(".name-kind")
+            );
+        }
+    }
     for (slug, sex, en, be, ru) in [
         ("synthetic-released-woman", Some("female"), "Released", "Вызвалена", "Освобождена"),
         ("synthetic-released-man", Some("male"), "Released", "Вызвалены", "Освобождён"),
