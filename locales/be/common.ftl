@@ -121,7 +121,7 @@ status-awaiting_trial = Пад вартай, чакае суда
 status-serving_sentence = Адбывае пакаранне
 status-in_custody = Пад вартай
 status-released = { $sex ->
-    [female] Вызвалена
+    [female] Вызваленая
    *[other] Вызвалены
 }
 status-died_in_custody = { $sex ->
@@ -157,7 +157,7 @@ sentence-death_penalty = Смяротнае пакаранне
 sentence-other = Іншае пакаранне
 trial-awaiting_trial = Чакае суда
 trial-convicted = { $sex ->
-    [female] Асуджана
+    [female] Асуджаная
    *[other] Асуджаны
 }
 trial-other = { "" }

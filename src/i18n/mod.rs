@@ -149,7 +149,7 @@ impl Lang {
 
     /// The word for a stored key about one person, which agrees with the person's sex in
     /// Belarusian and Russian: `label_of("status", "released", Some(Sex::Female))` is
-    /// "Вызвалена". The messages select on `$sex` (`female`, `male`, or `other` for anyone
+    /// "Вызваленая". The messages select on `$sex` (`female`, `male`, or `other` for anyone
     /// else and for an unrecorded sex, which takes the form the language uses by default).
     pub fn label_of(self, kind: &str, key: &str, sex: impl std::borrow::Borrow<Option<Sex>>) -> String {
         let specific = format!("{kind}-{key}");
@@ -427,7 +427,7 @@ mod tests {
     #[test]
     fn a_persons_status_agrees_with_their_sex() {
         for (lang, status, sex, shown) in [
-            (Lang::Be, "released", Some(Sex::Female), "Вызвалена"),
+            (Lang::Be, "released", Some(Sex::Female), "Вызваленая"),
             (Lang::Be, "released", Some(Sex::Male), "Вызвалены"),
             (Lang::Be, "released", None, "Вызвалены"),
             (Lang::Be, "died_in_custody", Some(Sex::Female), "Памерла пад вартай"),

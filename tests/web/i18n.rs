@@ -567,7 +567,7 @@ async fn a_persons_status_agrees_with_their_sex() {
         }
     }
     for (slug, sex, en, be, ru) in [
-        ("synthetic-released-woman", Some("female"), "Released", "Вызвалена", "Освобождена"),
+        ("synthetic-released-woman", Some("female"), "Released", "Вызваленая", "Освобождена"),
         ("synthetic-released-man", Some("male"), "Released", "Вызвалены", "Освобождён"),
         ("synthetic-released-unrecorded", None, "Released", "Вызвалены", "Освобождён"),
     ] {
