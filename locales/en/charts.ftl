@@ -106,6 +106,7 @@ chart-waves-desc = { $plural ->
    *[other] Bar chart of { $n } release waves on a time axis.
 } Each bar spans the wave's date; a dashed outline marks a date known only to a month, season or year, or a wave that lasted a period. The bar's height is the number reported released; its solid part is the people documented individually on this site, { $documented } in all.
 chart-waves-largest = The largest: { $name } ({ $date }), { $reported } reported released, { $documented } documented.
+chart-waves-largest-unreported = The largest: { $name } ({ $date }), no number reported released, { $documented } documented.
 # A wave's bar, to screen readers: "<wave> (<country>), <date>. <mechanism>." then this.
 chart-waves-bar = Reported released: { $reported }. Documented here: { $documented }.
 chart-waves-key-documented = solid part: documented here
@@ -150,5 +151,7 @@ chart-bars-empty = No release is recorded for this selection.
 chart-mechanisms-desc = Bar chart of releases by mechanism. The whole bar is the number reported released in the waves recorded here; its solid part is the releases documented individually on this site.
 chart-mechanisms-row = { $category }: { $documented } documented, { $reported } reported
 chart-mechanisms-bar = { $category }: { $documented } documented, { $reported } reported released
+chart-mechanisms-row-unreported = { $category }: { $documented } documented, no number reported
+chart-mechanisms-bar-unreported = { $category }: { $documented } documented, no number of releases reported
 chart-citizenship-desc = Bar chart of the people documented as released, by citizenship; a person with two citizenships counts under each.
 chart-citizenship-bar = { $category }: { $documented } documented
