@@ -454,9 +454,11 @@ impl ChartsPage<'_> {
         self.svgs.iter().find(|(n, _)| n.as_str() == name).map_or("", |(_, svg)| svg.as_str())
     }
 
-    /// A chart's own file, in the page's language (the CSV is the same in every language).
+    /// A chart's own file: the SVG and PNG in the page's language, the CSV at its one
+    /// unprefixed address (its columns and keys are the same in every language).
     fn file(&self, name: &str, extension: &str) -> String {
-        self.layout.link(&format!("/charts/{name}.{extension}{}", self.filter.query_suffix()))
+        let path = format!("/charts/{name}.{extension}{}", self.filter.query_suffix());
+        if extension == "csv" { path } else { self.layout.link(&path) }
     }
 
     fn typed_from(&self) -> String {
