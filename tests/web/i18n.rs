@@ -362,6 +362,15 @@ async fn the_charts_and_data_pages_render_in_every_language() {
     let data = app.get("/ru/data").await;
     assert!(data.text(".note").contains("на английском"), "the page says the files stay in English");
     assert_eq!(data.attr("a[href='/data/prisoner-tracker.zip']", "download").as_deref(), Some(""));
+    let files = data.text("main ul");
+    assert!(files.contains(" КБ)") || files.contains(" МБ)"), "sizes in Russian: {files}");
+    assert!(!files.contains("kB") && !files.contains("MB"), "{files}");
+    assert_eq!(
+        data.attr("a[rel=license]", "href").as_deref(),
+        Some("https://creativecommons.org/licenses/by/4.0/deed.ru")
+    );
+    assert_eq!(data.text("a[rel=license]"), "Creative Commons «Атрибуция 4.0 Международная»");
+    assert_eq!(data.attr("a[href='https://datapackage.org/']", "lang").as_deref(), Some("en"));
 }
 
 #[tokio::test]
