@@ -20,7 +20,6 @@ charts-date-hint = Даты ў выглядзе 2024, 2024-07, 2024-07-03 або
 ## Чаму фільтр адхілены (src/charts/filter.rs). $parameter — назва параметра ў адрасе (country,
 ## from, to): застаецца першай і не перакладаецца.
 
-chart-refusal-country = { $parameter }: краіна пазначаецца двухлітарным кодам ISO 3166, напрыклад BY
 chart-refusal-unknown-country = country: няма апублікаваных запісаў з краіны { $code }
 chart-refusal-reversed = { $parameter }: перыяд заканчваецца ({ $to }) раней, чым пачынаецца ({ $from })
 chart-refusal-date = { $parameter }: «{ $value }» — гэта не дата: пішыце 2024, 2024-07, 2024-07-03 або summer 2024
@@ -55,7 +54,6 @@ charts-embed-help = Скапіюйце гэта на сваю старонку; 
 ## Агульныя словы
 
 charts-approximate = (прыблізная дата)
-charts-not-reported = не паведамлялася
 count-arrests = { $plural ->
     [one] { $n } затрыманне
     [few] { $n } затрыманні

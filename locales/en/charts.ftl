@@ -20,7 +20,6 @@ charts-date-hint = Dates as 2024, 2024-07, 2024-07-03 or summer 2024.
 ## Why a filter is refused (src/charts/filter.rs). $parameter is the query-string name (country,
 ## from, to): keep it first, untranslated.
 
-chart-refusal-country = { $parameter }: a country is a two-letter ISO 3166 code such as BY
 chart-refusal-unknown-country = country: no published record is from { $code }
 chart-refusal-reversed = { $parameter }: the range ends ({ $to }) before it starts ({ $from })
 chart-refusal-date = { $parameter }: “{ $value }” is not a date: write 2024, 2024-07, 2024-07-03 or summer 2024
@@ -58,7 +57,6 @@ charts-embed-help = Copy this into your page; the chart stays up to date.
 ## Shared words
 
 charts-approximate = (approximate date)
-charts-not-reported = not reported
 count-arrests = { $plural ->
     [one] { $n } arrest
    *[other] { $n } arrests

@@ -20,7 +20,6 @@ charts-date-hint = Даты в виде 2024, 2024-07, 2024-07-03 или summer 
 ## Почему фильтр отклонён (src/charts/filter.rs). $parameter — имя параметра в адресе (country,
 ## from, to): остаётся первым и не переводится.
 
-chart-refusal-country = { $parameter }: страна указывается двухбуквенным кодом ISO 3166, например BY
 chart-refusal-unknown-country = country: нет опубликованных записей из страны { $code }
 chart-refusal-reversed = { $parameter }: период заканчивается ({ $to }) раньше, чем начинается ({ $from })
 chart-refusal-date = { $parameter }: «{ $value }» — это не дата: пишите 2024, 2024-07, 2024-07-03 или summer 2024
@@ -55,7 +54,6 @@ charts-embed-help = Скопируйте это на свою страницу; 
 ## Общие слова
 
 charts-approximate = (приблизительная дата)
-charts-not-reported = не сообщалось
 count-arrests = { $plural ->
     [one] { $n } задержание
     [few] { $n } задержания

@@ -144,7 +144,7 @@ impl ChartWords for Lang {
 /// A reported number in words: "more than 200", "3", "not reported".
 fn reported_words(lang: Lang, reported: &Option<Reported>) -> String {
     match reported {
-        None => lang.t("charts-not-reported"),
+        None => lang.t("not-reported"),
         Some(r) if r.qualifier.as_str() == "exactly" => lang.number(r.count),
         Some(r) => format!("{} {}", lang.label("qualifier", r.qualifier.as_str()), lang.number(r.count)),
     }
