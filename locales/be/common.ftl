@@ -62,6 +62,28 @@ season-genitive-spring = вясны
 season-genitive-summer = лета
 season-genitive-autumn = восені
 season-genitive-winter = зімы
+# «па …», канец перыяду (Lang::until): вінавальны склон.
+date-until-day = па { $day } { $month } { $year }
+date-until-month = па { $month } { $year }
+date-until-season = па { $season } { $year }
+date-until-winter = па зіму { $year }/{ $next }
+date-until-year = па { $year } год
+month-accusative-1 = студзень
+month-accusative-2 = люты
+month-accusative-3 = сакавік
+month-accusative-4 = красавік
+month-accusative-5 = май
+month-accusative-6 = чэрвень
+month-accusative-7 = ліпень
+month-accusative-8 = жнівень
+month-accusative-9 = верасень
+month-accusative-10 = кастрычнік
+month-accusative-11 = лістапад
+month-accusative-12 = снежань
+season-accusative-spring = вясну
+season-accusative-summer = лета
+season-accusative-autumn = восень
+season-accusative-winter = зіму
 
 ## Лікі
 
@@ -99,7 +121,7 @@ status-awaiting_trial = Пад вартай, чакае суда
 status-serving_sentence = Адбывае пакаранне
 status-in_custody = Пад вартай
 status-released = { $sex ->
-    [female] Вызвалена
+    [female] Вызваленая
    *[other] Вызвалены
 }
 status-died_in_custody = { $sex ->
@@ -135,7 +157,7 @@ sentence-death_penalty = Смяротнае пакаранне
 sentence-other = Іншае пакаранне
 trial-awaiting_trial = Чакае суда
 trial-convicted = { $sex ->
-    [female] Асуджана
+    [female] Асуджаная
    *[other] Асуджаны
 }
 trial-other = { "" }
@@ -157,7 +179,10 @@ sex-male = Мужчынскі
 sex-other = Іншы
 name-kind-primary = імя
 name-kind-transliteration = транслітарацыя
-name-kind-alias = таксама вядомы як
+name-kind-alias = { $sex ->
+    [female] таксама вядомая як
+   *[other] таксама вядомы як
+}
 name-kind-other = ранейшае імя
 language-be = беларуская
 language-ru = руская

@@ -21,34 +21,34 @@ feed-change-person = { $action ->
    *[other] Запіс зменены
 }
 feed-change-detention = { $action ->
-    [create] Затрыманне дададзена
+    [create] Затрыманне дададзенае
     [restore] Затрыманне: адноўлена ранейшая версія
-    [delete] Затрыманне выдалена
-   *[other] Затрыманне зменена
+    [delete] Затрыманне выдаленае
+   *[other] Затрыманне змененае
 }
 feed-change-event = { $action ->
-    [create] Падзея дададзена
+    [create] Падзея дададзеная
     [restore] Падзея: адноўлена ранейшая версія
-    [delete] Падзея выдалена
-   *[other] Падзея зменена
+    [delete] Падзея выдаленая
+   *[other] Падзея змененая
 }
 feed-change-recognition = { $action ->
-    [create] Прызнанне дададзена
+    [create] Прызнанне дададзенае
     [restore] Прызнанне: адноўлена ранейшая версія
-    [delete] Прызнанне выдалена
-   *[other] Прызнанне зменена
+    [delete] Прызнанне выдаленае
+   *[other] Прызнанне змененае
 }
 feed-change-citation = { $action ->
-    [create] Крыніца дададзена
+    [create] Крыніца дададзеная
     [restore] Крыніца: адноўлена ранейшая версія
-    [delete] Крыніца выдалена
-   *[other] Крыніца зменена
+    [delete] Крыніца выдаленая
+   *[other] Крыніца змененая
 }
 feed-change-photo = { $action ->
-    [create] Фота дададзена
+    [create] Фота дададзенае
     [restore] Фота: адноўлена ранейшая версія
-    [delete] Фота выдалена
-   *[other] Фота зменена
+    [delete] Фота выдаленае
+   *[other] Фота змененае
 }
 
 ## Стужка пошуку (templates/feeds/search.atom)

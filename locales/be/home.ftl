@@ -18,6 +18,10 @@ waves-none = Ніводная хваля вызваленняў яшчэ не а
 home-all-waves = Усе хвалі вызваленняў
 home-released-heading = Нядаўна вызваленыя
 home-released-none = Ніводнае вызваленне яшчэ не апублікаванае.
-home-released-on = вызвалены { $date }
+# $sex: female, male or other (also for an unrecorded sex).
+home-released-on = { $sex ->
+    [female] вызваленая { $date }
+   *[other] вызвалены { $date }
+}
 home-updated-heading = Нядаўна абноўленыя
 home-updated-none = Ніводны запіс яшчэ не апублікаваны.

@@ -20,7 +20,6 @@ charts-date-hint = Dates as 2024, 2024-07, 2024-07-03 or summer 2024.
 ## Why a filter is refused (src/charts/filter.rs). $parameter is the query-string name (country,
 ## from, to): keep it first, untranslated.
 
-chart-refusal-country = { $parameter }: a country is a two-letter ISO 3166 code such as BY
 chart-refusal-unknown-country = country: no published record is from { $code }
 chart-refusal-reversed = { $parameter }: the range ends ({ $to }) before it starts ({ $from })
 chart-refusal-date = { $parameter }: “{ $value }” is not a date: write 2024, 2024-07, 2024-07-03 or summer 2024
@@ -43,9 +42,10 @@ charts-nav-held = People held
 charts-nav-mechanisms = By mechanism
 charts-nav-citizenship = By citizenship
 # The scope of a chart of totals, after its title: $date is a date on its own, $since one after
-# "since" (Belarusian and Russian put it in the genitive).
+# "since" (Belarusian and Russian put it in the genitive), $until one after "to" (the accusative
+# after "па"/"по": date-until-*).
 chart-scope-from = from { $date }
-chart-scope-to = to { $date }
+chart-scope-to = { $until }
 
 ## Downloads
 
@@ -57,7 +57,6 @@ charts-embed-help = Copy this into your page; the chart stays up to date.
 ## Shared words
 
 charts-approximate = (approximate date)
-charts-not-reported = not reported
 count-arrests = { $plural ->
     [one] { $n } arrest
    *[other] { $n } arrests
@@ -105,6 +104,7 @@ chart-waves-desc = { $plural ->
    *[other] Bar chart of { $n } release waves on a time axis.
 } Each bar spans the wave's date; a dashed outline marks a date known only to a month, season or year, or a wave that lasted a period. The bar's height is the number reported released; its solid part is the people documented individually on this site, { $documented } in all.
 chart-waves-largest = The largest: { $name } ({ $date }), { $reported } reported released, { $documented } documented.
+chart-waves-largest-unreported = The largest: { $name } ({ $date }), no number reported released, { $documented } documented.
 # A wave's bar, to screen readers: "<wave> (<country>), <date>. <mechanism>." then this.
 chart-waves-bar = Reported released: { $reported }. Documented here: { $documented }.
 chart-waves-key-documented = solid part: documented here
@@ -149,5 +149,7 @@ chart-bars-empty = No release is recorded for this selection.
 chart-mechanisms-desc = Bar chart of releases by mechanism. The whole bar is the number reported released in the waves recorded here; its solid part is the releases documented individually on this site.
 chart-mechanisms-row = { $category }: { $documented } documented, { $reported } reported
 chart-mechanisms-bar = { $category }: { $documented } documented, { $reported } reported released
+chart-mechanisms-row-unreported = { $category }: { $documented } documented, no number reported
+chart-mechanisms-bar-unreported = { $category }: { $documented } documented, no number of releases reported
 chart-citizenship-desc = Bar chart of the people documented as released, by citizenship; a person with two citizenships counts under each.
 chart-citizenship-bar = { $category }: { $documented } documented

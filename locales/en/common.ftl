@@ -67,6 +67,29 @@ season-genitive-spring = spring
 season-genitive-summer = summer
 season-genitive-autumn = autumn
 season-genitive-winter = winter
+# "to …", the end of a range after its start (Lang::until): Belarusian and Russian take the
+# accusative after "па"/"по".
+date-until-day = to { $day } { $month } { $year }
+date-until-month = to { $month } { $year }
+date-until-season = to { $season } { $year }
+date-until-winter = to winter { $year }/{ $next }
+date-until-year = to { $year }
+month-accusative-1 = January
+month-accusative-2 = February
+month-accusative-3 = March
+month-accusative-4 = April
+month-accusative-5 = May
+month-accusative-6 = June
+month-accusative-7 = July
+month-accusative-8 = August
+month-accusative-9 = September
+month-accusative-10 = October
+month-accusative-11 = November
+month-accusative-12 = December
+season-accusative-spring = spring
+season-accusative-summer = summer
+season-accusative-autumn = autumn
+season-accusative-winter = winter
 
 ## Counts
 

@@ -15,6 +15,12 @@ data-json = every table in one JSON document.
 data-made-before = These files were made at
 data-made-after = (UTC) from the records published then, and are made again whenever a record changes. Schema version { $version }.
 data-licence = Licence
+# The licence's name and its deed (the summary page) in this language.
+data-licence-title = Creative Commons Attribution 4.0 International
+data-licence-deed = https://creativecommons.org/licenses/by/4.0/
+# A file's size: $n is already formatted (1.2, 340).
+data-size-mb = { $n } MB
+data-size-kb = { $n } kB
 data-licence-before = The data are published under the licence
 data-licence-credit = You may copy, share and adapt them for any purpose, including commercially, as long as you credit
 data-licence-after = and link to this page. Please also cite the original sources that each record names.

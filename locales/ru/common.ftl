@@ -62,6 +62,28 @@ season-genitive-spring = весны
 season-genitive-summer = лета
 season-genitive-autumn = осени
 season-genitive-winter = зимы
+# «по …», конец периода (Lang::until): винительный падеж.
+date-until-day = по { $day } { $month } { $year }
+date-until-month = по { $month } { $year }
+date-until-season = по { $season } { $year }
+date-until-winter = по зиму { $year }/{ $next }
+date-until-year = по { $year } год
+month-accusative-1 = январь
+month-accusative-2 = февраль
+month-accusative-3 = март
+month-accusative-4 = апрель
+month-accusative-5 = май
+month-accusative-6 = июнь
+month-accusative-7 = июль
+month-accusative-8 = август
+month-accusative-9 = сентябрь
+month-accusative-10 = октябрь
+month-accusative-11 = ноябрь
+month-accusative-12 = декабрь
+season-accusative-spring = весну
+season-accusative-summer = лето
+season-accusative-autumn = осень
+season-accusative-winter = зиму
 
 ## Числа
 
@@ -157,7 +179,10 @@ sex-male = Мужской
 sex-other = Другой
 name-kind-primary = имя
 name-kind-transliteration = транслитерация
-name-kind-alias = также известен как
+name-kind-alias = { $sex ->
+    [female] также известна как
+   *[other] также известен как
+}
 name-kind-other = прежнее имя
 language-be = белорусский
 language-ru = русский

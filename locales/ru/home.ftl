@@ -18,6 +18,10 @@ waves-none = Ни одна волна освобождений ещё не оп�
 home-all-waves = Все волны освобождений
 home-released-heading = Недавно освобождённые
 home-released-none = Ни одно освобождение ещё не опубликовано.
-home-released-on = освобождён { $date }
+# $sex: female, male or other (also for an unrecorded sex).
+home-released-on = { $sex ->
+    [female] освобождена { $date }
+   *[other] освобождён { $date }
+}
 home-updated-heading = Недавно обновлённые
 home-updated-none = Ни одна запись ещё не опубликована.

@@ -50,7 +50,8 @@ impl InvalidFilter {
     pub fn message(&self) -> Message {
         let message = |key| Message::new(key).arg("parameter", self.parameter);
         match &self.problem {
-            Problem::CountryCode => message("chart-refusal-country"),
+            // The same words as the search's refusal of a country code.
+            Problem::CountryCode => message("search-refusal-country"),
             Problem::Reversed { from, to } => {
                 message("chart-refusal-reversed").arg("from", from.iso()).arg("to", to.iso())
             }

@@ -127,6 +127,7 @@ pub async fn find_published_profile(
                         'slug', p.slug,
                         'display_name', coalesce(person_display_name(p.id, $2), p.slug),
                         'status', p.status,
+                        'sex', p.sex,
                         'status_since', partial_date_iso(p.status_since, p.status_since_precision))
                         order by person_display_name(p.id, $2)), '[]')
                 from people p

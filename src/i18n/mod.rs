@@ -155,17 +155,22 @@ impl Lang {
 
     /// The word for a stored key about one person, which agrees with the person's sex in
     /// Belarusian and Russian: `label_of("status", "released", Some(Sex::Female))` is
-    /// "Вызвалена". The messages select on `$sex` (`female`, `male`, or `other` for anyone
+    /// "Вызваленая". The messages select on `$sex` (`female`, `male`, or `other` for anyone
     /// else and for an unrecorded sex, which takes the form the language uses by default).
     pub fn label_of(self, kind: &str, key: &str, sex: impl std::borrow::Borrow<Option<Sex>>) -> String {
         let specific = format!("{kind}-{key}");
         let key = if self.has(&specific) { specific } else { format!("{kind}-other") };
-        let sex = match sex.borrow() {
+        self.t_args(&key, &[("sex", &self.sex(sex))])
+    }
+
+    /// The `$sex` a message about one person selects on: `female`, `male`, or `other` for
+    /// anyone else and for an unrecorded sex (the form the language uses by default).
+    pub fn sex(self, sex: impl std::borrow::Borrow<Option<Sex>>) -> &'static str {
+        match sex.borrow() {
             Some(Sex::Female) => "female",
             Some(Sex::Male) => "male",
             Some(Sex::Other) | None => "other",
-        };
-        self.t_args(&key, &[("sex", &sex)])
+        }
     }
 
     /// The word for a stored key that counts something: `label_count("metric", key, 1100)`.
@@ -220,7 +225,10 @@ impl Lang {
         let mut errors = Vec::new();
         let text = bundle.format_pattern(pattern, args, &mut errors).into_owned();
         if !errors.is_empty() {
+            // Fluent would print an unknown variable as `{$x}`; show the same mark as a missing
+            // message instead, which the tests look for.
             tracing::warn!(lang = self.code(), key, ?errors, "message formatted with errors");
+            return format!("{MISSING_MARK}{key}⟧");
         }
         text
     }
@@ -294,6 +302,40 @@ impl Lang {
                 None => self.t_args("date-since-year", &[("year", &year)]),
             },
             Precision::Year => self.t_args("date-since-year", &[("year", &year)]),
+        }
+    }
+
+    /// "up to and including" a date, as the language says it after a range's start: "to
+    /// February 2025", "па зіму 2024/25", "по весну 2025", "по 2025 год" (Belarusian and Russian
+    /// take the accusative after "па"/"по").
+    pub fn until(self, date: &PartialDate) -> String {
+        let start = date.start();
+        let year = start.year();
+        match date.precision() {
+            Precision::Day => self.t_args(
+                "date-until-day",
+                &[
+                    ("day", &start.day()),
+                    ("month", &self.t(&format!("month-genitive-{}", start.month() as u8))),
+                    ("year", &year),
+                ],
+            ),
+            Precision::Month => self.t_args(
+                "date-until-month",
+                &[("month", &self.t(&format!("month-accusative-{}", start.month() as u8))), ("year", &year)],
+            ),
+            Precision::Season => match date.season_of() {
+                Some(Season::Winter) => self.t_args(
+                    "date-until-winter",
+                    &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100)))],
+                ),
+                Some(season) => self.t_args(
+                    "date-until-season",
+                    &[("season", &self.t(&format!("season-accusative-{}", season.as_str()))), ("year", &year)],
+                ),
+                None => self.t_args("date-until-year", &[("year", &year)]),
+            },
+            Precision::Year => self.t_args("date-until-year", &[("year", &year)]),
         }
     }
 
@@ -384,9 +426,22 @@ mod tests {
     #[test]
     fn every_file_parses_and_every_message_formats() {
         for lang in Lang::ALL {
+            let bundle = &BUNDLES[lang as usize];
             for key in keys(lang).keys() {
-                let text = lang.t_count(key, 3, &[]);
-                assert!(!text.contains(MISSING_MARK), "{}: {key}", lang.code());
+                // Formatted without the message's own variables: only those may be reported.
+                let pattern = bundle.get_message(key).and_then(|m| m.value()).unwrap();
+                let mut errors = Vec::new();
+                bundle.format_pattern(pattern, None, &mut errors);
+                assert!(
+                    errors.iter().all(|e| matches!(
+                        e,
+                        fluent_bundle::FluentError::ResolverError(fluent_bundle::resolver::ResolverError::Reference(
+                            fluent_bundle::resolver::errors::ReferenceKind::Variable { .. }
+                        ))
+                    )),
+                    "{}: {key}: {errors:?}",
+                    lang.code()
+                );
             }
         }
     }
@@ -394,7 +449,7 @@ mod tests {
     #[test]
     fn a_persons_status_agrees_with_their_sex() {
         for (lang, status, sex, shown) in [
-            (Lang::Be, "released", Some(Sex::Female), "Вызвалена"),
+            (Lang::Be, "released", Some(Sex::Female), "Вызваленая"),
             (Lang::Be, "released", Some(Sex::Male), "Вызвалены"),
             (Lang::Be, "released", None, "Вызвалены"),
             (Lang::Be, "died_in_custody", Some(Sex::Female), "Памерла пад вартай"),
@@ -441,6 +496,28 @@ mod tests {
             assert_eq!(Lang::En.date(&date), en);
             assert_eq!(Lang::Be.date(&date), be);
             assert_eq!(Lang::Ru.date(&date), ru);
+        }
+    }
+
+    #[test]
+    fn a_message_missing_its_variable_is_marked_not_printed_with_braces() {
+        let text = Lang::En.t("chart-scope-to");
+        assert_eq!(text, "⟦chart-scope-to⟧");
+    }
+
+    #[test]
+    fn until_takes_the_accusative() {
+        for (iso, en, be, ru) in [
+            ("2025-03", "to March 2025", "па сакавік 2025", "по март 2025"),
+            ("2025-spring", "to spring 2025", "па вясну 2025", "по весну 2025"),
+            ("2024-winter", "to winter 2024/25", "па зіму 2024/25", "по зиму 2024/25"),
+            ("2025-02-12", "to 12 February 2025", "па 12 лютага 2025", "по 12 февраля 2025"),
+            ("2025", "to 2025", "па 2025 год", "по 2025 год"),
+        ] {
+            let date: PartialDate = iso.parse().unwrap();
+            assert_eq!(Lang::En.until(&date), en);
+            assert_eq!(Lang::Be.until(&date), be);
+            assert_eq!(Lang::Ru.until(&date), ru);
         }
     }
 

@@ -144,9 +144,18 @@ impl ChartWords for Lang {
 /// A reported number in words: "more than 200", "3", "not reported".
 fn reported_words(lang: Lang, reported: &Option<Reported>) -> String {
     match reported {
-        None => lang.t("charts-not-reported"),
+        None => lang.t("not-reported"),
         Some(r) if r.qualifier.as_str() == "exactly" => lang.number(r.count),
         Some(r) => format!("{} {}", lang.label("qualifier", r.qualifier.as_str()), lang.number(r.count)),
+    }
+}
+
+/// `key`, or `key-unreported` when no number was reported: "not reported" does not fit where a
+/// number goes ("по сообщениям освобождено не сообщалось").
+fn unreported_key(key: &str, reported: &Option<Reported>) -> String {
+    match reported {
+        Some(_) => key.to_owned(),
+        None => format!("{key}-unreported"),
     }
 }
 
@@ -185,7 +194,7 @@ impl WavesSvg<'_> {
     fn largest_words(&self, largest: &WaveBar) -> String {
         let lang = self.lang;
         lang.t_args(
-            "chart-waves-largest",
+            &unreported_key("chart-waves-largest", &largest.reported),
             &[
                 ("name", &largest.wave.name),
                 ("date", &wave_date_words(lang, &largest.wave)),
@@ -231,7 +240,7 @@ impl BarsSvg<'_> {
     /// A mechanism's bar in words (`chart-mechanisms-row` or `chart-mechanisms-bar`).
     fn row_words(&self, key: &str, row: &BarRow) -> String {
         self.lang.t_args(
-            key,
+            &unreported_key(key, &row.reported),
             &[
                 ("category", &self.category(&row.category)),
                 ("documented", &self.lang.number(row.documented)),
@@ -445,9 +454,11 @@ impl ChartsPage<'_> {
         self.svgs.iter().find(|(n, _)| n.as_str() == name).map_or("", |(_, svg)| svg.as_str())
     }
 
-    /// A chart's own file, in the page's language (the CSV is the same in every language).
+    /// A chart's own file: the SVG and PNG in the page's language, the CSV at its one
+    /// unprefixed address (its columns and keys are the same in every language).
     fn file(&self, name: &str, extension: &str) -> String {
-        self.layout.link(&format!("/charts/{name}.{extension}{}", self.filter.query_suffix()))
+        let path = format!("/charts/{name}.{extension}{}", self.filter.query_suffix());
+        if extension == "csv" { path } else { self.layout.link(&path) }
     }
 
     fn typed_from(&self) -> String {
@@ -557,17 +568,31 @@ mod tests {
     #[test]
     fn chart_counts_take_the_right_plural_form() {
         for (n, be, ru) in [
-            (1, "1 затрыманне", "1 арест"),
-            (2, "2 затрыманні", "2 ареста"),
-            (5, "5 затрыманняў", "5 арестов"),
-            (11, "11 затрыманняў", "11 арестов"),
-            (21, "21 затрыманне", "21 арест"),
+            (1, "1 затрыманне", "1 задержание"),
+            (2, "2 затрыманні", "2 задержания"),
+            (5, "5 затрыманняў", "5 задержаний"),
+            (11, "11 затрыманняў", "11 задержаний"),
+            (21, "21 затрыманне", "21 задержание"),
+            (22, "22 затрыманні", "22 задержания"),
+            (23, "23 затрыманні", "23 задержания"),
+            (24, "24 затрыманні", "24 задержания"),
+            (102, "102 затрыманні", "102 задержания"),
+            (112, "112 затрыманняў", "112 задержаний"),
         ] {
             assert_eq!(Lang::Be.tn("count-arrests", n), be);
             assert_eq!(Lang::Ru.tn("count-arrests", n), ru);
         }
         assert_eq!(Lang::En.tn("count-releases", 1), "1 release");
         assert_eq!(Lang::Ru.tn("charts-other-countries", 3), "ещё 3 страны");
+    }
+
+    #[test]
+    fn an_unreported_number_gets_its_own_words() {
+        let key = unreported_key("chart-mechanisms-bar", &None);
+        let args: [(&str, &dyn std::fmt::Display); 2] = [("category", &"Обмен"), ("documented", &2)];
+        assert_eq!(Lang::Ru.t_args(&key, &args), "Обмен: задокументировано 2, число освобождённых не сообщалось");
+        let key = unreported_key("chart-mechanisms-row", &None);
+        assert_eq!(Lang::En.t_args(&key, &args), "Обмен: 2 documented, no number reported");
     }
 
     #[test]

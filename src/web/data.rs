@@ -19,9 +19,10 @@ use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
 use crate::dataset::export::{self, Dataset};
-use crate::dataset::{ATTRIBUTION, LICENCE_NAME, LICENCE_TITLE, LICENCE_URL, Table};
+use crate::dataset::{ATTRIBUTION, LICENCE_NAME, Table};
 use crate::db::changes::Changes;
 use crate::error::{AppError, AppResult};
+use crate::i18n::Lang;
 use crate::web::cache::GenerationCache;
 use crate::web::locale::Locale;
 use crate::web::{Layout, render};
@@ -60,10 +61,16 @@ impl Download {
         Download { body: body.into(), etag: format!("W/\"{hex}\"") }
     }
 
-    /// `1.2 MB`, `340 kB`.
-    fn size(&self) -> String {
+    /// `1.2 MB`, `340 kB`; `1,2 МБ`, `340 КБ` in Belarusian and Russian.
+    fn size(&self, lang: Lang) -> String {
         let bytes = self.body.len() as f64;
-        if bytes >= 1e6 { format!("{:.1} MB", bytes / 1e6) } else { format!("{} kB", (bytes / 1e3).ceil()) }
+        if bytes >= 1e6 {
+            let n = format!("{:.1}", bytes / 1e6);
+            let n = if lang == Lang::En { n } else { n.replace('.', ",") };
+            lang.t1("data-size-mb", "n", n)
+        } else {
+            lang.t1("data-size-kb", "n", lang.number((bytes / 1e3).ceil() as i64))
+        }
     }
 }
 
@@ -116,8 +123,6 @@ struct DataPage {
     layout: Layout,
     published: Arc<Published>,
     licence_name: &'static str,
-    licence_title: &'static str,
-    licence_url: &'static str,
     attribution: &'static str,
 }
 
@@ -127,8 +132,6 @@ async fn show_data(State(state): State<AppState>, locale: Locale) -> AppResult<R
         layout: Layout::localised(&state, locale, "/data"),
         published,
         licence_name: LICENCE_NAME,
-        licence_title: LICENCE_TITLE,
-        licence_url: LICENCE_URL,
         attribution: ATTRIBUTION,
     })
 }
@@ -199,7 +202,9 @@ mod tests {
 
     #[test]
     fn sizes_read_as_people_write_them() {
-        assert_eq!(Download::new(vec![0; 1_500_000]).size(), "1.5 MB");
-        assert_eq!(Download::new(vec![0; 2_100]).size(), "3 kB");
+        assert_eq!(Download::new(vec![0; 1_500_000]).size(Lang::En), "1.5 MB");
+        assert_eq!(Download::new(vec![0; 2_100]).size(Lang::En), "3 kB");
+        assert_eq!(Download::new(vec![0; 1_500_000]).size(Lang::Be), "1,5 МБ");
+        assert_eq!(Download::new(vec![0; 340_000]).size(Lang::Ru), "340 КБ");
     }
 }

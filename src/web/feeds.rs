@@ -101,6 +101,11 @@ struct Sitemap<'a> {
     langs: &'a [Lang],
 }
 
+/// The absolute address of `path` in `lang`: the site's origin and the path with its prefix.
+fn absolute(origin: &str, lang: Lang, path: &str) -> String {
+    format!("{origin}{}", lang.path(path))
+}
+
 impl Sitemap<'_> {
     fn lastmod(&self, at: &OffsetDateTime) -> String {
         format::rfc3339(at)
@@ -108,7 +113,7 @@ impl Sitemap<'_> {
 
     /// The absolute address of `path` in `lang`.
     fn url(&self, lang: &Lang, path: &str) -> String {
-        format!("{}{}", self.origin, lang.path(path))
+        absolute(self.origin, *lang, path)
     }
 }
 
@@ -168,7 +173,7 @@ impl ReleasesFeed<'_> {
 
     /// The absolute address of `path` in the feed's language.
     fn url(&self, path: &str) -> String {
-        format!("{}{}", self.origin, self.lang.path(path))
+        absolute(self.origin, self.lang, path)
     }
 }
 
@@ -203,7 +208,7 @@ impl PersonAtom<'_> {
 
     /// The absolute address of `path` in the feed's language.
     fn url(&self, path: &str) -> String {
-        format!("{}{}", self.origin, self.lang.path(path))
+        absolute(self.origin, self.lang, path)
     }
 
     /// An entry's title: what changed in which part of the record ("Detention added").
@@ -261,7 +266,7 @@ struct SearchAtom<'a> {
 impl SearchAtom<'_> {
     /// The absolute address of `path` in the feed's language.
     fn url(&self, path: &str) -> String {
-        format!("{}{}", self.origin, self.lang.path(path))
+        absolute(self.origin, self.lang, path)
     }
 
     /// `?query`, or nothing for a search of everyone.

@@ -63,9 +63,9 @@ pub fn is_translated(path: &str) -> bool {
     let one_segment = |prefix: &str| {
         path.strip_prefix(prefix).is_some_and(|rest| !rest.is_empty() && !rest.contains('/') && !rest.contains('.'))
     };
-    let chart_file = path.strip_prefix("/charts/").is_some_and(|file| {
-        !file.contains('/') && [".svg", ".png", ".csv"].iter().any(|extension| file.ends_with(extension))
-    });
+    let chart_file = path
+        .strip_prefix("/charts/")
+        .is_some_and(|file| !file.contains('/') && [".svg", ".png"].iter().any(|extension| file.ends_with(extension)));
     let person_feed = path
         .strip_prefix("/prisoners/")
         .and_then(|rest| rest.strip_suffix("/feed.atom"))
@@ -196,7 +196,7 @@ mod tests {
             ("/prisoners.atom", true),
             ("/charts", true),
             ("/charts/waves.svg", true),
-            ("/charts/waves.csv", true),
+            ("/charts/waves.csv", false),
             ("/charts/a/waves.svg", false),
             ("/data", true),
             ("/data/prisoner-tracker.zip", false),

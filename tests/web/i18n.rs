@@ -367,6 +367,15 @@ async fn the_charts_and_data_pages_render_in_every_language() {
     let data = app.get("/ru/data").await;
     assert!(data.text(".note").contains("на английском"), "the page says the files stay in English");
     assert_eq!(data.attr("a[href='/data/prisoner-tracker.zip']", "download").as_deref(), Some(""));
+    let files = data.text("main ul");
+    assert!(files.contains(" КБ)") || files.contains(" МБ)"), "sizes in Russian: {files}");
+    assert!(!files.contains("kB") && !files.contains("MB"), "{files}");
+    assert_eq!(
+        data.attr("a[rel=license]", "href").as_deref(),
+        Some("https://creativecommons.org/licenses/by/4.0/deed.ru")
+    );
+    assert_eq!(data.text("a[rel=license]"), "Creative Commons «Атрибуция 4.0 Международная»");
+    assert_eq!(data.attr("a[href='https://datapackage.org/']", "lang").as_deref(), Some("en"));
 }
 
 #[tokio::test]
@@ -402,14 +411,19 @@ async fn chart_files_are_drawn_in_every_language_and_the_csv_stays_one_file() {
     assert_eq!(png.status, 200);
     assert_eq!(png.header("content-type"), "image/png");
 
-    let english = app.get("/charts/citizenship.csv").await;
+    // The CSV's columns and keys are identifiers, one file in every language: like the
+    // dataset's files it has no prefixed address, and the translated page links the one file.
+    assert_eq!(app.get("/charts/citizenship.csv").await.status, 200);
     for lang in ["be", "ru"] {
         let csv = app.get(&format!("/{lang}/charts/citizenship.csv")).await;
-        assert_eq!(csv.status, 200);
+        assert_eq!(csv.status, 404, "{lang}");
+        let page = app.get(&format!("/{lang}/charts?country=BY")).await;
         assert_eq!(
-            csv.body, english.body,
-            "{lang}: the CSV's columns and keys are identifiers, the same in every language"
+            page.attr("#citizenship a[type='text/csv']", "href").as_deref(),
+            Some("/charts/citizenship.csv?country=BY"),
+            "{lang}"
         );
+        assert!(page.attr("#citizenship a[type='image/svg+xml']", "href").unwrap().starts_with(&format!("/{lang}/")));
     }
 }
 
@@ -543,11 +557,36 @@ async fn a_persons_status_agrees_with_their_sex() {
          insert into person_names (person_id, name, lang, script, kind, search_key)
          select id, 'Synthetic ' || slug, 'en', 'Latn', 'primary', 'synthetic ' || slug from people;
          insert into detentions (person_id, country, started_on, started_precision, ended_on, ended_precision, release_mechanism)
-         select id, 'BY', '2022-03-01', 'day', '2024-07-03', 'day', 'pardon' from people",
+         select id, 'BY', '2022-03-01', 'day', '2024-07-03', 'day', 'pardon' from people;
+         insert into person_names (person_id, name, lang, script, kind, search_key)
+         select id, 'Alias ' || slug, 'en', 'Latn', 'alias', 'alias ' || slug from people",
     )
     .await;
+    // The home page's list of recent releases and the "also known as" of a name agree too.
+    for (lang, woman, man) in [
+        ("en", ["released 3 July 2024", "also known as"], ["released 3 July 2024", "also known as"]),
+        ("be", ["вызваленая 3 ліпеня 2024", "таксама вядомая як"], ["вызвалены 3 ліпеня 2024", "таксама вядомы як"]),
+        ("ru", ["освобождена 3 июля 2024", "также известна как"], ["освобождён 3 июля 2024", "также известен как"]),
+    ] {
+        let home = app.get(&in_lang(lang, "/")).await;
+        let items = home.texts("#released-heading + ul li");
+        for (slug, [released, alias]) in [
+            ("synthetic-released-woman", woman),
+            ("synthetic-released-man", man),
+            ("synthetic-released-unrecorded", man),
+        ] {
+            let item = items.iter().find(|li| li.contains(slug)).unwrap_or_else(|| panic!("{lang} {slug}: {items:?}"));
+            assert!(item.ends_with(released), "{lang} {slug}: {item}");
+            let page = app.get(&in_lang(lang, &format!("/prisoners/{slug}"))).await;
+            assert!(
+                page.texts(".name-kind").iter().any(|k| k.contains(alias)),
+                "{lang} {slug}: {:?}",
+                page.texts(".name-kind")
+            );
+        }
+    }
     for (slug, sex, en, be, ru) in [
-        ("synthetic-released-woman", Some("female"), "Released", "Вызвалена", "Освобождена"),
+        ("synthetic-released-woman", Some("female"), "Released", "Вызваленая", "Освобождена"),
         ("synthetic-released-man", Some("male"), "Released", "Вызвалены", "Освобождён"),
         ("synthetic-released-unrecorded", None, "Released", "Вызвалены", "Освобождён"),
     ] {
@@ -562,5 +601,25 @@ async fn a_persons_status_agrees_with_their_sex() {
             let feed = app.get(&in_lang(lang, &format!("/prisoners.atom?sex={sex}"))).await;
             assert!(feed.body.contains(&format!("<summary>{word}")), "{lang} {slug}: {}", feed.body);
         }
+    }
+}
+
+#[tokio::test]
+async fn a_charts_period_takes_the_case_its_preposition_asks_for() {
+    let app = TestApp::with_demo().await;
+    for (address, title) in [
+        ("/be/charts?from=2024&to=2024-winter", "Вызваленні паводле грамадзянства, з 2024 года па зіму 2024/25"),
+        ("/ru/charts?from=2024&to=2025-spring", "Освобождения по гражданству, с 2024 года по весну 2025"),
+        ("/ru/charts?to=2025", "Освобождения по гражданству, по 2025 год"),
+        ("/be/charts?to=2025-03", "Вызваленні паводле грамадзянства, па сакавік 2025"),
+        ("/charts?from=2024&to=2025-spring", "Releases by citizenship, from 2024 to spring 2025"),
+    ] {
+        let page = app.get(address).await;
+        assert_eq!(page.status, 200, "{address}");
+        assert_eq!(page.text("#citizenship-title"), title, "{address}");
+        let svg = app.get(&address.replace("charts?", "charts/citizenship.svg?")).await;
+        let xml = roxmltree::Document::parse(&svg.body).unwrap();
+        let text = xml.root_element().children().find(|n| n.has_tag_name("title")).and_then(|n| n.text());
+        assert_eq!(text, Some(title), "{address}");
     }
 }
