@@ -399,3 +399,10 @@ import-column-occupation = Тэкст, не больш за 500 знакаў.
 import-column-region = Тэкст, не больш за 200 знакаў.
 import-column-other = Тэкст, не больш за 20 000 знакаў; пераносы радкоў унутры ячэйкі ў двукоссі захоўваюцца.
 import-column-computed = Разлічваюцца экспартам з затрыманняў: прымаюцца і ігнаруюцца.
+
+# The kinds of a name, as the person form offers them (the public page says them with the
+# person's sex: name-kind-*).
+admin-name-kind-primary = імя
+admin-name-kind-transliteration = транслітарацыя
+admin-name-kind-alias = іншае імя (таксама вядомы/вядомая як)
+admin-name-kind-other = ранейшае імя

@@ -392,3 +392,10 @@ import-column-occupation = Text, at most 500 characters.
 import-column-region = Text, at most 200 characters.
 import-column-other = Text, at most 20,000 characters; line breaks inside a quoted cell are kept.
 import-column-computed = Computed by the export from the detentions: accepted and ignored.
+
+# The kinds of a name, as the person form offers them (the public page says them with the
+# person's sex: name-kind-*).
+admin-name-kind-primary = name
+admin-name-kind-transliteration = transliteration
+admin-name-kind-alias = alias (also known as)
+admin-name-kind-other = former name

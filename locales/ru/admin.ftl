@@ -398,3 +398,10 @@ import-column-occupation = Текст, не больше 500 знаков.
 import-column-region = Текст, не больше 200 знаков.
 import-column-other = Текст, не больше 20 000 знаков; переносы строк внутри ячейки в кавычках сохраняются.
 import-column-computed = Вычисляются экспортом из задержаний: принимаются и игнорируются.
+
+# The kinds of a name, as the person form offers them (the public page says them with the
+# person's sex: name-kind-*).
+admin-name-kind-primary = имя
+admin-name-kind-transliteration = транслитерация
+admin-name-kind-alias = другое имя (также известен/известна как)
+admin-name-kind-other = прежнее имя
