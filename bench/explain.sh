@@ -14,8 +14,9 @@ bin=${2:-target/release/prisoner-tracker}
 mkdir -p bench/plans
 
 # The prisoner page, for the synthetic person in the middle of the table.
-id=$(psql "$url" -Atc "select id from people where synthetic order by id offset (select count(*) / 2 from people where synthetic) limit 1")
-python3 bench/page_sql.py 1 | sed -n 2p | sed "s/:id/$id/; s/^/explain (analyze, buffers) /" |
+slug=$(psql "$url" -Atc "select slug from people where synthetic order by id offset (select count(*) / 2 from people where synthetic) limit 1")
+python3 bench/page_sql.py 1 | sed -n 2p |
+  sed "s/(select slug from bench_slugs where n = :n)/'$slug'/; s/:lang/'en'/g; s/^/explain (analyze, buffers) /" |
   psql "$url" -At >bench/plans/prisoner-page.txt
 
 common=$(psql "$url" -Atc "select token from person_tokens group by token order by count(*) desc limit 1")
