@@ -25,11 +25,15 @@ use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Message};
 use crate::web::{Layout, csrf, format, render};
 
+/// One pair of handlers for every kind of record: each kind's routes carry its `Owner`.
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/people/{id}/texts", get(person_texts_form).post(save_person_texts))
-        .route("/admin/waves/{id}/texts", get(wave_texts_form).post(save_wave_texts))
-        .route("/admin/events/{id}/texts", get(event_texts_form).post(save_event_texts))
+    [Owner::Person, Owner::Wave, Owner::Event].into_iter().fold(Router::new(), |router, owner| {
+        router.merge(
+            Router::new()
+                .route(&format!("/admin/{}/{{id}}/texts", owner.path()), get(texts_form).post(save_texts))
+                .layer(Extension(owner)),
+        )
+    })
 }
 
 /// A form as typed: field name → text.
@@ -178,12 +182,12 @@ async fn load(state: &AppState, owner: Owner, id: i64) -> AppResult<StoredTexts>
 }
 
 async fn texts_form(
-    state: AppState,
-    user: User,
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Extension(owner): Extension<Owner>,
     session: Session,
-    owner: Owner,
-    id: i64,
-    query: Values,
+    Path(id): Path<i64>,
+    Query(query): Query<Values>,
 ) -> AppResult<Response> {
     let stored = load(&state, owner, id).await?;
     let form = FormState {
@@ -245,12 +249,12 @@ fn loaded_versions(values: &Values) -> AppResult<(String, BTreeMap<String, i32>)
 }
 
 async fn save_texts(
-    state: AppState,
-    user: User,
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    Extension(owner): Extension<Owner>,
     session: Session,
-    owner: Owner,
-    id: i64,
-    values: Values,
+    Path(id): Path<i64>,
+    Form(values): Form<Values>,
 ) -> AppResult<Response> {
     csrf::verify(&session, values.get("csrf_token").map(String::as_str)).await?;
     let stored = load(&state, owner, id).await?;
@@ -309,66 +313,6 @@ async fn save_texts(
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(super::redirect_to(&format!("/admin/{}/{id}/texts?saved=1", owner.path())).into_response())
-}
-
-async fn person_texts_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Query(query): Query<Values>,
-) -> AppResult<Response> {
-    texts_form(state, user, session, Owner::Person, id, query).await
-}
-
-async fn wave_texts_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Query(query): Query<Values>,
-) -> AppResult<Response> {
-    texts_form(state, user, session, Owner::Wave, id, query).await
-}
-
-async fn save_person_texts(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Form(values): Form<Values>,
-) -> AppResult<Response> {
-    save_texts(state, user, session, Owner::Person, id, values).await
-}
-
-async fn save_wave_texts(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Form(values): Form<Values>,
-) -> AppResult<Response> {
-    save_texts(state, user, session, Owner::Wave, id, values).await
-}
-
-async fn event_texts_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Query(query): Query<Values>,
-) -> AppResult<Response> {
-    texts_form(state, user, session, Owner::Event, id, query).await
-}
-
-async fn save_event_texts(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Form(values): Form<Values>,
-) -> AppResult<Response> {
-    save_texts(state, user, session, Owner::Event, id, values).await
 }
 
 #[cfg(test)]
