@@ -28,7 +28,6 @@ texts-col-theirs = Захавана тым часам
 texts-col-yours = Ваша
 texts-col-before = Было
 texts-col-after = Стала
-texts-errors = Выпраўце пазначаныя ніжэй палі; усё, што вы набралі, захавана.
 texts-original-heading = Арыгінальны тэкст
 texts-original-empty = (пуста)
 texts-original-lang = Мова арыгінальнага тэксту

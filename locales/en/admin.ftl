@@ -41,9 +41,12 @@ publication-state-draft = Draft. Only admins publish or unpublish.
 publication-state-published = Published. Only admins publish or unpublish.
 admin-qualifier-exactly = exactly
 form-error-summary = { $plural ->
-    [one] Please correct the field marked below; everything you typed is kept.
-   *[other] Please correct the { $n } fields marked below; everything you typed is kept.
+    [one] Not saved: one thing needs your attention
+   *[other] Not saved: { $n } things need your attention
 }
+error-summary-kept = Everything you typed is kept in the form below.
+error-summary-conflict = Someone saved this record while you were editing: compare the two versions, then save again
+error-summary-lookalikes = This may be someone already recorded: open their record, or confirm that this is a different person
 
 ## Conflicts (409): someone saved the record meanwhile
 

@@ -28,7 +28,6 @@ texts-col-theirs = Saved meanwhile
 texts-col-yours = Yours
 texts-col-before = Before
 texts-col-after = After
-texts-errors = Please correct the fields marked below; everything you typed is kept.
 texts-original-heading = Original text
 texts-original-empty = (empty)
 texts-original-lang = Language of the original text

@@ -28,7 +28,6 @@ texts-col-theirs = Сохранено тем временем
 texts-col-yours = Ваша
 texts-col-before = Было
 texts-col-after = Стало
-texts-errors = Исправьте отмеченные ниже поля; всё, что вы набрали, сохранено.
 texts-original-heading = Оригинальный текст
 texts-original-empty = (пусто)
 texts-original-lang = Язык оригинального текста

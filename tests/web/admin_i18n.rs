@@ -188,8 +188,8 @@ async fn a_refused_person_form_shows_its_errors_in_the_language_and_keeps_every_
     let app = TestApp::new().await;
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
     for (lang, born_error, country_error, summary) in [
-        ("be", "няма месяца 13", "не код краіны", "Выпраўце 2 палі"),
-        ("ru", "нет месяца 13", "не код страны", "Исправьте 2 поля"),
+        ("be", "няма месяца 13", "не код краіны", "Не захавана: звярніце ўвагу на 2 пункты"),
+        ("ru", "нет месяца 13", "не код страны", "Не сохранено: обратите внимание на 2 пункта"),
     ] {
         let uri = format!("/{lang}/admin/people/new");
         let answer = admin
@@ -210,7 +210,7 @@ async fn a_refused_person_form_shows_its_errors_in_the_language_and_keeps_every_
         assert!(answer.text("#born-error").contains(born_error), "{}", answer.text("#born-error"));
         assert!(answer.text("#citizenships-error").contains(country_error), "{}", answer.text("#citizenships-error"));
         assert!(answer.text("#citizenships-error").contains("ATLANTIS"));
-        assert!(answer.text(".form-error").contains(summary), "{}", answer.text(".form-error"));
+        assert!(answer.text(".error-summary h2").contains(summary), "{}", answer.text(".error-summary"));
         assert_eq!(answer.attr("#name_0", "value").as_deref(), Some("Сымон Тэставы"));
         assert_eq!(answer.attr("#lang_0", "value").as_deref(), Some("be"));
         assert_eq!(answer.attr("#born", "value").as_deref(), Some("1990-13"));

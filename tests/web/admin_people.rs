@@ -74,6 +74,29 @@ async fn a_form_with_mistakes_comes_back_with_everything_typed_and_a_message_per
     assert_eq!(people, 0, "nothing was saved");
 }
 
+/// Found by the hostile-input sampler: the second person with the same odd name was refused by
+/// the likely-duplicate warning alone, which no summary named.
+#[tokio::test]
+async fn the_error_summary_names_a_likely_duplicate() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let name = "&:\u{10b1c}X{\u{1cf43}&%\u{23a}\u{113d8}\u{1d5be}B\u{1093f}\u{1f5c3}b^5\u{fc7}\\r\u{bf6}\u{1f5b}\u{9bf}${`\u{1128d}";
+    let first = admin.submit("/admin/people/new", &[("name_0", name)]).await;
+    assert_eq!(first.status, 303, "{}", first.body);
+    let second = admin.submit("/admin/people/new", &[("name_0", name)]).await;
+    assert_eq!(second.status, 422);
+    crate::hostile::assert_says_why(&second, "the same name twice");
+    assert_eq!(
+        second.texts(".error-summary li a"),
+        ["This may be someone already recorded: open their record, or confirm that this is a different person"]
+    );
+    assert_eq!(second.attr(".error-summary li a", "href").as_deref(), Some("#lookalikes-heading"));
+    assert_eq!(second.attr(".error-summary", "autofocus").as_deref(), Some(""), "focused when the page loads");
+    assert_eq!(second.attr("#name_0", "value").as_deref(), Some(name), "what was typed is kept");
+    let people: i64 = sqlx::query_scalar("select count(*) from people").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(people, 1, "the second was not saved");
+}
+
 #[tokio::test]
 async fn a_likely_duplicate_is_flagged_before_it_is_created() {
     let app = TestApp::with_demo().await;

@@ -426,6 +426,7 @@ async fn changing_and_removing_a_photo_are_revisions_and_a_stale_form_is_refused
     assert_eq!(late.status, 409);
     assert_eq!(late.text("#photo-section .alt-text"), "Description: Newer words", "the photo as it is now");
     assert_eq!(late.text("#alt_text"), "Older words", "the words typed are kept");
+    crate::hostile::assert_says_why(&late, "a stale photo form");
 
     // Removing it.
     let edit = admin.get(&format!("/admin/people/{id}/edit")).await;

@@ -649,7 +649,15 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
             for form in &empty_forms {
                 client.goto(&format!("http://{site}{form}")).await.map_err(e)?;
                 submit("form.record-form").await?;
-                client.wait().for_element(Locator::Css(".form-error")).await.map_err(|e| format!("{form}: {e}"))?;
+                client.wait().for_element(Locator::Css(".error-summary")).await.map_err(|e| format!("{form}: {e}"))?;
+                // The summary has the focus, so that the keyboard and a screen reader start there.
+                let focused = client
+                    .execute("return document.activeElement.classList.contains('error-summary');", vec![])
+                    .await
+                    .map_err(e)?;
+                if focused != serde_json::Value::Bool(true) {
+                    return Err(format!("{form} sent empty{width}: the error summary is not focused"));
+                }
                 audit_current(client, &format!("{form} sent empty{width}"), ".field-error", &mut failing).await?;
             }
 

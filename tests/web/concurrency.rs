@@ -57,6 +57,8 @@ fn one_winner(answers: &[(String, TestResponse)], field: &str) -> String {
         assert!(conflict.contains(&winner), "{mine}: the winner's value is shown: {conflict}");
         assert!(conflict.contains(mine.as_str()), "{mine}: beside mine: {conflict}");
         assert_eq!(&typed(answer, field), mine, "what I typed is kept in the form");
+        crate::hostile::assert_says_why(answer, mine);
+        assert_eq!(answer.attr(".error-summary li a", "href").as_deref(), Some("#conflict-heading"), "{mine}");
     }
     winner
 }

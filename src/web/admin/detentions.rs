@@ -11,6 +11,7 @@ use axum::{Form, Router};
 use tower_sessions::Session;
 
 use super::person_form::FieldErrors;
+use super::summary::ErrorSummary;
 use super::{CurrentUser, TokenForm};
 use crate::app::AppState;
 use crate::db::edit_detentions::{self, ChargeDoc, DetentionDoc, StoredDetention};
@@ -296,7 +297,29 @@ struct DetentionPage {
     citations: Vec<StoredCitation>,
 }
 
+/// The detention form's fields in the order it shows them, for the error summary.
+const DETENTION_FIELDS: [&str; 14] = [
+    "country",
+    "started",
+    "ended",
+    "facility",
+    "trial_stage",
+    "sentenced",
+    "sentence_kind",
+    "sentence_months",
+    "release_mechanism",
+    "wave",
+    "article",
+    "part",
+    "description",
+    "notes",
+];
+
 impl DetentionPage {
+    fn summary(&self) -> ErrorSummary {
+        ErrorSummary::new(self.layout.lang).conflict(self.conflict.is_some()).fields(&self.errors, &DETENTION_FIELDS)
+    }
+
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).map(|m| self.layout.message(m))
     }

@@ -11,6 +11,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::person_form::FieldErrors;
+use super::summary::ErrorSummary;
 use super::{CurrentUser, TokenForm};
 use crate::app::AppState;
 use crate::db::edit_events::{self, EventDoc, StoredEvent};
@@ -96,6 +97,12 @@ struct EventPage {
 }
 
 impl EventPage {
+    fn summary(&self) -> ErrorSummary {
+        ErrorSummary::new(self.layout.lang)
+            .conflict(self.conflict.is_some())
+            .fields(&self.errors, &["kind", "occurred", "description"])
+    }
+
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).map(|m| self.layout.message(m))
     }

@@ -15,6 +15,7 @@ use tower_sessions::Session;
 
 use super::person_form::{FieldChange, FieldErrors, PersonForm, diff};
 use super::photos::PhotoSection;
+use super::summary::ErrorSummary;
 use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
@@ -93,6 +94,22 @@ struct PersonFormPage {
     photo: Option<PhotoSection>,
 }
 
+/// The person form's fields in the order it shows them, for the error summary.
+const PERSON_FIELDS: [&str; 12] = [
+    "name",
+    "lang",
+    "script",
+    "kind",
+    "slug",
+    "born",
+    "sex",
+    "citizenships",
+    "occupation",
+    "region",
+    "biography",
+    "publication",
+];
+
 struct Conflict {
     /// Who saved the version the form conflicts with, and when.
     editor_note: Option<Message>,
@@ -100,6 +117,13 @@ struct Conflict {
 }
 
 impl PersonFormPage {
+    fn summary(&self) -> ErrorSummary {
+        ErrorSummary::new(self.layout.lang)
+            .conflict(self.conflict.is_some())
+            .lookalikes(!self.lookalikes.is_empty())
+            .fields(&self.errors, &PERSON_FIELDS)
+    }
+
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).map(|m| self.layout.message(m))
     }

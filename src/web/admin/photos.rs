@@ -28,6 +28,7 @@ use tokio::sync::Semaphore;
 use tower_sessions::Session;
 
 use super::CurrentUser;
+use super::summary::{self, ErrorSummary};
 use crate::app::AppState;
 use crate::db::edit_people;
 use crate::db::photos::{self, PhotoDoc, StoredPhoto};
@@ -166,6 +167,20 @@ struct PhotoPage {
     section: PhotoSection,
     /// The photo changed after the form was loaded; nothing was saved.
     conflict: bool,
+}
+
+impl PhotoPage {
+    fn summary(&self) -> ErrorSummary {
+        let summary = ErrorSummary::new(self.layout.lang).block(
+            self.conflict,
+            summary::CONFLICT_TARGET,
+            &Message::new("error-summary-conflict"),
+        );
+        ["alt_text", "credit", "photo"].into_iter().fold(summary, |summary, field| match self.section.error(field) {
+            Some(key) => summary.block(true, field, &Message::label("photo-error", key)),
+            None => summary,
+        })
+    }
 }
 
 /// How the photo page answers.

@@ -20,6 +20,7 @@ use sqlx::{PgConnection, Postgres, Transaction};
 use tower_sessions::Session;
 
 use super::person_form::FieldErrors;
+use super::summary::ErrorSummary;
 use super::{CurrentUser, auth};
 use crate::app::AppState;
 use crate::db::edit_people;
@@ -243,7 +244,7 @@ struct FormPage {
     back: String,
     version: Option<i32>,
     fields: Vec<FieldView>,
-    error_count: usize,
+    summary: ErrorSummary,
     conflict: Option<Vec<FieldChange>>,
     citations: Option<Vec<StoredCitation>>,
     saved: bool,
@@ -290,8 +291,11 @@ async fn form_page<K: Kind>(state: &AppState, user: User, session: &Session, for
         }
         _ => None,
     };
+    let layout = super::layout(state, &form.action);
+    let order: Vec<&str> = K::FIELDS.iter().map(|f| f.name).collect();
+    let summary = ErrorSummary::new(layout.lang).conflict(form.conflict.is_some()).fields(&form.errors, &order);
     let page = FormPage {
-        layout: super::layout(state, &form.action),
+        layout,
         user,
         csrf_token: csrf::token(session).await?,
         path: K::PATH.to_owned(),
@@ -301,7 +305,7 @@ async fn form_page<K: Kind>(state: &AppState, user: User, session: &Session, for
         back: form.back,
         version: form.version,
         fields: views(K::FIELDS, &form.values, &form.errors),
-        error_count: form.errors.len(),
+        summary,
         conflict: form.conflict,
         citations,
         saved: form.saved,

@@ -17,6 +17,7 @@ use axum::{Form, Router};
 use tower_sessions::Session;
 
 use super::CurrentUser;
+use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, Revision, diff};
 use crate::db::texts::{self, EventTexts, Owner, PersonTexts, Saved, StoredTexts, TextsDoc, WaveTexts};
@@ -82,7 +83,7 @@ struct TextsPage {
     /// The record's own text, field by field.
     original: Vec<(&'static str, Option<String>)>,
     fieldsets: Vec<Fieldset>,
-    has_errors: bool,
+    summary: ErrorSummary,
     conflict: Option<Vec<FieldChange>>,
     saved: bool,
     history: Vec<HistoryLine>,
@@ -140,6 +141,10 @@ async fn page(
                 .collect(),
         })
         .collect();
+    let order: Vec<&str> = std::iter::once("text_lang")
+        .chain(Lang::ALL.into_iter().flat_map(|l| owner.fields().iter().map(move |f| f.key(l))))
+        .collect();
+    let summary = ErrorSummary::new(lang).conflict(form.conflict.is_some()).fields(&form.errors, &order);
     let original_lang =
         form.values.as_ref().and_then(|v| v.get("text_lang").cloned()).unwrap_or_else(|| stored.doc.original.clone());
     let history = revisions::for_record(&mut *state.db.acquire().await?, owner.kind(), id).await?;
@@ -165,7 +170,7 @@ async fn page(
         original_error: form.errors.get("text_lang").map(|m| lang.message(m)),
         original: stored.original,
         fieldsets,
-        has_errors: !form.errors.is_empty(),
+        summary,
         conflict: form.conflict,
         saved: form.saved,
         history,

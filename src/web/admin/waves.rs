@@ -12,6 +12,7 @@ use serde::Deserialize;
 use tower_sessions::Session;
 
 use super::person_form::FieldErrors;
+use super::summary::ErrorSummary;
 use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
@@ -225,7 +226,31 @@ struct WaveFormPage {
     citations: Vec<StoredCitation>,
 }
 
+/// The wave form's fields in the order it shows them, for the error summary.
+const WAVE_FIELDS: [&str; 13] = [
+    "name",
+    "slug",
+    "started",
+    "ended",
+    "country",
+    "mechanism",
+    "qualifier",
+    "reported",
+    "location",
+    "counterparty",
+    "traded",
+    "notes",
+    "publication",
+];
+
 impl WaveFormPage {
+    fn summary(&self) -> ErrorSummary {
+        let summary =
+            ErrorSummary::new(self.layout.lang).conflict(self.conflict.is_some()).fields(&self.errors, &WAVE_FIELDS);
+        // The release form below the wave's: each line it could not take, linked to the list.
+        self.release_errors.iter().fold(summary, |summary, problem| summary.block(true, "people", problem))
+    }
+
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).map(|m| self.layout.message(m))
     }
