@@ -15,4 +15,6 @@ pub mod photo;
 pub mod search;
 pub mod seed;
 pub mod spreadsheet;
+#[cfg(test)]
+mod testing;
 pub mod web;

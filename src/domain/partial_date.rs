@@ -552,7 +552,7 @@ mod tests {
         }
 
         proptest! {
-            #![proptest_config(ProptestConfig::with_cases(512))]
+            #![proptest_config(crate::testing::proptest_config(512))]
 
             #[test]
             fn parsing_never_panics_and_what_parses_reads_back(text in date_like()) {

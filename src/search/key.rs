@@ -221,7 +221,7 @@ mod tests {
         }
 
         proptest! {
-            #![proptest_config(ProptestConfig::with_cases(512))]
+            #![proptest_config(crate::testing::proptest_config(512))]
 
             /// What the database's token tables and trigram dictionary rely on.
             #[test]

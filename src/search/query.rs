@@ -404,7 +404,7 @@ mod tests {
         }
 
         proptest! {
-            #![proptest_config(ProptestConfig::with_cases(512))]
+            #![proptest_config(crate::testing::proptest_config(512))]
 
             /// Every link a results page makes (pages, orders, CSV, feed) is the same search:
             /// parsing is idempotent over `query_string`.

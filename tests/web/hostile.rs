@@ -5,11 +5,10 @@
 
 use prisoner_tracker::accounts::Role;
 use proptest::prelude::*;
-use proptest::strategy::ValueTree;
-use proptest::test_runner::TestRunner;
 use scraper::Selector;
 
 use crate::helpers::{TestApp, TestResponse, Visitor, logged_in, table_counts};
+use crate::sampling::Sampler;
 
 /// Hand-picked strings that have broken web applications, beside the generated ones.
 const NASTY: &[&str] = &[
@@ -61,13 +60,6 @@ fn hostile() -> impl Strategy<Value = String> {
         1 => "(18|19|20|21)[0-9]{2}(-[0-9]{1,2}){0,2}",
         1 => "\\PC{1,3}".prop_map(|s| s.repeat(1500)),
     ]
-}
-
-/// `n` values of `strategy`, drawn outside proptest's synchronous runner so that each can be
-/// sent to the site with `.await`. The failing value is in every assertion message.
-fn samples<S: Strategy>(strategy: S, n: usize) -> Vec<S::Value> {
-    let mut runner = TestRunner::default();
-    (0..n).map(|_| strategy.new_tree(&mut runner).expect("a value").current()).collect()
 }
 
 fn encode(value: &str) -> String {
@@ -134,8 +126,17 @@ const WITH_QUERIES: &[&str] = &[
 #[tokio::test]
 async fn arbitrary_query_parameters_get_a_page_or_a_4xx_that_says_why() {
     let app = TestApp::with_demo().await;
-    let cases = samples((prop::sample::select(QUERY_PARAMETERS), hostile(), prop::sample::select(WITH_QUERIES)), 128);
-    for (parameter, value, path) in cases {
+    let mut sampler = Sampler::new("query_parameters");
+    let kept = sampler.regressions().into_iter().filter_map(|case| match <[String; 3]>::try_from(case) {
+        Ok([parameter, value, path]) => Some((parameter, value, path)),
+        Err(_) => None,
+    });
+    let drawn = sampler
+        .draw((prop::sample::select(QUERY_PARAMETERS), hostile(), prop::sample::select(WITH_QUERIES)), 128)
+        .into_iter()
+        .map(|(parameter, value, path)| (parameter.to_owned(), value, path.to_owned()));
+    for (parameter, value, path) in kept.collect::<Vec<_>>().into_iter().chain(drawn) {
+        sampler.check(&[&parameter, &value, &path]);
         let uri = format!("{path}?{parameter}={}&sort=name", encode(&value));
         assert_answered(&app.get(&uri).await, &format!("{uri} ({value:?})"));
     }
@@ -166,7 +167,17 @@ const WITH_PATHS: &[&str] = &[
 #[tokio::test]
 async fn arbitrary_path_segments_get_a_page_or_a_4xx() {
     let app = TestApp::with_demo().await;
-    for (pattern, value) in samples((prop::sample::select(WITH_PATHS), hostile()), 96) {
+    let mut sampler = Sampler::new("path_segments");
+    let kept = sampler.regressions().into_iter().filter_map(|case| match <[String; 2]>::try_from(case) {
+        Ok([pattern, value]) => Some((pattern, value)),
+        Err(_) => None,
+    });
+    let drawn = sampler
+        .draw((prop::sample::select(WITH_PATHS), hostile()), 96)
+        .into_iter()
+        .map(|(pattern, value)| (pattern.to_owned(), value));
+    for (pattern, value) in kept.collect::<Vec<_>>().into_iter().chain(drawn) {
+        sampler.check(&[&pattern, &value]);
         let uri = pattern.replace("{}", &encode(&value).replace('+', "%20"));
         assert_answered(&app.get(&uri).await, &format!("{uri} ({value:?})"));
     }
@@ -240,28 +251,41 @@ async fn arbitrary_values_in_every_admin_form_are_saved_or_refused_with_what_was
         .fetch_one(&app.pool)
         .await
         .unwrap();
+    // Each form with a name that a kept case can refer to whatever the ids are.
     let forms = [
-        "/admin/people/new".to_owned(),
-        format!("/admin/people/{person}/edit"),
-        format!("/admin/people/{person}/detentions/new"),
-        format!("/admin/detentions/{detention}/edit"),
-        format!("/admin/people/{person}/events/new"),
-        "/admin/waves/new".to_owned(),
-        format!("/admin/waves/{wave}/edit"),
-        "/admin/sources/new".to_owned(),
-        format!("/admin/sources/{source}/edit"),
-        "/admin/facilities/new".to_owned(),
-        "/admin/figures/new".to_owned(),
-        format!("/admin/citations/new?person={person}"),
-        format!("/admin/recognitions/new?person={person}"),
+        ("people-new", "/admin/people/new".to_owned()),
+        ("people-edit", format!("/admin/people/{person}/edit")),
+        ("detentions-new", format!("/admin/people/{person}/detentions/new")),
+        ("detentions-edit", format!("/admin/detentions/{detention}/edit")),
+        ("events-new", format!("/admin/people/{person}/events/new")),
+        ("waves-new", "/admin/waves/new".to_owned()),
+        ("waves-edit", format!("/admin/waves/{wave}/edit")),
+        ("sources-new", "/admin/sources/new".to_owned()),
+        ("sources-edit", format!("/admin/sources/{source}/edit")),
+        ("facilities-new", "/admin/facilities/new".to_owned()),
+        ("figures-new", "/admin/figures/new".to_owned()),
+        ("citations-new", format!("/admin/citations/new?person={person}")),
+        ("recognitions-new", format!("/admin/recognitions/new?person={person}")),
     ];
-    for form_uri in &forms {
+    let mut sampler = Sampler::new("admin_forms");
+    let kept = sampler.regressions();
+    for (form_name, form_uri) in &forms {
         let page = admin.get(form_uri).await;
         assert_eq!(page.status, 200, "{form_uri}");
         let fields = form_fields(&page);
         assert!(!fields.is_empty(), "{form_uri} has a record form");
         let names: Vec<String> = fields.iter().map(|(name, _)| name.clone()).collect();
-        for (field, value) in samples((prop::sample::select(names), hostile()), 10) {
+        let kept = kept.iter().filter_map(|case| match case.as_slice() {
+            [form, field, value] if form == form_name => Some((field.clone(), value.clone())),
+            _ => None,
+        });
+        let cases: Vec<(String, String)> = kept
+            .collect::<Vec<_>>()
+            .into_iter()
+            .chain(sampler.draw((prop::sample::select(names), hostile()), 10))
+            .collect();
+        for (field, value) in cases {
+            sampler.check(&[form_name, &field, &value]);
             // The form as loaded, with one field changed.
             let mut typed: Vec<(&str, &str)> =
                 fields.iter().filter(|(name, _)| *name != field).map(|(n, v)| (n.as_str(), v.as_str())).collect();
@@ -275,15 +299,27 @@ async fn arbitrary_values_in_every_admin_form_are_saved_or_refused_with_what_was
                 truncated(&answer.body)
             );
             if answer.status == 422 {
-                assert!(
-                    !answer.texts("[id$=-error]").is_empty() || !answer.texts(".error-summary").is_empty(),
-                    "{what}: says why"
-                );
+                assert_says_why(&answer, &what);
                 if let Some((kept, textarea)) = shown(&answer, &field) {
                     assert_eq!(kept, as_parsed(&value, textarea), "{what}: what was typed is kept");
                 }
             }
         }
+    }
+}
+
+/// A refused form has one error summary at the top that lists what needs attention, each line a
+/// link to an element of the page.
+pub fn assert_says_why(answer: &TestResponse, what: &str) {
+    assert_eq!(answer.texts(".error-summary").len(), 1, "{what}: one error summary\n{}", truncated(&answer.body));
+    let reasons = answer.texts(".error-summary li a");
+    assert!(!reasons.is_empty() && reasons.iter().all(|r| !r.trim().is_empty()), "{what}: says why");
+    let html = answer.html();
+    let links = Selector::parse(".error-summary li a").unwrap();
+    for link in html.select(&links) {
+        let target = link.value().attr("href").and_then(|h| h.strip_prefix('#')).expect("a link within the page");
+        let exists = Selector::parse(&format!("[id=\"{target}\"]")).unwrap();
+        assert!(html.select(&exists).next().is_some(), "{what}: the summary links to #{target}, which the page has");
     }
 }
 

@@ -26,6 +26,7 @@ mod hostile;
 mod i18n;
 mod migrations;
 mod prisoners;
+mod sampling;
 mod search;
 mod seed;
 mod serving;
