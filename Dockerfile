@@ -10,7 +10,7 @@
 # rebuild after a source change recompiles only the crate itself, not its deps.
 #
 # Everything the binary needs at run time is embedded at compile time
-# (migrations/, templates/, static/, data/demo.json), so the runtime stage holds
+# (migrations/, templates/, static/, locales/, data/demo.json), so the runtime stage holds
 # the binary and CA certificates only.
 
 ############################  builder  ############################
@@ -33,6 +33,7 @@ COPY migrations ./migrations
 COPY templates ./templates
 COPY static ./static
 COPY data ./data
+COPY locales ./locales
 COPY src ./src
 
 # target/ lives in a cache mount (not in the layer), so the binary is copied out

@@ -215,6 +215,14 @@ for rs in glob.glob("src/**/*.rs", recursive=True) + (["build.rs"] if os.path.ex
                 warn(f"{rs}: embeds {m.group(1)!r}, outside the crate")
             elif not under_copy(rel):
                 err(f"{rs}: embeds {rel!r}, which the Dockerfile does not COPY")
+# askama reads its templates at compile time: from askama.toml's dirs, else templates/.
+if tomllib is not None and "askama" in cargo.get("dependencies", {}):
+    dirs = ["templates"]
+    if os.path.exists("askama.toml"):
+        dirs = tomllib.load(open("askama.toml", "rb")).get("general", {}).get("dirs", dirs)
+    for d in dirs:
+        if not under_copy(os.path.normpath(d)):
+            err(f"askama compiles the templates in {d!r}, which the Dockerfile does not COPY")
 if re.search(r"migrate!\(\s*\)", "".join(open(f, encoding="utf-8", errors="replace").read()
                                           for f in glob.glob("src/**/*.rs", recursive=True))) \
         and not under_copy("migrations"):
