@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use sqlx::{PgConnection, Postgres, Transaction};
 
-use super::revisions::Document;
+use super::revisions::{Document, RecordKind};
 use crate::domain::{PartialDate, ReleaseMechanism, SentenceKind, TrialStage};
 
 /// Everything the detention form edits.
@@ -35,7 +35,7 @@ pub struct ChargeDoc {
 }
 
 impl Document for DetentionDoc {
-    const KIND: &'static str = "detention";
+    const KIND: RecordKind = RecordKind::Detention;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         let date = |d: Option<PartialDate>| d.map(|d| d.to_string()).unwrap_or_default();

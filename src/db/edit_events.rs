@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, Postgres, Transaction};
 
-use super::revisions::Document;
+use super::revisions::{Document, RecordKind};
 use crate::domain::{EventKind, PartialDate};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -15,7 +15,7 @@ pub struct EventDoc {
 }
 
 impl Document for EventDoc {
-    const KIND: &'static str = "event";
+    const KIND: RecordKind = RecordKind::Event;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         vec![

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, Postgres, Transaction};
 
 use super::edit_sources::{Stored, Subject};
-use super::revisions::Document;
+use super::revisions::{Document, RecordKind};
 use crate::domain::{CountQualifier, FacilityKind, FigureMetric, PartialDate, PublicationState};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -17,7 +17,7 @@ pub struct RecognitionDoc {
 }
 
 impl Document for RecognitionDoc {
-    const KIND: &'static str = "recognition";
+    const KIND: RecordKind = RecordKind::Recognition;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         vec![
@@ -125,7 +125,7 @@ pub struct FacilityDoc {
 }
 
 impl Document for FacilityDoc {
-    const KIND: &'static str = "facility";
+    const KIND: RecordKind = RecordKind::Facility;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         vec![
@@ -222,7 +222,7 @@ pub struct FigureDoc {
 }
 
 impl Document for FigureDoc {
-    const KIND: &'static str = "figure";
+    const KIND: RecordKind = RecordKind::Figure;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         vec![

@@ -6,7 +6,7 @@ use sqlx::types::Json;
 use sqlx::{PgConnection, Postgres, Transaction};
 use time::OffsetDateTime;
 
-use super::revisions::Document;
+use super::revisions::{Document, RecordKind};
 use crate::domain::{NameKind, PartialDate, PublicationState, Sex};
 use crate::search::key::name_key;
 
@@ -202,7 +202,7 @@ pub async fn update(
 }
 
 impl Document for PersonDoc {
-    const KIND: &'static str = "person";
+    const KIND: RecordKind = RecordKind::Person;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         let names = self

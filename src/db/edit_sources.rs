@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, Postgres, Transaction};
 
-use super::revisions::Document;
+use super::revisions::{Document, RecordKind};
 use crate::domain::{PartialDate, SourceKind};
 
 /// Everything the source form edits.
@@ -20,7 +20,7 @@ pub struct SourceDoc {
 }
 
 impl Document for SourceDoc {
-    const KIND: &'static str = "source";
+    const KIND: RecordKind = RecordKind::Source;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         let text = |t: &Option<String>| t.clone().unwrap_or_default();
@@ -172,41 +172,46 @@ pub enum Subject {
 }
 
 impl Subject {
-    /// The subject named by a query parameter such as `detention=5`.
-    pub fn from_param(name: &str, id: i64) -> Option<Subject> {
-        Some(match name {
-            "person" => Subject::Person(id),
-            "detention" => Subject::Detention(id),
-            "event" => Subject::Event(id),
-            "wave" => Subject::Wave(id),
-            "recognition" => Subject::Recognition(id),
-            "figure" => Subject::Figure(id),
+    /// The subject of kind `kind` with id `id`, if records of that kind may be cited.
+    pub fn of(kind: RecordKind, id: i64) -> Option<Subject> {
+        Some(match kind {
+            RecordKind::Person => Subject::Person(id),
+            RecordKind::Detention => Subject::Detention(id),
+            RecordKind::Event => Subject::Event(id),
+            RecordKind::Wave => Subject::Wave(id),
+            RecordKind::Recognition => Subject::Recognition(id),
+            RecordKind::Figure => Subject::Figure(id),
             _ => return None,
         })
     }
 
-    /// `detention` and 5 for `Detention(5)`.
-    pub fn param(self) -> (&'static str, i64) {
+    /// The subject named by a query parameter such as `detention=5`.
+    pub fn from_param(name: &str, id: i64) -> Option<Subject> {
+        Subject::of(RecordKind::from_key(name)?, id)
+    }
+
+    /// The kind of the record and its id.
+    pub fn kind(self) -> (RecordKind, i64) {
         match self {
-            Subject::Person(id) => ("person", id),
-            Subject::Detention(id) => ("detention", id),
-            Subject::Event(id) => ("event", id),
-            Subject::Wave(id) => ("wave", id),
-            Subject::Recognition(id) => ("recognition", id),
-            Subject::Figure(id) => ("figure", id),
+            Subject::Person(id) => (RecordKind::Person, id),
+            Subject::Detention(id) => (RecordKind::Detention, id),
+            Subject::Event(id) => (RecordKind::Event, id),
+            Subject::Wave(id) => (RecordKind::Wave, id),
+            Subject::Recognition(id) => (RecordKind::Recognition, id),
+            Subject::Figure(id) => (RecordKind::Figure, id),
         }
+    }
+
+    /// `detention` and 5 for `Detention(5)`: the query parameter that names it.
+    pub fn param(self) -> (&'static str, i64) {
+        let (kind, id) = self.kind();
+        (kind.key(), id)
     }
 
     /// The admin page where the subject is edited.
     pub fn edit_path(self) -> String {
-        match self {
-            Subject::Person(id) => format!("/admin/people/{id}/edit"),
-            Subject::Detention(id) => format!("/admin/detentions/{id}/edit"),
-            Subject::Event(id) => format!("/admin/events/{id}/edit"),
-            Subject::Wave(id) => format!("/admin/waves/{id}/edit"),
-            Subject::Recognition(id) => format!("/admin/recognitions/{id}/edit"),
-            Subject::Figure(id) => format!("/admin/figures/{id}/edit"),
-        }
+        let (kind, id) = self.kind();
+        format!("/admin/{}/{id}/edit", kind.path())
     }
 
     fn columns(self) -> [Option<i64>; 6] {
@@ -232,7 +237,7 @@ pub struct CitationDoc {
 }
 
 impl Document for CitationDoc {
-    const KIND: &'static str = "citation";
+    const KIND: RecordKind = RecordKind::Citation;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         vec![("source", self.source.clone()), ("locator", self.locator.clone().unwrap_or_default())]

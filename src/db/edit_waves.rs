@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, Postgres, Transaction};
 
 use super::edit_detentions::{self, DetentionDoc, StoredDetention};
-use super::revisions::Document;
+use super::revisions::{Document, RecordKind};
 use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism};
 
 /// Everything the wave form edits.
@@ -26,7 +26,7 @@ pub struct WaveDoc {
 }
 
 impl Document for WaveDoc {
-    const KIND: &'static str = "wave";
+    const KIND: RecordKind = RecordKind::Wave;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         let text = |t: &Option<String>| t.clone().unwrap_or_default();

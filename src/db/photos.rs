@@ -5,7 +5,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::{PgConnection, Postgres, Transaction};
 
-use super::revisions::Document;
+use super::revisions::{Document, RecordKind};
 use crate::photo::{CONTENT_TYPE, Processed};
 
 /// A photo as its revisions record it: what the form sets and what identifies the image.
@@ -34,7 +34,7 @@ impl PhotoDoc {
 }
 
 impl Document for PhotoDoc {
-    const KIND: &'static str = "photo";
+    const KIND: RecordKind = RecordKind::Photo;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         vec![

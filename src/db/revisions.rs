@@ -8,10 +8,12 @@ use serde::de::DeserializeOwned;
 use sqlx::{PgConnection, Postgres, Transaction};
 use time::OffsetDateTime;
 
+pub use crate::domain::RecordKind;
+
 /// A record as its admin form edits it.
 pub trait Document: Serialize + DeserializeOwned {
-    /// `person`, `detention`: the `record_type` of its revisions.
-    const KIND: &'static str;
+    /// The kind of record: the `record_type` of its revisions, its admin addresses, its table.
+    const KIND: RecordKind;
 
     /// Every field as text, in the order forms show them; keys are turned into words by
     /// `templates/fields.html`.
@@ -50,8 +52,9 @@ fn changes<D: Document>(before: Option<&D>, after: Option<&D>) -> Vec<FieldChang
         .collect()
 }
 
-/// What a revision records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// What a revision records; stored as its lower-case name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, sqlx::Type)]
+#[sqlx(type_name = "text", rename_all = "lowercase")]
 pub enum Action {
     Create,
     Update,
@@ -61,7 +64,7 @@ pub enum Action {
 }
 
 impl Action {
-    fn as_str(self) -> &'static str {
+    pub fn as_str(self) -> &'static str {
         match self {
             Action::Create => "create",
             Action::Update => "update",
@@ -113,7 +116,7 @@ async fn insert<D: Document>(
         values ($1, $2, $3, $4, $5, $6, $7, $8)
         "#,
         user_id,
-        D::KIND,
+        D::KIND.key(),
         record_id,
         person_id,
         action.as_str(),
@@ -126,28 +129,18 @@ async fn insert<D: Document>(
     Ok(())
 }
 
-/// Deletes the record of kind `kind` (a [`Document::KIND`]) if it is still at `version`; false
-/// when someone changed or deleted it first. What depends on it goes with it (a person's names,
-/// detentions, events and recognitions; a record's citations), as the schema's foreign keys say.
+/// Deletes the record of kind `kind` if it is still at `version`; false when someone changed or
+/// deleted it first. What depends on it goes with it (a person's names, detentions, events and
+/// recognitions; a record's citations), as the schema's foreign keys say.
 pub async fn delete_record(
     tx: &mut Transaction<'_, Postgres>,
-    kind: &str,
+    kind: RecordKind,
     id: i64,
     version: i32,
 ) -> sqlx::Result<bool> {
-    let sql = match kind {
-        "person" => "delete from people where id = $1 and version = $2",
-        "detention" => "delete from detentions where id = $1 and version = $2",
-        "event" => "delete from events where id = $1 and version = $2",
-        "wave" => "delete from waves where id = $1 and version = $2",
-        "source" => "delete from sources where id = $1 and version = $2",
-        "citation" => "delete from citations where id = $1 and version = $2",
-        "recognition" => "delete from recognitions where id = $1 and version = $2",
-        "facility" => "delete from facilities where id = $1 and version = $2",
-        "figure" => "delete from reported_figures where id = $1 and version = $2",
-        _ => return Ok(false),
-    };
-    Ok(sqlx::query(sql).bind(id).bind(version).execute(&mut **tx).await?.rows_affected() == 1)
+    // The table's name is one of RecordKind's constants, never input.
+    let sql = format!("delete from {} where id = $1 and version = $2", kind.table());
+    Ok(sqlx::query(&sql).bind(id).bind(version).execute(&mut **tx).await?.rows_affected() == 1)
 }
 
 /// A saved change, as stored; `before` and `after` are documents of `record_type`.
@@ -156,9 +149,9 @@ pub struct Revision {
     pub id: i64,
     pub at: OffsetDateTime,
     pub editor: Option<String>,
-    pub record_type: String,
+    pub record_type: RecordKind,
     pub record_id: i64,
-    pub action: String,
+    pub action: Action,
     pub before: Option<serde_json::Value>,
     /// `None` after a deletion.
     pub after: Option<serde_json::Value>,
@@ -177,7 +170,7 @@ impl Revision {
         }
         let parse = |value: &Option<serde_json::Value>| value.clone().and_then(|v| serde_json::from_value::<D>(v).ok());
         let (before, after) = (parse(&self.before), parse(&self.after));
-        if after.is_none() && self.action != "delete" {
+        if after.is_none() && self.action != Action::Delete {
             return None;
         }
         Some(changes(before.as_ref(), after.as_ref()))
@@ -185,17 +178,17 @@ impl Revision {
 }
 
 /// Every revision of one record, newest first.
-pub async fn for_record(conn: &mut PgConnection, kind: &str, record_id: i64) -> sqlx::Result<Vec<Revision>> {
+pub async fn for_record(conn: &mut PgConnection, kind: RecordKind, record_id: i64) -> sqlx::Result<Vec<Revision>> {
     sqlx::query_as!(
         Revision,
         r#"
-        select r.id, r.at, u.email as "editor?", r.record_type, r.record_id, r.action,
-               r.before, r.after
+        select r.id, r.at, u.email as "editor?", r.record_type as "record_type: RecordKind", r.record_id,
+               r.action as "action: Action", r.before, r.after
         from revisions r left join users u on u.id = r.user_id
         where r.record_type = $1 and r.record_id = $2
         order by r.at desc, r.id desc
         "#,
-        kind,
+        kind.key(),
         record_id
     )
     .fetch_all(conn)
@@ -207,8 +200,8 @@ pub async fn for_person(conn: &mut PgConnection, person_id: i64) -> sqlx::Result
     sqlx::query_as!(
         Revision,
         r#"
-        select r.id, r.at, u.email as "editor?", r.record_type, r.record_id, r.action,
-               r.before, r.after
+        select r.id, r.at, u.email as "editor?", r.record_type as "record_type: RecordKind", r.record_id,
+               r.action as "action: Action", r.before, r.after
         from revisions r left join users u on u.id = r.user_id
         where r.person_id = $1
         order by r.at desc, r.id desc

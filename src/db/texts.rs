@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use sqlx::{PgConnection, Postgres, Transaction};
 
-use super::revisions::Document;
+use super::revisions::{Document, RecordKind};
 use crate::i18n::Lang;
 
 /// A text a page shows, in the language it has.
@@ -134,15 +134,11 @@ impl Owner {
 
     /// The part of admin addresses after `/admin/`.
     pub fn path(self) -> &'static str {
-        match self {
-            Owner::Person => "people",
-            Owner::Wave => "waves",
-            Owner::Event => "events",
-        }
+        self.kind().path()
     }
 
-    /// The `record_type` of its revisions.
-    pub fn kind(self) -> &'static str {
+    /// The kind of its revisions.
+    pub fn kind(self) -> RecordKind {
         match self {
             Owner::Person => PersonTexts::KIND,
             Owner::Wave => WaveTexts::KIND,
@@ -193,7 +189,7 @@ pub struct WaveTexts(pub TextsDoc);
 pub struct EventTexts(pub TextsDoc);
 
 impl Document for EventTexts {
-    const KIND: &'static str = "event_texts";
+    const KIND: RecordKind = RecordKind::EventTexts;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         self.0.fields(Owner::Event)
@@ -201,7 +197,7 @@ impl Document for EventTexts {
 }
 
 impl Document for PersonTexts {
-    const KIND: &'static str = "person_texts";
+    const KIND: RecordKind = RecordKind::PersonTexts;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         self.0.fields(Owner::Person)
@@ -209,7 +205,7 @@ impl Document for PersonTexts {
 }
 
 impl Document for WaveTexts {
-    const KIND: &'static str = "wave_texts";
+    const KIND: RecordKind = RecordKind::WaveTexts;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
         self.0.fields(Owner::Wave)

@@ -1,10 +1,12 @@
 //! Types with invariants, shared by the database layer, the pages and the seeders.
 
 pub mod partial_date;
+pub mod record_kind;
 pub mod slug;
 pub mod translit;
 
 pub use partial_date::{PartialDate, PartialDateError, Precision};
+pub use record_kind::RecordKind;
 pub use slug::Slug;
 
 use serde::{Deserialize, Serialize};

@@ -186,3 +186,27 @@ async fn an_old_slug_cannot_be_taken_by_another_record() {
     let error = sqlx::raw_sql("insert into people (slug) values ('first')").execute(&app.pool).await.unwrap_err();
     assert_eq!(error.as_database_error().unwrap().code().as_deref(), Some("23505"));
 }
+
+/// `RecordKind` spells each kind once in Rust; the CHECK constraint on `revisions.record_type`
+/// is the other spelling, in SQL. They list the same keys.
+#[tokio::test]
+async fn the_revisions_constraint_lists_exactly_the_record_kinds() {
+    use prisoner_tracker::domain::RecordKind;
+    let app = TestApp::new().await;
+    let definition: String = sqlx::query_scalar(
+        "select pg_get_constraintdef(oid) from pg_constraint where conname = 'revisions_record_type_check'",
+    )
+    .fetch_one(&app.pool)
+    .await
+    .unwrap();
+    let mut listed: Vec<&str> = definition.split('\'').skip(1).step_by(2).collect();
+    listed.sort_unstable();
+    let mut kinds: Vec<&str> = RecordKind::ALL.iter().map(|k| k.key()).collect();
+    kinds.sort_unstable();
+    assert_eq!(listed, kinds, "{definition}");
+    // And each kind reads back from a stored revision.
+    for kind in RecordKind::ALL {
+        let read: RecordKind = sqlx::query_scalar("select $1::text").bind(kind).fetch_one(&app.pool).await.unwrap();
+        assert_eq!(read, kind);
+    }
+}

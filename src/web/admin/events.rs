@@ -17,7 +17,7 @@ use crate::app::AppState;
 use crate::db::edit_events::{self, EventDoc, StoredEvent};
 use crate::db::edit_people;
 use crate::db::edit_sources::{StoredCitation, Subject};
-use crate::db::revisions::{self, Action, FieldChange, diff};
+use crate::db::revisions::{self, Action, FieldChange, RecordKind, diff};
 use crate::db::users::User;
 use crate::domain::{EventKind, PartialDate};
 use crate::error::{AppError, AppResult};
@@ -268,7 +268,7 @@ async fn restore_event(
 ) -> AppResult<Response> {
     csrf::verify(&session, form.csrf_token.as_deref()).await?;
     let event = stored(&state, id).await?;
-    let history = revisions::for_record(&mut *state.db.acquire().await?, "event", id).await?;
+    let history = revisions::for_record(&mut *state.db.acquire().await?, RecordKind::Event, id).await?;
     let target = history.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
     let doc: EventDoc = target.after_as().ok_or(AppError::NotFound)?;
     let mut tx = state.db.begin().await?;

@@ -25,7 +25,7 @@ use crate::db::edit_facts::{self, RecognitionDoc};
 use crate::db::edit_people::{self, Listed, Lookalike, PersonDoc, StoredPerson};
 use crate::db::edit_sources::{self, CitationDoc, Stored, StoredCitation, Subject};
 use crate::db::photos::PhotoDoc;
-use crate::db::revisions::{self, Action, Revision};
+use crate::db::revisions::{self, Action, RecordKind, Revision};
 use crate::db::users::User;
 use crate::domain::{NameKind, PublicationState, Sex};
 use crate::error::{AppError, AppResult};
@@ -350,7 +350,7 @@ async fn conflict(
 ) -> AppResult<Response> {
     let current = stored(state, id).await?;
     let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
-    let editor_note = history.iter().find(|r| r.record_type == "person").map(|r| match &r.editor {
+    let editor_note = history.iter().find(|r| r.record_type == RecordKind::Person).map(|r| match &r.editor {
         Some(editor) => Message::new("conflict-saved-by").arg("editor", editor).arg("at", format::moment(&r.at)),
         None => Message::new("conflict-saved-by-deleted").arg("at", format::moment(&r.at)),
     });
@@ -371,13 +371,7 @@ struct HistoryLine {
 
 impl HistoryLine {
     fn restore_action(&self) -> String {
-        let path = match self.revision.record_type.as_str() {
-            "detention" => "detentions",
-            "event" => "events",
-            "recognition" => "recognitions",
-            "citation" => "citations",
-            _ => "people",
-        };
+        let path = self.revision.record_type.path();
         format!("/admin/{path}/{}/restore/{}", self.revision.record_id, self.revision.id)
     }
 }
@@ -423,31 +417,31 @@ async fn show_history(
 ) -> AppResult<Response> {
     let person = stored(&state, id).await?;
     let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
-    let mut seen: Vec<(String, i64)> = Vec::new();
-    let mut deleted: Vec<(String, i64)> = Vec::new();
+    let mut seen: Vec<(RecordKind, i64)> = Vec::new();
+    let mut deleted: Vec<(RecordKind, i64)> = Vec::new();
     let lines = history
         .into_iter()
         .map(|revision| {
-            let changes = match revision.record_type.as_str() {
-                "detention" => revision.changes_as::<DetentionDoc>(),
-                "event" => revision.changes_as::<EventDoc>(),
-                "recognition" => revision.changes_as::<RecognitionDoc>(),
-                "citation" => revision.changes_as::<CitationDoc>(),
-                "photo" => revision.changes_as::<PhotoDoc>(),
-                "person_texts" => revision.changes_as::<crate::db::texts::PersonTexts>(),
-                "event_texts" => revision.changes_as::<crate::db::texts::EventTexts>(),
+            let changes = match revision.record_type {
+                RecordKind::Detention => revision.changes_as::<DetentionDoc>(),
+                RecordKind::Event => revision.changes_as::<EventDoc>(),
+                RecordKind::Recognition => revision.changes_as::<RecognitionDoc>(),
+                RecordKind::Citation => revision.changes_as::<CitationDoc>(),
+                RecordKind::Photo => revision.changes_as::<PhotoDoc>(),
+                RecordKind::PersonTexts => revision.changes_as::<crate::db::texts::PersonTexts>(),
+                RecordKind::EventTexts => revision.changes_as::<crate::db::texts::EventTexts>(),
                 _ => revision.changes_as::<PersonDoc>(),
             };
             // Only an older version of a record that still exists can come back.
-            let record = (revision.record_type.clone(), revision.record_id);
-            if revision.action == "delete" {
-                deleted.push(record.clone());
+            let record = (revision.record_type, revision.record_id);
+            if revision.action == Action::Delete {
+                deleted.push(record);
             }
             let restorable = seen.contains(&record) && !deleted.contains(&record) && revision.after.is_some()
                 // A photo's image is not kept in its revisions, so an earlier one cannot come back.
-                && revision.record_type != "photo"
+                && revision.record_type != RecordKind::Photo
                 // Translations are restored by saving their page again (it lists their changes).
-                && !revision.record_type.ends_with("_texts");
+                && !matches!(revision.record_type, RecordKind::PersonTexts | RecordKind::EventTexts);
             seen.push(record);
             HistoryLine { changes: changes.unwrap_or_default(), revision, restorable }
         })

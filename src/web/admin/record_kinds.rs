@@ -12,7 +12,9 @@ use crate::db::edit_facts::{self, FacilityDoc, FigureDoc, RecognitionDoc};
 use crate::db::edit_people::{self, PersonDoc};
 use crate::db::edit_sources::{self, CitationDoc, SourceDoc, Stored, Subject};
 use crate::db::edit_waves::{self, WaveDoc};
-use crate::domain::{CountQualifier, FacilityKind, FigureMetric, PartialDate, PublicationState, SourceKind};
+use crate::domain::{
+    CountQualifier, FacilityKind, FigureMetric, PartialDate, PublicationState, RecordKind, SourceKind,
+};
 use crate::error::AppError;
 use crate::i18n::Message;
 
@@ -126,17 +128,11 @@ fn values(pairs: &[(&str, String)]) -> Values {
 }
 
 /// The subject of a citation or the person of a recognition, from `?person=7` and the like.
-fn subject(query: &Values, allowed: &[&str]) -> Result<Subject, AppError> {
-    query
-        .iter()
-        .filter(|(name, _)| allowed.contains(&name.as_str()))
-        .find_map(|(name, id)| Subject::from_param(name, id.parse().ok()?))
-        .ok_or(AppError::NotFound)
+fn subject(query: &Values, allowed: &[RecordKind]) -> Result<Subject, AppError> {
+    allowed.iter().find_map(|kind| Subject::of(*kind, query.get(kind.key())?.parse().ok()?)).ok_or(AppError::NotFound)
 }
 
 impl Deletable for SourceDoc {
-    const PATH: &'static str = "sources";
-
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         edit_sources::load_source(conn, id).await
     }
@@ -228,8 +224,6 @@ impl Kind for SourceDoc {
 }
 
 impl Deletable for CitationDoc {
-    const PATH: &'static str = "citations";
-
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         Ok(edit_sources::load_citation(conn, id).await?.map(|c| c.stored))
     }
@@ -263,7 +257,18 @@ impl Kind for CitationDoc {
     }
 
     fn parent(query: &Values) -> Result<Option<Subject>, AppError> {
-        subject(query, &["person", "detention", "event", "wave", "recognition", "figure"]).map(Some)
+        subject(
+            query,
+            &[
+                RecordKind::Person,
+                RecordKind::Detention,
+                RecordKind::Event,
+                RecordKind::Wave,
+                RecordKind::Recognition,
+                RecordKind::Figure,
+            ],
+        )
+        .map(Some)
     }
 
     async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
@@ -282,8 +287,6 @@ impl Kind for CitationDoc {
 }
 
 impl Deletable for RecognitionDoc {
-    const PATH: &'static str = "recognitions";
-
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         edit_facts::load_recognition(conn, id).await
     }
@@ -315,7 +318,7 @@ impl Kind for RecognitionDoc {
     }
 
     fn parent(query: &Values) -> Result<Option<Subject>, AppError> {
-        subject(query, &["person"]).map(Some)
+        subject(query, &[RecordKind::Person]).map(Some)
     }
 
     async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
@@ -336,8 +339,6 @@ impl Kind for RecognitionDoc {
 }
 
 impl Deletable for FacilityDoc {
-    const PATH: &'static str = "facilities";
-
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         edit_facts::load_facility(conn, id).await
     }
@@ -413,8 +414,6 @@ impl Kind for FacilityDoc {
 }
 
 impl Deletable for FigureDoc {
-    const PATH: &'static str = "figures";
-
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         edit_facts::load_figure(conn, id).await
     }
@@ -515,8 +514,6 @@ impl Kind for FigureDoc {
 }
 
 impl Deletable for PersonDoc {
-    const PATH: &'static str = "people";
-
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         Ok(edit_people::load(conn, id).await?.map(|p| Stored {
             id,
@@ -533,8 +530,6 @@ impl Deletable for PersonDoc {
 }
 
 impl Deletable for DetentionDoc {
-    const PATH: &'static str = "detentions";
-
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         Ok(edit_detentions::load(conn, id).await?.map(|d| Stored {
             id,
@@ -554,8 +549,6 @@ impl Deletable for DetentionDoc {
 }
 
 impl Deletable for EventDoc {
-    const PATH: &'static str = "events";
-
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         Ok(edit_events::load(conn, id).await?.map(|e| Stored {
             id,
@@ -572,8 +565,6 @@ impl Deletable for EventDoc {
 }
 
 impl Deletable for WaveDoc {
-    const PATH: &'static str = "waves";
-
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         Ok(edit_waves::load(conn, id).await?.map(|w| Stored {
             id,

@@ -25,7 +25,7 @@ use super::{CurrentUser, auth};
 use crate::app::AppState;
 use crate::db::edit_people;
 use crate::db::edit_sources::{self, Stored, StoredCitation, Subject};
-use crate::db::revisions::{self, Action, Document, FieldChange, Revision, diff};
+use crate::db::revisions::{self, Action, Document, FieldChange, RecordKind, Revision, diff};
 use crate::db::users::User;
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
@@ -67,9 +67,6 @@ pub struct Context {
 
 /// A kind of record that admins may delete.
 pub trait Deletable: Document + Clone + Send + Sync + 'static {
-    /// The part of the URL after `/admin/`: `sources`.
-    const PATH: &'static str;
-
     fn load(conn: &mut PgConnection, id: i64) -> impl Future<Output = sqlx::Result<Option<Stored<Self>>>> + Send;
 
     /// Why the record cannot be deleted yet (other records still point at it), as a message key
@@ -80,7 +77,7 @@ pub trait Deletable: Document + Clone + Send + Sync + 'static {
 
     /// Where to go once it is saved or deleted: its list, or the record it belongs to.
     fn back(stored: &Stored<Self>) -> String {
-        stored.owner.map_or_else(|| format!("/admin/{}", Self::PATH), Subject::edit_path)
+        stored.owner.map_or_else(|| format!("/admin/{}", Self::KIND.path()), Subject::edit_path)
     }
 
     /// A short name for headings and lists.
@@ -142,7 +139,7 @@ pub trait Kind: Deletable {
 
 /// Every route of kind `K`.
 pub fn routes<K: Kind>() -> Router<AppState> {
-    let base = format!("/admin/{}", K::PATH);
+    let base = format!("/admin/{}", K::KIND.path());
     Router::new()
         .route(&base, get(list::<K>))
         .route(&format!("{base}/new"), get(new_form::<K>).post(create::<K>))
@@ -153,7 +150,7 @@ pub fn routes<K: Kind>() -> Router<AppState> {
 
 /// The delete routes of `K`, for the admins-only router.
 pub fn delete_routes<K: Deletable>() -> Router<AppState> {
-    Router::new().route(&format!("/admin/{}/{{id}}/delete", K::PATH), get(confirm_delete::<K>).post(delete::<K>))
+    Router::new().route(&format!("/admin/{}/{{id}}/delete", K::KIND.path()), get(confirm_delete::<K>).post(delete::<K>))
 }
 
 /// The citations of a record for its form (none before it is first saved).
@@ -237,7 +234,7 @@ struct FormPage {
     layout: Layout,
     user: User,
     csrf_token: String,
-    path: String,
+    kind: RecordKind,
     id: Option<i64>,
     title: String,
     action: String,
@@ -255,7 +252,7 @@ impl FormPage {
     /// its own messages, since Belarusian and Russian decline the record's name differently in
     /// each sentence.
     fn key(&self, prefix: &str) -> String {
-        format!("{prefix}-{}", self.path)
+        format!("{prefix}-{}", self.kind.path())
     }
 }
 
@@ -266,7 +263,7 @@ impl FormPage {
 
     /// The query parameter that names this record to the citation form.
     fn cite_param(&self) -> &str {
-        self.path.trim_end_matches('s')
+        self.kind.key()
     }
 }
 
@@ -286,7 +283,7 @@ struct FormState {
 async fn form_page<K: Kind>(state: &AppState, user: User, session: &Session, form: FormState) -> AppResult<Response> {
     let citations = match (K::CITABLE, form.id) {
         (true, Some(id)) => {
-            let subject = Subject::from_param(K::PATH.trim_end_matches('s'), id).ok_or(AppError::NotFound)?;
+            let subject = Subject::of(K::KIND, id).ok_or(AppError::NotFound)?;
             Some(edit_sources::citations_of(&mut *state.db.acquire().await?, subject).await?)
         }
         _ => None,
@@ -298,7 +295,7 @@ async fn form_page<K: Kind>(state: &AppState, user: User, session: &Session, for
         layout,
         user,
         csrf_token: csrf::token(session).await?,
-        path: K::PATH.to_owned(),
+        kind: K::KIND,
         id: form.id,
         title: form.title,
         action: form.action,
@@ -325,9 +322,9 @@ fn new_action<K: Kind>(parent: Option<Subject>) -> String {
     match parent {
         Some(subject) => {
             let (name, id) = subject.param();
-            format!("/admin/{}/new?{name}={id}", K::PATH)
+            format!("/admin/{}/new?{name}={id}", K::KIND.path())
         }
-        None => format!("/admin/{}/new", K::PATH),
+        None => format!("/admin/{}/new", K::KIND.path()),
     }
 }
 
@@ -351,7 +348,7 @@ struct ListPage {
     layout: Layout,
     user: User,
     csrf_token: String,
-    path: String,
+    kind: RecordKind,
     query: String,
     rows: Vec<(i64, String, Vec<FieldView>)>,
 }
@@ -361,7 +358,7 @@ impl ListPage {
     /// its own messages, since Belarusian and Russian decline the record's name differently in
     /// each sentence.
     fn key(&self, prefix: &str) -> String {
-        format!("{prefix}-{}", self.path)
+        format!("{prefix}-{}", self.kind.path())
     }
 }
 
@@ -383,10 +380,10 @@ async fn list<K: Kind>(
         .map(|r| (r.id, r.doc.title(), views(&fields, &r.doc.values(), &FieldErrors::new())))
         .collect();
     let page = ListPage {
-        layout: super::layout(&state, &super::searched(&format!("/admin/{}", K::PATH), &text)),
+        layout: super::layout(&state, &super::searched(&format!("/admin/{}", K::KIND.path()), &text)),
         user,
         csrf_token: csrf::token(&session).await?,
-        path: K::PATH.to_owned(),
+        kind: K::KIND,
         query: text,
         rows,
     };
@@ -401,7 +398,7 @@ async fn new_form<K: Kind>(
 ) -> AppResult<Response> {
     let parent = K::parent(&query)?;
     parent_person(&state, parent).await?;
-    let back = parent.map_or_else(|| format!("/admin/{}", K::PATH), Subject::edit_path);
+    let back = parent.map_or_else(|| format!("/admin/{}", K::KIND.path()), Subject::edit_path);
     // A citation form may arrive with its source chosen (from the source's page).
     let values = K::FIELDS.iter().filter_map(|f| Some((f.name.to_owned(), query.get(f.name)?.clone()))).collect();
     let form = FormState {
@@ -449,7 +446,7 @@ async fn create<K: Kind>(
         id: None,
         title: String::new(),
         action: new_action::<K>(parent),
-        back: parent.map_or_else(|| format!("/admin/{}", K::PATH), Subject::edit_path),
+        back: parent.map_or_else(|| format!("/admin/{}", K::KIND.path()), Subject::edit_path),
         version: None,
         values,
         errors,
@@ -473,7 +470,7 @@ async fn create<K: Kind>(
     revisions::record(&mut tx, user.id, id, person_id, Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::PATH)).into_response())
+    Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::KIND.path())).into_response())
 }
 
 async fn edit_form<K: Kind>(
@@ -487,7 +484,7 @@ async fn edit_form<K: Kind>(
     let form = FormState {
         id: Some(id),
         title: stored.doc.title(),
-        action: format!("/admin/{}/{id}/edit", K::PATH),
+        action: format!("/admin/{}/{id}/edit", K::KIND.path()),
         back: K::back(&stored),
         version: Some(stored.version),
         values: stored.doc.values(),
@@ -516,7 +513,7 @@ async fn update<K: Kind>(
     let mut form = FormState {
         id: Some(id),
         title: stored.doc.title(),
-        action: format!("/admin/{}/{id}/edit", K::PATH),
+        action: format!("/admin/{}/{id}/edit", K::KIND.path()),
         back: K::back(&stored),
         version: Some(version),
         values,
@@ -552,7 +549,7 @@ async fn update<K: Kind>(
     revisions::record(&mut tx, user.id, id, stored.person_id, Action::Update, Some(&stored.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::PATH)).into_response())
+    Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::KIND.path())).into_response())
 }
 
 /// A record the database refuses as a duplicate (a unique constraint that `Kind::check` did
@@ -579,7 +576,7 @@ struct HistoryPage {
     layout: Layout,
     user: User,
     csrf_token: String,
-    path: String,
+    kind: RecordKind,
     id: i64,
     title: String,
     lines: Vec<HistoryLine>,
@@ -590,7 +587,7 @@ impl HistoryPage {
     /// its own messages, since Belarusian and Russian decline the record's name differently in
     /// each sentence.
     fn key(&self, prefix: &str) -> String {
-        format!("{prefix}-{}", self.path)
+        format!("{prefix}-{}", self.kind.path())
     }
 }
 
@@ -612,10 +609,10 @@ async fn history<K: Kind>(
         })
         .collect();
     let page = HistoryPage {
-        layout: super::layout(&state, &format!("/admin/{}/{id}/history", K::PATH)),
+        layout: super::layout(&state, &format!("/admin/{}/{id}/history", K::KIND.path())),
         user,
         csrf_token: csrf::token(&session).await?,
-        path: K::PATH.to_owned(),
+        kind: K::KIND,
         id,
         title: stored.doc.title(),
         lines,
@@ -653,7 +650,7 @@ async fn restore<K: Kind>(
     revisions::record(&mut tx, user.id, id, stored.person_id, Action::Restore, Some(&stored.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/{}/{id}/history", K::PATH)).into_response())
+    Ok(super::redirect_to(&format!("/admin/{}/{id}/history", K::KIND.path())).into_response())
 }
 
 #[derive(Template)]
@@ -662,8 +659,7 @@ struct DeletePage {
     layout: Layout,
     user: User,
     csrf_token: String,
-    path: String,
-    kind: String,
+    kind: RecordKind,
     id: i64,
     title: String,
     version: i32,
@@ -678,7 +674,7 @@ impl DeletePage {
     /// its own messages, since Belarusian and Russian decline the record's name differently in
     /// each sentence.
     fn key(&self, prefix: &str) -> String {
-        format!("{prefix}-{}", self.path)
+        format!("{prefix}-{}", self.kind.path())
     }
 }
 
@@ -692,11 +688,10 @@ async fn delete_page<K: Deletable>(
     let in_use = K::in_use(&mut *state.db.acquire().await?, stored.id).await?;
     let status = if conflict || in_use > 0 { StatusCode::CONFLICT } else { StatusCode::OK };
     let page = DeletePage {
-        layout: super::layout(state, &format!("/admin/{}/{}/delete", K::PATH, stored.id)),
+        layout: super::layout(state, &format!("/admin/{}/{}/delete", K::KIND.path(), stored.id)),
         user,
         csrf_token: csrf::token(session).await?,
-        path: K::PATH.to_owned(),
-        kind: K::KIND.to_owned(),
+        kind: K::KIND,
         id: stored.id,
         title: stored.doc.title(),
         version: stored.version,

@@ -18,7 +18,7 @@ use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::edit_sources::{StoredCitation, Subject};
 use crate::db::edit_waves::{self, StoredWave, WaveDoc};
-use crate::db::revisions::{self, Action, FieldChange, Revision, diff};
+use crate::db::revisions::{self, Action, FieldChange, RecordKind, Revision, diff};
 use crate::db::users::User;
 use crate::db::{edit_detentions, edit_people};
 use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism, Slug};
@@ -532,7 +532,7 @@ async fn show_history(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let wave = stored(&state, id).await?;
-    let history = revisions::for_record(&mut *state.db.acquire().await?, "wave", id).await?;
+    let history = revisions::for_record(&mut *state.db.acquire().await?, RecordKind::Wave, id).await?;
     let lines = history
         .into_iter()
         .enumerate()
@@ -561,7 +561,7 @@ async fn restore_wave(
 ) -> AppResult<Response> {
     csrf::verify(&session, form.csrf_token.as_deref()).await?;
     let wave = stored(&state, id).await?;
-    let history = revisions::for_record(&mut *state.db.acquire().await?, "wave", id).await?;
+    let history = revisions::for_record(&mut *state.db.acquire().await?, RecordKind::Wave, id).await?;
     let target = history.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
     let mut doc: WaveDoc = target.after_as().ok_or(AppError::NotFound)?;
     if user.role != Role::Admin {
