@@ -137,11 +137,166 @@ pub trait Kind: Deletable {
     fn keep_publication(&mut self, _current: &Self) {}
 }
 
-/// Every route of kind `K`.
-pub fn routes<K: Kind>() -> Router<AppState> {
+/// The one editor: what a kind of record says about itself so that creating, saving over a
+/// version (409 on a stale one), restoring, its history and deleting are written once, in this
+/// module, for every kind. Kinds whose form is a list of simple fields implement [`Kind`] and
+/// get this trait from it; kinds with a form of their own (repeating rows, a page of their own)
+/// implement it directly.
+pub trait Editor: Deletable {
+    /// The form as typed, kept whole when it is refused.
+    type Form: Send + Sync + 'static;
+    /// Whether sources may be cited for it (a "Sources" block on its form).
+    const CITABLE: bool = false;
+    /// The field on which a save refused by a unique constraint is reported (a racing twin).
+    const DUPLICATE_FIELD: &'static str;
+
+    /// The posted fields as the kind's form (the token and the version are read apart).
+    fn read(values: Values) -> Self::Form;
+
+    /// The form filled from a stored record.
+    fn form(&self) -> Self::Form;
+
+    /// The record a new one belongs to, from the form's query string (`?person=7`); `Ok(None)`
+    /// for kinds that stand alone.
+    fn parent(query: &Values) -> Result<Option<Subject>, AppError>;
+
+    /// The typed form as a document, or a message per field; may read the database (an address
+    /// already taken, a detention that overlaps another). `current` is the record as stored.
+    fn validate(
+        conn: &mut PgConnection,
+        form: &Self::Form,
+        context: &Context,
+        current: Option<&Self>,
+        id: Option<i64>,
+    ) -> impl Future<Output = sqlx::Result<Result<Self, FieldErrors>>> + Send;
+
+    fn insert(
+        tx: &mut Transaction<'static, Postgres>,
+        parent: Option<Subject>,
+        doc: &Self,
+    ) -> impl Future<Output = sqlx::Result<i64>> + Send;
+
+    /// Saves over the record if it is still at `version`; `None` when someone saved first.
+    fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> impl Future<Output = sqlx::Result<Option<i32>>> + Send;
+
+    /// Restoring an old version must not publish or unpublish behind an admin's back.
+    fn keep_publication(&mut self, _current: &Self) {}
+
+    /// The form page.
+    fn page(state: &AppState, editing: Editing<Self>) -> impl Future<Output = AppResult<Response>> + Send;
+}
+
+/// What an editor's form page shows, whatever the kind.
+pub struct Editing<K: Editor> {
+    pub user: User,
+    pub csrf_token: String,
+    /// `None` for a new record.
+    pub id: Option<i64>,
+    /// The record it belongs to: from the query string of a new one, as stored for the others.
+    pub owner: Option<Subject>,
+    pub title: String,
+    /// Where the form is posted, and where the page's links lead back to.
+    pub action: String,
+    pub back: String,
+    pub version: Option<i32>,
+    pub form: K::Form,
+    pub errors: FieldErrors,
+    /// The fields where the version saved meanwhile differs from the one typed (409).
+    pub conflict: Option<Vec<FieldChange>>,
+    pub saved: bool,
+    pub status: StatusCode,
+}
+
+impl<K: Editor> Editing<K> {
+    /// The citations of the record, for kinds that have them.
+    pub async fn citations(&self, state: &AppState) -> AppResult<Option<Vec<StoredCitation>>> {
+        match (K::CITABLE, self.id) {
+            (true, Some(id)) => {
+                let subject = Subject::of(K::KIND, id).ok_or(AppError::NotFound)?;
+                Ok(Some(edit_sources::citations_of(&mut *state.db.acquire().await?, subject).await?))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The answer with the page, under the status of the flow (200, 409, 422).
+    pub fn respond(&self, page: &impl Template) -> AppResult<Response> {
+        let mut response = render(page)?;
+        *response.status_mut() = self.status;
+        Ok(response)
+    }
+}
+
+impl<K: Kind> Editor for K {
+    type Form = Values;
+    const CITABLE: bool = <K as Kind>::CITABLE;
+    const DUPLICATE_FIELD: &'static str = K::FIELDS[0].name;
+
+    fn read(values: Values) -> Values {
+        values
+    }
+
+    fn form(&self) -> Values {
+        self.values()
+    }
+
+    fn parent(query: &Values) -> Result<Option<Subject>, AppError> {
+        <K as Kind>::parent(query)
+    }
+
+    async fn validate(
+        conn: &mut PgConnection,
+        form: &Values,
+        context: &Context,
+        current: Option<&Self>,
+        id: Option<i64>,
+    ) -> sqlx::Result<Result<Self, FieldErrors>> {
+        let context = Context { current: current.map(Kind::values), ..context.clone() };
+        let doc = match <K as Kind>::validate(form, &context) {
+            Ok(doc) => doc,
+            Err(errors) => return Ok(Err(errors)),
+        };
+        let errors = K::check(conn, &doc, id).await?;
+        Ok(if errors.is_empty() { Ok(doc) } else { Err(errors) })
+    }
+
+    async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
+        <K as Kind>::insert(tx, parent, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        <K as Kind>::update(tx, id, version, doc).await
+    }
+
+    fn keep_publication(&mut self, current: &Self) {
+        <K as Kind>::keep_publication(self, current)
+    }
+
+    async fn page(state: &AppState, editing: Editing<Self>) -> AppResult<Response> {
+        field_form_page(state, editing).await
+    }
+}
+
+/// The list page of a kind edited by the generic form.
+pub fn list_routes<K: Kind>() -> Router<AppState> {
+    Router::new().route(&format!("/admin/{}", K::KIND.path()), get(list::<K>))
+}
+
+/// Every route of the editor of `K`: new, edit, history and restore (delete is for admins:
+/// [`delete_routes`]).
+pub fn routes<K: Editor>() -> Router<AppState> {
     let base = format!("/admin/{}", K::KIND.path());
     Router::new()
-        .route(&base, get(list::<K>))
         .route(&format!("{base}/new"), get(new_form::<K>).post(create::<K>))
         .route(&format!("{base}/{{id}}/edit"), get(edit_form::<K>).post(update::<K>))
         .route(&format!("{base}/{{id}}/history"), get(history::<K>))
@@ -267,58 +422,38 @@ impl FormPage {
     }
 }
 
-struct FormState {
-    id: Option<i64>,
-    title: String,
-    action: String,
-    back: String,
-    version: Option<i32>,
-    values: Values,
-    errors: FieldErrors,
-    conflict: Option<Vec<FieldChange>>,
-    status: StatusCode,
-    saved: bool,
-}
-
-async fn form_page<K: Kind>(state: &AppState, user: User, session: &Session, form: FormState) -> AppResult<Response> {
-    let citations = match (K::CITABLE, form.id) {
-        (true, Some(id)) => {
-            let subject = Subject::of(K::KIND, id).ok_or(AppError::NotFound)?;
-            Some(edit_sources::citations_of(&mut *state.db.acquire().await?, subject).await?)
-        }
-        _ => None,
-    };
-    let layout = super::layout(state, &form.action);
+/// The form page of a kind edited by the generic form: its fields, drawn from [`Kind::FIELDS`].
+async fn field_form_page<K: Kind>(state: &AppState, editing: Editing<K>) -> AppResult<Response> {
+    let citations = editing.citations(state).await?;
+    let layout = super::layout(state, &editing.action);
     let order: Vec<&str> = K::FIELDS.iter().map(|f| f.name).collect();
-    let summary = ErrorSummary::new(layout.lang).conflict(form.conflict.is_some()).fields(&form.errors, &order);
+    let summary = ErrorSummary::new(layout.lang).conflict(editing.conflict.is_some()).fields(&editing.errors, &order);
     let page = FormPage {
         layout,
-        user,
-        csrf_token: csrf::token(session).await?,
         kind: K::KIND,
-        id: form.id,
-        title: form.title,
-        action: form.action,
-        back: form.back,
-        version: form.version,
-        fields: views(K::FIELDS, &form.values, &form.errors),
+        id: editing.id,
+        title: editing.title.clone(),
+        action: editing.action.clone(),
+        back: editing.back.clone(),
+        version: editing.version,
+        fields: views(K::FIELDS, &editing.form, &editing.errors),
         summary,
-        conflict: form.conflict,
+        conflict: editing.conflict.clone(),
         citations,
-        saved: form.saved,
+        saved: editing.saved,
+        csrf_token: editing.csrf_token.clone(),
+        user: editing.user.clone(),
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = form.status;
-    Ok(response)
+    editing.respond(&page)
 }
 
-async fn context(state: &AppState, user: &User, current: Option<Values>) -> AppResult<Context> {
+async fn context(state: &AppState, user: &User) -> AppResult<Context> {
     let countries = edit_people::country_codes(&mut *state.db.acquire().await?).await?;
-    Ok(Context { countries, may_publish: auth::is_admin(user), current })
+    Ok(Context { countries, may_publish: auth::is_admin(user), current: None })
 }
 
 /// Where a new record of `K` is created, with its parent in the query string.
-fn new_action<K: Kind>(parent: Option<Subject>) -> String {
+fn new_action<K: Editor>(parent: Option<Subject>) -> String {
     match parent {
         Some(subject) => {
             let (name, id) = subject.param();
@@ -390,7 +525,18 @@ async fn list<K: Kind>(
     render(&page)
 }
 
-async fn new_form<K: Kind>(
+/// The form page of `K` with `editing`'s state, its token filled in.
+async fn show<K: Editor>(state: &AppState, session: &Session, mut editing: Editing<K>) -> AppResult<Response> {
+    editing.csrf_token = csrf::token(session).await?;
+    K::page(state, editing).await
+}
+
+/// Where a record goes back to: its list, or the record it belongs to.
+fn back_to<K: Editor>(owner: Option<Subject>) -> String {
+    owner.map_or_else(|| format!("/admin/{}", K::KIND.path()), Subject::edit_path)
+}
+
+async fn new_form<K: Editor>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     session: Session,
@@ -398,40 +544,27 @@ async fn new_form<K: Kind>(
 ) -> AppResult<Response> {
     let parent = K::parent(&query)?;
     parent_person(&state, parent).await?;
-    let back = parent.map_or_else(|| format!("/admin/{}", K::KIND.path()), Subject::edit_path);
-    // A citation form may arrive with its source chosen (from the source's page).
-    let values = K::FIELDS.iter().filter_map(|f| Some((f.name.to_owned(), query.get(f.name)?.clone()))).collect();
-    let form = FormState {
+    // A form may arrive with fields chosen (a citation's source, from the source's page).
+    let prefilled = query.clone();
+    let editing = Editing::<K> {
+        user,
+        csrf_token: String::new(),
         id: None,
+        owner: parent,
         title: String::new(),
         action: new_action::<K>(parent),
-        back,
+        back: back_to::<K>(parent),
         version: None,
-        values,
+        form: K::read(prefilled),
         errors: FieldErrors::new(),
         conflict: None,
-        status: StatusCode::OK,
         saved: false,
+        status: StatusCode::OK,
     };
-    form_page::<K>(&state, user, &session, form).await
+    show(&state, &session, editing).await
 }
 
-/// Validation, then the checks that need the database; `Err` is the form's messages.
-async fn checked<K: Kind>(
-    state: &AppState,
-    values: &Values,
-    context: &Context,
-    id: Option<i64>,
-) -> AppResult<Result<K, FieldErrors>> {
-    let doc = match K::validate(values, context) {
-        Ok(doc) => doc,
-        Err(errors) => return Ok(Err(errors)),
-    };
-    let errors = K::check(&mut *state.db.acquire().await?, &doc, id).await?;
-    Ok(if errors.is_empty() { Ok(doc) } else { Err(errors) })
-}
-
-async fn create<K: Kind>(
+async fn create<K: Editor>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     session: Session,
@@ -441,39 +574,49 @@ async fn create<K: Kind>(
     csrf::verify(&session, values.get("csrf_token").map(String::as_str)).await?;
     let parent = K::parent(&query)?;
     let person_id = parent_person(&state, parent).await?;
-    let context = context(&state, &user, None).await?;
-    let refused = |values, errors| FormState {
-        id: None,
-        title: String::new(),
-        action: new_action::<K>(parent),
-        back: parent.map_or_else(|| format!("/admin/{}", K::KIND.path()), Subject::edit_path),
-        version: None,
-        values,
-        errors,
-        conflict: None,
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-        saved: false,
-    };
-    let doc = match checked::<K>(&state, &values, &context, None).await? {
-        Ok(doc) => doc,
-        Err(errors) => return form_page::<K>(&state, user, &session, refused(values, errors)).await,
-    };
+    let context = context(&state, &user).await?;
+    let form = K::read(values);
     let mut tx = state.db.begin().await?;
-    let id = match K::insert(&mut tx, parent, &doc).await {
-        Ok(id) => id,
-        Err(error) => {
-            let errors = duplicate::<K>(&error).ok_or(error)?;
+    // Validation and the write in one transaction: what the checks read is what is written over.
+    let checked = K::validate(&mut tx, &form, &context, None, None).await?;
+    let inserted = match checked {
+        Ok(doc) => K::insert(&mut tx, parent, &doc).await.map(|id| (id, doc)).map_err(|e| racing::<K>(e)),
+        Err(errors) => Err(Ok(errors)),
+    };
+    let (id, doc) = match inserted {
+        Ok(inserted) => inserted,
+        Err(refused) => {
             tx.rollback().await?;
-            return form_page::<K>(&state, user, &session, refused(values, errors)).await;
+            let editing = Editing::<K> {
+                user,
+                csrf_token: String::new(),
+                id: None,
+                owner: parent,
+                title: String::new(),
+                action: new_action::<K>(parent),
+                back: back_to::<K>(parent),
+                version: None,
+                form,
+                errors: refused?,
+                conflict: None,
+                saved: false,
+                status: StatusCode::UNPROCESSABLE_ENTITY,
+            };
+            return show(&state, &session, editing).await;
         }
     };
     revisions::record(&mut tx, user.id, id, person_id, Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::KIND.path())).into_response())
+    Ok(super::redirect_to(&saved_path::<K>(id)).into_response())
 }
 
-async fn edit_form<K: Kind>(
+/// Where every editor goes after a save: the record's form, saying it was saved.
+fn saved_path<K: Editor>(id: i64) -> String {
+    format!("/admin/{}/{id}/edit?saved=1", K::KIND.path())
+}
+
+async fn edit_form<K: Editor>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     session: Session,
@@ -481,22 +624,25 @@ async fn edit_form<K: Kind>(
     Query(query): Query<Values>,
 ) -> AppResult<Response> {
     let stored = load::<K>(&state, id).await?;
-    let form = FormState {
+    let editing = Editing::<K> {
+        user,
+        csrf_token: String::new(),
         id: Some(id),
+        owner: stored.owner,
         title: stored.doc.title(),
         action: format!("/admin/{}/{id}/edit", K::KIND.path()),
         back: K::back(&stored),
         version: Some(stored.version),
-        values: stored.doc.values(),
+        form: stored.doc.form(),
         errors: FieldErrors::new(),
         conflict: None,
-        status: StatusCode::OK,
         saved: query.contains_key("saved"),
+        status: StatusCode::OK,
     };
-    form_page::<K>(&state, user, &session, form).await
+    show(&state, &session, editing).await
 }
 
-async fn update<K: Kind>(
+async fn update<K: Editor>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     session: Session,
@@ -509,58 +655,64 @@ async fn update<K: Kind>(
         .get("version")
         .and_then(|v| v.parse::<i32>().ok())
         .ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
-    let context = context(&state, &user, Some(stored.doc.values())).await?;
-    let mut form = FormState {
+    let context = context(&state, &user).await?;
+    let mut editing = Editing::<K> {
+        user,
+        csrf_token: String::new(),
         id: Some(id),
+        owner: stored.owner,
         title: stored.doc.title(),
         action: format!("/admin/{}/{id}/edit", K::KIND.path()),
         back: K::back(&stored),
         version: Some(version),
-        values,
+        form: K::read(values),
         errors: FieldErrors::new(),
         conflict: None,
-        status: StatusCode::UNPROCESSABLE_ENTITY,
         saved: false,
-    };
-    let doc = match checked::<K>(&state, &form.values, &context, Some(id)).await? {
-        Ok(doc) => doc,
-        Err(errors) => {
-            form.errors = errors;
-            return form_page::<K>(&state, user, &session, form).await;
-        }
+        status: StatusCode::UNPROCESSABLE_ENTITY,
     };
     let mut tx = state.db.begin().await?;
+    let doc = match K::validate(&mut tx, &editing.form, &context, Some(&stored.doc), Some(id)).await? {
+        Ok(doc) => doc,
+        Err(errors) => {
+            tx.rollback().await?;
+            editing.errors = errors;
+            return show(&state, &session, editing).await;
+        }
+    };
     let updated = match K::update(&mut tx, id, version, &doc).await {
         Ok(updated) => updated,
         Err(error) => {
-            form.errors = duplicate::<K>(&error).ok_or(error)?;
             tx.rollback().await?;
-            return form_page::<K>(&state, user, &session, form).await;
+            editing.errors = racing::<K>(error)?;
+            return show(&state, &session, editing).await;
         }
     };
     if updated.is_none() {
         tx.rollback().await?;
         let current = load::<K>(&state, id).await?;
-        form.version = Some(current.version);
-        form.conflict = Some(diff(Some(&current.doc), &doc));
-        form.status = StatusCode::CONFLICT;
-        return form_page::<K>(&state, user, &session, form).await;
+        editing.version = Some(current.version);
+        editing.conflict = Some(diff(Some(&current.doc), &doc));
+        editing.status = StatusCode::CONFLICT;
+        return show(&state, &session, editing).await;
     }
-    revisions::record(&mut tx, user.id, id, stored.person_id, Action::Update, Some(&stored.doc), &doc).await?;
+    revisions::record(&mut tx, editing.user.id, id, stored.person_id, Action::Update, Some(&stored.doc), &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::KIND.path())).into_response())
+    Ok(super::redirect_to(&saved_path::<K>(id)).into_response())
 }
 
-/// A record the database refuses as a duplicate (a unique constraint that `Kind::check` did
-/// not foresee, or a save that raced another): a message on the form's first field, not a 500.
-fn duplicate<K: Kind>(error: &sqlx::Error) -> Option<FieldErrors> {
-    let db = error.as_database_error()?;
-    (db.code().as_deref() == Some("23505")).then(|| {
-        let mut errors = FieldErrors::new();
-        errors.insert(K::FIELDS[0].name.to_owned(), Message::new("error-record-duplicate"));
-        errors
-    })
+/// A save the database refuses as a duplicate (a unique constraint that validation did not
+/// foresee, or a save that raced another): a message on the form, not a 500. Any other error
+/// stays an error.
+fn racing<K: Editor>(error: sqlx::Error) -> Result<FieldErrors, sqlx::Error> {
+    let duplicate = error.as_database_error().is_some_and(|db| db.code().as_deref() == Some("23505"));
+    if !duplicate {
+        return Err(error);
+    }
+    let mut errors = FieldErrors::new();
+    errors.insert(K::DUPLICATE_FIELD.to_owned(), Message::new("error-record-duplicate"));
+    Ok(errors)
 }
 
 /// A revision as a history page shows it.
@@ -591,7 +743,7 @@ impl HistoryPage {
     }
 }
 
-async fn history<K: Kind>(
+async fn history<K: Editor>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     session: Session,
@@ -620,7 +772,7 @@ async fn history<K: Kind>(
     render(&page)
 }
 
-async fn restore<K: Kind>(
+async fn restore<K: Editor>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     session: Session,
@@ -631,20 +783,38 @@ async fn restore<K: Kind>(
     let stored = load::<K>(&state, id).await?;
     let history = revisions::for_record(&mut *state.db.acquire().await?, K::KIND, id).await?;
     let target = history.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
-    let mut doc: K = target.after_as().ok_or(AppError::NotFound)?;
+    let mut old: K = target.after_as().ok_or(AppError::NotFound)?;
     if !auth::is_admin(&user) {
-        doc.keep_publication(&stored.doc);
+        old.keep_publication(&stored.doc);
     }
-    let errors = K::check(&mut *state.db.acquire().await?, &doc, Some(id)).await?;
-    if let Some((field, message)) = errors.into_iter().next() {
-        return Err(AppError::BadRequest(
-            Message::new("refusal-restore-invalid")
-                .arg_message("field", Message::label("field", field))
-                .arg_message("problem", message),
-        ));
-    }
+    // An old version is checked like a typed one: the rules may have changed since, and what it
+    // names (an address, a facility) may be taken or gone.
+    let context = context(&state, &user).await?;
     let mut tx = state.db.begin().await?;
-    if K::update(&mut tx, id, stored.version, &doc).await?.is_none() {
+    let doc = match K::validate(&mut tx, &old.form(), &context, Some(&stored.doc), Some(id)).await? {
+        Ok(doc) => doc,
+        Err(errors) => {
+            let (field, message) = errors.into_iter().next().expect("a refusal names a field");
+            return Err(AppError::BadRequest(
+                Message::new("refusal-restore-invalid")
+                    .arg_message("field", Message::label("field", field))
+                    .arg_message("problem", message),
+            ));
+        }
+    };
+    let updated = match K::update(&mut tx, id, stored.version, &doc).await {
+        Ok(updated) => updated,
+        Err(error) => {
+            let errors = racing::<K>(error)?;
+            let (field, message) = errors.into_iter().next().expect("a duplicate names a field");
+            return Err(AppError::BadRequest(
+                Message::new("refusal-restore-invalid")
+                    .arg_message("field", Message::label("field", field))
+                    .arg_message("problem", message),
+            ));
+        }
+    };
+    if updated.is_none() {
         return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
     }
     revisions::record(&mut tx, user.id, id, stored.person_id, Action::Restore, Some(&stored.doc), &doc).await?;
