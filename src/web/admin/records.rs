@@ -772,6 +772,18 @@ async fn history<K: Editor>(
     render(&page)
 }
 
+/// An old version that may not come back, saying which field is why.
+fn restore_refused(errors: FieldErrors) -> AppError {
+    let Some((field, message)) = errors.into_iter().next() else {
+        return AppError::BadRequest(Message::new("refusal-restore-changed"));
+    };
+    AppError::BadRequest(
+        Message::new("refusal-restore-invalid")
+            .arg_message("field", Message::label("field", field))
+            .arg_message("problem", message),
+    )
+}
+
 async fn restore<K: Editor>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
@@ -793,26 +805,11 @@ async fn restore<K: Editor>(
     let mut tx = state.db.begin().await?;
     let doc = match K::validate(&mut tx, &old.form(), &context, Some(&stored.doc), Some(id)).await? {
         Ok(doc) => doc,
-        Err(errors) => {
-            let (field, message) = errors.into_iter().next().expect("a refusal names a field");
-            return Err(AppError::BadRequest(
-                Message::new("refusal-restore-invalid")
-                    .arg_message("field", Message::label("field", field))
-                    .arg_message("problem", message),
-            ));
-        }
+        Err(errors) => return Err(restore_refused(errors)),
     };
     let updated = match K::update(&mut tx, id, stored.version, &doc).await {
         Ok(updated) => updated,
-        Err(error) => {
-            let errors = racing::<K>(error)?;
-            let (field, message) = errors.into_iter().next().expect("a duplicate names a field");
-            return Err(AppError::BadRequest(
-                Message::new("refusal-restore-invalid")
-                    .arg_message("field", Message::label("field", field))
-                    .arg_message("problem", message),
-            ));
-        }
+        Err(error) => return Err(restore_refused(racing::<K>(error)?)),
     };
     if updated.is_none() {
         return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
