@@ -82,6 +82,12 @@ impl RecordKind {
         }
     }
 
+    /// Whether an old version of such a record can be restored from its history: not a photo,
+    /// whose image revisions do not keep, nor translations, which their page saves again.
+    pub fn restorable(self) -> bool {
+        !matches!(self, RecordKind::Photo | RecordKind::PersonTexts | RecordKind::WaveTexts | RecordKind::EventTexts)
+    }
+
     /// The table that holds records of the kind.
     pub fn table(self) -> &'static str {
         match self {

@@ -99,7 +99,7 @@ pub fn person(
         errors.push(CellError::row(Message::new("import-error-cells").number("cells", cells).number("header", header)));
     }
     let mut form = match stored {
-        Some(doc) => PersonForm::from_doc(doc, None),
+        Some(doc) => PersonForm::from_doc(doc),
         None => PersonForm { publication: "draft".into(), ..PersonForm::default() },
     };
     form.slug = slug.to_owned();
@@ -272,7 +272,7 @@ fn names(row: &Row, stored: Option<&PersonDoc>) -> Result<Option<Vec<NameRow>>, 
             kind: t.kind.clone().unwrap_or(recorded.kind),
         }
     };
-    let recorded = stored.map(|doc| PersonForm::from_doc(doc, None).names).unwrap_or_default();
+    let recorded = stored.map(|doc| PersonForm::from_doc(doc).names).unwrap_or_default();
     let mut rows: Vec<NameRow> = recorded
         .iter()
         .filter_map(|r| typed.iter().find(|t| t.name == r.name).map(|t| row_of(t, Some(r.clone()))))

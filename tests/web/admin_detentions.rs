@@ -42,10 +42,12 @@ async fn a_detention_added_through_the_form_shows_on_the_person_the_wave_and_the
     let app = TestApp::with_demo().await;
     let mut admin = admin(&app).await;
     let id = person(&app, &mut admin).await;
-    let saved = admin.submit(&format!("/admin/people/{id}/detentions/new"), DETENTION).await;
+    let saved = admin.submit(&format!("/admin/detentions/new?person={id}"), DETENTION).await;
     assert_eq!(saved.status, 303, "{}", saved.body);
-    assert_eq!(saved.header("location"), format!("/admin/people/{id}/edit?saved=1"));
-    let edit = admin.get(saved.header("location")).await;
+    let location = saved.header("location");
+    assert!(location.starts_with("/admin/detentions/") && location.ends_with("/edit?saved=1"), "{location}");
+    assert_eq!(admin.get(location).await.text("[role=status]"), "Saved.");
+    let edit = admin.get(&format!("/admin/people/{id}/edit")).await;
     assert_eq!(edit.texts(".detentions tbody tr").len(), 1);
 
     let page = app.get("/prisoners/symon-testavy").await;
@@ -62,7 +64,7 @@ async fn mistakes_and_overlaps_come_back_with_the_form_as_typed() {
     let app = TestApp::new().await;
     let mut admin = admin(&app).await;
     let id = person(&app, &mut admin).await;
-    let uri = format!("/admin/people/{id}/detentions/new");
+    let uri = format!("/admin/detentions/new?person={id}");
     let wrong = admin
         .submit(
             &uri,
@@ -99,7 +101,7 @@ async fn a_stale_detention_save_is_refused_and_the_history_restores_it() {
     let mut admin = admin(&app).await;
     let id = person(&app, &mut admin).await;
     let created =
-        admin.submit(&format!("/admin/people/{id}/detentions/new"), &[("country", "BY"), ("started", "2021")]).await;
+        admin.submit(&format!("/admin/detentions/new?person={id}"), &[("country", "BY"), ("started", "2021")]).await;
     assert_eq!(created.status, 303);
     let detention: i64 = sqlx::query_scalar("select id from detentions").fetch_one(&app.pool).await.unwrap();
     let uri = format!("/admin/detentions/{detention}/edit");
@@ -137,7 +139,7 @@ async fn events_of_the_case_are_added_checked_and_kept_in_the_history() {
     let app = TestApp::new().await;
     let mut admin = admin(&app).await;
     let id = person(&app, &mut admin).await;
-    let uri = format!("/admin/people/{id}/events/new");
+    let uri = format!("/admin/events/new?person={id}");
     let wrong = admin
         .submit(&uri, &[("kind", "hunger_strike"), ("occurred", "spring"), ("description", "Began a hunger strike.")])
         .await;

@@ -57,7 +57,7 @@ async fn every_admin_page_type_renders_in_belarusian_and_russian() {
     // An event added through the form, so that the person's history has a revision.
     let event = admin
         .submit(
-            &format!("/admin/people/{person}/events/new"),
+            &format!("/admin/events/new?person={person}"),
             &[("kind", "transfer"), ("occurred", "2024-03"), ("description", "Пераведзены ў іншую калонію.")],
         )
         .await;
@@ -74,10 +74,10 @@ async fn every_admin_page_type_renders_in_belarusian_and_russian() {
         format!("/admin/people/{person}/texts"),
         format!("/admin/people/{person}/photo"),
         format!("/admin/people/{person}/delete"),
-        format!("/admin/people/{person}/detentions/new"),
+        format!("/admin/detentions/new?person={person}"),
         format!("/admin/detentions/{detention}/edit"),
         format!("/admin/detentions/{detention}/delete"),
-        format!("/admin/people/{person}/events/new"),
+        format!("/admin/events/new?person={person}"),
         format!("/admin/events/{event}/edit"),
         format!("/admin/events/{event}/texts"),
         "/admin/waves".to_owned(),
@@ -239,7 +239,7 @@ async fn refused_wave_and_detention_forms_speak_the_language() {
         assert_eq!(answer.text("#started-error"), day_error);
         assert_eq!(answer.attr("#started", "value").as_deref(), Some("2025-02-30"));
 
-        let uri = format!("/{lang}/admin/people/{person}/detentions/new");
+        let uri = format!("/{lang}/admin/detentions/new?person={person}");
         let answer =
             admin.submit(&uri, &[("country", "BY"), ("started", "2022"), ("ended", "2021"), ("article_0", "x")]).await;
         assert_eq!(answer.status, 422, "{}", answer.body);

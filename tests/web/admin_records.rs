@@ -301,7 +301,7 @@ async fn a_facility_added_through_its_form_shows_where_a_person_is_held() {
     let person_id = person.header("location").split('/').nth(3).unwrap().to_owned();
     let detention = admin
         .submit(
-            &format!("/admin/people/{person_id}/detentions/new"),
+            &format!("/admin/detentions/new?person={person_id}"),
             &[("country", "BY"), ("started", "2022-05"), ("facility", &facility_id)],
         )
         .await;

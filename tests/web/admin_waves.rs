@@ -75,7 +75,7 @@ async fn many_people_are_released_in_a_wave_at_once_or_not_at_all() {
         let id: i64 =
             person.header("location").trim_start_matches("/admin/people/").split('/').next().unwrap().parse().unwrap();
         let detention = admin
-            .submit(&format!("/admin/people/{id}/detentions/new"), &[("country", "BY"), ("started", "2021-05")])
+            .submit(&format!("/admin/detentions/new?person={id}"), &[("country", "BY"), ("started", "2021-05")])
             .await;
         assert_eq!(detention.status, 303, "{slug}: {}", detention.body);
     }

@@ -297,12 +297,15 @@ async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_anothe
             return Err("the form did not say it saved".into());
         }
         // Their detention, from the link under the form.
-        click(".detentions a[href$='/detentions/new']").await?;
+        click(".detentions a[href*='/detentions/new']").await?;
         client.wait().for_element(Locator::Css("#country")).await.map_err(|e| format!("no detention form: {e}"))?;
         fill("#country", "BY").await?;
         fill("#started", "2021-03-04").await?;
         fill("#article_0", "342").await?;
         click("form.record-form button[type=submit]").await?;
+        // Saved, the detention's form says so and leads back to the person, whose case lists it.
+        client.wait().for_element(Locator::Css("[role=status]")).await.map_err(|e| format!("detention not saved: {e}"))?;
+        click("main > p > a[href*='/admin/people/'][href$='/edit']").await?;
         client
             .wait()
             .for_element(Locator::Css(".detentions tbody tr"))
@@ -580,9 +583,9 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
         page(format!("/admin/people/{person}/history"), "main h1"),
         page(format!("/admin/people/{person}/photo"), "form.photo-form"),
         page(format!("/admin/people/{person}/delete"), "main h1"),
-        page(format!("/admin/people/{person}/detentions/new"), "form.record-form"),
+        page(format!("/admin/detentions/new?person={person}"), "form.record-form"),
         page(format!("/admin/detentions/{detention}/edit"), "form.record-form"),
-        page(format!("/admin/people/{person}/events/new"), "form.record-form"),
+        page(format!("/admin/events/new?person={person}"), "form.record-form"),
         page(format!("/admin/events/{event}/edit"), "form.record-form"),
         page("/admin/waves", "main table"),
         page("/admin/waves/new", "form.record-form"),
@@ -614,8 +617,8 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
     // Every form an empty submission sends back with its mistakes marked (422).
     let empty_forms = [
         "/admin/people/new".to_owned(),
-        format!("/admin/people/{person}/detentions/new"),
-        format!("/admin/people/{person}/events/new"),
+        format!("/admin/detentions/new?person={person}"),
+        format!("/admin/events/new?person={person}"),
         "/admin/waves/new".to_owned(),
         "/admin/sources/new".to_owned(),
         format!("/admin/citations/new?person={person}"),

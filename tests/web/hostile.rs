@@ -255,9 +255,9 @@ async fn arbitrary_values_in_every_admin_form_are_saved_or_refused_with_what_was
     let forms = [
         ("people-new", "/admin/people/new".to_owned()),
         ("people-edit", format!("/admin/people/{person}/edit")),
-        ("detentions-new", format!("/admin/people/{person}/detentions/new")),
+        ("detentions-new", format!("/admin/detentions/new?person={person}")),
         ("detentions-edit", format!("/admin/detentions/{detention}/edit")),
-        ("events-new", format!("/admin/people/{person}/events/new")),
+        ("events-new", format!("/admin/events/new?person={person}")),
         ("waves-new", "/admin/waves/new".to_owned()),
         ("waves-edit", format!("/admin/waves/{wave}/edit")),
         ("sources-new", "/admin/sources/new".to_owned()),

@@ -1,38 +1,28 @@
-//! `/admin/people/{id}/detentions/new` and `/admin/detentions/{id}/edit`: a detention with its
-//! charges, sentence, and how and in which wave it ended. Same rules as the person form: a
-//! message per field (422), saves only over the version loaded (409), a revision per save.
+//! Detentions of a person: the detention form (with its charges, sentence, and how and in
+//! which wave it ended), its checks against the countries, facilities and waves that exist, and
+//! its page. The editor of [`super::records`] does the rest, at `/admin/detentions/new?person=ID`
+//! and `/admin/detentions/{id}/…`.
 
 use askama::Template;
-use axum::extract::{Extension, Path, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Form, Router};
-use tower_sessions::Session;
+use axum::response::Response;
+use sqlx::{PgConnection, Postgres, Transaction};
 
 use super::person_form::FieldErrors;
+use super::record_kinds::subject;
+use super::records::{Context, Editing, Editor, Record, Values};
 use super::summary::ErrorSummary;
-use super::{CurrentUser, TokenForm};
 use crate::app::AppState;
-use crate::db::edit_detentions::{self, ChargeDoc, DetentionDoc, StoredDetention};
-use crate::db::edit_people;
-use crate::db::edit_sources::{StoredCitation, Subject};
-use crate::db::revisions::{self, Action, FieldChange, diff};
+use crate::db::edit_detentions::{self, ChargeDoc, DetentionDoc};
+use crate::db::edit_sources::{Stored, StoredCitation, Subject};
+use crate::db::revisions::FieldChange;
 use crate::db::users::User;
-use crate::domain::{PartialDate, ReleaseMechanism, SentenceKind, TrialStage};
-use crate::error::{AppError, AppResult};
+use crate::domain::{PartialDate, RecordKind, ReleaseMechanism, SentenceKind, TrialStage};
+use crate::error::AppResult;
 use crate::i18n::Message;
-use crate::web::{Layout, csrf, render};
+use crate::web::Layout;
 
 /// Charge rows a form carries.
 pub const MAX_CHARGES: usize = 8;
-
-pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/people/{id}/detentions/new", get(new_detention_form).post(create_detention))
-        .route("/admin/detentions/{id}/edit", get(edit_detention_form).post(update_detention))
-        .route("/admin/detentions/{id}/restore/{revision}", post(restore_detention))
-}
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ChargeRow {
@@ -56,12 +46,10 @@ pub struct DetentionForm {
     pub wave: String,
     pub notes: String,
     pub charges: Vec<ChargeRow>,
-    pub version: Option<i32>,
-    pub csrf_token: Option<String>,
 }
 
 impl DetentionForm {
-    pub fn from_pairs(pairs: Vec<(String, String)>) -> Self {
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
         let mut form = DetentionForm { charges: vec![ChargeRow::default(); MAX_CHARGES], ..Default::default() };
         for (key, value) in pairs {
             match key.as_str() {
@@ -76,8 +64,6 @@ impl DetentionForm {
                 "release_mechanism" => form.release_mechanism = value,
                 "wave" => form.wave = value,
                 "notes" => form.notes = value,
-                "version" => form.version = value.trim().parse().ok(),
-                "csrf_token" => form.csrf_token = Some(value),
                 _ => {
                     let Some((field, index)) = key.rsplit_once('_') else { continue };
                     let Some(row) = index.parse::<usize>().ok().and_then(|i| form.charges.get_mut(i)) else { continue };
@@ -98,7 +84,7 @@ impl DetentionForm {
         form
     }
 
-    pub fn from_doc(doc: &DetentionDoc, version: Option<i32>) -> Self {
+    pub fn from_doc(doc: &DetentionDoc) -> Self {
         let date = |d: Option<PartialDate>| d.map(|d| d.iso()).unwrap_or_default();
         DetentionForm {
             country: doc.country.clone(),
@@ -121,8 +107,6 @@ impl DetentionForm {
                     description: c.description.clone().unwrap_or_default(),
                 })
                 .collect(),
-            version,
-            csrf_token: None,
         }
     }
 
@@ -279,6 +263,110 @@ fn is_article(text: &str) -> bool {
     is_number(number) && (suffix.is_empty() || suffix.bytes().all(|b| b.is_ascii_digit())) && !text.ends_with('-')
 }
 
+impl Record for DetentionDoc {
+    const CITABLE: bool = true;
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(edit_detentions::load(conn, id).await?.map(|d| Stored {
+            id,
+            version: d.version,
+            person_id: Some(d.person_id),
+            owner: Some(Subject::Person(d.person_id)),
+            doc: d.doc,
+        }))
+    }
+
+    fn title(&self) -> String {
+        match self.started {
+            Some(started) => format!("{} {}", self.country, crate::web::locale::current().date(&started)),
+            None => self.country.clone(),
+        }
+    }
+
+    fn parent(query: &Values) -> AppResult<Option<Subject>> {
+        subject(query, &[RecordKind::Person]).map(Some)
+    }
+
+    async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
+        let Some(Subject::Person(person_id)) = parent else {
+            return Err(sqlx::Error::Protocol("a detention needs its person".into()));
+        };
+        edit_detentions::insert(tx, person_id, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_detentions::update(tx, id, version, doc).await
+    }
+}
+
+impl Editor for DetentionDoc {
+    type Form = DetentionForm;
+    const DUPLICATE_FIELD: &'static str = "started";
+
+    fn read(values: Values) -> DetentionForm {
+        DetentionForm::from_pairs(values)
+    }
+
+    fn form(&self) -> DetentionForm {
+        DetentionForm::from_doc(self)
+    }
+
+    /// Checked against the countries, facilities and waves that exist.
+    async fn validate(
+        conn: &mut PgConnection,
+        form: &DetentionForm,
+        context: &Context,
+        _current: Option<&Self>,
+        _id: Option<i64>,
+    ) -> sqlx::Result<Result<Self, FieldErrors>> {
+        let (facilities, waves) = edit_detentions::choices(conn).await?;
+        let facility_ids: Vec<i64> = facilities.into_iter().map(|f| f.0).collect();
+        let wave_slugs: Vec<String> = waves.into_iter().map(|w| w.0).collect();
+        Ok(form.validate(&context.countries, &facility_ids, &wave_slugs))
+    }
+
+    /// The database refuses overlapping detentions of one person: say so beside the dates.
+    fn refused(error: &sqlx::Error) -> Option<FieldErrors> {
+        let constraint = error.as_database_error()?.constraint()?;
+        (constraint == "detentions_no_overlap")
+            .then(|| FieldErrors::from([("started".to_owned(), Message::new("error-detention-overlap"))]))
+    }
+
+    async fn page(state: &AppState, editing: Editing<Self>) -> AppResult<Response> {
+        let citations = editing.citations(state).await?.unwrap_or_default();
+        let (person_id, person_name) = super::records::owner_person(state, editing.owner).await?;
+        let (facilities, waves) = edit_detentions::choices(&mut *state.db.acquire().await?).await?;
+        let layout = super::layout(state, &editing.action);
+        let summary = ErrorSummary::new(layout.lang)
+            .conflict(editing.conflict.is_some())
+            .fields(&editing.errors, &DETENTION_FIELDS);
+        let page = DetentionPage {
+            layout,
+            user: editing.user.clone(),
+            csrf_token: editing.csrf_token.clone(),
+            person_id,
+            person_name,
+            id: editing.id,
+            action: editing.action.clone(),
+            version: editing.version,
+            form: editing.form.clone(),
+            errors: editing.errors.clone(),
+            summary,
+            facilities,
+            waves,
+            conflict: editing.conflict.clone(),
+            citations,
+            saved: editing.saved,
+        };
+        editing.respond(&page)
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/detention_form.html")]
 struct DetentionPage {
@@ -289,12 +377,16 @@ struct DetentionPage {
     person_name: String,
     /// `None` for a new detention.
     id: Option<i64>,
+    action: String,
+    version: Option<i32>,
     form: DetentionForm,
     errors: FieldErrors,
+    summary: ErrorSummary,
     facilities: Vec<(i64, String)>,
     waves: Vec<(String, String)>,
     conflict: Option<Vec<FieldChange>>,
     citations: Vec<StoredCitation>,
+    saved: bool,
 }
 
 /// The detention form's fields in the order it shows them, for the error summary.
@@ -316,23 +408,12 @@ const DETENTION_FIELDS: [&str; 14] = [
 ];
 
 impl DetentionPage {
-    fn summary(&self) -> ErrorSummary {
-        ErrorSummary::new(self.layout.lang).conflict(self.conflict.is_some()).fields(&self.errors, &DETENTION_FIELDS)
-    }
-
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).map(|m| self.layout.message(m))
     }
 
     fn charge_error(&self, i: &usize) -> Option<String> {
         self.errors.get(&format!("article_{i}")).map(|m| self.layout.message(m))
-    }
-
-    fn action(&self) -> String {
-        match self.id {
-            Some(id) => format!("/admin/detentions/{id}/edit"),
-            None => format!("/admin/people/{}/detentions/new", self.person_id),
-        }
     }
 
     fn trial_stages(&self) -> &'static [TrialStage] {
@@ -352,230 +433,12 @@ impl DetentionPage {
     }
 }
 
-struct PageParts {
-    person_id: i64,
-    id: Option<i64>,
-    form: DetentionForm,
-    errors: FieldErrors,
-    conflict: Option<Vec<FieldChange>>,
-    status: StatusCode,
-}
-
-async fn page(state: &AppState, user: User, session: &Session, parts: PageParts) -> AppResult<Response> {
-    let mut conn = state.db.acquire().await?;
-    let person = edit_people::load(&mut conn, parts.person_id).await?.ok_or(AppError::NotFound)?;
-    let (facilities, waves) = edit_detentions::choices(&mut conn).await?;
-    let path = parts.id.map_or_else(
-        || format!("/admin/people/{}/detentions/new", parts.person_id),
-        |id| format!("/admin/detentions/{id}/edit"),
-    );
-    let citations = super::records::citations(&mut conn, parts.id.map(Subject::Detention)).await?;
-    let page = DetentionPage {
-        citations,
-        layout: super::layout(state, &path),
-        user,
-        csrf_token: csrf::token(session).await?,
-        person_id: parts.person_id,
-        person_name: person.doc.names.first().map_or(person.doc.slug.clone(), |n| n.name.clone()),
-        id: parts.id,
-        form: parts.form,
-        errors: parts.errors,
-        facilities,
-        waves,
-        conflict: parts.conflict,
-    };
-    let mut response = render(&page)?;
-    *response.status_mut() = parts.status;
-    Ok(response)
-}
-
-/// The form checked against what exists in the database.
-async fn check(state: &AppState, form: &DetentionForm) -> AppResult<Result<DetentionDoc, FieldErrors>> {
-    let mut conn = state.db.acquire().await?;
-    let countries = edit_people::country_codes(&mut conn).await?;
-    let (facilities, waves) = edit_detentions::choices(&mut conn).await?;
-    let facility_ids: Vec<i64> = facilities.into_iter().map(|f| f.0).collect();
-    let wave_slugs: Vec<String> = waves.into_iter().map(|w| w.0).collect();
-    Ok(form.validate(&countries, &facility_ids, &wave_slugs))
-}
-
-/// The database refuses overlapping detentions of one person; say so beside the dates.
-fn overlap(error: &sqlx::Error) -> Option<FieldErrors> {
-    let constraint = error.as_database_error()?.constraint()?;
-    (constraint == "detentions_no_overlap").then(|| {
-        let mut errors = FieldErrors::new();
-        errors.insert("started".into(), Message::new("error-detention-overlap"));
-        errors
-    })
-}
-
-async fn new_detention_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(person_id): Path<i64>,
-) -> AppResult<Response> {
-    let parts = PageParts {
-        person_id,
-        id: None,
-        form: DetentionForm::default(),
-        errors: FieldErrors::new(),
-        conflict: None,
-        status: StatusCode::OK,
-    };
-    page(&state, user, &session, parts).await
-}
-
-async fn create_detention(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(person_id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let form = DetentionForm::from_pairs(pairs);
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    edit_people::load(&mut *state.db.acquire().await?, person_id).await?.ok_or(AppError::NotFound)?;
-    let invalid = |form: DetentionForm, errors: FieldErrors| PageParts {
-        person_id,
-        id: None,
-        form,
-        errors,
-        conflict: None,
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    let doc = match check(&state, &form).await? {
-        Ok(doc) => doc,
-        Err(errors) => return page(&state, user, &session, invalid(form, errors)).await,
-    };
-    let mut tx = state.db.begin().await?;
-    let id = match edit_detentions::insert(&mut tx, person_id, &doc).await {
-        Ok(id) => id,
-        Err(error) => match overlap(&error) {
-            Some(errors) => return page(&state, user, &session, invalid(form, errors)).await,
-            None => return Err(error.into()),
-        },
-    };
-    revisions::record(&mut tx, user.id, id, Some(person_id), Action::Create, None, &doc).await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
-}
-
-async fn stored(state: &AppState, id: i64) -> AppResult<StoredDetention> {
-    edit_detentions::load(&mut *state.db.acquire().await?, id).await?.ok_or(AppError::NotFound)
-}
-
-async fn edit_detention_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let detention = stored(&state, id).await?;
-    let form = DetentionForm::from_doc(&detention.doc, Some(detention.version));
-    let parts = PageParts {
-        person_id: detention.person_id,
-        id: Some(id),
-        form,
-        errors: FieldErrors::new(),
-        conflict: None,
-        status: StatusCode::OK,
-    };
-    page(&state, user, &session, parts).await
-}
-
-async fn update_detention(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let mut form = DetentionForm::from_pairs(pairs);
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let detention = stored(&state, id).await?;
-    let person_id = detention.person_id;
-    let invalid = |form: DetentionForm, errors: FieldErrors| PageParts {
-        person_id,
-        id: Some(id),
-        form,
-        errors,
-        conflict: None,
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-    };
-    let doc = match check(&state, &form).await? {
-        Ok(doc) => doc,
-        Err(errors) => return page(&state, user, &session, invalid(form, errors)).await,
-    };
-    let version = form.version.ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
-    let mut tx = state.db.begin().await?;
-    let saved = match edit_detentions::update(&mut tx, id, version, &doc).await {
-        Ok(saved) => saved,
-        Err(error) => match overlap(&error) {
-            Some(errors) => return page(&state, user, &session, invalid(form, errors)).await,
-            None => return Err(error.into()),
-        },
-    };
-    if saved.is_none() {
-        tx.rollback().await?;
-        let current = stored(&state, id).await?;
-        form.version = Some(current.version);
-        let conflict = Some(diff(Some(&current.doc), &doc));
-        let parts = PageParts {
-            person_id,
-            id: Some(id),
-            form,
-            errors: FieldErrors::new(),
-            conflict,
-            status: StatusCode::CONFLICT,
-        };
-        return page(&state, user, &session, parts).await;
-    }
-    revisions::record(&mut tx, user.id, id, Some(person_id), Action::Update, Some(&detention.doc), &doc).await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1")).into_response())
-}
-
-/// Puts the detention back as it was after `revision`, as a new revision of its own.
-async fn restore_detention(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path((id, revision)): Path<(i64, i64)>,
-    Form(form): Form<TokenForm>,
-) -> AppResult<Response> {
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let detention = stored(&state, id).await?;
-    let history = revisions::for_person(&mut *state.db.acquire().await?, detention.person_id).await?;
-    let target = history.into_iter().find(|r| r.id == revision && r.record_id == id).ok_or(AppError::NotFound)?;
-    let doc: DetentionDoc = target.after_as().ok_or(AppError::NotFound)?;
-    let mut tx = state.db.begin().await?;
-    let restored = edit_detentions::update(&mut tx, id, detention.version, &doc).await;
-    match restored {
-        Ok(Some(_)) => {}
-        Ok(None) => {
-            return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
-        }
-        Err(error) if overlap(&error).is_some() => {
-            return Err(AppError::BadRequest(Message::new("refusal-restore-overlap")));
-        }
-        Err(error) => return Err(error.into()),
-    }
-    revisions::record(&mut tx, user.id, id, Some(detention.person_id), Action::Restore, Some(&detention.doc), &doc)
-        .await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/people/{}/history", detention.person_id)).into_response())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> DetentionForm {
-        DetentionForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        DetentionForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
     }
 
     #[test]

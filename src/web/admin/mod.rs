@@ -47,12 +47,6 @@ pub const IDLE_MINUTES: i64 = 30;
 pub const ABSOLUTE_HOURS: i64 = 12;
 pub const COOKIE: &str = "pt_session";
 
-/// A form that sends nothing but its anti-forgery token (restore buttons).
-#[derive(Debug, serde::Deserialize)]
-pub struct TokenForm {
-    pub csrf_token: Option<String>,
-}
-
 /// The account making a request under `/admin`, put there by [`require_login`].
 #[derive(Clone, Debug)]
 pub struct CurrentUser(pub User);
@@ -86,10 +80,12 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let admin = Router::new()
         .route("/admin", get(users::dashboard))
         .merge(people::router())
-        .merge(detentions::router())
-        .merge(events::router())
+        .merge(records::routes::<PersonDoc>())
+        .merge(records::routes::<DetentionDoc>())
+        .merge(records::routes::<EventDoc>())
         .merge(import::router())
         .merge(waves::router())
+        .merge(records::routes::<WaveDoc>())
         .merge(records::routes::<SourceDoc>())
         .merge(records::list_routes::<SourceDoc>())
         .merge(records::routes::<CitationDoc>())

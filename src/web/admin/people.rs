@@ -1,45 +1,40 @@
-//! `/admin/people…`: list, create and edit people, their history with restore.
-//!
-//! A form that fails validation comes back with everything typed and a message beside each
-//! field (422). Saving over a newer version is refused with both versions side by side (409).
-//! Every save records a revision (who, when, before, after) and tells the caches.
+//! People: the person form (names in every spelling, repeated rows) with its checks (an address
+//! of their own, likely duplicates), its page with the person's whole case under it, and the list
+//! of people. Creating, saving over a version, restoring, history (the whole case's) and deleting
+//! are the editor's of [`super::records`], at `/admin/people/…`.
 
 use askama::Template;
-use axum::extract::{Extension, Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post};
-use axum::{Form, Router};
+use axum::Router;
+use axum::extract::{Extension, Query, State};
+use axum::response::Response;
+use axum::routing::get;
 use serde::Deserialize;
+use sqlx::{PgConnection, Postgres, Transaction};
 use tower_sessions::Session;
 
-use super::person_form::{FieldChange, FieldErrors, PersonForm, diff};
+use super::CurrentUser;
+use super::person_form::{FieldChange, FieldErrors, PersonForm};
 use super::photos::PhotoSection;
+use super::records::{Context, Editing, Editor, Record, Values};
 use super::summary::ErrorSummary;
-use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
-use crate::db::edit_detentions::{self, DetentionDoc, StoredDetention};
-use crate::db::edit_events::{self, EventDoc, StoredEvent};
+use crate::db::edit_detentions::{self, StoredDetention};
+use crate::db::edit_events::{self, StoredEvent};
 use crate::db::edit_facts::{self, RecognitionDoc};
-use crate::db::edit_people::{self, Listed, Lookalike, PersonDoc, StoredPerson};
-use crate::db::edit_sources::{self, CitationDoc, Stored, StoredCitation, Subject};
-use crate::db::photos::PhotoDoc;
-use crate::db::revisions::{self, Action, RecordKind, Revision};
+use crate::db::edit_people::{self, Listed, Lookalike, PersonDoc};
+use crate::db::edit_sources::{self, Stored, StoredCitation, Subject};
+use crate::db::revisions::{self, Revision};
 use crate::db::users::User;
-use crate::domain::{NameKind, PublicationState, Sex};
-use crate::error::{AppError, AppResult};
+use crate::domain::{NameKind, PartialDate, PublicationState, RecordKind, Sex};
+use crate::error::AppResult;
 use crate::i18n::Message;
 use crate::search::key::name_key;
 use crate::web::{Layout, csrf, format, render};
 
+/// The list of people; the rest is [`super::records::routes`].
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/people", get(list_people))
-        .route("/admin/people/new", get(new_person_form).post(create_person))
-        .route("/admin/people/{id}/edit", get(edit_person_form).post(update_person))
-        .route("/admin/people/{id}/history", get(show_history))
-        .route("/admin/people/{id}/restore/{revision}", post(restore_revision))
+    Router::new().route("/admin/people", get(list_people))
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -71,6 +66,180 @@ async fn list_people(
     render(&PeoplePage { layout, user, csrf_token, q, people })
 }
 
+/// The field of a refusal that is the likely-duplicate warning: the box that confirms them.
+const CONFIRM_DUPLICATE: &str = "confirm_duplicate";
+
+impl Record for PersonDoc {
+    const CITABLE: bool = true;
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(edit_people::load(conn, id).await?.map(|p| Stored {
+            id,
+            version: p.version,
+            person_id: Some(id),
+            owner: None,
+            doc: p.doc,
+        }))
+    }
+
+    fn title(&self) -> String {
+        self.names.first().map_or_else(|| self.slug.clone(), |n| n.name.clone())
+    }
+
+    fn parent(_query: &Values) -> AppResult<Option<Subject>> {
+        Ok(None)
+    }
+
+    async fn insert(
+        tx: &mut Transaction<'static, Postgres>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<i64> {
+        edit_people::insert(tx, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_people::update(tx, id, version, doc).await
+    }
+}
+
+impl Editor for PersonDoc {
+    type Form = PersonForm;
+    const DUPLICATE_FIELD: &'static str = "slug";
+
+    fn read(values: Values) -> PersonForm {
+        PersonForm::from_pairs(values)
+    }
+
+    fn form(&self) -> PersonForm {
+        PersonForm::from_doc(self)
+    }
+
+    /// The form against the countries and the addresses in use (an address made up from the
+    /// names that is taken gets a number: ihar-losik-2), and a new person against the people
+    /// already recorded, unless the editor has confirmed that this is someone else.
+    async fn validate(
+        conn: &mut PgConnection,
+        form: &PersonForm,
+        context: &Context,
+        current: Option<&Self>,
+        id: Option<i64>,
+    ) -> sqlx::Result<Result<Self, FieldErrors>> {
+        let mut doc = match form.validate(&context.countries, context.may_publish, current.map(|p| p.publication)) {
+            Ok(doc) => doc,
+            Err(errors) => return Ok(Err(errors)),
+        };
+        if edit_people::slug_taken(conn, &doc.slug, id).await? {
+            if !form.slug.trim().is_empty() {
+                return Ok(Err(FieldErrors::from([("slug".to_owned(), Message::new("error-person-slug-taken"))])));
+            }
+            let base = doc.slug.clone();
+            let mut n = 2;
+            while edit_people::slug_taken(conn, &doc.slug, id).await? {
+                doc.slug = format!("{base}-{n}");
+                n += 1;
+            }
+        }
+        if id.is_none() && !form.confirm_duplicate && !lookalikes(conn, form).await?.is_empty() {
+            return Ok(Err(FieldErrors::from([(
+                CONFIRM_DUPLICATE.to_owned(),
+                Message::new("error-summary-lookalikes"),
+            )])));
+        }
+        Ok(Ok(doc))
+    }
+
+    /// An old version keeps the person's publication (unless an admin restores it) and their
+    /// address when someone else has taken the old one since.
+    async fn restoring(
+        conn: &mut PgConnection,
+        id: i64,
+        old: &mut Self,
+        current: &Self,
+        may_publish: bool,
+    ) -> sqlx::Result<()> {
+        if !may_publish {
+            old.publication = current.publication;
+        }
+        if edit_people::slug_taken(conn, &old.slug, Some(id)).await? {
+            old.slug = current.slug.clone();
+        }
+        Ok(())
+    }
+
+    fn revisions(conn: &mut PgConnection, id: i64) -> impl Future<Output = sqlx::Result<Vec<Revision>>> + Send {
+        revisions::for_person(conn, id)
+    }
+
+    async fn page(state: &AppState, editing: Editing<Self>) -> AppResult<Response> {
+        let mut conn = state.db.acquire().await?;
+        let case = match editing.id {
+            Some(id) => Case::load(&mut conn, id).await?,
+            None => Case::default(),
+        };
+        let lookalikes = match editing.errors.contains_key(CONFIRM_DUPLICATE) {
+            true => lookalikes(&mut conn, &editing.form).await?,
+            false => Vec::new(),
+        };
+        let conflict = match (&editing.conflict, editing.id) {
+            (Some(changes), Some(id)) => {
+                Some(Conflict { editor_note: last_saved(&mut conn, id).await?, changes: changes.clone() })
+            }
+            _ => None,
+        };
+        drop(conn);
+        let mut errors = editing.errors.clone();
+        errors.remove(CONFIRM_DUPLICATE);
+        let layout = super::layout(state, &editing.action);
+        let summary = ErrorSummary::new(layout.lang)
+            .conflict(conflict.is_some())
+            .lookalikes(!lookalikes.is_empty())
+            .fields(&errors, &PERSON_FIELDS);
+        let mut form = editing.form.clone();
+        if editing.id.is_none() && form.publication.is_empty() {
+            form.publication = PublicationState::Draft.as_str().to_owned();
+        }
+        let page = PersonFormPage {
+            layout,
+            user: editing.user.clone(),
+            csrf_token: editing.csrf_token.clone(),
+            id: editing.id,
+            action: editing.action.clone(),
+            version: editing.version,
+            form,
+            errors,
+            summary,
+            lookalikes,
+            conflict,
+            saved: editing.saved,
+            case,
+        };
+        editing.respond(&page)
+    }
+}
+
+/// People already recorded under one of the typed names (in any spelling), born the same year
+/// when a birth date is typed.
+async fn lookalikes(conn: &mut PgConnection, form: &PersonForm) -> sqlx::Result<Vec<Lookalike>> {
+    let keys: Vec<String> = form.names.iter().map(|n| n.name.trim()).filter(|n| !n.is_empty()).map(name_key).collect();
+    let year = form.born.trim().parse::<PartialDate>().ok().map(|d| d.start().year());
+    edit_people::lookalikes(conn, &keys, year, None).await
+}
+
+/// Who saved the person's version a form conflicts with, and when.
+async fn last_saved(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Message>> {
+    let history = revisions::for_person(conn, id).await?;
+    Ok(history.iter().find(|r| r.record_type == RecordKind::Person).map(|r| match &r.editor {
+        Some(editor) => Message::new("conflict-saved-by").arg("editor", editor).arg("at", format::moment(&r.at)),
+        None => Message::new("conflict-saved-by-deleted").arg("at", format::moment(&r.at)),
+    }))
+}
+
 #[derive(Template)]
 #[template(path = "admin/person_form.html")]
 struct PersonFormPage {
@@ -79,19 +248,17 @@ struct PersonFormPage {
     csrf_token: String,
     /// `None` for a new person.
     id: Option<i64>,
+    action: String,
+    version: Option<i32>,
     form: PersonForm,
     errors: FieldErrors,
+    summary: ErrorSummary,
     lookalikes: Vec<Lookalike>,
     /// Set on the conflict page: the version saved meanwhile, and what differs from yours.
     conflict: Option<Conflict>,
     saved: bool,
-    /// The person's detentions and events (edits only).
-    detentions: Vec<StoredDetention>,
-    events: Vec<StoredEvent>,
-    recognitions: Vec<Stored<RecognitionDoc>>,
-    citations: Vec<StoredCitation>,
-    /// The person's photo and the form to change it (edits only).
-    photo: Option<PhotoSection>,
+    /// The person's detentions, events, recognitions, citations and photo (edits only).
+    case: Case,
 }
 
 /// The person form's fields in the order it shows them, for the error summary.
@@ -117,13 +284,6 @@ struct Conflict {
 }
 
 impl PersonFormPage {
-    fn summary(&self) -> ErrorSummary {
-        ErrorSummary::new(self.layout.lang)
-            .conflict(self.conflict.is_some())
-            .lookalikes(!self.lookalikes.is_empty())
-            .fields(&self.errors, &PERSON_FIELDS)
-    }
-
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).map(|m| self.layout.message(m))
     }
@@ -145,235 +305,6 @@ impl PersonFormPage {
     fn kinds(&self) -> &'static [NameKind] {
         NameKind::ALL
     }
-
-    fn action(&self) -> String {
-        match self.id {
-            Some(id) => format!("/admin/people/{id}/edit"),
-            None => "/admin/people/new".to_owned(),
-        }
-    }
-}
-
-#[allow(clippy::too_many_arguments)]
-async fn form_page(
-    state: &AppState,
-    user: User,
-    session: &Session,
-    id: Option<i64>,
-    form: PersonForm,
-    errors: FieldErrors,
-    lookalikes: Vec<Lookalike>,
-    conflict: Option<Conflict>,
-    status: StatusCode,
-) -> AppResult<Response> {
-    let path = match id {
-        Some(id) => format!("/admin/people/{id}/edit"),
-        None => "/admin/people/new".to_owned(),
-    };
-    let Case { detentions, events, recognitions, citations, photo } = case(state, id).await?;
-    let page = PersonFormPage {
-        layout: super::layout(state, &path),
-        user,
-        csrf_token: csrf::token(session).await?,
-        id,
-        form,
-        errors,
-        lookalikes,
-        conflict,
-        saved: false,
-        detentions,
-        events,
-        recognitions,
-        citations,
-        photo,
-    };
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    Ok(response)
-}
-
-async fn new_person_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-) -> AppResult<Response> {
-    let form = PersonForm { publication: "draft".into(), ..PersonForm::default() };
-    form_page(&state, user, &session, None, form, FieldErrors::new(), Vec::new(), None, StatusCode::OK).await
-}
-
-/// Validates the form against the countries and the slugs in use.
-async fn check(
-    state: &AppState,
-    form: &PersonForm,
-    user: &User,
-    id: Option<i64>,
-    current: Option<PublicationState>,
-) -> AppResult<Result<PersonDoc, FieldErrors>> {
-    let mut conn = state.db.acquire().await?;
-    let countries = edit_people::country_codes(&mut conn).await?;
-    let mut result = form.validate(&countries, user.role == Role::Admin, current);
-    if let Ok(doc) = &result {
-        let mut slug = doc.slug.clone();
-        if edit_people::slug_taken(&mut conn, &slug, id).await? {
-            if form.slug.trim().is_empty() {
-                // A made-up address that is taken gets a number: ihar-losik-2.
-                let base = slug.clone();
-                let mut n = 2;
-                while edit_people::slug_taken(&mut conn, &slug, id).await? {
-                    slug = format!("{base}-{n}");
-                    n += 1;
-                }
-                if let Ok(doc) = result.as_mut() {
-                    doc.slug = slug;
-                }
-            } else {
-                let mut errors = FieldErrors::new();
-                errors.insert("slug".into(), Message::new("error-person-slug-taken"));
-                result = Err(errors);
-            }
-        }
-    }
-    Ok(result)
-}
-
-async fn create_person(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let form = PersonForm::from_pairs(pairs);
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let doc = match check(&state, &form, &user, None, None).await? {
-        Ok(doc) => doc,
-        Err(errors) => {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return form_page(&state, user, &session, None, form, errors, Vec::new(), None, status).await;
-        }
-    };
-    if !form.confirm_duplicate {
-        let keys: Vec<String> = doc.names.iter().map(|n| name_key(&n.name)).collect();
-        let year = doc.born.map(|d| d.start().year());
-        let lookalikes = edit_people::lookalikes(&mut *state.db.acquire().await?, &keys, year, None).await?;
-        if !lookalikes.is_empty() {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return form_page(&state, user, &session, None, form, FieldErrors::new(), lookalikes, None, status).await;
-        }
-    }
-    let mut tx = state.db.begin().await?;
-    let id = edit_people::insert(&mut tx, &doc).await?;
-    revisions::record(&mut tx, user.id, id, Some(id), Action::Create, None, &doc).await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct EditQuery {
-    saved: Option<String>,
-}
-
-async fn stored(state: &AppState, id: i64) -> AppResult<StoredPerson> {
-    edit_people::load(&mut *state.db.acquire().await?, id).await?.ok_or(AppError::NotFound)
-}
-
-async fn edit_person_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Query(query): Query<EditQuery>,
-) -> AppResult<Response> {
-    let person = stored(&state, id).await?;
-    let Case { detentions, events, recognitions, citations, photo } = case(&state, Some(id)).await?;
-    let page = PersonFormPage {
-        layout: super::layout(&state, &format!("/admin/people/{id}/edit")),
-        user,
-        csrf_token: csrf::token(&session).await?,
-        id: Some(id),
-        form: PersonForm::from_doc(&person.doc, Some(person.version)),
-        errors: FieldErrors::new(),
-        lookalikes: Vec::new(),
-        conflict: None,
-        saved: query.saved.is_some(),
-        detentions,
-        events,
-        recognitions,
-        citations,
-        photo,
-    };
-    render(&page)
-}
-
-async fn update_person(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Form(pairs): Form<Vec<(String, String)>>,
-) -> AppResult<Response> {
-    let mut form = PersonForm::from_pairs(pairs);
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let person = stored(&state, id).await?;
-    let doc = match check(&state, &form, &user, Some(id), Some(person.doc.publication)).await? {
-        Ok(doc) => doc,
-        Err(errors) => {
-            let status = StatusCode::UNPROCESSABLE_ENTITY;
-            return form_page(&state, user, &session, Some(id), form, errors, Vec::new(), None, status).await;
-        }
-    };
-    let Some(version) = form.version else {
-        return Err(AppError::BadRequest(Message::new("refusal-form-version")));
-    };
-    let mut tx = state.db.begin().await?;
-    let saved = edit_people::update(&mut tx, id, version, &doc).await?;
-    if saved.is_none() {
-        tx.rollback().await?;
-        return conflict(&state, user, &session, id, form, &doc).await;
-    }
-    revisions::record(&mut tx, user.id, id, Some(id), Action::Update, Some(&person.doc), &doc).await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    form.version = saved;
-    Ok(super::redirect_to(&format!("/admin/people/{id}/edit?saved=1")).into_response())
-}
-
-/// Someone saved the person after this form was loaded: show what they saved beside what was
-/// typed, and let the editor save theirs over it knowingly (the form now carries the new version).
-async fn conflict(
-    state: &AppState,
-    user: User,
-    session: &Session,
-    id: i64,
-    mut form: PersonForm,
-    yours: &PersonDoc,
-) -> AppResult<Response> {
-    let current = stored(state, id).await?;
-    let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
-    let editor_note = history.iter().find(|r| r.record_type == RecordKind::Person).map(|r| match &r.editor {
-        Some(editor) => Message::new("conflict-saved-by").arg("editor", editor).arg("at", format::moment(&r.at)),
-        None => Message::new("conflict-saved-by-deleted").arg("at", format::moment(&r.at)),
-    });
-    let changes = diff(Some(&current.doc), yours);
-    form.version = Some(current.version);
-    let conflict = Conflict { editor_note, changes };
-    let status = StatusCode::CONFLICT;
-    form_page(state, user, session, Some(id), form, FieldErrors::new(), Vec::new(), Some(conflict), status).await
-}
-
-/// A revision with the changes it made, for the history page.
-struct HistoryLine {
-    revision: Revision,
-    changes: Vec<FieldChange>,
-    /// Not the latest save of its record: restoring it would change something.
-    restorable: bool,
-}
-
-impl HistoryLine {
-    fn restore_action(&self) -> String {
-        let path = self.revision.record_type.path();
-        format!("/admin/{path}/{}/restore/{}", self.revision.record_id, self.revision.id)
-    }
 }
 
 /// The parts of a person's case listed under their form, read over one connection.
@@ -386,105 +317,14 @@ struct Case {
     photo: Option<PhotoSection>,
 }
 
-async fn case(state: &AppState, id: Option<i64>) -> AppResult<Case> {
-    let Some(id) = id else { return Ok(Case::default()) };
-    let mut conn = state.db.acquire().await?;
-    Ok(Case {
-        detentions: edit_detentions::list_for_person(&mut conn, id).await?,
-        events: edit_events::list_for_person(&mut conn, id).await?,
-        recognitions: edit_facts::recognitions_of(&mut conn, id).await?,
-        citations: edit_sources::citations_of(&mut conn, Subject::Person(id)).await?,
-        photo: Some(PhotoSection::load(&mut conn, id).await?),
-    })
-}
-
-#[derive(Template)]
-#[template(path = "admin/person_history.html")]
-struct HistoryPage {
-    layout: Layout,
-    user: User,
-    csrf_token: String,
-    id: i64,
-    person: StoredPerson,
-    lines: Vec<HistoryLine>,
-}
-
-async fn show_history(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let person = stored(&state, id).await?;
-    let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
-    let mut seen: Vec<(RecordKind, i64)> = Vec::new();
-    let mut deleted: Vec<(RecordKind, i64)> = Vec::new();
-    let lines = history
-        .into_iter()
-        .map(|revision| {
-            let changes = match revision.record_type {
-                RecordKind::Detention => revision.changes_as::<DetentionDoc>(),
-                RecordKind::Event => revision.changes_as::<EventDoc>(),
-                RecordKind::Recognition => revision.changes_as::<RecognitionDoc>(),
-                RecordKind::Citation => revision.changes_as::<CitationDoc>(),
-                RecordKind::Photo => revision.changes_as::<PhotoDoc>(),
-                RecordKind::PersonTexts => revision.changes_as::<crate::db::texts::PersonTexts>(),
-                RecordKind::EventTexts => revision.changes_as::<crate::db::texts::EventTexts>(),
-                _ => revision.changes_as::<PersonDoc>(),
-            };
-            // Only an older version of a record that still exists can come back.
-            let record = (revision.record_type, revision.record_id);
-            if revision.action == Action::Delete {
-                deleted.push(record);
-            }
-            let restorable = seen.contains(&record) && !deleted.contains(&record) && revision.after.is_some()
-                // A photo's image is not kept in its revisions, so an earlier one cannot come back.
-                && revision.record_type != RecordKind::Photo
-                // Translations are restored by saving their page again (it lists their changes).
-                && !matches!(revision.record_type, RecordKind::PersonTexts | RecordKind::EventTexts);
-            seen.push(record);
-            HistoryLine { changes: changes.unwrap_or_default(), revision, restorable }
+impl Case {
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Case> {
+        Ok(Case {
+            detentions: edit_detentions::list_for_person(conn, id).await?,
+            events: edit_events::list_for_person(conn, id).await?,
+            recognitions: edit_facts::recognitions_of(conn, id).await?,
+            citations: edit_sources::citations_of(conn, Subject::Person(id)).await?,
+            photo: Some(PhotoSection::load(conn, id).await?),
         })
-        .collect();
-    let page = HistoryPage {
-        layout: super::layout(&state, &format!("/admin/people/{id}/history")),
-        user,
-        csrf_token: csrf::token(&session).await?,
-        id,
-        person,
-        lines,
-    };
-    render(&page)
-}
-
-/// Puts the person back as they were after `revision`, as a new revision of its own.
-async fn restore_revision(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path((id, revision)): Path<(i64, i64)>,
-    Form(form): Form<TokenForm>,
-) -> AppResult<Response> {
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let person = stored(&state, id).await?;
-    let history = revisions::for_person(&mut *state.db.acquire().await?, id).await?;
-    let target = history.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
-    let mut doc: PersonDoc = target.after_as().ok_or(AppError::NotFound)?;
-    if user.role != Role::Admin {
-        // Restoring must not publish or unpublish behind an admin's back.
-        doc.publication = person.doc.publication;
     }
-    let mut conn = state.db.acquire().await?;
-    if edit_people::slug_taken(&mut conn, &doc.slug, Some(id)).await? {
-        doc.slug = person.doc.slug.clone();
-    }
-    drop(conn);
-    let mut tx = state.db.begin().await?;
-    let Some(_) = edit_people::update(&mut tx, id, person.version, &doc).await? else {
-        return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
-    };
-    revisions::record(&mut tx, user.id, id, Some(id), Action::Restore, Some(&person.doc), &doc).await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/people/{id}/history")).into_response())
 }

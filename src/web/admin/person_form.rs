@@ -32,11 +32,8 @@ pub struct PersonForm {
     pub biography: String,
     pub citizenships: String,
     pub names: Vec<NameRow>,
-    /// The version the form was loaded at (edits only).
-    pub version: Option<i32>,
     /// The editor has seen the warning about likely duplicates and goes ahead.
     pub confirm_duplicate: bool,
-    pub csrf_token: Option<String>,
 }
 
 /// Messages by field name (`slug`, `born`, `name_0`, …), shown beside the fields in the page's
@@ -45,7 +42,7 @@ pub type FieldErrors = BTreeMap<String, Message>;
 
 impl PersonForm {
     /// Reads the posted fields; unknown ones are ignored, repeated ones keep the last value.
-    pub fn from_pairs(pairs: Vec<(String, String)>) -> PersonForm {
+    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> PersonForm {
         let mut form = PersonForm { names: vec![NameRow::default(); MAX_NAMES], ..PersonForm::default() };
         for (key, value) in pairs {
             match key.as_str() {
@@ -57,9 +54,7 @@ impl PersonForm {
                 "region" => form.region = value,
                 "biography" => form.biography = value,
                 "citizenships" => form.citizenships = value,
-                "version" => form.version = value.trim().parse().ok(),
                 "confirm_duplicate" => form.confirm_duplicate = value == "yes",
-                "csrf_token" => form.csrf_token = Some(value),
                 _ => {
                     let Some((field, index)) = key.rsplit_once('_') else { continue };
                     let Some(row) = index.parse::<usize>().ok().and_then(|i| form.names.get_mut(i)) else { continue };
@@ -82,7 +77,7 @@ impl PersonForm {
     }
 
     /// The form filled from a stored person.
-    pub fn from_doc(doc: &PersonDoc, version: Option<i32>) -> PersonForm {
+    pub fn from_doc(doc: &PersonDoc) -> PersonForm {
         PersonForm {
             slug: doc.slug.clone(),
             publication: doc.publication.as_str().to_owned(),
@@ -102,9 +97,7 @@ impl PersonForm {
                     kind: n.kind.as_str().to_owned(),
                 })
                 .collect(),
-            version,
             confirm_duplicate: false,
-            csrf_token: None,
         }
     }
 
@@ -347,7 +340,7 @@ mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> PersonForm {
-        PersonForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        PersonForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
     }
 
     fn codes() -> Vec<String> {
@@ -442,7 +435,7 @@ mod tests {
         let doc = form(&[("name_0", "Ihar Losik"), ("born", "1992"), ("citizenships", "BY")])
             .validate(&codes(), true, None)
             .unwrap();
-        let again = PersonForm::from_doc(&doc, Some(3)).validate(&codes(), true, None).unwrap();
+        let again = PersonForm::from_doc(&doc).validate(&codes(), true, None).unwrap();
         assert_eq!(again, doc);
         let mut changed = doc.clone();
         changed.born = Some("1992-06".parse().unwrap());

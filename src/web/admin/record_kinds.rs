@@ -5,13 +5,9 @@
 use sqlx::{PgConnection, Postgres, Transaction};
 
 use super::person_form::{self, FieldErrors};
-use super::records::{Context, Deletable, Field, Input, Kind, Values};
-use crate::db::edit_detentions::{self, DetentionDoc};
-use crate::db::edit_events::{self, EventDoc};
+use super::records::{Context, Field, Input, Kind, Record, Values};
 use crate::db::edit_facts::{self, FacilityDoc, FigureDoc, RecognitionDoc};
-use crate::db::edit_people::{self, PersonDoc};
 use crate::db::edit_sources::{self, CitationDoc, SourceDoc, Stored, Subject};
-use crate::db::edit_waves::{self, WaveDoc};
 use crate::domain::{
     CountQualifier, FacilityKind, FigureMetric, PartialDate, PublicationState, RecordKind, SourceKind,
 };
@@ -128,11 +124,11 @@ fn values(pairs: &[(&str, String)]) -> Values {
 }
 
 /// The subject of a citation or the person of a recognition, from `?person=7` and the like.
-fn subject(query: &Values, allowed: &[RecordKind]) -> Result<Subject, AppError> {
+pub(super) fn subject(query: &Values, allowed: &[RecordKind]) -> Result<Subject, AppError> {
     allowed.iter().find_map(|kind| Subject::of(*kind, query.get(kind.key())?.parse().ok()?)).ok_or(AppError::NotFound)
 }
 
-impl Deletable for SourceDoc {
+impl Record for SourceDoc {
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         edit_sources::load_source(conn, id).await
     }
@@ -143,6 +139,27 @@ impl Deletable for SourceDoc {
 
     fn title(&self) -> String {
         self.title.clone()
+    }
+
+    fn parent(_query: &Values) -> Result<Option<Subject>, AppError> {
+        Ok(None)
+    }
+
+    async fn insert(
+        tx: &mut Transaction<'static, Postgres>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<i64> {
+        edit_sources::insert_source(tx, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_sources::update_source(tx, id, version, doc).await
     }
 }
 
@@ -197,63 +214,18 @@ impl Kind for SourceDoc {
         Ok(errors)
     }
 
-    fn parent(_query: &Values) -> Result<Option<Subject>, AppError> {
-        Ok(None)
-    }
-
     async fn list(conn: &mut PgConnection, query: &str) -> sqlx::Result<Vec<Stored<Self>>> {
         edit_sources::list_sources(conn, query).await
     }
-
-    async fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<i64> {
-        edit_sources::insert_source(tx, doc).await
-    }
-
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
-        edit_sources::update_source(tx, id, version, doc).await
-    }
 }
 
-impl Deletable for CitationDoc {
+impl Record for CitationDoc {
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         Ok(edit_sources::load_citation(conn, id).await?.map(|c| c.stored))
     }
 
     fn title(&self) -> String {
         self.source.clone()
-    }
-}
-
-impl Kind for CitationDoc {
-    const FIELDS: &'static [Field] = &[hinted("source"), hinted("locator")];
-    const LISTED: bool = false;
-
-    fn values(&self) -> Values {
-        values(&[("source", self.source.clone()), ("locator", self.locator.clone().unwrap_or_default())])
-    }
-
-    fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
-        let mut r = Reader::new(values);
-        let source = r.required("source", 200, Message::new("error-citation-source"));
-        let locator = r.optional("locator", 1000);
-        r.finish(Some(CitationDoc { source, locator }))
-    }
-
-    async fn check(conn: &mut PgConnection, doc: &Self, _id: Option<i64>) -> sqlx::Result<FieldErrors> {
-        let mut errors = FieldErrors::new();
-        if edit_sources::source_id(conn, &doc.source).await?.is_none() {
-            errors.insert("source".into(), Message::new("error-source-unknown"));
-        }
-        Ok(errors)
     }
 
     fn parent(query: &Values) -> Result<Option<Subject>, AppError> {
@@ -286,35 +258,39 @@ impl Kind for CitationDoc {
     }
 }
 
-impl Deletable for RecognitionDoc {
+impl Kind for CitationDoc {
+    const FIELDS: &'static [Field] = &[hinted("source"), hinted("locator")];
+    const LISTED: bool = false;
+
+    fn values(&self) -> Values {
+        values(&[("source", self.source.clone()), ("locator", self.locator.clone().unwrap_or_default())])
+    }
+
+    fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
+        let mut r = Reader::new(values);
+        let source = r.required("source", 200, Message::new("error-citation-source"));
+        let locator = r.optional("locator", 1000);
+        r.finish(Some(CitationDoc { source, locator }))
+    }
+
+    async fn check(conn: &mut PgConnection, doc: &Self, _id: Option<i64>) -> sqlx::Result<FieldErrors> {
+        let mut errors = FieldErrors::new();
+        if edit_sources::source_id(conn, &doc.source).await?.is_none() {
+            errors.insert("source".into(), Message::new("error-source-unknown"));
+        }
+        Ok(errors)
+    }
+}
+
+impl Record for RecognitionDoc {
+    const CITABLE: bool = true;
+
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         edit_facts::load_recognition(conn, id).await
     }
 
     fn title(&self) -> String {
         self.organisation.clone()
-    }
-}
-
-impl Kind for RecognitionDoc {
-    const FIELDS: &'static [Field] = &[text("organisation"), hinted("recognised"), hinted("url")];
-    const LISTED: bool = false;
-    const CITABLE: bool = true;
-
-    fn values(&self) -> Values {
-        values(&[
-            ("organisation", self.organisation.clone()),
-            ("recognised", date_value(self.recognised)),
-            ("url", self.url.clone().unwrap_or_default()),
-        ])
-    }
-
-    fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
-        let mut r = Reader::new(values);
-        let organisation = r.required("organisation", 300, Message::new("error-recognition-organisation"));
-        let recognised = r.date("recognised");
-        let url = r.url("url");
-        r.finish(Some(RecognitionDoc { organisation, recognised, url }))
     }
 
     fn parent(query: &Values) -> Result<Option<Subject>, AppError> {
@@ -338,7 +314,28 @@ impl Kind for RecognitionDoc {
     }
 }
 
-impl Deletable for FacilityDoc {
+impl Kind for RecognitionDoc {
+    const FIELDS: &'static [Field] = &[text("organisation"), hinted("recognised"), hinted("url")];
+    const LISTED: bool = false;
+
+    fn values(&self) -> Values {
+        values(&[
+            ("organisation", self.organisation.clone()),
+            ("recognised", date_value(self.recognised)),
+            ("url", self.url.clone().unwrap_or_default()),
+        ])
+    }
+
+    fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
+        let mut r = Reader::new(values);
+        let organisation = r.required("organisation", 300, Message::new("error-recognition-organisation"));
+        let recognised = r.date("recognised");
+        let url = r.url("url");
+        r.finish(Some(RecognitionDoc { organisation, recognised, url }))
+    }
+}
+
+impl Record for FacilityDoc {
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         edit_facts::load_facility(conn, id).await
     }
@@ -349,6 +346,27 @@ impl Deletable for FacilityDoc {
 
     fn title(&self) -> String {
         self.name.clone()
+    }
+
+    fn parent(_query: &Values) -> Result<Option<Subject>, AppError> {
+        Ok(None)
+    }
+
+    async fn insert(
+        tx: &mut Transaction<'static, Postgres>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<i64> {
+        edit_facts::insert_facility(tx, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_facts::update_facility(tx, id, version, doc).await
     }
 }
 
@@ -387,12 +405,25 @@ impl Kind for FacilityDoc {
         Ok(errors)
     }
 
-    fn parent(_query: &Values) -> Result<Option<Subject>, AppError> {
-        Ok(None)
-    }
-
     async fn list(conn: &mut PgConnection, _query: &str) -> sqlx::Result<Vec<Stored<Self>>> {
         edit_facts::list_facilities(conn).await
+    }
+}
+
+impl Record for FigureDoc {
+    const CITABLE: bool = true;
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        edit_facts::load_figure(conn, id).await
+    }
+
+    fn title(&self) -> String {
+        let lang = crate::web::locale::current();
+        format!("{} {} {}", self.country, lang.number(self.value), lang.date(&self.as_of))
+    }
+
+    fn parent(_query: &Values) -> Result<Option<Subject>, AppError> {
+        Ok(None)
     }
 
     async fn insert(
@@ -400,7 +431,7 @@ impl Kind for FacilityDoc {
         _parent: Option<Subject>,
         doc: &Self,
     ) -> sqlx::Result<i64> {
-        edit_facts::insert_facility(tx, doc).await
+        edit_facts::insert_figure(tx, doc).await
     }
 
     async fn update(
@@ -409,18 +440,7 @@ impl Kind for FacilityDoc {
         version: i32,
         doc: &Self,
     ) -> sqlx::Result<Option<i32>> {
-        edit_facts::update_facility(tx, id, version, doc).await
-    }
-}
-
-impl Deletable for FigureDoc {
-    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
-        edit_facts::load_figure(conn, id).await
-    }
-
-    fn title(&self) -> String {
-        let lang = crate::web::locale::current();
-        format!("{} {} {}", self.country, lang.number(self.value), lang.date(&self.as_of))
+        edit_facts::update_figure(tx, id, version, doc).await
     }
 }
 
@@ -435,7 +455,6 @@ impl Kind for FigureDoc {
         Field { name: "publication", input: Input::Publication, hint: false },
     ];
     const LIST_FIELDS: &'static [&'static str] = &["metric", "qualifier", "as_of", "publication"];
-    const CITABLE: bool = true;
 
     fn values(&self) -> Values {
         values(&[
@@ -483,104 +502,12 @@ impl Kind for FigureDoc {
         Ok(errors)
     }
 
-    fn parent(_query: &Values) -> Result<Option<Subject>, AppError> {
-        Ok(None)
-    }
-
     async fn list(conn: &mut PgConnection, _query: &str) -> sqlx::Result<Vec<Stored<Self>>> {
         edit_facts::list_figures(conn).await
     }
 
-    async fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<i64> {
-        edit_facts::insert_figure(tx, doc).await
-    }
-
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
-        edit_facts::update_figure(tx, id, version, doc).await
-    }
-
     fn keep_publication(&mut self, current: &Self) {
         self.publication = current.publication;
-    }
-}
-
-impl Deletable for PersonDoc {
-    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
-        Ok(edit_people::load(conn, id).await?.map(|p| Stored {
-            id,
-            version: p.version,
-            person_id: Some(id),
-            owner: None,
-            doc: p.doc,
-        }))
-    }
-
-    fn title(&self) -> String {
-        self.names.first().map_or_else(|| self.slug.clone(), |n| n.name.clone())
-    }
-}
-
-impl Deletable for DetentionDoc {
-    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
-        Ok(edit_detentions::load(conn, id).await?.map(|d| Stored {
-            id,
-            version: d.version,
-            person_id: Some(d.person_id),
-            owner: Some(Subject::Person(d.person_id)),
-            doc: d.doc,
-        }))
-    }
-
-    fn title(&self) -> String {
-        match self.started {
-            Some(started) => format!("{} {}", self.country, crate::web::locale::current().date(&started)),
-            None => self.country.clone(),
-        }
-    }
-}
-
-impl Deletable for EventDoc {
-    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
-        Ok(edit_events::load(conn, id).await?.map(|e| Stored {
-            id,
-            version: e.version,
-            person_id: Some(e.person_id),
-            owner: Some(Subject::Person(e.person_id)),
-            doc: e.doc,
-        }))
-    }
-
-    fn title(&self) -> String {
-        crate::web::locale::current().date(&self.occurred)
-    }
-}
-
-impl Deletable for WaveDoc {
-    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
-        Ok(edit_waves::load(conn, id).await?.map(|w| Stored {
-            id,
-            version: w.version,
-            person_id: None,
-            owner: None,
-            doc: w.doc,
-        }))
-    }
-
-    async fn in_use(conn: &mut PgConnection, id: i64) -> sqlx::Result<i64> {
-        edit_waves::detention_count(conn, id).await
-    }
-
-    fn title(&self) -> String {
-        self.name.clone()
     }
 }
 

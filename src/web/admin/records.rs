@@ -4,7 +4,7 @@
 //! form: mistakes come back with 422 and everything typed, a save over a newer version is a 409
 //! with both versions, every save is a revision, each record has a history with restore.
 //!
-//! Deleting ([`Deletable`]) is for admins, for these kinds and for people, detentions, events and
+//! Deleting ([`Record`]) is for admins, for these kinds and for people, detentions, events and
 //! waves alike: a confirmation page, then a revision that keeps the whole record.
 
 use std::collections::BTreeMap;
@@ -65,8 +65,12 @@ pub struct Context {
     pub current: Option<Values>,
 }
 
-/// A kind of record that admins may delete.
-pub trait Deletable: Document + Clone + Send + Sync + 'static {
+/// A kind of record as it is stored: loaded, created, saved over a version, and deleted by
+/// admins (when nothing else still points at it).
+pub trait Record: Document + Clone + Send + Sync + 'static {
+    /// Whether sources may be cited for it (a "Sources" block on its form).
+    const CITABLE: bool = false;
+
     fn load(conn: &mut PgConnection, id: i64) -> impl Future<Output = sqlx::Result<Option<Stored<Self>>>> + Send;
 
     /// Why the record cannot be deleted yet (other records still point at it), as a message key
@@ -80,21 +84,35 @@ pub trait Deletable: Document + Clone + Send + Sync + 'static {
         stored.owner.map_or_else(|| format!("/admin/{}", Self::KIND.path()), Subject::edit_path)
     }
 
-    /// A short name for headings and lists.
     /// The record's name on its pages, with any date in the words of the request's language.
     fn title(&self) -> String;
+
+    /// The record a new one belongs to, from the form's query string (`?person=7`); `Ok(None)`
+    /// for kinds that stand alone.
+    fn parent(query: &Values) -> Result<Option<Subject>, AppError>;
+
+    fn insert(
+        tx: &mut Transaction<'static, Postgres>,
+        parent: Option<Subject>,
+        doc: &Self,
+    ) -> impl Future<Output = sqlx::Result<i64>> + Send;
+
+    /// Saves over the record if it is still at `version`; `None` when someone saved first.
+    fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> impl Future<Output = sqlx::Result<Option<i32>>> + Send;
 }
 
 /// A kind of record edited by the generic form.
-pub trait Kind: Deletable {
+pub trait Kind: Record {
     const FIELDS: &'static [Field];
     /// Shown in lists, besides the title.
     const LIST_FIELDS: &'static [&'static str] = &[];
     /// Whether the kind has a list page (kinds that belong to another record are listed there).
     const LISTED: bool = true;
-    /// Whether sources may be cited for it (a "Sources" block on its form).
-    const CITABLE: bool = false;
-
     /// The form as stored.
     fn values(&self) -> Values;
 
@@ -110,28 +128,10 @@ pub trait Kind: Deletable {
         async { Ok(FieldErrors::new()) }
     }
 
-    /// The record a new one belongs to, from the form's query string (`?person=7`); `Ok(None)` for
-    /// kinds that stand alone.
-    fn parent(query: &Values) -> Result<Option<Subject>, AppError>;
-
     /// The records of the kind for its list page, filtered by `query`.
     fn list(_conn: &mut PgConnection, _query: &str) -> impl Future<Output = sqlx::Result<Vec<Stored<Self>>>> + Send {
         async { Ok(Vec::new()) }
     }
-
-    fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        parent: Option<Subject>,
-        doc: &Self,
-    ) -> impl Future<Output = sqlx::Result<i64>> + Send;
-
-    /// Saves over the record if it is still at `version`; `None` when someone saved first.
-    fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> impl Future<Output = sqlx::Result<Option<i32>>> + Send;
 
     /// Restoring an old version must not publish or unpublish behind an admin's back.
     fn keep_publication(&mut self, _current: &Self) {}
@@ -142,11 +142,9 @@ pub trait Kind: Deletable {
 /// module, for every kind. Kinds whose form is a list of simple fields implement [`Kind`] and
 /// get this trait from it; kinds with a form of their own (repeating rows, a page of their own)
 /// implement it directly.
-pub trait Editor: Deletable {
+pub trait Editor: Record {
     /// The form as typed, kept whole when it is refused.
     type Form: Send + Sync + 'static;
-    /// Whether sources may be cited for it (a "Sources" block on its form).
-    const CITABLE: bool = false;
     /// The field on which a save refused by a unique constraint is reported (a racing twin).
     const DUPLICATE_FIELD: &'static str;
 
@@ -155,10 +153,6 @@ pub trait Editor: Deletable {
 
     /// The form filled from a stored record.
     fn form(&self) -> Self::Form;
-
-    /// The record a new one belongs to, from the form's query string (`?person=7`); `Ok(None)`
-    /// for kinds that stand alone.
-    fn parent(query: &Values) -> Result<Option<Subject>, AppError>;
 
     /// The typed form as a document, or a message per field; may read the database (an address
     /// already taken, a detention that overlaps another). `current` is the record as stored.
@@ -170,22 +164,31 @@ pub trait Editor: Deletable {
         id: Option<i64>,
     ) -> impl Future<Output = sqlx::Result<Result<Self, FieldErrors>>> + Send;
 
-    fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        parent: Option<Subject>,
-        doc: &Self,
-    ) -> impl Future<Output = sqlx::Result<i64>> + Send;
+    /// Rules for an old version coming back over `current`, before it is validated like a typed
+    /// one: that it does not publish or unpublish behind an admin's back, that it keeps an
+    /// address now taken by someone else.
+    fn restoring(
+        _conn: &mut PgConnection,
+        _id: i64,
+        _old: &mut Self,
+        _current: &Self,
+        _may_publish: bool,
+    ) -> impl Future<Output = sqlx::Result<()>> + Send {
+        async { Ok(()) }
+    }
 
-    /// Saves over the record if it is still at `version`; `None` when someone saved first.
-    fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> impl Future<Output = sqlx::Result<Option<i32>>> + Send;
+    /// A save the database refused that the form can explain (a unique constraint a racing save
+    /// won): a message per field. Other errors stay errors.
+    fn refused(error: &sqlx::Error) -> Option<FieldErrors> {
+        let duplicate = error.as_database_error()?.code().as_deref() == Some("23505");
+        duplicate
+            .then(|| FieldErrors::from([(Self::DUPLICATE_FIELD.to_owned(), Message::new("error-record-duplicate"))]))
+    }
 
-    /// Restoring an old version must not publish or unpublish behind an admin's back.
-    fn keep_publication(&mut self, _current: &Self) {}
+    /// The revisions its history page lists, newest first: its own, or (a person) the whole case.
+    fn revisions(conn: &mut PgConnection, id: i64) -> impl Future<Output = sqlx::Result<Vec<Revision>>> + Send {
+        revisions::for_record(conn, Self::KIND, id)
+    }
 
     /// The form page.
     fn page(state: &AppState, editing: Editing<Self>) -> impl Future<Output = AppResult<Response>> + Send;
@@ -209,6 +212,8 @@ pub struct Editing<K: Editor> {
     /// The fields where the version saved meanwhile differs from the one typed (409).
     pub conflict: Option<Vec<FieldChange>>,
     pub saved: bool,
+    /// The query string of the page (`?released=12` after a wave's bulk release).
+    pub query: Values,
     pub status: StatusCode,
 }
 
@@ -234,7 +239,6 @@ impl<K: Editor> Editing<K> {
 
 impl<K: Kind> Editor for K {
     type Form = Values;
-    const CITABLE: bool = <K as Kind>::CITABLE;
     const DUPLICATE_FIELD: &'static str = K::FIELDS[0].name;
 
     fn read(values: Values) -> Values {
@@ -243,10 +247,6 @@ impl<K: Kind> Editor for K {
 
     fn form(&self) -> Values {
         self.values()
-    }
-
-    fn parent(query: &Values) -> Result<Option<Subject>, AppError> {
-        <K as Kind>::parent(query)
     }
 
     async fn validate(
@@ -265,21 +265,17 @@ impl<K: Kind> Editor for K {
         Ok(if errors.is_empty() { Ok(doc) } else { Err(errors) })
     }
 
-    async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        <K as Kind>::insert(tx, parent, doc).await
-    }
-
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
-        <K as Kind>::update(tx, id, version, doc).await
-    }
-
-    fn keep_publication(&mut self, current: &Self) {
-        <K as Kind>::keep_publication(self, current)
+    async fn restoring(
+        _conn: &mut PgConnection,
+        _id: i64,
+        old: &mut Self,
+        current: &Self,
+        may_publish: bool,
+    ) -> sqlx::Result<()> {
+        if !may_publish {
+            old.keep_publication(current);
+        }
+        Ok(())
     }
 
     async fn page(state: &AppState, editing: Editing<Self>) -> AppResult<Response> {
@@ -304,7 +300,7 @@ pub fn routes<K: Editor>() -> Router<AppState> {
 }
 
 /// The delete routes of `K`, for the admins-only router.
-pub fn delete_routes<K: Deletable>() -> Router<AppState> {
+pub fn delete_routes<K: Record>() -> Router<AppState> {
     Router::new().route(&format!("/admin/{}/{{id}}/delete", K::KIND.path()), get(confirm_delete::<K>).post(delete::<K>))
 }
 
@@ -463,8 +459,15 @@ fn new_action<K: Editor>(parent: Option<Subject>) -> String {
     }
 }
 
-async fn load<K: Deletable>(state: &AppState, id: i64) -> AppResult<Stored<K>> {
+async fn load<K: Record>(state: &AppState, id: i64) -> AppResult<Stored<K>> {
     K::load(&mut *state.db.acquire().await?, id).await?.ok_or(AppError::NotFound)
+}
+
+/// The person a record belongs to, with the name its pages show: `owner` must be a person.
+pub(super) async fn owner_person(state: &AppState, owner: Option<Subject>) -> AppResult<(i64, String)> {
+    let Some(Subject::Person(id)) = owner else { return Err(AppError::NotFound) };
+    let person = edit_people::load(&mut *state.db.acquire().await?, id).await?.ok_or(AppError::NotFound)?;
+    Ok((id, person.doc.title()))
 }
 
 /// Checks that the parent exists; the person whose case it is part of.
@@ -559,6 +562,7 @@ async fn new_form<K: Editor>(
         errors: FieldErrors::new(),
         conflict: None,
         saved: false,
+        query: Values::new(),
         status: StatusCode::OK,
     };
     show(&state, &session, editing).await
@@ -600,11 +604,14 @@ async fn create<K: Editor>(
                 errors: refused?,
                 conflict: None,
                 saved: false,
+                query: Values::new(),
                 status: StatusCode::UNPROCESSABLE_ENTITY,
             };
             return show(&state, &session, editing).await;
         }
     };
+    // A person's revisions belong to the person's own case.
+    let person_id = person_id.or((K::KIND == RecordKind::Person).then_some(id));
     revisions::record(&mut tx, user.id, id, person_id, Action::Create, None, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
@@ -616,15 +623,15 @@ fn saved_path<K: Editor>(id: i64) -> String {
     format!("/admin/{}/{id}/edit?saved=1", K::KIND.path())
 }
 
-async fn edit_form<K: Editor>(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Query(query): Query<Values>,
-) -> AppResult<Response> {
-    let stored = load::<K>(&state, id).await?;
-    let editing = Editing::<K> {
+/// The form of the stored record `id`, as its edit page first shows it.
+pub(super) async fn stored_form<K: Editor>(
+    state: &AppState,
+    user: User,
+    id: i64,
+    query: Values,
+) -> AppResult<Editing<K>> {
+    let stored = load::<K>(state, id).await?;
+    Ok(Editing::<K> {
         user,
         csrf_token: String::new(),
         id: Some(id),
@@ -637,8 +644,19 @@ async fn edit_form<K: Editor>(
         errors: FieldErrors::new(),
         conflict: None,
         saved: query.contains_key("saved"),
+        query,
         status: StatusCode::OK,
-    };
+    })
+}
+
+async fn edit_form<K: Editor>(
+    State(state): State<AppState>,
+    Extension(CurrentUser(user)): Extension<CurrentUser>,
+    session: Session,
+    Path(id): Path<i64>,
+    Query(query): Query<Values>,
+) -> AppResult<Response> {
+    let editing = stored_form::<K>(&state, user, id, query).await?;
     show(&state, &session, editing).await
 }
 
@@ -669,6 +687,7 @@ async fn update<K: Editor>(
         errors: FieldErrors::new(),
         conflict: None,
         saved: false,
+        query: Values::new(),
         status: StatusCode::UNPROCESSABLE_ENTITY,
     };
     let mut tx = state.db.begin().await?;
@@ -706,20 +725,45 @@ async fn update<K: Editor>(
 /// foresee, or a save that raced another): a message on the form, not a 500. Any other error
 /// stays an error.
 fn racing<K: Editor>(error: sqlx::Error) -> Result<FieldErrors, sqlx::Error> {
-    let duplicate = error.as_database_error().is_some_and(|db| db.code().as_deref() == Some("23505"));
-    if !duplicate {
-        return Err(error);
-    }
-    let mut errors = FieldErrors::new();
-    errors.insert(K::DUPLICATE_FIELD.to_owned(), Message::new("error-record-duplicate"));
-    Ok(errors)
+    K::refused(&error).ok_or(error)
 }
 
 /// A revision as a history page shows it.
 pub struct HistoryLine {
     pub revision: Revision,
     pub changes: Vec<FieldChange>,
+    /// An older version of a record that still exists: restoring it would change something.
     pub restorable: bool,
+}
+
+impl HistoryLine {
+    /// Where its restore button posts (the record may be another kind than the page's: a
+    /// person's history lists their whole case).
+    pub fn restore_action(&self) -> String {
+        let Revision { record_type, record_id, id, .. } = &self.revision;
+        format!("/admin/{}/{record_id}/restore/{id}", record_type.path())
+    }
+}
+
+/// The lines of a history, newest first.
+fn history_lines(history: Vec<Revision>) -> Vec<HistoryLine> {
+    let mut seen: Vec<(RecordKind, i64)> = Vec::new();
+    let mut deleted: Vec<(RecordKind, i64)> = Vec::new();
+    history
+        .into_iter()
+        .map(|revision| {
+            let record = (revision.record_type, revision.record_id);
+            if revision.action == Action::Delete {
+                deleted.push(record);
+            }
+            let restorable = seen.contains(&record)
+                && !deleted.contains(&record)
+                && revision.after.is_some()
+                && revision.record_type.restorable();
+            seen.push(record);
+            HistoryLine { changes: revision.changes(), revision, restorable }
+        })
+        .collect()
 }
 
 #[derive(Template)]
@@ -750,16 +794,7 @@ async fn history<K: Editor>(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let stored = load::<K>(&state, id).await?;
-    let history = revisions::for_record(&mut *state.db.acquire().await?, K::KIND, id).await?;
-    let lines = history
-        .into_iter()
-        .enumerate()
-        .map(|(i, revision)| HistoryLine {
-            changes: revision.changes_as::<K>().unwrap_or_default(),
-            restorable: i > 0 && revision.after.is_some(),
-            revision,
-        })
-        .collect();
+    let history = K::revisions(&mut *state.db.acquire().await?, id).await?;
     let page = HistoryPage {
         layout: super::layout(&state, &format!("/admin/{}/{id}/history", K::KIND.path())),
         user,
@@ -767,7 +802,7 @@ async fn history<K: Editor>(
         kind: K::KIND,
         id,
         title: stored.doc.title(),
-        lines,
+        lines: history_lines(history),
     };
     render(&page)
 }
@@ -796,13 +831,11 @@ async fn restore<K: Editor>(
     let history = revisions::for_record(&mut *state.db.acquire().await?, K::KIND, id).await?;
     let target = history.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
     let mut old: K = target.after_as().ok_or(AppError::NotFound)?;
-    if !auth::is_admin(&user) {
-        old.keep_publication(&stored.doc);
-    }
     // An old version is checked like a typed one: the rules may have changed since, and what it
     // names (an address, a facility) may be taken or gone.
     let context = context(&state, &user).await?;
     let mut tx = state.db.begin().await?;
+    K::restoring(&mut tx, id, &mut old, &stored.doc, context.may_publish).await?;
     let doc = match K::validate(&mut tx, &old.form(), &context, Some(&stored.doc), Some(id)).await? {
         Ok(doc) => doc,
         Err(errors) => return Err(restore_refused(errors)),
@@ -845,7 +878,7 @@ impl DeletePage {
     }
 }
 
-async fn delete_page<K: Deletable>(
+async fn delete_page<K: Record>(
     state: &AppState,
     user: User,
     session: &Session,
@@ -872,7 +905,7 @@ async fn delete_page<K: Deletable>(
     Ok(response)
 }
 
-async fn confirm_delete<K: Deletable>(
+async fn confirm_delete<K: Record>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     session: Session,
@@ -882,7 +915,7 @@ async fn confirm_delete<K: Deletable>(
     delete_page(&state, user, &session, stored, false).await
 }
 
-async fn delete<K: Deletable>(
+async fn delete<K: Record>(
     State(state): State<AppState>,
     Extension(CurrentUser(user)): Extension<CurrentUser>,
     session: Session,

@@ -1,39 +1,36 @@
-//! `/admin/waves…`: release waves (list, create, edit, history with restore), and the form that
-//! marks many people released in a wave at once. The same rules as the other forms: a message
-//! per field (422), saves only over the version loaded (409), a revision per save.
+//! Release waves: the wave form and its checks, its page (with the form that marks many people
+//! released in a wave at once), and the list of waves. Creating, saving over a version,
+//! restoring, history and deleting are the editor's of [`super::records`], at `/admin/waves/…`.
 
 use askama::Template;
-use axum::extract::{Extension, Path, Query, State};
+use axum::extract::{Extension, Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Form, Router};
 use serde::Deserialize;
+use sqlx::{PgConnection, Postgres, Transaction};
 use tower_sessions::Session;
 
+use super::CurrentUser;
 use super::person_form::FieldErrors;
+use super::records::{self, Context, Editing, Editor, Record, Values};
 use super::summary::ErrorSummary;
-use super::{CurrentUser, TokenForm};
 use crate::accounts::Role;
 use crate::app::AppState;
-use crate::db::edit_sources::{StoredCitation, Subject};
+use crate::db::edit_detentions;
+use crate::db::edit_sources::{Stored, StoredCitation, Subject};
 use crate::db::edit_waves::{self, StoredWave, WaveDoc};
-use crate::db::revisions::{self, Action, FieldChange, RecordKind, Revision, diff};
+use crate::db::revisions::{self, Action, FieldChange};
 use crate::db::users::User;
-use crate::db::{edit_detentions, edit_people};
 use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism, Slug};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
-use crate::web::{Layout, csrf, format, render};
+use crate::web::{Layout, csrf, render};
 
+/// The list of waves and the bulk release; the rest is [`records::routes`].
 pub fn router() -> Router<AppState> {
-    Router::new()
-        .route("/admin/waves", get(list_waves))
-        .route("/admin/waves/new", get(new_wave_form).post(create_wave))
-        .route("/admin/waves/{id}/edit", get(edit_wave_form).post(update_wave))
-        .route("/admin/waves/{id}/history", get(show_history))
-        .route("/admin/waves/{id}/restore/{revision}", post(restore_wave))
-        .route("/admin/waves/{id}/release", post(release_people))
+    Router::new().route("/admin/waves", get(list_waves)).route("/admin/waves/{id}/release", post(release_people))
 }
 
 /// The wave form as typed.
@@ -53,12 +50,10 @@ pub struct WaveForm {
     pub qualifier: String,
     pub notes: String,
     pub publication: String,
-    pub version: Option<i32>,
-    pub csrf_token: Option<String>,
 }
 
 impl WaveForm {
-    fn from_doc(doc: &WaveDoc, version: i32) -> Self {
+    fn from_doc(doc: &WaveDoc) -> Self {
         let text = |t: &Option<String>| t.clone().unwrap_or_default();
         WaveForm {
             slug: doc.slug.clone(),
@@ -74,8 +69,6 @@ impl WaveForm {
             qualifier: doc.reported_count_qualifier.map(|q| q.as_str().to_owned()).unwrap_or_default(),
             notes: text(&doc.notes),
             publication: doc.publication.as_str().to_owned(),
-            version: Some(version),
-            csrf_token: None,
         }
     }
 
@@ -190,6 +183,101 @@ impl WaveForm {
     }
 }
 
+impl Record for WaveDoc {
+    const CITABLE: bool = true;
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(edit_waves::load(conn, id).await?.map(|w| Stored {
+            id,
+            version: w.version,
+            person_id: None,
+            owner: None,
+            doc: w.doc,
+        }))
+    }
+
+    async fn in_use(conn: &mut PgConnection, id: i64) -> sqlx::Result<i64> {
+        edit_waves::detention_count(conn, id).await
+    }
+
+    fn title(&self) -> String {
+        self.name.clone()
+    }
+
+    fn parent(_query: &Values) -> AppResult<Option<Subject>> {
+        Ok(None)
+    }
+
+    async fn insert(
+        tx: &mut Transaction<'static, Postgres>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<i64> {
+        edit_waves::insert(tx, doc).await
+    }
+
+    async fn update(
+        tx: &mut Transaction<'static, Postgres>,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> sqlx::Result<Option<i32>> {
+        edit_waves::update(tx, id, version, doc).await
+    }
+}
+
+impl Editor for WaveDoc {
+    type Form = WaveForm;
+    const DUPLICATE_FIELD: &'static str = "slug";
+
+    fn read(values: Values) -> WaveForm {
+        // Every field is text, so the typed values always read as a form.
+        serde_urlencoded::from_str(&serde_urlencoded::to_string(values).unwrap_or_default()).unwrap_or_default()
+    }
+
+    fn form(&self) -> WaveForm {
+        WaveForm::from_doc(self)
+    }
+
+    async fn validate(
+        conn: &mut PgConnection,
+        form: &WaveForm,
+        context: &Context,
+        current: Option<&Self>,
+        id: Option<i64>,
+    ) -> sqlx::Result<Result<Self, FieldErrors>> {
+        let result = form.validate(&context.countries, context.may_publish, current.map(|w| w.publication));
+        if let Ok(doc) = &result
+            && edit_waves::slug_taken(conn, &doc.slug, id).await?
+        {
+            return Ok(Err(FieldErrors::from([("slug".to_owned(), Message::new("error-wave-slug-taken"))])));
+        }
+        Ok(result)
+    }
+
+    /// An old version keeps the wave's publication (unless an admin restores it) and its
+    /// address when another wave has taken the old one since.
+    async fn restoring(
+        conn: &mut PgConnection,
+        id: i64,
+        old: &mut Self,
+        current: &Self,
+        may_publish: bool,
+    ) -> sqlx::Result<()> {
+        if !may_publish {
+            old.publication = current.publication;
+        }
+        if edit_waves::slug_taken(conn, &old.slug, Some(id)).await? {
+            old.slug = current.slug.clone();
+        }
+        Ok(())
+    }
+
+    async fn page(state: &AppState, editing: Editing<Self>) -> AppResult<Response> {
+        wave_page(state, editing, ReleaseForm::default(), Vec::new()).await
+    }
+}
+
 #[derive(Template)]
 #[template(path = "admin/waves.html")]
 struct WavesPage {
@@ -216,10 +304,15 @@ struct WaveFormPage {
     user: User,
     csrf_token: String,
     id: Option<i64>,
+    action: String,
+    version: Option<i32>,
     form: WaveForm,
     errors: FieldErrors,
+    summary: ErrorSummary,
     conflict: Option<Vec<FieldChange>>,
-    saved: Option<String>,
+    saved: bool,
+    /// How many people the bulk release just marked released.
+    released: Option<i64>,
     /// The bulk release form: the lines typed, the day, and a message per bad line.
     release: ReleaseForm,
     release_errors: Vec<Message>,
@@ -244,13 +337,6 @@ const WAVE_FIELDS: [&str; 13] = [
 ];
 
 impl WaveFormPage {
-    fn summary(&self) -> ErrorSummary {
-        let summary =
-            ErrorSummary::new(self.layout.lang).conflict(self.conflict.is_some()).fields(&self.errors, &WAVE_FIELDS);
-        // The release form below the wave's: each line it could not take, linked to the list.
-        self.release_errors.iter().fold(summary, |summary, problem| summary.block(true, "people", problem))
-    }
-
     fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).map(|m| self.layout.message(m))
     }
@@ -266,164 +352,43 @@ impl WaveFormPage {
     fn qualifiers(&self) -> &'static [CountQualifier] {
         CountQualifier::ALL
     }
-
-    fn action(&self) -> String {
-        match self.id {
-            Some(id) => format!("/admin/waves/{id}/edit"),
-            None => "/admin/waves/new".to_owned(),
-        }
-    }
 }
 
-struct Parts {
-    id: Option<i64>,
-    form: WaveForm,
-    errors: FieldErrors,
-    conflict: Option<Vec<FieldChange>>,
-    saved: Option<String>,
+/// The wave's page: its form, and under it the bulk release with what was typed there.
+async fn wave_page(
+    state: &AppState,
+    editing: Editing<WaveDoc>,
     release: ReleaseForm,
     release_errors: Vec<Message>,
-    status: StatusCode,
-}
-
-impl Parts {
-    fn form(id: Option<i64>, form: WaveForm) -> Self {
-        Parts {
-            id,
-            form,
-            errors: FieldErrors::new(),
-            conflict: None,
-            saved: None,
-            release: ReleaseForm::default(),
-            release_errors: Vec::new(),
-            status: StatusCode::OK,
-        }
+) -> AppResult<Response> {
+    let citations = editing.citations(state).await?.unwrap_or_default();
+    let layout = super::layout(state, &editing.action);
+    let summary =
+        ErrorSummary::new(layout.lang).conflict(editing.conflict.is_some()).fields(&editing.errors, &WAVE_FIELDS);
+    // The release form below the wave's: each line it could not take, linked to the list.
+    let summary = release_errors.iter().fold(summary, |summary, problem| summary.block(true, "people", problem));
+    let mut form = editing.form.clone();
+    if editing.id.is_none() && form.publication.is_empty() {
+        form.publication = PublicationState::Draft.as_str().to_owned();
     }
-}
-
-async fn page(state: &AppState, user: User, session: &Session, parts: Parts) -> AppResult<Response> {
-    let path = parts.id.map_or_else(|| "/admin/waves/new".to_owned(), |id| format!("/admin/waves/{id}/edit"));
-    let citations = super::records::citations(&mut *state.db.acquire().await?, parts.id.map(Subject::Wave)).await?;
     let page = WaveFormPage {
+        layout,
+        user: editing.user.clone(),
+        csrf_token: editing.csrf_token.clone(),
+        id: editing.id,
+        action: editing.action.clone(),
+        version: editing.version,
+        form,
+        errors: editing.errors.clone(),
+        summary,
+        conflict: editing.conflict.clone(),
+        saved: editing.saved,
+        released: editing.query.get("released").and_then(|n| n.parse().ok()),
+        release,
+        release_errors,
         citations,
-        layout: super::layout(state, &path),
-        user,
-        csrf_token: csrf::token(session).await?,
-        id: parts.id,
-        form: parts.form,
-        errors: parts.errors,
-        conflict: parts.conflict,
-        saved: parts.saved,
-        release: parts.release,
-        release_errors: parts.release_errors,
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = parts.status;
-    Ok(response)
-}
-
-async fn check(
-    state: &AppState,
-    form: &WaveForm,
-    user: &User,
-    id: Option<i64>,
-    current: Option<PublicationState>,
-) -> AppResult<Result<WaveDoc, FieldErrors>> {
-    let mut conn = state.db.acquire().await?;
-    let countries = edit_people::country_codes(&mut conn).await?;
-    let result = form.validate(&countries, user.role == Role::Admin, current);
-    if let Ok(doc) = &result
-        && edit_waves::slug_taken(&mut conn, &doc.slug, id).await?
-    {
-        let mut errors = FieldErrors::new();
-        errors.insert("slug".into(), Message::new("error-wave-slug-taken"));
-        return Ok(Err(errors));
-    }
-    Ok(result)
-}
-
-async fn new_wave_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-) -> AppResult<Response> {
-    let form = WaveForm { publication: "draft".into(), ..WaveForm::default() };
-    page(&state, user, &session, Parts::form(None, form)).await
-}
-
-async fn create_wave(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Form(form): Form<WaveForm>,
-) -> AppResult<Response> {
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let doc = match check(&state, &form, &user, None, None).await? {
-        Ok(doc) => doc,
-        Err(errors) => {
-            let parts = Parts { errors, status: StatusCode::UNPROCESSABLE_ENTITY, ..Parts::form(None, form) };
-            return page(&state, user, &session, parts).await;
-        }
-    };
-    let mut tx = state.db.begin().await?;
-    let id = edit_waves::insert(&mut tx, &doc).await?;
-    revisions::record(&mut tx, user.id, id, None, Action::Create, None, &doc).await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/waves/{id}/edit?saved=wave")).into_response())
-}
-
-async fn stored(state: &AppState, id: i64) -> AppResult<StoredWave> {
-    edit_waves::load(&mut *state.db.acquire().await?, id).await?.ok_or(AppError::NotFound)
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct EditQuery {
-    saved: Option<String>,
-}
-
-async fn edit_wave_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Query(query): Query<EditQuery>,
-) -> AppResult<Response> {
-    let wave = stored(&state, id).await?;
-    let parts = Parts { saved: query.saved, ..Parts::form(Some(id), WaveForm::from_doc(&wave.doc, wave.version)) };
-    page(&state, user, &session, parts).await
-}
-
-async fn update_wave(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-    Form(mut form): Form<WaveForm>,
-) -> AppResult<Response> {
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let wave = stored(&state, id).await?;
-    let doc = match check(&state, &form, &user, Some(id), Some(wave.doc.publication)).await? {
-        Ok(doc) => doc,
-        Err(errors) => {
-            let parts = Parts { errors, status: StatusCode::UNPROCESSABLE_ENTITY, ..Parts::form(Some(id), form) };
-            return page(&state, user, &session, parts).await;
-        }
-    };
-    let version = form.version.ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
-    let mut tx = state.db.begin().await?;
-    if edit_waves::update(&mut tx, id, version, &doc).await?.is_none() {
-        tx.rollback().await?;
-        let current = stored(&state, id).await?;
-        form.version = Some(current.version);
-        let conflict = Some(diff(Some(&current.doc), &doc));
-        let parts = Parts { conflict, status: StatusCode::CONFLICT, ..Parts::form(Some(id), form) };
-        return page(&state, user, &session, parts).await;
-    }
-    revisions::record(&mut tx, user.id, id, None, Action::Update, Some(&wave.doc), &doc).await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/waves/{id}/edit?saved=wave")).into_response())
+    editing.respond(&page)
 }
 
 /// The bulk form: one person per line (address or admin id), and the day of release.
@@ -446,7 +411,7 @@ async fn release_people(
     Form(release): Form<ReleaseForm>,
 ) -> AppResult<Response> {
     csrf::verify(&session, release.csrf_token.as_deref()).await?;
-    let wave = stored(&state, id).await?;
+    let wave = edit_waves::load(&mut *state.db.acquire().await?, id).await?.ok_or(AppError::NotFound)?;
     let mut problems = Vec::new();
     let day = match release.released.trim() {
         "" => wave.doc.started,
@@ -478,13 +443,10 @@ async fn release_people(
     }
     drop(conn);
     if !problems.is_empty() {
-        let parts = Parts {
-            release,
-            release_errors: problems,
-            status: StatusCode::UNPROCESSABLE_ENTITY,
-            ..Parts::form(Some(id), WaveForm::from_doc(&wave.doc, wave.version))
-        };
-        return page(&state, user, &session, parts).await;
+        let mut editing = records::stored_form::<WaveDoc>(&state, user, id, Values::new()).await?;
+        editing.csrf_token = csrf::token(&session).await?;
+        editing.status = StatusCode::UNPROCESSABLE_ENTITY;
+        return wave_page(&state, editing, release, problems).await;
     }
     let mut tx = state.db.begin().await?;
     for (person_id, detention) in &releases {
@@ -506,78 +468,7 @@ async fn release_people(
     }
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/waves/{id}/edit?saved={}", releases.len())).into_response())
-}
-
-struct HistoryLine {
-    revision: Revision,
-    changes: Vec<FieldChange>,
-    restorable: bool,
-}
-
-#[derive(Template)]
-#[template(path = "admin/wave_history.html")]
-struct HistoryPage {
-    layout: Layout,
-    user: User,
-    csrf_token: String,
-    wave: StoredWave,
-    lines: Vec<HistoryLine>,
-}
-
-async fn show_history(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(id): Path<i64>,
-) -> AppResult<Response> {
-    let wave = stored(&state, id).await?;
-    let history = revisions::for_record(&mut *state.db.acquire().await?, RecordKind::Wave, id).await?;
-    let lines = history
-        .into_iter()
-        .enumerate()
-        .map(|(i, revision)| HistoryLine {
-            changes: revision.changes_as::<WaveDoc>().unwrap_or_default(),
-            revision,
-            restorable: i > 0,
-        })
-        .collect();
-    let page = HistoryPage {
-        layout: super::layout(&state, &format!("/admin/waves/{id}/history")),
-        user,
-        csrf_token: csrf::token(&session).await?,
-        wave,
-        lines,
-    };
-    render(&page)
-}
-
-async fn restore_wave(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path((id, revision)): Path<(i64, i64)>,
-    Form(form): Form<TokenForm>,
-) -> AppResult<Response> {
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let wave = stored(&state, id).await?;
-    let history = revisions::for_record(&mut *state.db.acquire().await?, RecordKind::Wave, id).await?;
-    let target = history.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
-    let mut doc: WaveDoc = target.after_as().ok_or(AppError::NotFound)?;
-    if user.role != Role::Admin {
-        doc.publication = wave.doc.publication;
-    }
-    if edit_waves::slug_taken(&mut *state.db.acquire().await?, &doc.slug, Some(id)).await? {
-        doc.slug = wave.doc.slug.clone();
-    }
-    let mut tx = state.db.begin().await?;
-    if edit_waves::update(&mut tx, id, wave.version, &doc).await?.is_none() {
-        return Err(AppError::BadRequest(Message::new("refusal-restore-changed")));
-    }
-    revisions::record(&mut tx, user.id, id, None, Action::Restore, Some(&wave.doc), &doc).await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/waves/{id}/history")).into_response())
+    Ok(super::redirect_to(&format!("/admin/waves/{id}/edit?released={}", releases.len())).into_response())
 }
 
 #[cfg(test)]
