@@ -32,6 +32,9 @@ use sqlx::{Connection, Executor, PgConnection, PgPool};
 use crate::config::DatabaseConfig;
 use local_cluster::LocalCluster;
 
+/// A transaction on the pool: every save runs in one, with its revision.
+pub type Tx = sqlx::Transaction<'static, sqlx::Postgres>;
+
 /// The migrations in `migrations/`, embedded in the binary.
 pub static MIGRATOR: sqlx::migrate::Migrator = sqlx::migrate!();
 

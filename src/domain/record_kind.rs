@@ -82,6 +82,13 @@ impl RecordKind {
         }
     }
 
+    /// The name of a message about records of this kind, `prefix-path` (`record-add-sources`):
+    /// each kind has its own messages, since Belarusian and Russian decline the record's name
+    /// differently in each sentence.
+    pub fn message(self, prefix: &str) -> String {
+        format!("{prefix}-{}", self.path())
+    }
+
     /// Whether an old version of such a record can be restored from its history: not a photo,
     /// whose image revisions do not keep, nor translations, which their page saves again.
     pub fn restorable(self) -> bool {

@@ -304,7 +304,11 @@ async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_anothe
         fill("#article_0", "342").await?;
         click("form.record-form button[type=submit]").await?;
         // Saved, the detention's form says so and leads back to the person, whose case lists it.
-        client.wait().for_element(Locator::Css("[role=status]")).await.map_err(|e| format!("detention not saved: {e}"))?;
+        client
+            .wait()
+            .for_element(Locator::Css("[role=status]"))
+            .await
+            .map_err(|e| format!("detention not saved: {e}"))?;
         click("main > p > a[href*='/admin/people/'][href$='/edit']").await?;
         client
             .wait()

@@ -5,13 +5,14 @@
 
 use askama::Template;
 use axum::response::Response;
-use sqlx::{PgConnection, Postgres, Transaction};
+use sqlx::PgConnection;
 
 use super::person_form::FieldErrors;
 use super::record_kinds::subject;
 use super::records::{Context, Editing, Editor, Record, Values};
 use super::summary::ErrorSummary;
 use crate::app::AppState;
+use crate::db::Tx;
 use crate::db::edit_detentions::{self, ChargeDoc, DetentionDoc};
 use crate::db::edit_sources::{Stored, StoredCitation, Subject};
 use crate::db::revisions::FieldChange;
@@ -287,19 +288,14 @@ impl Record for DetentionDoc {
         subject(query, &[RecordKind::Person]).map(Some)
     }
 
-    async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
+    async fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
         let Some(Subject::Person(person_id)) = parent else {
             return Err(sqlx::Error::Protocol("a detention needs its person".into()));
         };
         edit_detentions::insert(tx, person_id, doc).await
     }
 
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
+    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
         edit_detentions::update(tx, id, version, doc).await
     }
 }

@@ -14,6 +14,7 @@ pub mod person_form;
 pub mod photos;
 mod record_kinds;
 pub mod records;
+mod request;
 mod summary;
 mod texts;
 mod users;

@@ -5,20 +5,20 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Extension, Query, State};
+use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
 use serde::Deserialize;
-use sqlx::{PgConnection, Postgres, Transaction};
-use tower_sessions::Session;
+use sqlx::PgConnection;
 
-use super::CurrentUser;
 use super::person_form::{FieldChange, FieldErrors, PersonForm};
 use super::photos::PhotoSection;
 use super::records::{Context, Editing, Editor, Record, Values};
+use super::request::Staff;
 use super::summary::ErrorSummary;
 use crate::accounts::Role;
 use crate::app::AppState;
+use crate::db::Tx;
 use crate::db::edit_detentions::{self, StoredDetention};
 use crate::db::edit_events::{self, StoredEvent};
 use crate::db::edit_facts::{self, RecognitionDoc};
@@ -54,8 +54,7 @@ struct PeoplePage {
 
 async fn list_people(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Query(query): Query<ListQuery>,
 ) -> AppResult<Response> {
     let q = query.q.unwrap_or_default().trim().chars().take(200).collect::<String>();
@@ -90,20 +89,11 @@ impl Record for PersonDoc {
         Ok(None)
     }
 
-    async fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<i64> {
+    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
         edit_people::insert(tx, doc).await
     }
 
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
+    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
         edit_people::update(tx, id, version, doc).await
     }
 }

@@ -2,10 +2,11 @@
 //! how it is checked and stored. People, detentions, events and waves have forms of their own;
 //! here they only learn to be deleted.
 
-use sqlx::{PgConnection, Postgres, Transaction};
+use sqlx::PgConnection;
 
 use super::person_form::{self, FieldErrors};
 use super::records::{Context, Field, Input, Kind, Record, Values};
+use crate::db::Tx;
 use crate::db::edit_facts::{self, FacilityDoc, FigureDoc, RecognitionDoc};
 use crate::db::edit_sources::{self, CitationDoc, SourceDoc, Stored, Subject};
 use crate::domain::{
@@ -145,20 +146,11 @@ impl Record for SourceDoc {
         Ok(None)
     }
 
-    async fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<i64> {
+    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
         edit_sources::insert_source(tx, doc).await
     }
 
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
+    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
         edit_sources::update_source(tx, id, version, doc).await
     }
 }
@@ -243,17 +235,12 @@ impl Record for CitationDoc {
         .map(Some)
     }
 
-    async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
+    async fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
         let subject = parent.ok_or_else(|| sqlx::Error::Protocol("a citation needs its subject".into()))?;
         edit_sources::insert_citation(tx, subject, doc).await
     }
 
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
+    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
         edit_sources::update_citation(tx, id, version, doc).await
     }
 }
@@ -297,19 +284,14 @@ impl Record for RecognitionDoc {
         subject(query, &[RecordKind::Person]).map(Some)
     }
 
-    async fn insert(tx: &mut Transaction<'static, Postgres>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
+    async fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
         let Some(Subject::Person(person_id)) = parent else {
             return Err(sqlx::Error::Protocol("a recognition needs its person".into()));
         };
         edit_facts::insert_recognition(tx, person_id, doc).await
     }
 
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
+    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
         edit_facts::update_recognition(tx, id, version, doc).await
     }
 }
@@ -352,20 +334,11 @@ impl Record for FacilityDoc {
         Ok(None)
     }
 
-    async fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<i64> {
+    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
         edit_facts::insert_facility(tx, doc).await
     }
 
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
+    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
         edit_facts::update_facility(tx, id, version, doc).await
     }
 }
@@ -426,20 +399,11 @@ impl Record for FigureDoc {
         Ok(None)
     }
 
-    async fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<i64> {
+    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
         edit_facts::insert_figure(tx, doc).await
     }
 
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
+    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
         edit_facts::update_figure(tx, id, version, doc).await
     }
 }

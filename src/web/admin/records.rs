@@ -11,18 +11,20 @@ use std::collections::BTreeMap;
 use std::future::Future;
 
 use askama::Template;
-use axum::extract::{Extension, Path, Query, State};
+use axum::Router;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
-use sqlx::{PgConnection, Postgres, Transaction};
+use sqlx::PgConnection;
 use tower_sessions::Session;
 
+use super::auth;
 use super::person_form::FieldErrors;
+use super::request::{Posted, Staff};
 use super::summary::ErrorSummary;
-use super::{CurrentUser, auth};
 use crate::app::AppState;
+use crate::db::Tx;
 use crate::db::edit_people;
 use crate::db::edit_sources::{self, Stored, StoredCitation, Subject};
 use crate::db::revisions::{self, Action, Document, FieldChange, RecordKind, Revision, diff};
@@ -91,19 +93,11 @@ pub trait Record: Document + Clone + Send + Sync + 'static {
     /// for kinds that stand alone.
     fn parent(query: &Values) -> Result<Option<Subject>, AppError>;
 
-    fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        parent: Option<Subject>,
-        doc: &Self,
-    ) -> impl Future<Output = sqlx::Result<i64>> + Send;
+    fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> impl Future<Output = sqlx::Result<i64>> + Send;
 
     /// Saves over the record if it is still at `version`; `None` when someone saved first.
-    fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> impl Future<Output = sqlx::Result<Option<i32>>> + Send;
+    fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self)
+    -> impl Future<Output = sqlx::Result<Option<i32>>> + Send;
 }
 
 /// A kind of record edited by the generic form.
@@ -399,15 +393,6 @@ struct FormPage {
 }
 
 impl FormPage {
-    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
-    /// its own messages, since Belarusian and Russian decline the record's name differently in
-    /// each sentence.
-    fn key(&self, prefix: &str) -> String {
-        format!("{prefix}-{}", self.kind.path())
-    }
-}
-
-impl FormPage {
     fn may_delete(&self) -> bool {
         self.id.is_some() && auth::is_admin(&self.user)
     }
@@ -491,19 +476,9 @@ struct ListPage {
     rows: Vec<(i64, String, Vec<FieldView>)>,
 }
 
-impl ListPage {
-    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
-    /// its own messages, since Belarusian and Russian decline the record's name differently in
-    /// each sentence.
-    fn key(&self, prefix: &str) -> String {
-        format!("{prefix}-{}", self.kind.path())
-    }
-}
-
 async fn list<K: Kind>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Query(query): Query<Values>,
 ) -> AppResult<Response> {
     if !K::LISTED {
@@ -541,8 +516,7 @@ fn back_to<K: Editor>(owner: Option<Subject>) -> String {
 
 async fn new_form<K: Editor>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Query(query): Query<Values>,
 ) -> AppResult<Response> {
     let parent = K::parent(&query)?;
@@ -570,12 +544,10 @@ async fn new_form<K: Editor>(
 
 async fn create<K: Editor>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Query(query): Query<Values>,
-    Form(values): Form<Values>,
+    Posted(values): Posted,
 ) -> AppResult<Response> {
-    csrf::verify(&session, values.get("csrf_token").map(String::as_str)).await?;
     let parent = K::parent(&query)?;
     let person_id = parent_person(&state, parent).await?;
     let context = context(&state, &user).await?;
@@ -651,8 +623,7 @@ pub(super) async fn stored_form<K: Editor>(
 
 async fn edit_form<K: Editor>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Path(id): Path<i64>,
     Query(query): Query<Values>,
 ) -> AppResult<Response> {
@@ -662,12 +633,10 @@ async fn edit_form<K: Editor>(
 
 async fn update<K: Editor>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Path(id): Path<i64>,
-    Form(values): Form<Values>,
+    Posted(values): Posted,
 ) -> AppResult<Response> {
-    csrf::verify(&session, values.get("csrf_token").map(String::as_str)).await?;
     let stored = load::<K>(&state, id).await?;
     let version = values
         .get("version")
@@ -778,19 +747,9 @@ struct HistoryPage {
     lines: Vec<HistoryLine>,
 }
 
-impl HistoryPage {
-    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
-    /// its own messages, since Belarusian and Russian decline the record's name differently in
-    /// each sentence.
-    fn key(&self, prefix: &str) -> String {
-        format!("{prefix}-{}", self.kind.path())
-    }
-}
-
 async fn history<K: Editor>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let stored = load::<K>(&state, id).await?;
@@ -821,12 +780,10 @@ fn restore_refused(errors: FieldErrors) -> AppError {
 
 async fn restore<K: Editor>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, .. }: Staff,
     Path((id, revision)): Path<(i64, i64)>,
-    Form(values): Form<Values>,
+    _: Posted,
 ) -> AppResult<Response> {
-    csrf::verify(&session, values.get("csrf_token").map(String::as_str)).await?;
     let stored = load::<K>(&state, id).await?;
     let history = revisions::for_record(&mut *state.db.acquire().await?, K::KIND, id).await?;
     let target = history.into_iter().find(|r| r.id == revision).ok_or(AppError::NotFound)?;
@@ -869,15 +826,6 @@ struct DeletePage {
     conflict: bool,
 }
 
-impl DeletePage {
-    /// The message `prefix-path` for this kind of record (`record-add-sources`): each kind has
-    /// its own messages, since Belarusian and Russian decline the record's name differently in
-    /// each sentence.
-    fn key(&self, prefix: &str) -> String {
-        format!("{prefix}-{}", self.kind.path())
-    }
-}
-
 async fn delete_page<K: Record>(
     state: &AppState,
     user: User,
@@ -907,8 +855,7 @@ async fn delete_page<K: Record>(
 
 async fn confirm_delete<K: Record>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let stored = load::<K>(&state, id).await?;
@@ -917,12 +864,10 @@ async fn confirm_delete<K: Record>(
 
 async fn delete<K: Record>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Path(id): Path<i64>,
-    Form(values): Form<Values>,
+    Posted(values): Posted,
 ) -> AppResult<Response> {
-    csrf::verify(&session, values.get("csrf_token").map(String::as_str)).await?;
     let stored = load::<K>(&state, id).await?;
     let changed = values.get("version").and_then(|v| v.parse::<i32>().ok()) != Some(stored.version);
     if changed || K::in_use(&mut *state.db.acquire().await?, id).await? > 0 {

@@ -3,21 +3,21 @@
 //! restoring, history and deleting are the editor's of [`super::records`], at `/admin/waves/…`.
 
 use askama::Template;
-use axum::extract::{Extension, Path, State};
+use axum::Router;
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use serde::Deserialize;
-use sqlx::{PgConnection, Postgres, Transaction};
-use tower_sessions::Session;
+use sqlx::PgConnection;
 
-use super::CurrentUser;
 use super::person_form::FieldErrors;
 use super::records::{self, Context, Editing, Editor, Record, Values};
+use super::request::{Posted, Staff};
 use super::summary::ErrorSummary;
 use crate::accounts::Role;
 use crate::app::AppState;
+use crate::db::Tx;
 use crate::db::edit_detentions;
 use crate::db::edit_sources::{Stored, StoredCitation, Subject};
 use crate::db::edit_waves::{self, StoredWave, WaveDoc};
@@ -208,20 +208,11 @@ impl Record for WaveDoc {
         Ok(None)
     }
 
-    async fn insert(
-        tx: &mut Transaction<'static, Postgres>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<i64> {
+    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
         edit_waves::insert(tx, doc).await
     }
 
-    async fn update(
-        tx: &mut Transaction<'static, Postgres>,
-        id: i64,
-        version: i32,
-        doc: &Self,
-    ) -> sqlx::Result<Option<i32>> {
+    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
         edit_waves::update(tx, id, version, doc).await
     }
 }
@@ -287,11 +278,7 @@ struct WavesPage {
     waves: Vec<StoredWave>,
 }
 
-async fn list_waves(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-) -> AppResult<Response> {
+async fn list_waves(State(state): State<AppState>, Staff { user, session }: Staff) -> AppResult<Response> {
     let waves = edit_waves::list(&mut *state.db.acquire().await?).await?;
     let csrf_token = csrf::token(&session).await?;
     render(&WavesPage { layout: super::layout(&state, "/admin/waves"), user, csrf_token, waves })
@@ -392,12 +379,17 @@ async fn wave_page(
 }
 
 /// The bulk form: one person per line (address or admin id), and the day of release.
-#[derive(Debug, Clone, Default, Deserialize)]
-#[serde(default)]
+#[derive(Debug, Clone, Default)]
 pub struct ReleaseForm {
     pub people: String,
     pub released: String,
-    pub csrf_token: Option<String>,
+}
+
+impl ReleaseForm {
+    fn read(mut values: Values) -> Self {
+        let mut take = |name: &str| values.remove(name).unwrap_or_default();
+        ReleaseForm { people: take("people"), released: take("released") }
+    }
 }
 
 /// Marks everyone listed as released in the wave: their ongoing detention ends on the day given
@@ -405,12 +397,11 @@ pub struct ReleaseForm {
 /// written, and every bad line is named.
 async fn release_people(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    Staff { user, session }: Staff,
     Path(id): Path<i64>,
-    Form(release): Form<ReleaseForm>,
+    Posted(values): Posted,
 ) -> AppResult<Response> {
-    csrf::verify(&session, release.csrf_token.as_deref()).await?;
+    let release = ReleaseForm::read(values);
     let wave = edit_waves::load(&mut *state.db.acquire().await?, id).await?.ok_or(AppError::NotFound)?;
     let mut problems = Vec::new();
     let day = match release.released.trim() {
