@@ -96,10 +96,6 @@ impl Dataset {
         self.generated_at.format(&Rfc3339).unwrap_or_default()
     }
 
-    pub fn rows(&self, table: &str) -> &[Row] {
-        self.tables.iter().find(|t| t.table.name == table).map_or(&[], |t| &t.rows)
-    }
-
     /// One table as CSV: a header row, then a row per record; cells a spreadsheet would run as
     /// formulas are escaped ([`crate::spreadsheet::escape_cell`]).
     pub fn csv(&self, rows: &TableRows) -> anyhow::Result<Vec<u8>> {

@@ -185,11 +185,6 @@ impl Subject {
         })
     }
 
-    /// The subject named by a query parameter such as `detention=5`.
-    pub fn from_param(name: &str, id: i64) -> Option<Subject> {
-        Subject::of(RecordKind::from_key(name)?, id)
-    }
-
     /// The kind of the record and its id.
     pub fn kind(self) -> (RecordKind, i64) {
         match self {
@@ -248,7 +243,6 @@ impl Document for CitationDoc {
 #[derive(Debug, Clone)]
 pub struct StoredCitation {
     pub stored: Stored<CitationDoc>,
-    pub subject: Subject,
     pub source_id: i64,
     pub source_title: String,
 }
@@ -343,7 +337,6 @@ async fn fetch_citations(
                     owner: Some(subject),
                     doc: CitationDoc { source: r.slug, locator: r.locator },
                 },
-                subject,
                 source_id: r.source_id,
                 source_title: r.title,
             })

@@ -15,8 +15,8 @@ pub trait Document: Serialize + DeserializeOwned {
     /// The kind of record: the `record_type` of its revisions, its admin addresses, its table.
     const KIND: RecordKind;
 
-    /// Every field as text, in the order forms show them; keys are turned into words by
-    /// `templates/fields.html`.
+    /// Every field as text, in the order forms show them; keys are turned into words by the
+    /// `field-*` messages (`Lang::label("field", key)`).
     fn fields(&self) -> Vec<(&'static str, String)>;
 }
 

@@ -75,7 +75,8 @@ pub async fn create(
     .await
 }
 
-/// What the audit log records.
+/// What the audit log records. (Its check constraint also allows `user_changed`, for changes
+/// to accounts, which nothing makes yet.)
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditAction {
     Login,
@@ -83,7 +84,6 @@ pub enum AuditAction {
     LoginThrottled,
     Logout,
     UserCreated,
-    UserChanged,
 }
 
 impl AuditAction {
@@ -94,7 +94,6 @@ impl AuditAction {
             AuditAction::LoginThrottled => "login_throttled",
             AuditAction::Logout => "logout",
             AuditAction::UserCreated => "user_created",
-            AuditAction::UserChanged => "user_changed",
         }
     }
 }

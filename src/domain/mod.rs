@@ -63,12 +63,6 @@ pg_enum! {
     }
 }
 
-impl PersonStatus {
-    pub fn is_held(self) -> bool {
-        matches!(self, PersonStatus::AwaitingTrial | PersonStatus::ServingSentence | PersonStatus::InCustody)
-    }
-}
-
 pg_enum! {
     /// How a detention ended.
     ReleaseMechanism = "release_mechanism" {

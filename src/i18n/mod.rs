@@ -205,11 +205,6 @@ impl Lang {
         self.day(at.to_offset(time::UtcOffset::UTC).date())
     }
 
-    /// A date as precisely as it is known, or nothing.
-    pub fn date_or_empty(self, date: Option<&PartialDate>) -> String {
-        date.map(|d| self.date(d)).unwrap_or_default()
-    }
-
     /// Whether this language has the message `key` (for optional words, such as a country's
     /// name, that fall back to the record's own text).
     pub fn has(self, key: &str) -> bool {

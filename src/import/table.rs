@@ -139,12 +139,6 @@ pub struct Table {
     pub rows: Vec<Row>,
 }
 
-impl Table {
-    pub fn has(&self, column: Column) -> bool {
-        self.columns.contains(&column)
-    }
-}
-
 /// Reads a file as uploaded or pasted.
 pub fn read(bytes: &[u8]) -> Result<Table, FileError> {
     if bytes.len() > MAX_BYTES {

@@ -68,11 +68,6 @@ impl Layout {
         }
     }
 
-    /// A frame for an English-only page at `path` (which starts with `/`).
-    pub fn for_path(state: &AppState, path: &str) -> Self {
-        Layout { canonical: Some(format!("{}{path}", state.origin)), lang: Lang::En, ..Layout::plain() }
-    }
-
     /// A frame for a translated page at `path` (without a language prefix, with the query
     /// string if any), in the locale's language.
     pub fn localised(state: &AppState, locale: Locale, path: &str) -> Self {
@@ -86,7 +81,7 @@ impl Layout {
         }
     }
 
-    /// This page in each language (empty on a page that exists only in English).
+    /// This page in each language (empty on an error page, whose frame is `plain`).
     pub fn alternates(&self) -> Vec<Alternate> {
         let Some(path) = &self.translations else { return Vec::new() };
         let origin = self.origin.as_deref().unwrap_or_default();
