@@ -3,31 +3,12 @@
 
 use std::sync::LazyLock;
 
-use serde::{Deserialize, Serialize};
+/// Re-exported: the role is a plain value kept in `domain`, so that `db::users` can store it
+/// without importing this module (which imports `db::users`).
+pub use crate::domain::Role;
 
 /// The hash of a random string nobody knows, checked for unknown accounts: only its cost matters.
 static DECOY: LazyLock<String> = LazyLock::new(|| password_auth::generate_hash(uuid::Uuid::new_v4().to_string()));
-
-/// What an account may do. Editors create and edit records; admins also manage accounts,
-/// publish and delete.
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, Serialize, Deserialize, clap::ValueEnum,
-)]
-#[sqlx(type_name = "user_role", rename_all = "lowercase")]
-#[serde(rename_all = "lowercase")]
-pub enum Role {
-    Editor,
-    Admin,
-}
-
-impl Role {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Role::Editor => "editor",
-            Role::Admin => "admin",
-        }
-    }
-}
 
 /// Shortest password accepted: long passphrases beat complexity rules.
 pub const MIN_PASSWORD_CHARS: usize = 12;

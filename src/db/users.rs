@@ -6,7 +6,7 @@ use sqlx::PgConnection;
 use sqlx::types::ipnetwork::IpNetwork;
 use time::OffsetDateTime;
 
-use crate::accounts::Role;
+use crate::domain::Role;
 
 #[derive(Clone)]
 pub struct User {

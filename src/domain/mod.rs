@@ -2,11 +2,13 @@
 
 pub mod partial_date;
 pub mod record_kind;
+pub mod role;
 pub mod slug;
 pub mod translit;
 
 pub use partial_date::{PartialDate, PartialDateError, Precision};
 pub use record_kind::RecordKind;
+pub use role::Role;
 pub use slug::Slug;
 
 use serde::{Deserialize, Serialize};
