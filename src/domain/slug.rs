@@ -11,24 +11,9 @@ pub struct Slug(String);
 
 pub const MAX_LEN: usize = 120;
 
+/// A text that is not a slug. Its words (`message`, `Display`) are in `i18n::refusals`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidSlug;
-
-impl InvalidSlug {
-    /// What a slug must be, as a message for the page's language.
-    pub fn message(&self) -> crate::i18n::Message {
-        crate::i18n::Message::new("slug-error").arg("max", MAX_LEN)
-    }
-}
-
-/// In English (logs, the command line, the API).
-impl fmt::Display for InvalidSlug {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for InvalidSlug {}
 
 impl Slug {
     pub fn as_str(&self) -> &str {

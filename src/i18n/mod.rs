@@ -18,6 +18,7 @@
 
 mod message;
 pub mod plural;
+mod refusals;
 
 use std::collections::HashMap;
 use std::fmt::Display;

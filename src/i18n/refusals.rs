@@ -1,0 +1,100 @@
+//! The words of the domain's refusals. `domain` says what is wrong as plain values
+//! ([`PartialDateError`], [`InvalidSlug`]); this module puts them into [`Message`]s, so that the
+//! domain does not depend on the site's languages: `i18n` knows the domain, not the other way.
+//!
+//! The methods are inherent (Rust lets a crate add methods to its own types in any module), so
+//! every caller keeps writing `error.message()`. `Display` says the same in English, for logs,
+//! the command line and the API; `Error` needs it, so it is implemented here too.
+
+use std::fmt;
+
+use super::Message;
+use crate::domain::PartialDateError;
+use crate::domain::partial_date::YEARS;
+use crate::domain::slug::{InvalidSlug, MAX_LEN};
+
+/// The message keys of the month names, January first.
+const MONTH_KEYS: [&str; 12] = [
+    "month-1", "month-2", "month-3", "month-4", "month-5", "month-6", "month-7", "month-8", "month-9", "month-10",
+    "month-11", "month-12",
+];
+
+impl PartialDateError {
+    /// What is wrong, as a message for the page's language.
+    pub fn message(&self) -> Message {
+        match self {
+            PartialDateError::Empty => Message::new("date-error-empty"),
+            PartialDateError::Unrecognised(text) => Message::new("date-error-unrecognised").arg("text", text),
+            PartialDateError::YearOutOfRange(year) => {
+                Message::new("date-error-year").arg("year", year).arg("min", YEARS.start()).arg("max", YEARS.end())
+            }
+            PartialDateError::NoSuchMonth(month) => Message::new("date-error-month").arg("month", month),
+            PartialDateError::NoSuchDay { year, month, day } => Message::new("date-error-day")
+                .arg_message("month", Message::new(MONTH_KEYS[*month as usize - 1]))
+                .arg("year", year)
+                .arg("day", day),
+            PartialDateError::NoSuchSeason(text) => Message::new("date-error-season").arg("text", text),
+            PartialDateError::NotNormalised(date, precision) => {
+                Message::new("date-error-not-normalised").arg("date", date).arg("precision", precision)
+            }
+        }
+    }
+}
+
+impl fmt::Display for PartialDateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for PartialDateError {}
+
+impl InvalidSlug {
+    /// What a slug must be, as a message for the page's language.
+    pub fn message(&self) -> Message {
+        Message::new("slug-error").arg("max", MAX_LEN)
+    }
+}
+
+/// In English (logs, the command line, the API).
+impl fmt::Display for InvalidSlug {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for InvalidSlug {}
+
+#[cfg(test)]
+mod tests {
+    use crate::domain::PartialDate;
+
+    #[test]
+    fn refuses_bad_input_with_a_message_that_says_what_is_wrong() {
+        let cases: &[(&str, &str, &str)] = &[
+            // (input, part of the message, why)
+            ("", "enter a date", "empty"),
+            ("   ", "enter a date", "blank"),
+            ("2024-13", "no month 13", "month out of range"),
+            ("2024-00", "no month 0", "month zero"),
+            ("2025-02-29", "February 2025 has no day 29", "not a leap year"),
+            ("2025-04-31", "April 2025 has no day 31", "short month"),
+            ("2024-smer", "not a season", "misspelled season"),
+            ("20244", "outside 1800–2200", "a typo in the year"),
+            ("1066", "outside 1800–2200", "too early"),
+            ("next tuesday", "is not a date", "words"),
+            ("2024/07/03", "is not a date", "slashes"),
+            ("2024-07-03-01", "is not a date", "too many parts"),
+            ("summer 24", "is not a date", "two-digit year"),
+            ("32 January 2025", "January 2025 has no day 32", "day out of range"),
+            ("Januaryx 2025", "is not a date", "not a month name"),
+            ("<script>", "is not a date", "hostile input"),
+            ("winter 2024/26", "is not a date", "a winter spans two consecutive years"),
+            ("summer 2024/25", "is not a date", "only a winter spans two years"),
+        ];
+        for (input, message, why) in cases {
+            let error = input.parse::<PartialDate>().expect_err(why).to_string();
+            assert!(error.contains(message), "{why}: {input:?} gave {error:?}");
+        }
+    }
+}
