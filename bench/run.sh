@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The benchmark of what a news spike and heavy research hit (README, "Benchmark").
+# The benchmark of what a news spike and heavy research hit (bench/README.md).
 #
 #   bench/run.sh [--people N] [--million] [--duration 10s] [--pool N] [--pools "4 8 16 32"]
 #                [--profiles]

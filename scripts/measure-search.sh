@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Times the search pages over a large synthetic data set: the figures quoted in the README.
+# Times the search pages over a large synthetic data set: the figures quoted in bench/README.md.
 #
 #   scripts/measure-search.sh postgres://…/scratch_db [PEOPLE]
 #
