@@ -7,8 +7,8 @@ use time::Date;
 
 use super::people::Country;
 use super::waves::WaveSummary;
-use crate::charts::filter::ChartFilter;
 use crate::domain::ReleaseMechanism;
+use crate::domain::chart_filter::ChartFilter;
 
 /// Detentions that began and ended (in a release) in one month.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -6,7 +6,7 @@ use time::OffsetDateTime;
 
 use super::people::{Country, PersonSummary, Source};
 use super::texts::{self, Shown};
-use crate::charts::filter::ChartFilter;
+use crate::domain::chart_filter::ChartFilter;
 use crate::domain::{CountQualifier, PartialDate, ReleaseMechanism};
 use crate::i18n::Lang;
 

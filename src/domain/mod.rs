@@ -1,5 +1,6 @@
 //! Types with invariants, shared by the database layer, the pages and the seeders.
 
+pub mod chart_filter;
 pub mod partial_date;
 pub mod record_kind;
 pub mod role;
