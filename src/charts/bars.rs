@@ -2,10 +2,8 @@
 //! so that long names fit on a phone.
 
 use super::{CHAR_WIDTH, Frame, Reported, Swatch, ValueTick, at, swatch, value_axis};
-use crate::db::charts::{CitizenshipCount, MechanismCount};
-use crate::db::people::Country;
-use crate::db::waves::WaveSummary;
-use crate::domain::ReleaseMechanism;
+use crate::domain::counts::{CitizenshipCount, MechanismCount};
+use crate::domain::{Country, ReleaseMechanism, WaveSummary};
 
 const ROW: f64 = 36.0;
 const BAR: f64 = 14.0;
@@ -141,7 +139,7 @@ mod tests {
     fn mechanisms_put_reported_beside_documented_and_drop_empty_ones() {
         let chart = mechanisms(
             &[MechanismCount { mechanism: ReleaseMechanism::Pardon, documented: 4 }],
-            &[crate::db::waves::WaveSummary {
+            &[WaveSummary {
                 slug: "w".into(),
                 name: "w".into(),
                 started: "2024-07".parse().unwrap(),

@@ -7,8 +7,8 @@ use time::{Date, Duration};
 
 use super::scale::{Linear, TimeTick, add_months, day_number, first_of_month, months_between, time_ticks};
 use super::{Frame, LEGEND_ROW, Swatch, ValueTick, at, swatch, value_axis};
-use crate::db::charts::{Flows, HeldChanges};
-use crate::db::waves::WaveSummary;
+use crate::domain::WaveSummary;
+use crate::domain::counts::{Flows, HeldChanges};
 
 const PLOT_HEIGHT: f64 = 190.0;
 /// Markers on every point only while they stay apart.
@@ -244,7 +244,7 @@ mod tests {
     use time::macros::date;
 
     use super::*;
-    use crate::db::charts::MonthFlow;
+    use crate::domain::counts::MonthFlow;
 
     #[test]
     fn flows_fill_empty_months_with_zero() {

@@ -6,7 +6,6 @@
 //! column, so text sizes are chosen to stay legible at 360 px.
 
 pub mod bars;
-pub mod filter;
 pub mod lines;
 pub mod png;
 pub mod scale;

@@ -8,8 +8,7 @@ use super::scale::{Linear, TimeTick, day_number, time_ticks};
 use super::{
     CHAR_WIDTH, Frame, LegendItem, Reported, Swatch, ValueTick, at, legend, legend_height, swatch, value_axis,
 };
-use crate::db::waves::WaveSummary;
-use crate::domain::ReleaseMechanism;
+use crate::domain::{ReleaseMechanism, WaveSummary};
 
 /// Narrowest bar drawn, so that a wave of one day stays visible and clickable.
 const MIN_BAR: f64 = 6.0;
@@ -226,8 +225,7 @@ fn place_labels(bars: &mut [WaveBar], plot_top: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::db::people::Country;
-    use crate::domain::{CountQualifier, PartialDate};
+    use crate::domain::{CountQualifier, Country, PartialDate};
 
     fn wave(
         slug: &str,

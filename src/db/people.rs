@@ -8,8 +8,8 @@ use uuid::Uuid;
 
 use super::texts::{self, Shown};
 use crate::domain::{
-    EventKind, FacilityKind, NameKind, PartialDate, PersonStatus, ReleaseMechanism, SentenceKind, Sex, SourceKind,
-    TrialStage,
+    Country, EventKind, FacilityKind, NameKind, PartialDate, PersonStatus, ReleaseMechanism, SentenceKind, Sex,
+    SourceKind, TrialStage,
 };
 use crate::i18n::Lang;
 
@@ -19,12 +19,6 @@ pub struct PersonName {
     pub lang: Option<String>,
     pub script: String,
     pub kind: NameKind,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
-pub struct Country {
-    pub code: String,
-    pub name: String,
 }
 
 #[derive(Debug, Clone, Deserialize)]

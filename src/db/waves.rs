@@ -4,10 +4,10 @@ use sqlx::PgConnection;
 use sqlx::types::Json;
 use time::OffsetDateTime;
 
-use super::people::{Country, PersonSummary, Source};
+use super::people::{PersonSummary, Source};
 use super::texts::{self, Shown};
-use crate::charts::filter::ChartFilter;
-use crate::domain::{CountQualifier, PartialDate, ReleaseMechanism};
+use crate::domain::chart_filter::ChartFilter;
+use crate::domain::{CountQualifier, Country, ReleaseMechanism, WaveSummary};
 use crate::i18n::Lang;
 
 /// A translation of a wave's texts, as the profile query returns it.
@@ -16,21 +16,6 @@ struct TextRow {
     lang: String,
     name: Option<String>,
     notes: Option<String>,
-}
-
-/// A wave as listed on the home page.
-#[derive(Debug, Clone)]
-pub struct WaveSummary {
-    pub slug: String,
-    pub name: String,
-    pub started: PartialDate,
-    pub ended: Option<PartialDate>,
-    pub country: Country,
-    pub mechanism: ReleaseMechanism,
-    pub reported_released_count: Option<i32>,
-    pub reported_count_qualifier: Option<CountQualifier>,
-    /// People linked to the wave who are documented individually here.
-    pub documented: i64,
 }
 
 /// A wave with everything its page shows.

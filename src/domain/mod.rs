@@ -1,15 +1,23 @@
-//! Types with invariants, shared by the database layer, the pages and the seeders.
+//! Types with invariants, shared by the database layer, the pages and the seeders; and the plain
+//! values more than one layer passes around (a wave as listed, the counts the charts draw).
+//! Nothing here imports `db`, `web` or `i18n`.
 
+pub mod chart_filter;
+pub mod country;
+pub mod counts;
 pub mod partial_date;
 pub mod record_kind;
 pub mod role;
 pub mod slug;
 pub mod translit;
+pub mod wave;
 
+pub use country::Country;
 pub use partial_date::{PartialDate, PartialDateError, Precision};
 pub use record_kind::RecordKind;
 pub use role::Role;
 pub use slug::Slug;
+pub use wave::WaveSummary;
 
 use serde::{Deserialize, Serialize};
 

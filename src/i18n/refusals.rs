@@ -1,6 +1,7 @@
 //! The words of the domain's refusals. `domain` says what is wrong as plain values
-//! ([`PartialDateError`], [`InvalidSlug`]); this module puts them into [`Message`]s, so that the
-//! domain does not depend on the site's languages: `i18n` knows the domain, not the other way.
+//! ([`PartialDateError`], [`InvalidSlug`], [`InvalidFilter`]); this module puts them into
+//! [`Message`]s, so that the domain does not depend on the site's languages: `i18n` knows the
+//! domain, not the other way.
 //!
 //! The methods are inherent (Rust lets a crate add methods to its own types in any module), so
 //! every caller keeps writing `error.message()`. `Display` says the same in English, for logs,
@@ -10,6 +11,7 @@ use std::fmt;
 
 use super::Message;
 use crate::domain::PartialDateError;
+use crate::domain::chart_filter::{InvalidFilter, Problem};
 use crate::domain::partial_date::YEARS;
 use crate::domain::slug::{InvalidSlug, MAX_LEN};
 
@@ -65,9 +67,48 @@ impl fmt::Display for InvalidSlug {
 
 impl std::error::Error for InvalidSlug {}
 
+impl InvalidFilter {
+    /// The refusal as a message (`chart-refusal-*`), with `$parameter` and the values at fault.
+    pub fn message(&self) -> Message {
+        let message = |key| Message::new(key).arg("parameter", self.parameter);
+        match &self.problem {
+            // The same words as the search's refusal of a country code.
+            Problem::CountryCode => message("search-refusal-country"),
+            Problem::Reversed { from, to } => {
+                message("chart-refusal-reversed").arg("from", from.iso()).arg("to", to.iso())
+            }
+            Problem::Date(value, error) => match error {
+                PartialDateError::YearOutOfRange(year) => {
+                    message("chart-refusal-year").arg("year", year).arg("min", YEARS.start()).arg("max", YEARS.end())
+                }
+                PartialDateError::NoSuchMonth(month) => {
+                    message("chart-refusal-month").arg("month", format!("{month:02}"))
+                }
+                PartialDateError::NoSuchDay { year, month, day } => {
+                    message("chart-refusal-day").arg("month", format!("{year:04}-{:02}", *month as u8)).arg("day", day)
+                }
+                PartialDateError::NoSuchSeason(season) => message("chart-refusal-season").arg("value", season),
+                PartialDateError::Empty | PartialDateError::Unrecognised(_) | PartialDateError::NotNormalised(..) => {
+                    message("chart-refusal-date").arg("value", value)
+                }
+            },
+        }
+    }
+}
+
+impl fmt::Display for InvalidFilter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
+
+impl std::error::Error for InvalidFilter {}
+
 #[cfg(test)]
 mod tests {
     use crate::domain::PartialDate;
+    use crate::domain::chart_filter::{ChartFilter, ChartForm};
+    use crate::i18n::Lang;
 
     #[test]
     fn refuses_bad_input_with_a_message_that_says_what_is_wrong() {
@@ -95,6 +136,24 @@ mod tests {
         for (input, message, why) in cases {
             let error = input.parse::<PartialDate>().expect_err(why).to_string();
             assert!(error.contains(message), "{why}: {input:?} gave {error:?}");
+        }
+    }
+
+    #[test]
+    fn chart_refusals_name_the_parameter_in_every_language() {
+        let some = |s: &str| Some(s.to_owned());
+        for (country, from, to, parameter) in [
+            ("Belarus", "", "", "country"),
+            ("", "yesterday", "", "from"),
+            ("", "", "2024-13", "to"),
+            ("", "2025", "2024", "to"),
+        ] {
+            let form = ChartForm { country: some(country), from: some(from), to: some(to) };
+            let error = ChartFilter::parse(&form).unwrap_err();
+            for lang in Lang::ALL {
+                let text = lang.message(&error.message());
+                assert!(text.starts_with(parameter) && !text.contains('⟦'), "{form:?}: {text}");
+            }
         }
     }
 }

@@ -7,11 +7,11 @@ use axum::response::Response;
 use axum::routing::get;
 
 use crate::app::AppState;
-use crate::charts::filter::ChartFilter;
 use crate::db::people::PersonSummary;
 use crate::db::stats::{HeadlineCounts, ReportedFigure};
-use crate::db::waves::WaveSummary;
 use crate::db::{people, stats, waves};
+use crate::domain::WaveSummary;
+use crate::domain::chart_filter::ChartFilter;
 use crate::error::AppResult;
 use crate::web::locale::Locale;
 use crate::web::{Layout, render};

@@ -7,9 +7,10 @@ use axum::response::Response;
 use axum::routing::get;
 
 use crate::app::AppState;
-use crate::charts::filter::ChartFilter;
-use crate::db::waves::{self, WaveProfile, WaveSummary};
+use crate::db::waves::{self, WaveProfile};
 use crate::domain::Slug;
+use crate::domain::WaveSummary;
+use crate::domain::chart_filter::ChartFilter;
 use crate::error::{AppError, AppResult};
 use crate::web::locale::Locale;
 use crate::web::{Layout, format, moved_permanently, render};

@@ -18,9 +18,9 @@ use utoipa::OpenApi;
 
 use crate::app::AppState;
 use crate::charts::ChartName;
-use crate::charts::filter::{ChartFilter, ChartForm};
 use crate::db::{people, search, stats, waves};
 use crate::domain::Slug;
+use crate::domain::chart_filter::{ChartFilter, ChartForm};
 use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::search::query::{COUNT_CAP, PAGE_SIZE, Search, SearchForm};

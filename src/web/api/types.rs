@@ -9,8 +9,8 @@ use utoipa::ToSchema;
 use crate::db::people::{self, PersonProfile, PersonSummary};
 use crate::db::search::Hit;
 use crate::db::stats::ReportedFigure;
-use crate::db::waves::{WaveProfile, WaveSummary};
-use crate::domain::PartialDate;
+use crate::db::waves::WaveProfile;
+use crate::domain::{self, PartialDate, WaveSummary};
 use crate::web::format;
 
 /// A date known to a day, a month, a season or a year.
@@ -58,8 +58,8 @@ pub struct Country {
     pub name: String,
 }
 
-impl From<people::Country> for Country {
-    fn from(c: people::Country) -> Self {
+impl From<domain::Country> for Country {
+    fn from(c: domain::Country) -> Self {
         Country { code: c.code, name: c.name }
     }
 }

@@ -1,13 +1,10 @@
-//! What every chart URL takes in its query string: a country and a date range.
-
-use std::fmt;
+//! What every chart URL takes in its query string: a country and a date range. The database
+//! reads by it and the pages link with it, so it lives here, below both.
 
 use serde::Deserialize;
 use time::Date;
 
-use crate::domain::partial_date::YEARS;
 use crate::domain::{PartialDate, PartialDateError};
-use crate::i18n::Message;
 
 /// The query string as typed.
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -27,7 +24,8 @@ pub struct ChartFilter {
 }
 
 /// A value the charts cannot use, with the parameter it came in; shown on the 400 page in the
-/// page's language ([`InvalidFilter::message`]), and in English by `Display` (the API, logs).
+/// page's language (`InvalidFilter::message`), and in English by `Display` (the API, logs).
+/// Both are in `i18n::refusals`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InvalidFilter {
     pub parameter: &'static str,
@@ -44,43 +42,6 @@ pub enum Problem {
     /// The range ends before it starts.
     Reversed { from: PartialDate, to: PartialDate },
 }
-
-impl InvalidFilter {
-    /// The refusal as a message (`chart-refusal-*`), with `$parameter` and the values at fault.
-    pub fn message(&self) -> Message {
-        let message = |key| Message::new(key).arg("parameter", self.parameter);
-        match &self.problem {
-            // The same words as the search's refusal of a country code.
-            Problem::CountryCode => message("search-refusal-country"),
-            Problem::Reversed { from, to } => {
-                message("chart-refusal-reversed").arg("from", from.iso()).arg("to", to.iso())
-            }
-            Problem::Date(value, error) => match error {
-                PartialDateError::YearOutOfRange(year) => {
-                    message("chart-refusal-year").arg("year", year).arg("min", YEARS.start()).arg("max", YEARS.end())
-                }
-                PartialDateError::NoSuchMonth(month) => {
-                    message("chart-refusal-month").arg("month", format!("{month:02}"))
-                }
-                PartialDateError::NoSuchDay { year, month, day } => {
-                    message("chart-refusal-day").arg("month", format!("{year:04}-{:02}", *month as u8)).arg("day", day)
-                }
-                PartialDateError::NoSuchSeason(season) => message("chart-refusal-season").arg("value", season),
-                PartialDateError::Empty | PartialDateError::Unrecognised(_) | PartialDateError::NotNormalised(..) => {
-                    message("chart-refusal-date").arg("value", value)
-                }
-            },
-        }
-    }
-}
-
-impl fmt::Display for InvalidFilter {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        self.message().fmt(f)
-    }
-}
-
-impl std::error::Error for InvalidFilter {}
 
 fn present(value: &Option<String>) -> Option<&str> {
     value.as_deref().map(str::trim).filter(|v| !v.is_empty())
@@ -182,10 +143,6 @@ mod tests {
         ] {
             let error = ChartFilter::parse(&f).unwrap_err();
             assert_eq!(error.parameter, parameter, "{f:?}");
-            for lang in crate::i18n::Lang::ALL {
-                let text = lang.message(&error.message());
-                assert!(text.starts_with(parameter) && !text.contains('⟦'), "{f:?}: {text}");
-            }
         }
         assert!(ChartFilter::parse(&form("", "2024-07", "2024-07")).is_ok(), "one month is a range");
     }
