@@ -17,7 +17,6 @@ footer-api = API
 footer-feed = Стужка вызваленняў
 hint-offer = Гэтая старонка ёсць па-беларуску.
 feed-releases-title = Вызваленні і хвалі вызваленняў
-only-in-english = па-англійску
 
 ## Даты
 

@@ -19,7 +19,6 @@ footer-feed = Releases feed
 # Shown on an English page to a reader whose browser prefers another language; in that language.
 hint-offer = This page is also in English.
 feed-releases-title = Releases and release waves
-only-in-english = in English
 
 ## Dates. $month is a word below; $year and $day are numbers.
 

@@ -17,7 +17,6 @@ footer-api = API
 footer-feed = Лента освобождений
 hint-offer = Эта страница есть на русском.
 feed-releases-title = Освобождения и волны освобождений
-only-in-english = на английском
 
 ## Даты
 

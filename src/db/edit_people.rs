@@ -39,7 +39,6 @@ pub struct StoredPerson {
     pub id: i64,
     pub doc: PersonDoc,
     pub version: i32,
-    pub updated_at: OffsetDateTime,
 }
 
 pub async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<StoredPerson>> {
@@ -47,7 +46,7 @@ pub async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Store
         r#"
         select p.id, p.slug, p.publication as "publication: PublicationState", p.sex as "sex: Sex",
                partial_date_iso(p.born_on, p.born_precision) as born,
-               p.occupation, p.region, p.biography, p.version, p.updated_at,
+               p.occupation, p.region, p.biography, p.version,
                (select coalesce(json_agg(json_build_object(
                         'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind) order by n.id), '[]')
                 from person_names n where n.person_id = p.id) as "names!: Json<Vec<NameDoc>>",
@@ -73,7 +72,6 @@ pub async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Store
             citizenships: r.citizenships,
         },
         version: r.version,
-        updated_at: r.updated_at,
     }))
 }
 

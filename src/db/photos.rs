@@ -49,7 +49,6 @@ impl Document for PhotoDoc {
 #[derive(Debug, Clone)]
 pub struct StoredPhoto {
     pub id: i64,
-    pub person_id: i64,
     pub doc: PhotoDoc,
     pub version: i32,
 }
@@ -64,7 +63,6 @@ impl StoredPhoto {
 /// A row of `photos` without the image.
 struct PhotoRow {
     id: i64,
-    person_id: i64,
     alt_text: String,
     credit: Option<String>,
     sha256: String,
@@ -77,7 +75,6 @@ impl From<PhotoRow> for StoredPhoto {
     fn from(r: PhotoRow) -> Self {
         StoredPhoto {
             id: r.id,
-            person_id: r.person_id,
             doc: PhotoDoc {
                 alt_text: r.alt_text,
                 credit: r.credit,
@@ -95,7 +92,7 @@ pub async fn for_person(conn: &mut PgConnection, person_id: i64) -> sqlx::Result
     let row = sqlx::query_as!(
         PhotoRow,
         r#"
-        select id, person_id, alt_text, credit, sha256, width, height, version
+        select id, alt_text, credit, sha256, width, height, version
         from photos where person_id = $1
         "#,
         person_id
@@ -172,7 +169,7 @@ pub async fn remove(
         PhotoRow,
         r#"
         delete from photos where id = $1 and person_id = $2 and version = $3
-        returning id, person_id, alt_text, credit, sha256, width, height, version
+        returning id, alt_text, credit, sha256, width, height, version
         "#,
         id,
         person_id,
