@@ -70,3 +70,32 @@ async fn chart_files_may_be_embedded_anywhere() {
         assert_eq!(file.header("x-content-type-options"), "nosniff", "{path}");
     }
 }
+
+/// Staff pages stay in no cache on the way (a shared computer, a proxy, a CDN), in every
+/// language, and logging out makes the browser forget what the account saw.
+#[tokio::test]
+async fn staff_pages_are_never_stored_and_logout_clears_the_browser() {
+    use crate::helpers::{Visitor, logged_in};
+    let app = TestApp::with_demo().await;
+    for path in ["/login", "/be/login", "/admin", "/ru/admin/people"] {
+        let page = app.get(path).await;
+        assert!(matches!(page.status.as_u16(), 200 | 303), "{path}: {}", page.status);
+        assert_eq!(page.header("cache-control"), "private, no-store", "{path}");
+    }
+    let mut staff = logged_in(&app, "editor@example.org", prisoner_tracker::accounts::Role::Editor).await;
+    for path in ["/admin", "/admin/people", "/admin/sources"] {
+        let page = staff.get(path).await;
+        assert_eq!(page.status, 200, "{path}");
+        assert_eq!(page.header("cache-control"), "private, no-store", "{path}");
+    }
+    let token = staff.token("/admin").await;
+    let out = staff.post("/logout", &[("csrf_token", &token)]).await;
+    assert_eq!(out.status, 303);
+    assert_eq!(out.header("clear-site-data"), "\"cache\", \"cookies\", \"storage\"");
+    assert_eq!(out.header("cache-control"), "private, no-store");
+
+    let public = Visitor::new(&app).get("/prisoners/andrey-kuznechyk").await;
+    assert_eq!(public.status, 200);
+    assert_ne!(public.header("cache-control"), "private, no-store", "public pages are not the staff's");
+    assert_eq!(public.header("clear-site-data"), "");
+}
