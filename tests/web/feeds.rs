@@ -171,3 +171,36 @@ async fn a_person_feed_starts_at_publication_and_counts_its_own_changes() {
         .collect();
     assert_eq!(days, ["2025-01-05", "2025-01-04"], "the page's change log agrees");
 }
+
+/// A control character pasted into a name (from a word processor, say) would make XML
+/// malformed: every feed, sitemap and chart leaves it out and stays well-formed.
+#[tokio::test]
+async fn control_characters_in_names_never_break_the_xml() {
+    let app = TestApp::with_demo().await;
+    app.change(
+        "update person_names set name = 'Andrey' || chr(1) || chr(11) || ' Kuznechyk' || chr(65535)
+         where person_id = (select id from people where slug = 'andrey-kuznechyk') and kind = 'primary' and script = 'Latn';
+         update waves set name = name || chr(2) || chr(31) where slug = 'handover-2025-02-12-vilnius'",
+    )
+    .await;
+    for uri in [
+        "/prisoners/andrey-kuznechyk/feed.atom",
+        "/ru/prisoners/andrey-kuznechyk/feed.atom",
+        "/feeds/releases.atom",
+        "/prisoners.atom?q=Kuznechyk",
+        "/sitemap.xml",
+        "/charts/waves.svg",
+        "/be/charts/waves.svg",
+    ] {
+        let response = app.get(uri).await;
+        assert_eq!(response.status, 200, "{uri}");
+        parse(&response.body);
+        assert!(
+            !response.body.chars().any(|c| matches!(c, '\u{1}' | '\u{2}' | '\u{b}' | '\u{1f}' | '\u{ffff}')),
+            "{uri}"
+        );
+    }
+    let png = app.get("/charts/waves.png").await;
+    assert_eq!(png.status, 200);
+    assert_eq!(png.header("content-type"), "image/png");
+}
