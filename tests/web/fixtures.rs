@@ -34,6 +34,31 @@ pub async fn person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -> i64 {
     id
 }
 
+/// A person held since May 2021 (an ongoing detention in Belarus); their id.
+pub async fn held_person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -> i64 {
+    let id = person(app, admin, name).await;
+    saved(admin, &format!("/admin/detentions/new?person={id}"), &[("country", "BY"), ("started", "2021-05")]).await;
+    id
+}
+
+/// A published pardon wave in Belarus called `name`, begun on `started` (a day, `2025-07-03`);
+/// its id and its address (`name` and the date, as a slug).
+pub async fn wave(app: &TestApp, admin: &mut Visitor<'_>, name: &str, started: &str) -> (i64, String) {
+    let fields = [
+        ("name", name),
+        ("started", started),
+        ("country", "BY"),
+        ("mechanism", "pardon"),
+        ("qualifier", "at_least"),
+        ("reported", "23"),
+        ("publication", "published"),
+    ];
+    let id = saved(admin, "/admin/waves/new", &fields).await;
+    flag_synthetic(app, "waves", id).await;
+    let slug = sqlx::query_scalar("select slug from waves where id = $1").bind(id).fetch_one(&app.pool).await.unwrap();
+    (id, slug)
+}
+
 /// A news article called `title` in the invented "Test Gazette"; its id and its address.
 pub async fn source(app: &TestApp, admin: &mut Visitor<'_>, title: &str) -> (i64, String) {
     let fields = [
