@@ -20,7 +20,7 @@ use crate::accounts::{self, Role};
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, User};
 use crate::error::{AppError, AppResult};
-use crate::web::{Layout, csrf, render};
+use crate::web::{Layout, csrf};
 
 /// Failed logins for one address, within [`THROTTLE_MINUTES`], before it is refused outright.
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
@@ -182,9 +182,7 @@ async fn login_page(
         next: next.to_owned(),
         problem,
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    Ok(response)
+    super::render_with(status, &page)
 }
 
 async fn login_form(

@@ -123,12 +123,6 @@ impl ImportPage {
     }
 }
 
-fn page_with_status(page: &ImportPage, status: StatusCode) -> AppResult<Response> {
-    let mut response = render(page)?;
-    *response.status_mut() = status;
-    Ok(response)
-}
-
 /// Counts of the import just applied, shown after the redirect.
 #[derive(Debug, Clone, Default)]
 struct Done {
@@ -237,7 +231,7 @@ async fn read_table(
     let mut page = ImportPage::new(state, staff).await?;
     let Some((bytes, pasted)) = form.bytes() else {
         page.problem = Some(Message::new("import-problem-no-file"));
-        return Ok(Err(page_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY)?));
+        return Ok(Err(super::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
     };
     page.pasted = pasted;
     match table::read(bytes) {
@@ -251,7 +245,7 @@ async fn read_table(
                 page.csv = form.csv.clone();
             }
             page.problem = Some(Message::new("import-problem-unread").arg_message("problem", error.message()));
-            Ok(Err(page_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY)?))
+            Ok(Err(super::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)?))
         }
     }
 }
@@ -265,7 +259,7 @@ async fn check_import(State(state): State<AppState>, staff: Staff, request: Requ
     let report = importer::check(&mut *state.db.acquire().await?, &table, page.may_publish()).await?;
     let status = if report.is_valid() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     page.report = Some(report);
-    page_with_status(&page, status)
+    super::render_with(status, &page)
 }
 
 /// Writes a checked file: all of it in one transaction, only if the check made now is the one
@@ -284,7 +278,7 @@ async fn apply_import(State(state): State<AppState>, staff: Staff, request: Requ
         let status = if report.is_valid() { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
         page.stale = true;
         page.report = Some(report);
-        return page_with_status(&page, status);
+        return super::render_with(status, &page);
     }
     match importer::apply(&mut tx, &report, user_id).await {
         Ok(applied) => {
@@ -303,7 +297,7 @@ async fn apply_import(State(state): State<AppState>, staff: Staff, request: Requ
             tx.rollback().await?;
             report.refuse(row, message);
             page.report = Some(report);
-            page_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
+            super::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(ApplyError::Stale { .. } | ApplyError::Invalid(_)) => {
             tx.rollback().await?;
@@ -311,7 +305,7 @@ async fn apply_import(State(state): State<AppState>, staff: Staff, request: Requ
             let report = importer::check(&mut *state.db.acquire().await?, &table, may_publish).await?;
             page.stale = true;
             page.report = Some(report);
-            page_with_status(&page, StatusCode::CONFLICT)
+            super::render_with(StatusCode::CONFLICT, &page)
         }
         Err(ApplyError::Database(error)) => Err(error.into()),
     }

@@ -22,6 +22,7 @@ mod waves;
 
 use axum::Router;
 use axum::extract::Request;
+use axum::http::StatusCode;
 use axum::middleware::{Next, from_fn};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -40,9 +41,9 @@ use crate::db::edit_people::PersonDoc;
 use crate::db::edit_sources::{CitationDoc, SourceDoc};
 use crate::db::edit_waves::WaveDoc;
 use crate::db::users::User;
-use crate::error::AppError;
-use crate::web::Layout;
+use crate::error::{AppError, AppResult};
 use crate::web::locale::{self, Locale};
+use crate::web::{Layout, render};
 use records::{Editor, Kind};
 
 pub const IDLE_MINUTES: i64 = 30;
@@ -130,6 +131,13 @@ pub fn upload_router(state: &AppState) -> Router<AppState> {
 /// for every request, so that no handler needs one more extractor.
 pub(crate) fn layout(state: &AppState, path: &str) -> Layout {
     Layout::localised(state, Locale { lang: locale::current(), hint: None }, path)
+}
+
+/// `page` answered with `status`: a form sent back (422), a conflict (409), a refused login.
+pub(crate) fn render_with(status: StatusCode, page: &impl askama::Template) -> AppResult<Response> {
+    let mut response = render(page)?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 /// `path` with a search's text as its query string (`/admin/people?q=Losik`), for the switcher

@@ -35,7 +35,7 @@ use crate::db::users::User;
 use crate::error::{AppError, AppResult, error_page};
 use crate::i18n::Message;
 use crate::photo::{self, MAX_UPLOAD_BYTES, PhotoError, Processed};
-use crate::web::{Layout, photos::image_response, render};
+use crate::web::{Layout, photos::image_response};
 
 /// The largest upload request: the file and the few short fields beside it.
 pub const MAX_BODY_BYTES: usize = MAX_UPLOAD_BYTES + 64 * 1024;
@@ -230,9 +230,7 @@ async fn page(state: &AppState, staff: Staff, person_id: i64, outcome: Outcome) 
         section,
         conflict: outcome.conflict,
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = outcome.status;
-    Ok(response)
+    super::render_with(outcome.status, &page)
 }
 
 async fn photo_form(State(state): State<AppState>, staff: Staff, Path(person_id): Path<i64>) -> AppResult<Response> {

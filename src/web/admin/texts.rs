@@ -23,7 +23,7 @@ use crate::db::texts::{self, EventTexts, Owner, PersonTexts, Saved, StoredTexts,
 use crate::db::users::User;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Message};
-use crate::web::{Layout, format, render};
+use crate::web::{Layout, format};
 
 /// The translations of one kind of record, as their revisions store them. The handlers are
 /// written once, for any of them.
@@ -210,9 +210,7 @@ async fn page<T: Translations>(
         layout,
         user: staff.user,
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = form.status;
-    Ok(response)
+    super::render_with(form.status, &page)
 }
 
 async fn load(state: &AppState, owner: Owner, id: i64) -> AppResult<StoredTexts> {
