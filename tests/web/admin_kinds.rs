@@ -276,6 +276,64 @@ async fn stale_saves_are_refused_and_restores_and_deletes_follow_the_rules(world
     assert_eq!(saved[4].1, saved[3].1, "{kind}: the deleted record is kept in its revision");
 }
 
+/// Every form the admin area takes, posted as it was filled in but without its token, or with
+/// another session's: each is refused before it changes anything, whatever the handler.
+#[tokio::test]
+async fn no_admin_form_is_taken_without_its_token() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let person = fixtures::person(&app, &mut admin, "Alesia Testfixture").await;
+    let (_, source) = fixtures::source(&app, &mut admin, "A synthetic source to cite").await;
+    let foreign = Visitor::new(&app).token("/login").await;
+    let mut posts: Vec<(String, Vec<(&str, &str)>)> = Vec::new();
+    for case in CASES {
+        let fields = case.fields(&source, None);
+        let id = fixtures::saved(&mut admin, &case.new_form(person), &fields).await;
+        let revision: i64 =
+            sqlx::query_scalar("select id from revisions where record_type = $1 and record_id = $2 order by id")
+                .bind(case.record_type)
+                .bind(id)
+                .fetch_one(&app.pool)
+                .await
+                .unwrap();
+        let with_version = [fields.as_slice(), &[("version", "1")]].concat();
+        posts.extend([
+            (case.new_form(person), fields.clone()),
+            (format!("/admin/{}/{id}/edit", case.path), with_version.clone()),
+            (format!("/admin/{}/{id}/restore/{revision}", case.path), Vec::new()),
+            (format!("/admin/{}/{id}/delete", case.path), vec![("version", "1")]),
+        ]);
+    }
+    let (wave, _) = fixtures::wave(&app, &mut admin, "Test pardon of tokens", "2025-07-04").await;
+    let event: i64 = sqlx::query_scalar("select id from events").fetch_one(&app.pool).await.unwrap();
+    let texts = [("text_lang", "en"), ("original_was", "en"), ("version_en", "0"), ("version_be", "0")];
+    posts.extend([
+        (format!("/admin/people/{person}/texts"), texts.to_vec()),
+        (format!("/admin/waves/{wave}/texts"), texts.to_vec()),
+        (format!("/admin/events/{event}/texts"), texts.to_vec()),
+        (format!("/admin/waves/{wave}/release"), vec![("people", "alesia-testfixture"), ("released", "")]),
+        (format!("/admin/people/{person}/photo/remove"), vec![("photo_id", "1"), ("photo_version", "1")]),
+        ("/admin/import".to_owned(), vec![("csv", "name_en\nTestimport Person\n")]),
+        ("/admin/import/apply".to_owned(), vec![("csv", "name_en\nTestimport Person\n"), ("fingerprint", "x")]),
+        ("/logout".to_owned(), Vec::new()),
+    ]);
+    let before = (crate::helpers::table_counts(&app.pool).await, revisions(&app).await);
+    for (uri, fields) in &posts {
+        assert_eq!(admin.post(uri, fields).await.status, 403, "{uri} without a token");
+        let forged = [fields.as_slice(), &[("csrf_token", foreign.as_str())]].concat();
+        assert_eq!(admin.post(uri, &forged).await.status, 403, "{uri} with another session's token");
+    }
+    let photo = [crate::helpers::Part::Text("alt_text", "A test photo")];
+    let upload = admin.post_multipart(&format!("/admin/people/{person}/photo"), &photo).await;
+    assert_eq!(upload.status, 403, "a photo without a token");
+    assert_eq!((crate::helpers::table_counts(&app.pool).await, revisions(&app).await), before, "nothing changed");
+    assert_eq!(admin.get("/admin").await.status, 200, "and the session was not ended");
+}
+
+async fn revisions(app: &TestApp) -> i64 {
+    sqlx::query_scalar("select count(*) from revisions").fetch_one(&app.pool).await.unwrap()
+}
+
 fn case(path: &str) -> &'static Case {
     CASES.iter().find(|case| case.path == path).unwrap()
 }
