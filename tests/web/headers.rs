@@ -2,23 +2,25 @@
 
 use crate::helpers::{ORIGIN, TestApp};
 
-const PAGES: [&str; 9] = [
-    "/",
-    "/prisoners",
-    "/prisoners?q=Kuznechyk",
-    "/prisoners/andrey-kuznechyk",
-    "/waves",
-    "/waves/handover-2025-02-12-vilnius",
-    "/charts",
-    "/login",
-    "/no-such-page",
+/// A page of every kind, and the status it answers with.
+const PAGES: [(&str, u16); 9] = [
+    ("/", 200),
+    ("/prisoners", 200),
+    ("/prisoners?q=Kuznechyk", 200),
+    ("/prisoners/andrey-kuznechyk", 200),
+    ("/waves", 200),
+    ("/waves/handover-2025-02-12-vilnius", 200),
+    ("/charts", 200),
+    ("/login", 200),
+    ("/no-such-page", 404),
 ];
 
 #[tokio::test]
 async fn every_page_forbids_framing_sniffing_referrers_and_foreign_code() {
     let app = TestApp::with_demo().await;
-    for path in PAGES {
+    for (path, status) in PAGES {
         let page = app.get(path).await;
+        assert_eq!(page.status, status, "{path}: the headers of the page it should be");
         let csp = page.header("content-security-policy");
         for directive in ["default-src 'self'", "frame-ancestors 'none'", "object-src 'none'", "base-uri 'none'"] {
             assert!(csp.contains(directive), "{path}: {directive} in {csp}");
@@ -34,8 +36,9 @@ async fn every_page_forbids_framing_sniffing_referrers_and_foreign_code() {
 #[tokio::test]
 async fn pages_carry_no_inline_code_or_style_and_nothing_from_other_sites() {
     let app = TestApp::with_demo().await;
-    for path in PAGES {
+    for (path, status) in PAGES {
         let page = app.get(path).await;
+        assert_eq!(page.status, status, "{path}");
         let html = page.html();
         let all = scraper::Selector::parse("*").unwrap();
         for element in html.select(&all) {

@@ -22,6 +22,7 @@ mod waves;
 
 use axum::Router;
 use axum::extract::Request;
+use axum::http::StatusCode;
 use axum::middleware::{Next, from_fn};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -40,9 +41,10 @@ use crate::db::edit_people::PersonDoc;
 use crate::db::edit_sources::{CitationDoc, SourceDoc};
 use crate::db::edit_waves::WaveDoc;
 use crate::db::users::User;
-use crate::error::AppError;
-use crate::web::Layout;
+use crate::error::{AppError, AppResult};
 use crate::web::locale::{self, Locale};
+use crate::web::{Layout, render};
+use records::{Editor, Kind};
 
 pub const IDLE_MINUTES: i64 = 30;
 pub const ABSOLUTE_HOURS: i64 = 12;
@@ -66,42 +68,55 @@ fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, PostgresStore> {
 
 pub fn router(state: &AppState) -> Router<AppState> {
     let auth = auth_layer(state);
-    let admins_only = Router::new()
-        .merge(users::router())
-        .merge(records::delete_routes::<PersonDoc>())
-        .merge(records::delete_routes::<DetentionDoc>())
-        .merge(records::delete_routes::<EventDoc>())
-        .merge(records::delete_routes::<WaveDoc>())
-        .merge(records::delete_routes::<SourceDoc>())
-        .merge(records::delete_routes::<CitationDoc>())
-        .merge(records::delete_routes::<RecognitionDoc>())
-        .merge(records::delete_routes::<FacilityDoc>())
-        .merge(records::delete_routes::<FigureDoc>())
-        .route_layer(from_fn(require_admin));
+    let kinds = Kinds::new()
+        .editor::<PersonDoc>()
+        .editor::<DetentionDoc>()
+        .editor::<EventDoc>()
+        .editor::<WaveDoc>()
+        .listed::<SourceDoc>()
+        .listed::<CitationDoc>()
+        .listed::<RecognitionDoc>()
+        .listed::<FacilityDoc>()
+        .listed::<FigureDoc>();
+    let admins_only = Router::new().merge(users::router()).merge(kinds.admins).route_layer(from_fn(require_admin));
     let admin = Router::new()
         .route("/admin", get(users::dashboard))
         .merge(people::router())
-        .merge(records::routes::<PersonDoc>())
-        .merge(records::routes::<DetentionDoc>())
-        .merge(records::routes::<EventDoc>())
-        .merge(import::router())
         .merge(waves::router())
-        .merge(records::routes::<WaveDoc>())
-        .merge(records::routes::<SourceDoc>())
-        .merge(records::list_routes::<SourceDoc>())
-        .merge(records::routes::<CitationDoc>())
-        .merge(records::list_routes::<CitationDoc>())
-        .merge(records::routes::<RecognitionDoc>())
-        .merge(records::list_routes::<RecognitionDoc>())
-        .merge(records::routes::<FacilityDoc>())
-        .merge(records::list_routes::<FacilityDoc>())
-        .merge(records::routes::<FigureDoc>())
-        .merge(records::list_routes::<FigureDoc>())
+        .merge(import::router())
         .merge(photos::router())
         .merge(texts::router())
+        .merge(kinds.staff)
         .merge(admins_only)
         .route_layer(from_fn(require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)
+}
+
+/// The routes of the record kinds, a line per kind: the editor (new, edit, history, restore)
+/// for every account, deleting for admins.
+struct Kinds {
+    staff: Router<AppState>,
+    admins: Router<AppState>,
+}
+
+impl Kinds {
+    fn new() -> Self {
+        Kinds { staff: Router::new(), admins: Router::new() }
+    }
+
+    /// A kind whose list, if it has one, is a page of its own (people, waves).
+    fn editor<K: Editor>(self) -> Self {
+        Kinds {
+            staff: self.staff.merge(records::routes::<K>()),
+            admins: self.admins.merge(records::delete_routes::<K>()),
+        }
+    }
+
+    /// A kind edited by the field form, with the list that form's kinds share.
+    fn listed<K: Kind>(self) -> Self {
+        let kinds = self.editor::<K>();
+        Kinds { staff: kinds.staff.merge(records::list_routes::<K>()), ..kinds }
+    }
 }
 
 /// The admin routes that take large bodies (see `web::upload_router`), behind the same
@@ -116,6 +131,13 @@ pub fn upload_router(state: &AppState) -> Router<AppState> {
 /// for every request, so that no handler needs one more extractor.
 pub(crate) fn layout(state: &AppState, path: &str) -> Layout {
     Layout::localised(state, Locale { lang: locale::current(), hint: None }, path)
+}
+
+/// `page` answered with `status`: a form sent back (422), a conflict (409), a refused login.
+pub(crate) fn render_with(status: StatusCode, page: &impl askama::Template) -> AppResult<Response> {
+    let mut response = render(page)?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 /// `path` with a search's text as its query string (`/admin/people?q=Losik`), for the switcher
