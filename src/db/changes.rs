@@ -7,6 +7,11 @@
 //! away would otherwise go unseen, so losing the connection, and getting it back, both move the
 //! generation on. Writes made by this process also move it at once ([`Changes::bump`]), so an
 //! editor sees their change on the very next request.
+//!
+//! A change that takes something away from the public (unpublishing, deleting; migration 0013
+//! says `withdrawn`) also marks the generation it happened at: an entry computed before it may
+//! show what is gone, so it is never served stale ([`Changes::may_serve_stale`]), not even
+//! while the database is unavailable.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
@@ -17,9 +22,14 @@ use sqlx::postgres::PgListener;
 
 const CHANNEL: &str = "prisoner_tracker_data_changed";
 
+/// The payload of a change that unpublished or deleted something (migration 0013).
+const WITHDRAWN: &str = "withdrawn";
+
 #[derive(Debug, Default)]
 struct Inner {
     generation: AtomicU64,
+    /// The generation of the latest change that withdrew something from the public.
+    withdrawn: AtomicU64,
     live: AtomicBool,
     moved: tokio::sync::Notify,
     /// The payload of the latest notification heard, for [`Changes::settle`].
@@ -53,10 +63,31 @@ impl Changes {
         self.inner.live.load(Ordering::SeqCst).then(|| self.inner.generation.load(Ordering::SeqCst))
     }
 
-    /// Moves the generation on: everything cached before is stale.
+    /// Moves the generation on after a write of this process: everything cached before is
+    /// stale, and, as this process does not say what it wrote, may not be served stale either.
     pub fn bump(&self) {
-        self.inner.generation.fetch_add(1, Ordering::SeqCst);
+        self.withdraw();
+    }
+
+    /// Whether an entry computed at `generation` may be served, stale, when it cannot be
+    /// computed again: only if nothing was withdrawn from the public since.
+    pub fn may_serve_stale(&self, generation: u64) -> bool {
+        generation >= self.inner.withdrawn.load(Ordering::SeqCst)
+    }
+
+    fn advance(&self) -> u64 {
+        let now = self.inner.generation.fetch_add(1, Ordering::SeqCst) + 1;
         self.inner.moved.notify_waiters();
+        now
+    }
+
+    fn withdraw(&self) {
+        // Marked before the generation moves, so that no older entry slips through meanwhile,
+        // and again after, in case another change moved it in between.
+        let next = self.inner.generation.load(Ordering::SeqCst) + 1;
+        self.inner.withdrawn.fetch_max(next, Ordering::SeqCst);
+        let now = self.advance();
+        self.inner.withdrawn.fetch_max(now, Ordering::SeqCst);
     }
 
     /// Waits until the generation is past `seen` and changes are being listened to.
@@ -101,17 +132,23 @@ impl Changes {
             match subscribe(pool).await {
                 Ok(mut listener) => {
                     backoff = Duration::from_millis(250);
-                    // Whatever was cached before may have missed changes: start afresh.
+                    // Whatever was cached before may have missed changes, withdrawals among
+                    // them: start afresh.
                     self.inner.live.store(true, Ordering::SeqCst);
-                    self.bump();
+                    self.withdraw();
                     // `try_recv` gives `Ok(None)` when the connection is lost.
                     while let Ok(Some(notification)) = listener.try_recv().await {
-                        *self.inner.last_heard.lock().unwrap_or_else(|e| e.into_inner()) =
-                            notification.payload().to_owned();
-                        self.bump();
+                        let payload = notification.payload();
+                        *self.inner.last_heard.lock().unwrap_or_else(|e| e.into_inner()) = payload.to_owned();
+                        if payload == WITHDRAWN {
+                            self.withdraw();
+                        } else {
+                            self.advance();
+                        }
                     }
+                    // What was cached stays servable while the database is away.
                     self.inner.live.store(false, Ordering::SeqCst);
-                    self.bump();
+                    self.advance();
                     tracing::warn!(
                         "lost the connection that listens for data changes; caches are off until it is back"
                     );

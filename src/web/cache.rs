@@ -4,7 +4,8 @@
 //! Entries carry the data generation ([`Changes`]) they were computed from. A stale entry is
 //! computed again, one request per key at a time (the others wait for it); when the database is
 //! unavailable a stale entry is served rather than an error page, since old figures beat none
-//! during an outage.
+//! during an outage; but never one computed before something was unpublished or deleted
+//! ([`Changes::may_serve_stale`]).
 
 use std::sync::Arc;
 
@@ -141,8 +142,8 @@ impl<V: Clone + Send + Sync + 'static> GenerationCache<V> {
             // Changes cannot be seen: nothing cached can be trusted, nothing computed kept.
             return match compute().await {
                 Err(AppError::Unavailable(error)) => match self.entries.get(&key).await {
-                    Some(stale) => Ok(stale.value.clone()),
-                    None => Err(AppError::Unavailable(error)),
+                    Some(stale) if self.changes.may_serve_stale(stale.generation) => Ok(stale.value.clone()),
+                    _ => Err(AppError::Unavailable(error)),
                 },
                 other => other,
             };
@@ -152,6 +153,7 @@ impl<V: Clone + Send + Sync + 'static> GenerationCache<V> {
         {
             return Ok(entry.value.clone());
         }
+        let changes = &self.changes;
         let result = self
             .entries
             .entry(key)
@@ -164,8 +166,8 @@ impl<V: Clone + Send + Sync + 'static> GenerationCache<V> {
                 match compute().await {
                     Ok(value) => Ok(Op::Put(Arc::new(Entry { generation, value }))),
                     Err(AppError::Unavailable(error)) => match current {
-                        Some(_) => Ok(Op::Nop),
-                        None => Err(AppError::Unavailable(error)),
+                        Some(stale) if changes.may_serve_stale(stale.generation) => Ok(Op::Nop),
+                        _ => Err(AppError::Unavailable(error)),
                     },
                     Err(error) => Err(error),
                 }

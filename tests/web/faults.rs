@@ -164,3 +164,79 @@ async fn the_site_answers_503_while_postgresql_is_down_and_recovers_without_a_re
     pool.close().await;
     drop(server);
 }
+
+/// While the database is away, pages cached before a harmless change are still served; pages
+/// cached before someone was unpublished are not, since they may show that person.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_outage_never_brings_back_what_was_unpublished() {
+    let server = tokio::task::spawn_blocking(OwnServer::start).await.unwrap();
+    let admin = server.cluster.admin_options();
+    let mut conn = PgConnection::connect_with(&admin).await.unwrap();
+    db::create_database(&mut conn, "withdrawn", "template0").await.unwrap();
+    conn.close().await.unwrap();
+    let pool = db::connect_pool(admin.clone().database("withdrawn"), 8).await.unwrap();
+    MIGRATOR.run(&pool).await.unwrap();
+    prisoner_tracker::seed::demo::seed(&pool).await.unwrap();
+    let state = AppState::new(pool.clone(), ORIGIN);
+    let router = app::router(state.clone(), Limits::default());
+    let changes = state.cache.changes();
+    changes.settle(&pool).await.unwrap();
+
+    let stop_and_get = |uris: &'static [&'static str]| {
+        let (router, cluster) = (router.clone(), server.cluster.clone());
+        async move {
+            tokio::task::spawn_blocking(move || cluster.stop()).await.unwrap().expect("pg_ctl stop");
+            let mut answers = Vec::new();
+            for uri in uris {
+                answers.push(get(&router, uri).await);
+            }
+            answers
+        }
+    };
+    let restart = || {
+        let cluster = server.cluster.clone();
+        async move {
+            tokio::task::spawn_blocking(move || cluster.ensure_running()).await.unwrap().expect("starts again");
+        }
+    };
+
+    // A harmless change: the copies cached before it still serve during the outage.
+    for uri in ["/prisoners/ihar-losik", "/prisoners"] {
+        assert_eq!(get(&router, uri).await.0, 200, "{uri}");
+    }
+    sqlx::query("update people set occupation = 'Journalist, RFE/RL' where slug = 'ihar-losik'")
+        .execute(&pool)
+        .await
+        .unwrap();
+    changes.settle(&pool).await.unwrap();
+    let answers = stop_and_get(&["/prisoners/ihar-losik", "/prisoners"]).await;
+    assert!(
+        answers.iter().all(|a| a.0 == 200),
+        "stale copies serve: {:?}",
+        answers.iter().map(|a| a.0).collect::<Vec<_>>()
+    );
+    assert!(answers[0].2.contains("Losik"));
+
+    // Unpublishing: nothing cached before it comes back, though the same pages are asked for.
+    restart().await;
+    for _ in 0..300 {
+        if get(&router, "/healthz").await.0 == 200 {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    // The listener is back too, so that these are cached.
+    changes.settle(&pool).await.unwrap();
+    for uri in ["/prisoners/ihar-losik", "/prisoners", "/"] {
+        assert_eq!(get(&router, uri).await.0, 200, "{uri} once back");
+    }
+    sqlx::query("update people set publication = 'draft' where slug = 'ihar-losik'").execute(&pool).await.unwrap();
+    changes.settle(&pool).await.unwrap();
+    let answers = stop_and_get(&["/prisoners/ihar-losik", "/prisoners", "/"]).await;
+    for (uri, answer) in ["/prisoners/ihar-losik", "/prisoners", "/"].iter().zip(&answers) {
+        assert_eq!(answer.0, 503, "{uri}: no copy from before the unpublishing");
+        assert!(!answer.2.contains("Losik"), "{uri}");
+    }
+    pool.close().await;
+    drop(server);
+}
