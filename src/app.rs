@@ -11,6 +11,7 @@ use axum::http::{HeaderName, StatusCode};
 use axum::middleware::Next;
 use axum::response::Response;
 use sqlx::PgPool;
+use sqlx::types::ipnetwork::IpNetwork;
 use tokio::net::TcpListener;
 use tower::ServiceExt;
 use tower_http::catch_panic::CatchPanicLayer;
@@ -25,6 +26,7 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 use crate::config::ServeArgs;
 use crate::db::changes::Changes;
 use crate::error::error_page;
+use crate::web::admin::LoginThrottle;
 use crate::web::cache::RenderCache;
 use crate::web::charts::ChartCache;
 use crate::web::data::DatasetCache;
@@ -41,6 +43,10 @@ pub struct AppState {
     pub charts: ChartCache,
     /// The open dataset (`/data`), made once per data generation.
     pub dataset: DatasetCache,
+    /// The reverse proxies whose `X-Forwarded-For` names the client (`web::client`).
+    pub trusted_proxies: Arc<[IpNetwork]>,
+    /// How failed logins slow the next try; tests make it quick.
+    pub login: LoginThrottle,
 }
 
 impl AppState {
@@ -53,7 +59,15 @@ impl AppState {
             cache: RenderCache::rendered(changes.clone()),
             charts: crate::web::charts::cache(changes.clone()),
             dataset: crate::web::data::cache(changes),
+            trusted_proxies: Arc::from([]),
+            login: LoginThrottle::default(),
         }
+    }
+
+    /// The same state, reading the client's address from these proxies' headers.
+    pub fn with_trusted_proxies(mut self, proxies: impl Into<Arc<[IpNetwork]>>) -> Self {
+        self.trusted_proxies = proxies.into();
+        self
     }
 }
 
@@ -150,7 +164,7 @@ pub fn router(state: AppState, limits: Limits) -> Router {
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
 pub async fn serve(pool: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
     let origin = args.public_origin()?;
-    let state = AppState::new(pool, origin);
+    let state = AppState::new(pool, origin).with_trusted_proxies(args.trusted_proxies.clone());
     let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout_secs), ..Limits::default() };
     let listener = TcpListener::bind(args.bind_addr).await?;
     tracing::info!(address = %listener.local_addr()?, origin = %state.origin, "serving");

@@ -99,6 +99,12 @@ pub struct ServeArgs {
     /// Load the demo records before serving (as `seed-demo` does).
     #[arg(long)]
     pub seed_demo: bool,
+
+    /// The reverse proxies and CDN ranges in front of the site, as CIDR ranges separated by
+    /// commas (`127.0.0.1/32,10.0.0.0/8`). Only connections from them may name the client in
+    /// `X-Forwarded-For` / `Forwarded`; empty (the default) trusts no one.
+    #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',', num_args = 0..)]
+    pub trusted_proxies: Vec<sqlx::types::ipnetwork::IpNetwork>,
 }
 
 impl ServeArgs {

@@ -101,9 +101,9 @@ admin-home-audit = logins, failed logins and account changes.
 login-title = Log in
 login-intro = For the editors and admins who keep the records. Everything else on this site is public and needs no account.
 login-refused = The e-mail address or the password is wrong.
-login-throttled = { $plural ->
-    [one] Too many failed attempts. Logging in is paused for up to { $n } minute for this address.
-   *[other] Too many failed attempts. Logging in is paused for up to { $n } minutes for this address.
+login-slowed = { $plural ->
+    [one] After many failed attempts, each try from here now waits { $n } second.
+   *[other] After many failed attempts, each try from here now waits { $n } seconds.
 }
 login-expired = Your session ended. Please log in again.
 login-email = E-mail address
@@ -126,7 +126,7 @@ audit-col-account = Account
 audit-col-email = Address typed
 audit-login = Logged in
 audit-login_failed = Failed login
-audit-login_throttled = Login refused: too many failures
+audit-login_throttled = Login slowed after many failures
 audit-logout = Logged out
 audit-user_created = Account created
 audit-other = Account changed

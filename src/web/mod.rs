@@ -5,6 +5,7 @@ pub mod api;
 pub mod assets;
 pub mod cache;
 pub mod charts;
+pub mod client;
 pub mod csrf;
 pub mod data;
 mod feeds;

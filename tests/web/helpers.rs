@@ -180,9 +180,17 @@ pub struct TestApp {
 impl TestApp {
     /// The site on a migrated, empty database.
     pub async fn new() -> TestApp {
+        TestApp::configured(|state| state).await
+    }
+
+    /// The same, with its state changed by `configure` (trusted proxies, say). Failed logins
+    /// slow the next try by milliseconds rather than seconds.
+    pub async fn configured(configure: impl FnOnce(AppState) -> AppState) -> TestApp {
         let db = TestDb::migrated().await;
         let pool = db.pool().await;
-        let state = AppState::new(pool.clone(), ORIGIN);
+        let mut state = AppState::new(pool.clone(), ORIGIN);
+        state.login = prisoner_tracker::web::admin::LoginThrottle::new(std::time::Duration::from_millis(1));
+        let state = configure(state);
         let router = app::router(state.clone(), Limits::default());
         TestApp { db, pool, state, router }
     }
@@ -292,16 +300,18 @@ pub async fn table_counts(pool: &PgPool) -> Vec<(String, i64)> {
 }
 
 /// A browser on the site: keeps cookies, and posts forms the way a browser on this site's own
-/// pages would (same-origin headers). `ip` plays the client's address.
+/// pages would (same-origin headers). `ip` plays the address the connection comes from;
+/// `forwarded_for`, the `X-Forwarded-For` header a proxy (or a forger) sends.
 pub struct Visitor<'a> {
     app: &'a TestApp,
     cookies: std::collections::BTreeMap<String, String>,
     pub ip: Option<std::net::SocketAddr>,
+    pub forwarded_for: Option<String>,
 }
 
 impl<'a> Visitor<'a> {
     pub fn new(app: &'a TestApp) -> Self {
-        Visitor { app, cookies: Default::default(), ip: None }
+        Visitor { app, cookies: Default::default(), ip: None, forwarded_for: None }
     }
 
     pub fn cookie(&self, name: &str) -> Option<&str> {
@@ -319,6 +329,9 @@ impl<'a> Visitor<'a> {
         }
         if let Some(ip) = self.ip {
             request.extensions_mut().insert(axum::extract::ConnectInfo(ip));
+        }
+        if let Some(forwarded) = &self.forwarded_for {
+            request.headers_mut().insert("x-forwarded-for", forwarded.parse().unwrap());
         }
         let response = self.app.request(request).await;
         for value in response.headers.get_all("set-cookie") {

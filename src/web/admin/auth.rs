@@ -1,13 +1,14 @@
-//! Logging in and out: the axum-login backend over the `users` table, `/login` with throttling
-//! per address and per IP, `/logout`.
+//! Logging in and out: the axum-login backend over the `users` table, `/login` slowed after
+//! failures per client and per account ([`LoginThrottle`]), `/logout`.
 
-use std::net::{IpAddr, SocketAddr};
+use std::net::IpAddr;
+use std::sync::Arc;
+use std::time::Duration;
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
+use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_login::{AuthUser, AuthnBackend, UserId};
@@ -20,13 +21,64 @@ use crate::accounts::{self, Role};
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, User};
 use crate::error::{AppError, AppResult};
+use crate::web::client::ClientIp;
 use crate::web::{Layout, csrf};
 
-/// Failed logins for one address, within [`THROTTLE_MINUTES`], before it is refused outright.
-pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
-/// The same for one IP address (across addresses: guessing many accounts at once).
-pub const MAX_FAILURES_PER_IP: i64 = 20;
+/// Failed logins within [`THROTTLE_MINUTES`] that cost nothing: a mistyped password or two.
+pub const FREE_FAILURES_PER_CLIENT: i64 = 3;
+/// The same for one account, counted from every address.
+pub const FREE_FAILURES_PER_ACCOUNT: i64 = 5;
 pub const THROTTLE_MINUTES: i32 = 15;
+
+/// How failed logins slow the next try. They never refuse one: a wall that shuts after a few
+/// failures is a wall an attacker can hold shut against an admin. Each try of a client that has
+/// failed often waits before its password is checked, twice as long with each further failure
+/// up to `client_cap`, and one client's tries wait in line one after another, so that sending
+/// them in parallel gains nothing. An account that many clients fail at makes every try for it
+/// wait too, briefly (`account_cap`), which slows guessing from many addresses.
+#[derive(Clone)]
+pub struct LoginThrottle {
+    /// The first delay.
+    pub step: Duration,
+    pub client_cap: Duration,
+    pub account_cap: Duration,
+    lines: moka::future::Cache<IpAddr, Arc<tokio::sync::Mutex<()>>>,
+}
+
+impl Default for LoginThrottle {
+    fn default() -> Self {
+        LoginThrottle::new(Duration::from_millis(500))
+    }
+}
+
+impl LoginThrottle {
+    /// Delays from `step`, capped at 40 steps for a client and 8 for an account.
+    pub fn new(step: Duration) -> Self {
+        let lines = moka::future::Cache::builder()
+            .max_capacity(100_000)
+            .time_to_idle(Duration::from_secs(60 * THROTTLE_MINUTES as u64))
+            .build();
+        LoginThrottle { step, client_cap: step * 40, account_cap: step * 8, lines }
+    }
+
+    /// How long the next try waits after these failures.
+    pub fn delay(&self, by_client: i64, by_account: i64) -> Duration {
+        let growing = |failures: i64, free: i64, cap: Duration| {
+            let beyond = failures - free;
+            if beyond <= 0 { Duration::ZERO } else { (self.step * 2u32.pow(beyond.min(16) as u32 - 1)).min(cap) }
+        };
+        growing(by_client, FREE_FAILURES_PER_CLIENT, self.client_cap).max(growing(
+            by_account,
+            FREE_FAILURES_PER_ACCOUNT,
+            self.account_cap,
+        ))
+    }
+
+    /// The line a client's tries wait in.
+    async fn line(&self, client: IpAddr) -> Arc<tokio::sync::Mutex<()>> {
+        self.lines.get_with(client, async { Arc::default() }).await
+    }
+}
 
 /// The session key holding when the user logged in (Unix seconds), for the absolute timeout.
 pub const LOGGED_IN_AT: &str = "logged_in_at";
@@ -91,18 +143,6 @@ impl AuthnBackend for Backend {
     }
 }
 
-/// The client's IP address, when the server was started with connection info (tests that
-/// drive the router in-process have none).
-pub struct ClientIp(pub Option<IpAddr>);
-
-impl<S: Send + Sync> FromRequestParts<S> for ClientIp {
-    type Rejection = std::convert::Infallible;
-
-    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, Self::Rejection> {
-        Ok(ClientIp(parts.extensions.get::<ConnectInfo<SocketAddr>>().map(|c| c.0.ip())))
-    }
-}
-
 pub fn router() -> Router<AppState> {
     Router::new().route("/login", get(login_form).post(login)).route("/logout", post(logout))
 }
@@ -118,7 +158,6 @@ enum Problem {
     None,
     /// Unknown address or wrong password: one answer for both.
     Refused,
-    Throttled,
     /// The session ran out (idle or absolute timeout).
     Expired,
 }
@@ -131,6 +170,8 @@ struct LoginPage {
     email: String,
     next: String,
     problem: Problem,
+    /// Whole seconds the next try from this client will wait, when it will.
+    slowed: i64,
 }
 
 impl LoginPage {
@@ -138,13 +179,8 @@ impl LoginPage {
         match self.problem {
             Problem::None => "",
             Problem::Refused => "refused",
-            Problem::Throttled => "throttled",
             Problem::Expired => "expired",
         }
-    }
-
-    fn throttle_minutes(&self) -> i32 {
-        THROTTLE_MINUTES
     }
 }
 
@@ -169,6 +205,7 @@ async fn login_page(
     email: String,
     next: &str,
     problem: Problem,
+    slowed: Duration,
     status: StatusCode,
 ) -> AppResult<Response> {
     let page = LoginPage {
@@ -181,6 +218,7 @@ async fn login_page(
         email,
         next: next.to_owned(),
         problem,
+        slowed: slowed.as_secs_f64().ceil() as i64,
     };
     super::render_with(status, &page)
 }
@@ -197,7 +235,7 @@ async fn login_form(
     }
     let expired = session.remove::<bool>("expired").await.ok().flatten().unwrap_or(false);
     let problem = if expired { Problem::Expired } else { Problem::None };
-    login_page(&state, &session, String::new(), &next, problem, StatusCode::OK).await
+    login_page(&state, &session, String::new(), &next, problem, Duration::ZERO, StatusCode::OK).await
 }
 
 /// `/login` as posted (`email`, `password`, `next`), its token already checked.
@@ -213,24 +251,37 @@ async fn login(
     let email = accounts::normalise_email(&typed).unwrap_or_else(|_| typed.to_lowercase());
     let password = form.remove("password").unwrap_or_default();
 
-    let (by_email, by_ip) =
+    // One client's tries wait in line, so that parallel guesses are as slow as serial ones.
+    let line = match ip {
+        Some(ip) => Some(state.login.line(ip).await),
+        None => None,
+    };
+    let _turn = match &line {
+        Some(line) => Some(line.lock().await),
+        None => None,
+    };
+    let (by_account, by_client) =
         users::recent_failures(&mut *state.db.acquire().await?, &email, ip, THROTTLE_MINUTES).await?;
-    if by_email >= MAX_FAILURES_PER_ACCOUNT || by_ip >= MAX_FAILURES_PER_IP {
-        audit(&state, AuditAction::LoginThrottled, None, &email, ip).await?;
-        tracing::warn!("login throttled");
-        return login_page(&state, &session, typed, &next, Problem::Throttled, StatusCode::TOO_MANY_REQUESTS).await;
+    let delay = state.login.delay(by_client, by_account);
+    if !delay.is_zero() {
+        let detail = serde_json::json!({ "waited_ms": delay.as_millis() as u64 });
+        audit(&state, AuditAction::LoginThrottled, None, &email, ip, Some(detail)).await?;
+        tracing::warn!(waited_ms = delay.as_millis() as u64, "login slowed after failures");
+        tokio::time::sleep(delay).await;
     }
 
     let user = auth.authenticate(Credentials { email: email.clone(), password }).await.map_err(internal)?;
     let Some(user) = user else {
-        audit(&state, AuditAction::LoginFailed, None, &email, ip).await?;
-        return login_page(&state, &session, typed, &next, Problem::Refused, StatusCode::UNAUTHORIZED).await;
+        audit(&state, AuditAction::LoginFailed, None, &email, ip, None).await?;
+        let next_delay = state.login.delay(by_client + 1, by_account + 1);
+        return login_page(&state, &session, typed, &next, Problem::Refused, next_delay, StatusCode::UNAUTHORIZED)
+            .await;
     };
     // axum-login gives the session a new id here, so a planted session id is worth nothing.
     auth.login(&user).await.map_err(internal)?;
     session.insert(LOGGED_IN_AT, time::OffsetDateTime::now_utc().unix_timestamp()).await.map_err(internal)?;
     csrf::rotate(&session).await?;
-    audit(&state, AuditAction::Login, Some(user.id), &user.email, ip).await?;
+    audit(&state, AuditAction::Login, Some(user.id), &user.email, ip, None).await?;
     Ok(super::redirect_to(&next).into_response())
 }
 
@@ -242,7 +293,7 @@ async fn logout(
     _: Posted,
 ) -> AppResult<Response> {
     if let Some(user) = auth.logout().await.map_err(internal)? {
-        audit(&state, AuditAction::Logout, Some(user.id), &user.email, ip).await?;
+        audit(&state, AuditAction::Logout, Some(user.id), &user.email, ip, None).await?;
     }
     session.flush().await.map_err(internal)?;
     Ok(super::redirect_to("/login").into_response())
@@ -255,8 +306,9 @@ async fn audit(
     user_id: Option<i64>,
     email: &str,
     ip: Option<IpAddr>,
+    detail: Option<serde_json::Value>,
 ) -> AppResult<()> {
-    let entry = AuditEntry { action, user_id, email: Some(email), ip, detail: None };
+    let entry = AuditEntry { action, user_id, email: Some(email), ip, detail };
     Ok(users::audit(&mut *state.db.acquire().await?, entry).await?)
 }
 

@@ -31,7 +31,7 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
 
-pub use auth::{AuthSession, Backend, ClientIp, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP};
+pub use auth::{AuthSession, Backend, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_CLIENT, LoginThrottle};
 
 use crate::app::AppState;
 use crate::db::edit_detentions::DetentionDoc;
