@@ -6,14 +6,15 @@
 //! whatever happens. Only these routes carry the session layer: public pages set no cookie.
 
 mod auth;
+mod delete;
 mod detentions;
+mod editor;
 mod events;
+mod fields;
+mod history;
 mod import;
 mod people;
-pub mod person_form;
 pub mod photos;
-mod record_kinds;
-pub mod records;
 mod request;
 mod summary;
 mod texts;
@@ -30,17 +31,20 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
 
-pub use auth::{AuthSession, Backend, ClientIp, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP};
+pub use auth::{AuthSession, Backend, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_IP};
 
 use crate::app::AppState;
-use crate::db::edit_detentions::DetentionDoc;
-use crate::db::edit_events::EventDoc;
-use crate::db::edit_facts::{FacilityDoc, FigureDoc, RecognitionDoc};
-use crate::db::edit_people::PersonDoc;
-use crate::db::edit_sources::{CitationDoc, SourceDoc};
-use crate::db::edit_waves::WaveDoc;
 use crate::db::users::User;
 use crate::error::AppError;
+use crate::records::citation::CitationDoc;
+use crate::records::detention::DetentionDoc;
+use crate::records::event::EventDoc;
+use crate::records::facility::FacilityDoc;
+use crate::records::figure::FigureDoc;
+use crate::records::person::PersonDoc;
+use crate::records::recognition::RecognitionDoc;
+use crate::records::source::SourceDoc;
+use crate::records::wave::WaveDoc;
 use crate::web::Layout;
 use crate::web::locale::{self, Locale};
 
@@ -68,35 +72,35 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let auth = auth_layer(state);
     let admins_only = Router::new()
         .merge(users::router())
-        .merge(records::delete_routes::<PersonDoc>())
-        .merge(records::delete_routes::<DetentionDoc>())
-        .merge(records::delete_routes::<EventDoc>())
-        .merge(records::delete_routes::<WaveDoc>())
-        .merge(records::delete_routes::<SourceDoc>())
-        .merge(records::delete_routes::<CitationDoc>())
-        .merge(records::delete_routes::<RecognitionDoc>())
-        .merge(records::delete_routes::<FacilityDoc>())
-        .merge(records::delete_routes::<FigureDoc>())
+        .merge(delete::routes::<PersonDoc>())
+        .merge(delete::routes::<DetentionDoc>())
+        .merge(delete::routes::<EventDoc>())
+        .merge(delete::routes::<WaveDoc>())
+        .merge(delete::routes::<SourceDoc>())
+        .merge(delete::routes::<CitationDoc>())
+        .merge(delete::routes::<RecognitionDoc>())
+        .merge(delete::routes::<FacilityDoc>())
+        .merge(delete::routes::<FigureDoc>())
         .route_layer(from_fn(require_admin));
     let admin = Router::new()
         .route("/admin", get(users::dashboard))
         .merge(people::router())
-        .merge(records::routes::<PersonDoc>())
-        .merge(records::routes::<DetentionDoc>())
-        .merge(records::routes::<EventDoc>())
+        .merge(editor::routes::<PersonDoc>())
+        .merge(editor::routes::<DetentionDoc>())
+        .merge(editor::routes::<EventDoc>())
         .merge(import::router())
         .merge(waves::router())
-        .merge(records::routes::<WaveDoc>())
-        .merge(records::routes::<SourceDoc>())
-        .merge(records::list_routes::<SourceDoc>())
-        .merge(records::routes::<CitationDoc>())
-        .merge(records::list_routes::<CitationDoc>())
-        .merge(records::routes::<RecognitionDoc>())
-        .merge(records::list_routes::<RecognitionDoc>())
-        .merge(records::routes::<FacilityDoc>())
-        .merge(records::list_routes::<FacilityDoc>())
-        .merge(records::routes::<FigureDoc>())
-        .merge(records::list_routes::<FigureDoc>())
+        .merge(editor::routes::<WaveDoc>())
+        .merge(editor::routes::<SourceDoc>())
+        .merge(fields::list_routes::<SourceDoc>())
+        .merge(editor::routes::<CitationDoc>())
+        .merge(fields::list_routes::<CitationDoc>())
+        .merge(editor::routes::<RecognitionDoc>())
+        .merge(fields::list_routes::<RecognitionDoc>())
+        .merge(editor::routes::<FacilityDoc>())
+        .merge(fields::list_routes::<FacilityDoc>())
+        .merge(editor::routes::<FigureDoc>())
+        .merge(fields::list_routes::<FigureDoc>())
         .merge(photos::router())
         .merge(texts::router())
         .merge(admins_only)

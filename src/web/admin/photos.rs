@@ -30,13 +30,13 @@ use tower_sessions::Session;
 use super::CurrentUser;
 use super::summary::{self, ErrorSummary};
 use crate::app::AppState;
-use crate::db::edit_people;
 use crate::db::photos::{self, PhotoDoc, StoredPhoto};
 use crate::db::revisions::{self, Action};
 use crate::db::users::User;
 use crate::error::{AppError, AppResult, error_page};
 use crate::i18n::Message;
 use crate::photo::{self, MAX_UPLOAD_BYTES, PhotoError, Processed};
+use crate::records::{Record, person::PersonDoc};
 use crate::web::{Layout, csrf, photos::image_response, render};
 
 /// The largest upload request: the file and the few short fields beside it.
@@ -211,7 +211,7 @@ async fn page(
     outcome: Outcome,
 ) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
-    let person = edit_people::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
+    let person = PersonDoc::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
     let mut section = PhotoSection::load(&mut conn, person_id).await?;
     drop(conn);
     if let Some(typed) = outcome.form {
@@ -369,7 +369,7 @@ async fn upload_photo(
         return page(&state, user, &session, person_id, outcome).await;
     }
     let mut conn = state.db.acquire().await?;
-    edit_people::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
+    PersonDoc::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
     let current = photos::for_person(&mut conn, person_id).await?;
     drop(conn);
     let mut errors = PhotoErrors::new();

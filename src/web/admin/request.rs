@@ -9,9 +9,9 @@ use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
 use super::CurrentUser;
-use super::records::Values;
 use crate::db::users::User;
 use crate::error::AppError;
+use crate::records::Values;
 use crate::web::csrf;
 
 /// The account making a request under `/admin` (put there by `require_login`) and its session.

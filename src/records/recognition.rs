@@ -1,0 +1,129 @@
+//! A recognition: an organisation recognising a person as a political prisoner. Its field form,
+//! its checks and its SQL.
+
+use serde::{Deserialize, Serialize};
+use sqlx::PgConnection;
+
+use super::{Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, values};
+use crate::db::Tx;
+use crate::db::revisions::{Document, RecordKind};
+use crate::domain::PartialDate;
+use crate::i18n::{Lang, Message};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecognitionDoc {
+    pub organisation: String,
+    pub recognised: Option<PartialDate>,
+    pub url: Option<String>,
+}
+
+impl Document for RecognitionDoc {
+    const KIND: RecordKind = RecordKind::Recognition;
+
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        vec![
+            ("organisation", self.organisation.clone()),
+            ("recognised", self.recognised.map(|d| d.to_string()).unwrap_or_default()),
+            ("url", self.url.clone().unwrap_or_default()),
+        ]
+    }
+}
+
+/// Recognitions, oldest first: one by `id`, or all of `person_id`'s.
+pub async fn list(
+    conn: &mut PgConnection,
+    id: Option<i64>,
+    person_id: Option<i64>,
+) -> sqlx::Result<Vec<Stored<RecognitionDoc>>> {
+    let rows = sqlx::query!(
+        r#"
+        select id, version, person_id, organisation, url,
+               partial_date_iso(recognised_on, recognised_precision) as recognised
+        from recognitions
+        where ($1::bigint is null or id = $1) and ($2::bigint is null or person_id = $2)
+        order by recognised_on nulls last, id
+        "#,
+        id,
+        person_id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| {
+            let recognised = crate::db::parse_date(r.recognised);
+            let doc = RecognitionDoc { organisation: r.organisation, recognised, url: r.url };
+            Stored::of_person(r.id, r.version, r.person_id, doc)
+        })
+        .collect())
+}
+
+impl Record for RecognitionDoc {
+    const CITABLE: bool = true;
+    const PARENTS: &'static [RecordKind] = &[RecordKind::Person];
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(list(conn, Some(id), None).await?.pop())
+    }
+
+    fn title(&self, _lang: Lang) -> String {
+        self.organisation.clone()
+    }
+
+    async fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
+        sqlx::query_scalar!(
+            r#"
+            insert into recognitions (person_id, organisation, recognised_on, recognised_precision, url)
+            values ($1, $2, $3, $4, $5)
+            returning id
+            "#,
+            Subject::person(parent, Self::KIND)?,
+            doc.organisation,
+            doc.recognised.map(|d| d.start()),
+            doc.recognised.map(|d| d.precision()) as _,
+            doc.url,
+        )
+        .fetch_one(&mut **tx)
+        .await
+    }
+
+    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
+        sqlx::query_scalar!(
+            r#"
+            update recognitions set organisation = $3, recognised_on = $4, recognised_precision = $5, url = $6,
+                   version = version + 1
+            where id = $1 and version = $2
+            returning version
+            "#,
+            id,
+            version,
+            doc.organisation,
+            doc.recognised.map(|d| d.start()),
+            doc.recognised.map(|d| d.precision()) as _,
+            doc.url,
+        )
+        .fetch_optional(&mut **tx)
+        .await
+    }
+}
+
+impl Kind for RecognitionDoc {
+    const FIELDS: &'static [Field] = &[Field::text("organisation"), Field::hinted("recognised"), Field::hinted("url")];
+    const LISTED: bool = false;
+
+    fn values(&self) -> Values {
+        values(&[
+            ("organisation", self.organisation.clone()),
+            ("recognised", super::date_value(self.recognised)),
+            ("url", self.url.clone().unwrap_or_default()),
+        ])
+    }
+
+    fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
+        let mut r = Reader::new(values);
+        let organisation = r.required("organisation", 300, Message::new("error-recognition-organisation"));
+        let recognised = r.date("recognised");
+        let url = r.url("url");
+        r.finish(Some(RecognitionDoc { organisation, recognised, url }))
+    }
+}
