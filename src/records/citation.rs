@@ -159,15 +159,35 @@ impl Record for CitationDoc {
         self.source.clone()
     }
 
-    async fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        let subject = parent.ok_or_else(|| sqlx::Error::Protocol("a citation needs its subject".into()))?;
-        let [person, detention, event, wave, recognition, figure] = columns(subject);
-        sqlx::query_scalar!(
+    async fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<Option<(i64, i32)>> {
+        let subject = match (parent, over) {
+            (Some(subject), None) => columns(subject),
+            (_, Some(_)) => [None; 6],
+            (None, None) => return Err(sqlx::Error::Protocol("a new citation needs its subject".into())),
+        };
+        let [person, detention, event, wave, recognition, figure] = subject;
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
             r#"
-            insert into citations (source_id, locator, person_id, detention_id, event_id, wave_id, recognition_id, figure_id)
-            values ((select id from sources where slug = $1), $2, $3, $4, $5, $6, $7, $8)
-            returning id
+            with updated as (
+                update citations set source_id = (select id from sources where slug = $3), locator = $4,
+                       version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into citations (source_id, locator, person_id, detention_id, event_id, wave_id, recognition_id, figure_id)
+                select (select id from sources where slug = $3), $4, $5, $6, $7, $8, $9, $10 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
             "#,
+            id,
+            version,
             doc.source,
             doc.locator,
             person,
@@ -177,25 +197,9 @@ impl Record for CitationDoc {
             recognition,
             figure
         )
-        .fetch_one(&mut **tx)
-        .await
-    }
-
-    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
-        sqlx::query_scalar!(
-            r#"
-            update citations set source_id = (select id from sources where slug = $3), locator = $4,
-                   version = version + 1
-            where id = $1 and version = $2
-            returning version
-            "#,
-            id,
-            version,
-            doc.source,
-            doc.locator,
-        )
         .fetch_optional(&mut **tx)
-        .await
+        .await?;
+        Ok(saved.map(|s| (s.id, s.version)))
     }
 }
 

@@ -376,51 +376,38 @@ impl Record for DetentionDoc {
         }
     }
 
-    async fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        let id = sqlx::query_scalar!(
+    async fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<Option<(i64, i32)>> {
+        let person_id = Subject::person(parent, over, Self::KIND)?;
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
             r#"
-            insert into detentions (person_id, country, started_on, started_precision, ended_on, ended_precision,
-                                    facility_id, trial_stage, sentenced_on, sentenced_precision, sentence_kind,
-                                    sentence_months, release_mechanism, wave_id, notes)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13,
-                    (select id from waves where slug = $14), $15)
-            returning id
-            "#,
-            Subject::person(parent, Self::KIND)?,
-            doc.country,
-            doc.started.map(|d| d.start()),
-            doc.started.map(|d| d.precision()) as _,
-            doc.ended.map(|d| d.start()),
-            doc.ended.map(|d| d.precision()) as _,
-            doc.facility_id,
-            doc.trial_stage as Option<TrialStage>,
-            doc.sentenced.map(|d| d.start()),
-            doc.sentenced.map(|d| d.precision()) as _,
-            doc.sentence_kind as Option<SentenceKind>,
-            doc.sentence_months,
-            doc.release_mechanism as Option<ReleaseMechanism>,
-            doc.wave,
-            doc.notes,
-        )
-        .fetch_one(&mut **tx)
-        .await?;
-        write_charges(tx, id, doc).await?;
-        Ok(id)
-    }
-
-    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
-        let saved = sqlx::query_scalar!(
-            r#"
-            update detentions set country = $3, started_on = $4, started_precision = $5, ended_on = $6,
-                   ended_precision = $7, facility_id = $8, trial_stage = $9, sentenced_on = $10,
-                   sentenced_precision = $11, sentence_kind = $12, sentence_months = $13,
-                   release_mechanism = $14, wave_id = (select id from waves where slug = $15), notes = $16,
-                   version = version + 1
-            where id = $1 and version = $2
-            returning version
+            with updated as (
+                update detentions set country = $4, started_on = $5, started_precision = $6, ended_on = $7,
+                       ended_precision = $8, facility_id = $9, trial_stage = $10, sentenced_on = $11,
+                       sentenced_precision = $12, sentence_kind = $13, sentence_months = $14,
+                       release_mechanism = $15, wave_id = (select id from waves where slug = $16), notes = $17,
+                       version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into detentions (person_id, country, started_on, started_precision, ended_on, ended_precision,
+                                        facility_id, trial_stage, sentenced_on, sentenced_precision, sentence_kind,
+                                        sentence_months, release_mechanism, wave_id, notes)
+                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+                       (select id from waves where slug = $16), $17
+                where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
             "#,
             id,
             version,
+            person_id,
             doc.country,
             doc.started.map(|d| d.start()),
             doc.started.map(|d| d.precision()) as _,
@@ -438,7 +425,8 @@ impl Record for DetentionDoc {
         )
         .fetch_optional(&mut **tx)
         .await?;
-        if saved.is_some() {
+        let saved = saved.map(|s| (s.id, s.version));
+        if let Some((id, _)) = saved {
             write_charges(tx, id, doc).await?;
         }
         Ok(saved)

@@ -97,40 +97,39 @@ impl Record for EventDoc {
         lang.date(&self.occurred)
     }
 
-    async fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        sqlx::query_scalar!(
+    async fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<Option<(i64, i32)>> {
+        let person_id = Subject::person(parent, over, Self::KIND)?;
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
             r#"
-            insert into events (person_id, kind, occurred_on, occurred_precision, description)
-            values ($1, $2, $3, $4, $5)
-            returning id
-            "#,
-            Subject::person(parent, Self::KIND)?,
-            doc.kind as EventKind,
-            doc.occurred.start(),
-            doc.occurred.precision() as _,
-            doc.description,
-        )
-        .fetch_one(&mut **tx)
-        .await
-    }
-
-    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
-        sqlx::query_scalar!(
-            r#"
-            update events set kind = $3, occurred_on = $4, occurred_precision = $5, description = $6,
-                   version = version + 1
-            where id = $1 and version = $2
-            returning version
+            with updated as (
+                update events set kind = $4, occurred_on = $5, occurred_precision = $6, description = $7,
+                       version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into events (person_id, kind, occurred_on, occurred_precision, description)
+                select $3, $4, $5, $6, $7 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
             "#,
             id,
             version,
+            person_id,
             doc.kind as EventKind,
             doc.occurred.start(),
             doc.occurred.precision() as _,
             doc.description,
         )
         .fetch_optional(&mut **tx)
-        .await
+        .await?;
+        Ok(saved.map(|s| (s.id, s.version)))
     }
 }
 

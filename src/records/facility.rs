@@ -69,24 +69,25 @@ impl Record for FacilityDoc {
         self.name.clone()
     }
 
-    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        sqlx::query_scalar!(
-            "insert into facilities (name, kind, country, location) values ($1, $2, $3, $4) returning id",
-            doc.name,
-            doc.kind as FacilityKind,
-            doc.country,
-            doc.location,
-        )
-        .fetch_one(&mut **tx)
-        .await
-    }
-
-    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
-        sqlx::query_scalar!(
+    async fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<Option<(i64, i32)>> {
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
             r#"
-            update facilities set name = $3, kind = $4, country = $5, location = $6, version = version + 1
-            where id = $1 and version = $2
-            returning version
+            with updated as (
+                update facilities set name = $3, kind = $4, country = $5, location = $6, version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into facilities (name, kind, country, location)
+                select $3, $4, $5, $6 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
             "#,
             id,
             version,
@@ -96,7 +97,8 @@ impl Record for FacilityDoc {
             doc.location,
         )
         .fetch_optional(&mut **tx)
-        .await
+        .await?;
+        Ok(saved.map(|s| (s.id, s.version)))
     }
 }
 

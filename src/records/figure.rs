@@ -81,33 +81,26 @@ impl Record for FigureDoc {
         format!("{} {} {}", self.country, lang.number(self.value), lang.date(&self.as_of))
     }
 
-    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        sqlx::query_scalar!(
+    async fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<Option<(i64, i32)>> {
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
             r#"
-            insert into reported_figures (country, metric, value, qualifier, as_of, as_of_precision, notes, publication)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
-            returning id
-            "#,
-            doc.country,
-            doc.metric as FigureMetric,
-            doc.value,
-            doc.qualifier as CountQualifier,
-            doc.as_of.start(),
-            doc.as_of.precision() as _,
-            doc.notes,
-            doc.publication as PublicationState,
-        )
-        .fetch_one(&mut **tx)
-        .await
-    }
-
-    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
-        sqlx::query_scalar!(
-            r#"
-            update reported_figures set country = $3, metric = $4, value = $5, qualifier = $6, as_of = $7,
-                   as_of_precision = $8, notes = $9, publication = $10, version = version + 1
-            where id = $1 and version = $2
-            returning version
+            with updated as (
+                update reported_figures set country = $3, metric = $4, value = $5, qualifier = $6, as_of = $7,
+                       as_of_precision = $8, notes = $9, publication = $10, version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into reported_figures (country, metric, value, qualifier, as_of, as_of_precision, notes, publication)
+                select $3, $4, $5, $6, $7, $8, $9, $10 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
             "#,
             id,
             version,
@@ -121,7 +114,8 @@ impl Record for FigureDoc {
             doc.publication as PublicationState,
         )
         .fetch_optional(&mut **tx)
-        .await
+        .await?;
+        Ok(saved.map(|s| (s.id, s.version)))
     }
 }
 

@@ -122,10 +122,12 @@ impl Subject {
         format!("/admin/{}/{id}/edit", kind.path())
     }
 
-    /// The person a new part of a case is inserted for (the parent its form was opened with).
-    fn person(parent: Option<Subject>, kind: RecordKind) -> sqlx::Result<i64> {
-        match parent {
-            Some(Subject::Person(id)) => Ok(id),
+    /// The person a new part of a case is inserted for (the parent its form was opened with);
+    /// `None` when saving over a stored one (`over`), which keeps its person.
+    fn person(parent: Option<Subject>, over: Option<(i64, i32)>, kind: RecordKind) -> sqlx::Result<Option<i64>> {
+        match (parent, over) {
+            (_, Some(_)) => Ok(None),
+            (Some(Subject::Person(id)), None) => Ok(Some(id)),
             _ => Err(sqlx::Error::Protocol(format!("a new {kind} needs its person"))),
         }
     }
@@ -173,12 +175,35 @@ pub trait Record: Document + Clone + Send + Sync + 'static {
     /// The record's name on its pages, with any date or number in the words of `lang`.
     fn title(&self, lang: Lang) -> String;
 
-    /// Inserts a new record; `parent` is checked to exist, and is one of [`Record::PARENTS`].
-    fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> impl Future<Output = sqlx::Result<i64>> + Send;
+    /// Writes `doc` in one statement: as a new record when `over` is `None` (`parent` is checked
+    /// to exist, and is one of [`Record::PARENTS`]), else over the record `over` names if it is
+    /// still at the version given. The id and version saved; `None` when someone saved first.
+    fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        parent: Option<Subject>,
+        doc: &Self,
+    ) -> impl Future<Output = sqlx::Result<Option<(i64, i32)>>> + Send;
+
+    /// Inserts a new record that belongs to `parent`.
+    fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> impl Future<Output = sqlx::Result<i64>> + Send {
+        async move { Self::save(tx, None, parent, doc).await?.map(|(id, _)| id).ok_or(sqlx::Error::RowNotFound) }
+    }
 
     /// Saves over the record if it is still at `version`; `None` when someone saved first.
-    fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self)
-    -> impl Future<Output = sqlx::Result<Option<i32>>> + Send;
+    fn update(
+        tx: &mut Tx,
+        id: i64,
+        version: i32,
+        doc: &Self,
+    ) -> impl Future<Output = sqlx::Result<Option<i32>>> + Send {
+        async move { Ok(Self::save(tx, Some((id, version)), None, doc).await?.map(|(_, version)| version)) }
+    }
+}
+
+/// The id and version in `over`, as the parameters of a kind's `save` statement.
+pub fn over(over: Option<(i64, i32)>) -> (Option<i64>, Option<i32>) {
+    (over.map(|o| o.0), over.map(|o| o.1))
 }
 
 /// The form side of a kind: its typed form, validation that may read the database, the rules of

@@ -352,35 +352,26 @@ impl Record for PersonDoc {
         self.names.first().map_or_else(|| self.slug.clone(), |n| n.name.clone())
     }
 
-    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        let id = sqlx::query_scalar!(
+    async fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<Option<(i64, i32)>> {
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
             r#"
-            insert into people (slug, publication, sex, born_on, born_precision, occupation, region, biography)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
-            returning id
-            "#,
-            doc.slug,
-            doc.publication as PublicationState,
-            doc.sex as Option<Sex>,
-            doc.born.map(|d| d.start()),
-            doc.born.map(|d| d.precision()) as _,
-            doc.occupation,
-            doc.region,
-            doc.biography,
-        )
-        .fetch_one(&mut **tx)
-        .await?;
-        write_parts(tx, id, doc).await?;
-        Ok(id)
-    }
-
-    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
-        let saved = sqlx::query_scalar!(
-            r#"
-            update people set slug = $3, publication = $4, sex = $5, born_on = $6, born_precision = $7,
-                              occupation = $8, region = $9, biography = $10, version = version + 1
-            where id = $1 and version = $2
-            returning version
+            with updated as (
+                update people set slug = $3, publication = $4, sex = $5, born_on = $6, born_precision = $7,
+                                  occupation = $8, region = $9, biography = $10, version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into people (slug, publication, sex, born_on, born_precision, occupation, region, biography)
+                select $3, $4, $5, $6, $7, $8, $9, $10 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
             "#,
             id,
             version,
@@ -395,7 +386,8 @@ impl Record for PersonDoc {
         )
         .fetch_optional(&mut **tx)
         .await?;
-        if saved.is_some() {
+        let saved = saved.map(|s| (s.id, s.version));
+        if let Some((id, _)) = saved {
             write_parts(tx, id, doc).await?;
         }
         Ok(saved)

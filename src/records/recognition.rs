@@ -70,40 +70,39 @@ impl Record for RecognitionDoc {
         self.organisation.clone()
     }
 
-    async fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        sqlx::query_scalar!(
+    async fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<Option<(i64, i32)>> {
+        let person_id = Subject::person(parent, over, Self::KIND)?;
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
             r#"
-            insert into recognitions (person_id, organisation, recognised_on, recognised_precision, url)
-            values ($1, $2, $3, $4, $5)
-            returning id
-            "#,
-            Subject::person(parent, Self::KIND)?,
-            doc.organisation,
-            doc.recognised.map(|d| d.start()),
-            doc.recognised.map(|d| d.precision()) as _,
-            doc.url,
-        )
-        .fetch_one(&mut **tx)
-        .await
-    }
-
-    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
-        sqlx::query_scalar!(
-            r#"
-            update recognitions set organisation = $3, recognised_on = $4, recognised_precision = $5, url = $6,
-                   version = version + 1
-            where id = $1 and version = $2
-            returning version
+            with updated as (
+                update recognitions set organisation = $4, recognised_on = $5, recognised_precision = $6, url = $7,
+                       version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into recognitions (person_id, organisation, recognised_on, recognised_precision, url)
+                select $3, $4, $5, $6, $7 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
             "#,
             id,
             version,
+            person_id,
             doc.organisation,
             doc.recognised.map(|d| d.start()),
             doc.recognised.map(|d| d.precision()) as _,
             doc.url,
         )
         .fetch_optional(&mut **tx)
-        .await
+        .await?;
+        Ok(saved.map(|s| (s.id, s.version)))
     }
 }
 

@@ -81,33 +81,26 @@ impl Record for SourceDoc {
         self.title.clone()
     }
 
-    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        sqlx::query_scalar!(
+    async fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<Option<(i64, i32)>> {
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
             r#"
-            insert into sources (slug, title, publisher, url, published_on, published_precision, kind, notes)
-            values ($1, $2, $3, $4, $5, $6, $7, $8)
-            returning id
-            "#,
-            doc.slug,
-            doc.title,
-            doc.publisher,
-            doc.url,
-            doc.published.map(|d| d.start()),
-            doc.published.map(|d| d.precision()) as _,
-            doc.kind as SourceKind,
-            doc.notes,
-        )
-        .fetch_one(&mut **tx)
-        .await
-    }
-
-    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
-        sqlx::query_scalar!(
-            r#"
-            update sources set slug = $3, title = $4, publisher = $5, url = $6, published_on = $7,
-                   published_precision = $8, kind = $9, notes = $10, version = version + 1
-            where id = $1 and version = $2
-            returning version
+            with updated as (
+                update sources set slug = $3, title = $4, publisher = $5, url = $6, published_on = $7,
+                       published_precision = $8, kind = $9, notes = $10, version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into sources (slug, title, publisher, url, published_on, published_precision, kind, notes)
+                select $3, $4, $5, $6, $7, $8, $9, $10 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
             "#,
             id,
             version,
@@ -121,7 +114,8 @@ impl Record for SourceDoc {
             doc.notes,
         )
         .fetch_optional(&mut **tx)
-        .await
+        .await?;
+        Ok(saved.map(|s| (s.id, s.version)))
     }
 }
 

@@ -238,44 +238,30 @@ impl Record for WaveDoc {
         self.name.clone()
     }
 
-    async fn insert(tx: &mut Tx, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<i64> {
-        sqlx::query_scalar!(
+    async fn save(
+        tx: &mut Tx,
+        over: Option<(i64, i32)>,
+        _parent: Option<Subject>,
+        doc: &Self,
+    ) -> sqlx::Result<Option<(i64, i32)>> {
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
             r#"
-            insert into waves (slug, name, started_on, started_precision, ended_on, ended_precision, country,
-                               mechanism, location, counterparty, traded, reported_released_count,
-                               reported_count_qualifier, notes, publication)
-            values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15)
-            returning id
-            "#,
-            doc.slug,
-            doc.name,
-            doc.started.start(),
-            doc.started.precision() as _,
-            doc.ended.map(|d| d.start()),
-            doc.ended.map(|d| d.precision()) as _,
-            doc.country,
-            doc.mechanism as ReleaseMechanism,
-            doc.location,
-            doc.counterparty,
-            doc.traded,
-            doc.reported_released_count,
-            doc.reported_count_qualifier as Option<CountQualifier>,
-            doc.notes,
-            doc.publication as PublicationState,
-        )
-        .fetch_one(&mut **tx)
-        .await
-    }
-
-    async fn update(tx: &mut Tx, id: i64, version: i32, doc: &Self) -> sqlx::Result<Option<i32>> {
-        sqlx::query_scalar!(
-            r#"
-            update waves set slug = $3, name = $4, started_on = $5, started_precision = $6, ended_on = $7,
-                   ended_precision = $8, country = $9, mechanism = $10, location = $11, counterparty = $12,
-                   traded = $13, reported_released_count = $14, reported_count_qualifier = $15, notes = $16,
-                   publication = $17, version = version + 1
-            where id = $1 and version = $2
-            returning version
+            with updated as (
+                update waves set slug = $3, name = $4, started_on = $5, started_precision = $6, ended_on = $7,
+                       ended_precision = $8, country = $9, mechanism = $10, location = $11, counterparty = $12,
+                       traded = $13, reported_released_count = $14, reported_count_qualifier = $15, notes = $16,
+                       publication = $17, version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into waves (slug, name, started_on, started_precision, ended_on, ended_precision, country,
+                                   mechanism, location, counterparty, traded, reported_released_count,
+                                   reported_count_qualifier, notes, publication)
+                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
             "#,
             id,
             version,
@@ -296,7 +282,8 @@ impl Record for WaveDoc {
             doc.publication as PublicationState,
         )
         .fetch_optional(&mut **tx)
-        .await
+        .await?;
+        Ok(saved.map(|s| (s.id, s.version)))
     }
 }
 
