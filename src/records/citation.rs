@@ -32,20 +32,9 @@ pub struct StoredCitation {
     pub source_title: String,
 }
 
-/// The subject's column among `citations`' six (person, detention, event, wave, recognition,
-/// figure), the others `None`.
+/// The subject's column among the six of `citations` ([`Subject::CITED`]), the others `None`.
 fn columns(subject: Subject) -> [Option<i64>; 6] {
-    let mut columns = [None; 6];
-    let (index, id) = match subject {
-        Subject::Person(id) => (0, id),
-        Subject::Detention(id) => (1, id),
-        Subject::Event(id) => (2, id),
-        Subject::Wave(id) => (3, id),
-        Subject::Recognition(id) => (4, id),
-        Subject::Figure(id) => (5, id),
-    };
-    columns[index] = Some(id);
-    columns
+    Subject::CITED.map(|kind| (kind == subject.kind).then_some(subject.id))
 }
 
 /// Whether the subject exists, and the person whose case it belongs to (if any).
@@ -115,17 +104,8 @@ async fn fetch(
     Ok(rows
         .into_iter()
         .filter_map(|r| {
-            let subject = [
-                r.person_id.map(Subject::Person),
-                r.detention_id.map(Subject::Detention),
-                r.event_id.map(Subject::Event),
-                r.wave_id.map(Subject::Wave),
-                r.recognition_id.map(Subject::Recognition),
-                r.figure_id.map(Subject::Figure),
-            ]
-            .into_iter()
-            .flatten()
-            .next()?;
+            let ids = [r.person_id, r.detention_id, r.event_id, r.wave_id, r.recognition_id, r.figure_id];
+            let subject = Subject::CITED.into_iter().zip(ids).find_map(|(kind, id)| Some(Subject { kind, id: id? }))?;
             Some(StoredCitation {
                 stored: Stored {
                     id: r.id,
@@ -142,14 +122,7 @@ async fn fetch(
 }
 
 impl Record for CitationDoc {
-    const PARENTS: &'static [RecordKind] = &[
-        RecordKind::Person,
-        RecordKind::Detention,
-        RecordKind::Event,
-        RecordKind::Wave,
-        RecordKind::Recognition,
-        RecordKind::Figure,
-    ];
+    const PARENTS: &'static [RecordKind] = &Subject::CITED;
 
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         Ok(fetch(conn, Some(id), None).await?.pop().map(|c| c.stored))

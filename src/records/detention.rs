@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use sqlx::{PgConnection, Postgres, Transaction};
 
-use super::{Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error, read_rows};
+use super::{Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::{PartialDate, ReleaseMechanism, SentenceKind, TrialStage};
@@ -81,8 +81,20 @@ pub struct ChargeRow {
     pub description: String,
 }
 
+impl ChargeRow {
+    fn set(&mut self, field: &str, value: &str) {
+        match field {
+            "article" => value.clone_into(&mut self.article),
+            "part" => value.clone_into(&mut self.part),
+            "description" => value.clone_into(&mut self.description),
+            _ => {}
+        }
+    }
+}
+
 /// The detention form as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
 pub struct DetentionForm {
     pub country: String,
     pub started: String,
@@ -95,43 +107,17 @@ pub struct DetentionForm {
     pub release_mechanism: String,
     pub wave: String,
     pub notes: String,
+    #[serde(skip)]
     pub charges: Vec<ChargeRow>,
 }
 
 impl DetentionForm {
-    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> Self {
-        let mut form = DetentionForm::default();
-        let mut charges = vec![ChargeRow::default(); MAX_CHARGES];
-        let field = |key: &str, value| match key {
-            "country" => form.country = value,
-            "started" => form.started = value,
-            "ended" => form.ended = value,
-            "facility" => form.facility = value,
-            "trial_stage" => form.trial_stage = value,
-            "sentenced" => form.sentenced = value,
-            "sentence_kind" => form.sentence_kind = value,
-            "sentence_months" => form.sentence_months = value,
-            "release_mechanism" => form.release_mechanism = value,
-            "wave" => form.wave = value,
-            "notes" => form.notes = value,
-            _ => {}
-        };
-        let row = |i: usize, stem: &str, value| {
-            let Some(row) = charges.get_mut(i) else { return };
-            match stem {
-                "article" => row.article = value,
-                "part" => row.part = value,
-                "description" => row.description = value,
-                _ => {}
-            }
-        };
-        read_rows(pairs, field, row);
-        // Trailing rows left empty go (the form adds fresh ones); a row with anything typed in
-        // it, even spaces, stays, so that a refused form shows exactly what was sent.
-        while charges.last().is_some_and(|c| [&c.article, &c.part, &c.description].iter().all(|f| f.is_empty())) {
-            charges.pop();
-        }
-        DetentionForm { charges, ..form }
+    /// Reads the posted fields; unknown ones are ignored.
+    pub fn read(values: &Values) -> Self {
+        let charges = super::rows(values, MAX_CHARGES, ChargeRow::set, |c| {
+            [&c.article, &c.part, &c.description].iter().all(|f| f.is_empty())
+        });
+        DetentionForm { charges, ..super::typed(values) }
     }
 
     pub fn from_doc(doc: &DetentionDoc) -> Self {
@@ -382,7 +368,7 @@ impl Record for DetentionDoc {
         parent: Option<Subject>,
         doc: &Self,
     ) -> sqlx::Result<Option<(i64, i32)>> {
-        let person_id = Subject::person(parent, over, Self::KIND)?;
+        let person_id = Subject::new_part(parent, over, Self::KIND)?;
         let (id, version) = super::over(over);
         let saved = sqlx::query!(
             r#"
@@ -438,7 +424,7 @@ impl Editor for DetentionDoc {
     const DUPLICATE_FIELD: &'static str = "started";
 
     fn read(values: Values) -> DetentionForm {
-        DetentionForm::from_pairs(values)
+        DetentionForm::read(&values)
     }
 
     fn form(&self) -> DetentionForm {
@@ -471,7 +457,7 @@ mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> DetentionForm {
-        DetentionForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+        DetentionForm::read(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
     }
 
     #[test]

@@ -30,7 +30,8 @@ impl Document for EventDoc {
 }
 
 /// The event form as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
 pub struct EventForm {
     pub kind: String,
     pub occurred: String,
@@ -103,7 +104,7 @@ impl Record for EventDoc {
         parent: Option<Subject>,
         doc: &Self,
     ) -> sqlx::Result<Option<(i64, i32)>> {
-        let person_id = Subject::person(parent, over, Self::KIND)?;
+        let person_id = Subject::new_part(parent, over, Self::KIND)?;
         let (id, version) = super::over(over);
         let saved = sqlx::query!(
             r#"
@@ -137,9 +138,8 @@ impl Editor for EventDoc {
     type Form = EventForm;
     const DUPLICATE_FIELD: &'static str = "description";
 
-    fn read(mut values: Values) -> EventForm {
-        let mut take = |name: &str| values.remove(name).unwrap_or_default();
-        EventForm { kind: take("kind"), occurred: take("occurred"), description: take("description") }
+    fn read(values: Values) -> EventForm {
+        super::typed(&values)
     }
 
     fn form(&self) -> EventForm {

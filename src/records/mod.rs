@@ -19,7 +19,6 @@ pub mod wave;
 use std::collections::BTreeMap;
 use std::future::Future;
 
-use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
 use crate::db::Tx;
@@ -68,67 +67,59 @@ impl<D> Stored<D> {
 
     /// A part of a person's case (a detention, an event, a recognition).
     pub fn of_person(id: i64, version: i32, person_id: i64, doc: D) -> Self {
-        Stored { id, version, person_id: Some(person_id), owner: Some(Subject::Person(person_id)), doc }
+        Stored { id, version, person_id: Some(person_id), owner: Some(Subject::person(person_id)), doc }
     }
 }
 
 /// A record that others may belong to: the subject of a citation, the person of a detention.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Subject {
-    Person(i64),
-    Detention(i64),
-    Event(i64),
-    Wave(i64),
-    Recognition(i64),
-    Figure(i64),
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Subject {
+    pub kind: RecordKind,
+    pub id: i64,
 }
 
 impl Subject {
+    /// The kinds of record that may be cited, in the order of the subject columns of `citations`.
+    pub const CITED: [RecordKind; 6] = [
+        RecordKind::Person,
+        RecordKind::Detention,
+        RecordKind::Event,
+        RecordKind::Wave,
+        RecordKind::Recognition,
+        RecordKind::Figure,
+    ];
+
     /// The subject of kind `kind` with id `id`, if records of that kind may be cited.
     pub fn of(kind: RecordKind, id: i64) -> Option<Subject> {
-        Some(match kind {
-            RecordKind::Person => Subject::Person(id),
-            RecordKind::Detention => Subject::Detention(id),
-            RecordKind::Event => Subject::Event(id),
-            RecordKind::Wave => Subject::Wave(id),
-            RecordKind::Recognition => Subject::Recognition(id),
-            RecordKind::Figure => Subject::Figure(id),
-            _ => return None,
-        })
+        Self::CITED.contains(&kind).then_some(Subject { kind, id })
     }
 
-    /// The kind of the record and its id.
-    pub fn kind(self) -> (RecordKind, i64) {
-        match self {
-            Subject::Person(id) => (RecordKind::Person, id),
-            Subject::Detention(id) => (RecordKind::Detention, id),
-            Subject::Event(id) => (RecordKind::Event, id),
-            Subject::Wave(id) => (RecordKind::Wave, id),
-            Subject::Recognition(id) => (RecordKind::Recognition, id),
-            Subject::Figure(id) => (RecordKind::Figure, id),
-        }
+    pub fn person(id: i64) -> Subject {
+        Subject { kind: RecordKind::Person, id }
     }
 
-    /// `detention` and 5 for `Detention(5)`: the query parameter that names it.
+    /// The id of the person the subject is, if it is one.
+    pub fn person_id(self) -> Option<i64> {
+        (self.kind == RecordKind::Person).then_some(self.id)
+    }
+
+    /// `detention` and 5 for a detention with id 5: the query parameter that names it.
     pub fn param(self) -> (&'static str, i64) {
-        let (kind, id) = self.kind();
-        (kind.key(), id)
+        (self.kind.key(), self.id)
     }
 
     /// The admin page where the subject is edited.
     pub fn edit_path(self) -> String {
-        let (kind, id) = self.kind();
-        format!("/admin/{}/{id}/edit", kind.path())
+        format!("/admin/{}/{}/edit", self.kind.path(), self.id)
     }
 
     /// The person a new part of a case is inserted for (the parent its form was opened with);
     /// `None` when saving over a stored one (`over`), which keeps its person.
-    fn person(parent: Option<Subject>, over: Option<(i64, i32)>, kind: RecordKind) -> sqlx::Result<Option<i64>> {
-        match (parent, over) {
+    fn new_part(parent: Option<Subject>, over: Option<(i64, i32)>, kind: RecordKind) -> sqlx::Result<Option<i64>> {
+        match (parent.and_then(Subject::person_id), over) {
             (_, Some(_)) => Ok(None),
-            (Some(Subject::Person(id)), None) => Ok(Some(id)),
-            _ => Err(sqlx::Error::Protocol(format!("a new {kind} needs its person"))),
+            (Some(id), None) => Ok(Some(id)),
+            (None, None) => Err(sqlx::Error::Protocol(format!("a new {kind} needs its person"))),
         }
     }
 }
@@ -607,19 +598,31 @@ pub fn values(pairs: &[(&str, String)]) -> Values {
     pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
 }
 
-/// Splits posted fields into the form's own and its repeating rows (`name_0`, `kind_3`): `row`
-/// gets a row's index, the field's stem and the value; anything else goes to `field`.
-pub fn read_rows(
-    pairs: impl IntoIterator<Item = (String, String)>,
-    mut field: impl FnMut(&str, String),
-    mut row: impl FnMut(usize, &str, String),
-) {
-    for (key, value) in pairs {
-        match key.rsplit_once('_').and_then(|(stem, i)| Some((stem, i.parse::<usize>().ok()?))) {
-            Some((stem, i)) => row(i, stem, value),
-            None => field(&key, value),
+/// The posted fields as a typed form whose fields are all text (unknown ones ignored).
+pub fn typed<T: serde::de::DeserializeOwned + Default>(values: &Values) -> T {
+    serde_urlencoded::from_str(&serde_urlencoded::to_string(values).unwrap_or_default()).unwrap_or_default()
+}
+
+/// A form's repeating rows as typed (`name_0`, `kind_3`): `row` gets each one's index, the
+/// field's stem and the value. Trailing rows left empty (`empty`) go; a row with anything typed
+/// in it, even spaces, stays, so that a refused form shows exactly what was sent.
+pub fn rows<R: Clone + Default>(
+    values: &Values,
+    max: usize,
+    row: fn(&mut R, &str, &str),
+    empty: fn(&R) -> bool,
+) -> Vec<R> {
+    let mut rows = vec![R::default(); max];
+    for (key, value) in values {
+        let Some((stem, i)) = key.rsplit_once('_') else { continue };
+        if let Some(r) = i.parse::<usize>().ok().and_then(|i| rows.get_mut(i)) {
+            row(r, stem, value);
         }
     }
+    while rows.last().is_some_and(empty) {
+        rows.pop();
+    }
+    rows
 }
 
 /// What a revision of any kind changed (nothing when a stored version no longer reads as its

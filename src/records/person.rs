@@ -7,7 +7,7 @@ use sqlx::types::Json;
 use sqlx::{PgConnection, Postgres, Transaction};
 use time::OffsetDateTime;
 
-use super::{Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error, read_rows};
+use super::{Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{self, Document, RecordKind, Revision};
 use crate::domain::{NameKind, PartialDate, PublicationState, Sex};
@@ -73,8 +73,21 @@ pub struct NameRow {
     pub kind: String,
 }
 
+impl NameRow {
+    fn set(&mut self, field: &str, value: &str) {
+        match field {
+            "name" => value.clone_into(&mut self.name),
+            "lang" => value.clone_into(&mut self.lang),
+            "script" => value.clone_into(&mut self.script),
+            "kind" => value.clone_into(&mut self.kind),
+            _ => {}
+        }
+    }
+}
+
 /// The form as typed: every field a string, so that whatever was typed can be shown again.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
 pub struct PersonForm {
     pub slug: String,
     pub publication: String,
@@ -84,45 +97,21 @@ pub struct PersonForm {
     pub region: String,
     pub biography: String,
     pub citizenships: String,
+    #[serde(skip)]
     pub names: Vec<NameRow>,
     /// The editor has seen the warning about likely duplicates and goes ahead.
+    #[serde(skip)]
     pub confirm_duplicate: bool,
 }
 
 impl PersonForm {
-    /// Reads the posted fields; unknown ones are ignored, repeated ones keep the last value.
-    pub fn from_pairs(pairs: impl IntoIterator<Item = (String, String)>) -> PersonForm {
-        let mut form = PersonForm::default();
-        let mut names = vec![NameRow::default(); MAX_NAMES];
-        let field = |key: &str, value| match key {
-            "slug" => form.slug = value,
-            "publication" => form.publication = value,
-            "sex" => form.sex = value,
-            "born" => form.born = value,
-            "occupation" => form.occupation = value,
-            "region" => form.region = value,
-            "biography" => form.biography = value,
-            "citizenships" => form.citizenships = value,
-            "confirm_duplicate" => form.confirm_duplicate = value == "yes",
-            _ => {}
-        };
-        let row = |i: usize, stem: &str, value| {
-            let Some(row) = names.get_mut(i) else { return };
-            match stem {
-                "name" => row.name = value,
-                "lang" => row.lang = value,
-                "script" => row.script = value,
-                "kind" => row.kind = value,
-                _ => {}
-            }
-        };
-        read_rows(pairs, field, row);
-        // Trailing rows left empty go; a row with anything typed in it, even spaces, stays, so
-        // that a refused form shows exactly what was sent.
-        while names.last().is_some_and(|r| [&r.name, &r.lang, &r.script, &r.kind].iter().all(|f| f.is_empty())) {
-            names.pop();
-        }
-        PersonForm { names, ..form }
+    /// Reads the posted fields; unknown ones are ignored.
+    pub fn read(values: &Values) -> PersonForm {
+        let names = super::rows(values, MAX_NAMES, NameRow::set, |r| {
+            [&r.name, &r.lang, &r.script, &r.kind].iter().all(|f| f.is_empty())
+        });
+        let confirm_duplicate = values.get("confirm_duplicate").is_some_and(|v| v == "yes");
+        PersonForm { names, confirm_duplicate, ..super::typed(values) }
     }
 
     /// The form filled from a stored person.
@@ -427,7 +416,7 @@ impl Editor for PersonDoc {
     const DUPLICATE_FIELD: &'static str = "slug";
 
     fn read(values: Values) -> PersonForm {
-        PersonForm::from_pairs(values)
+        PersonForm::read(&values)
     }
 
     fn form(&self) -> PersonForm {
@@ -585,7 +574,7 @@ mod tests {
     use crate::db::revisions::diff;
 
     fn form(pairs: &[(&str, &str)]) -> PersonForm {
-        PersonForm::from_pairs(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())))
+        PersonForm::read(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
     }
 
     fn codes() -> Vec<String> {

@@ -76,7 +76,7 @@ impl Record for RecognitionDoc {
         parent: Option<Subject>,
         doc: &Self,
     ) -> sqlx::Result<Option<(i64, i32)>> {
-        let person_id = Subject::person(parent, over, Self::KIND)?;
+        let person_id = Subject::new_part(parent, over, Self::KIND)?;
         let (id, version) = super::over(over);
         let saved = sqlx::query!(
             r#"

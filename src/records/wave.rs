@@ -292,8 +292,7 @@ impl Editor for WaveDoc {
     const DUPLICATE_FIELD: &'static str = "slug";
 
     fn read(values: Values) -> WaveForm {
-        // Every field is text, so the typed values always read as a form.
-        serde_urlencoded::from_str(&serde_urlencoded::to_string(values).unwrap_or_default()).unwrap_or_default()
+        super::typed(&values)
     }
 
     fn form(&self) -> WaveForm {

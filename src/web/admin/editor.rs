@@ -183,7 +183,7 @@ pub(crate) use page;
 
 /// The person a record belongs to, with the name its pages show: `owner` must be a person.
 pub(super) async fn owner_person(state: &AppState, owner: Option<Subject>) -> AppResult<(i64, String)> {
-    let Some(Subject::Person(id)) = owner else { return Err(AppError::NotFound) };
+    let id = owner.and_then(Subject::person_id).ok_or(AppError::NotFound)?;
     let person = PersonDoc::load(&mut *state.db.acquire().await?, id).await?.ok_or(AppError::NotFound)?;
     Ok((id, person.doc.title(locale::current())))
 }

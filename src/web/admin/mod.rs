@@ -70,42 +70,35 @@ fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, PostgresStore> {
 
 pub fn router(state: &AppState) -> Router<AppState> {
     let auth = auth_layer(state);
-    let admins_only = Router::new()
-        .merge(users::router())
-        .merge(delete::routes::<PersonDoc>())
-        .merge(delete::routes::<DetentionDoc>())
-        .merge(delete::routes::<EventDoc>())
-        .merge(delete::routes::<WaveDoc>())
-        .merge(delete::routes::<SourceDoc>())
-        .merge(delete::routes::<CitationDoc>())
-        .merge(delete::routes::<RecognitionDoc>())
-        .merge(delete::routes::<FacilityDoc>())
-        .merge(delete::routes::<FigureDoc>())
-        .route_layer(from_fn(require_admin));
     let admin = Router::new()
         .route("/admin", get(users::dashboard))
         .merge(people::router())
-        .merge(editor::routes::<PersonDoc>())
-        .merge(editor::routes::<DetentionDoc>())
-        .merge(editor::routes::<EventDoc>())
         .merge(import::router())
         .merge(waves::router())
-        .merge(editor::routes::<WaveDoc>())
-        .merge(editor::routes::<SourceDoc>())
+        .merge(kind::<PersonDoc>())
+        .merge(kind::<DetentionDoc>())
+        .merge(kind::<EventDoc>())
+        .merge(kind::<WaveDoc>())
+        .merge(kind::<SourceDoc>())
+        .merge(kind::<CitationDoc>())
+        .merge(kind::<RecognitionDoc>())
+        .merge(kind::<FacilityDoc>())
+        .merge(kind::<FigureDoc>())
         .merge(fields::list_routes::<SourceDoc>())
-        .merge(editor::routes::<CitationDoc>())
         .merge(fields::list_routes::<CitationDoc>())
-        .merge(editor::routes::<RecognitionDoc>())
         .merge(fields::list_routes::<RecognitionDoc>())
-        .merge(editor::routes::<FacilityDoc>())
         .merge(fields::list_routes::<FacilityDoc>())
-        .merge(editor::routes::<FigureDoc>())
         .merge(fields::list_routes::<FigureDoc>())
         .merge(photos::router())
         .merge(texts::router())
-        .merge(admins_only)
+        .merge(users::router().route_layer(from_fn(require_admin)))
         .route_layer(from_fn(require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)
+}
+
+/// Every route of the editor of `K`: new, edit, history, restore, and delete (for admins).
+fn kind<K: editor::Page>() -> Router<AppState> {
+    editor::routes::<K>().merge(delete::routes::<K>().route_layer(from_fn(require_admin)))
 }
 
 /// The admin routes that take large bodies (see `web::upload_router`), behind the same

@@ -126,7 +126,7 @@ impl Case {
             detentions: detention::list(conn, None, Some(id)).await?,
             events: event::list(conn, None, Some(id)).await?,
             recognitions: recognition::list(conn, None, Some(id)).await?,
-            citations: citation::citations_of(conn, Subject::Person(id)).await?,
+            citations: citation::citations_of(conn, Subject::person(id)).await?,
             photo: Some(PhotoSection::load(conn, id).await?),
         })
     }
