@@ -238,34 +238,52 @@ async fn create<K: Page>(
     Posted(values): Posted,
 ) -> AppResult<Response> {
     let (parent, person_id) = parent::<K>(&state, &query).await?;
-    let context = context(&state, &user).await?;
-    let form = K::read(values);
+    let editing = Editing::<K>::new(&state, user, parent, K::read(values), StatusCode::UNPROCESSABLE_ENTITY);
+    save(&state, &session, editing, None, person_id).await
+}
+
+/// Checks the typed form and writes it, as a new record (`stored` is `None`) or over the
+/// version it was loaded at, in one transaction: what the checks read is what is written over.
+/// Mistakes, a racing duplicate and a version saved meanwhile (409) come back on the form with
+/// everything typed; a save is a revision, then one signal, then the form saying it was saved.
+async fn save<K: Page>(
+    state: &AppState,
+    session: &Session,
+    mut editing: Editing<K>,
+    stored: Option<Stored<K>>,
+    person_id: Option<i64>,
+) -> AppResult<Response> {
+    let context = context(state, &editing.user).await?;
+    let current = stored.as_ref().map(|s| &s.doc);
+    let over = stored.as_ref().zip(editing.version).map(|(s, version)| (s.id, version));
     let mut tx = state.db.begin().await?;
-    // Validation and the write in one transaction: what the checks read is what is written over.
-    let inserted = match K::validate(&mut tx, &form, &context, None, None).await? {
-        Ok(doc) => K::insert(&mut tx, parent, &doc).await.map(|id| (id, doc)).map_err(racing::<K>),
+    let written = match K::validate(&mut tx, &editing.form, &context, current, editing.id).await? {
+        Ok(doc) => K::save(&mut tx, over, editing.owner, &doc).await.map(|saved| (saved, doc)).map_err(racing::<K>),
         Err(errors) => Err(Ok(errors)),
     };
-    let (id, doc) = match inserted {
-        Ok(inserted) => inserted,
+    let (saved, doc) = match written {
+        Ok(written) => written,
         Err(refused) => {
             tx.rollback().await?;
-            let mut editing = Editing::<K>::new(&state, user, parent, form, StatusCode::UNPROCESSABLE_ENTITY);
             editing.errors = refused?;
-            return show(&state, &session, editing).await;
+            return show(state, session, editing).await;
         }
+    };
+    let Some((id, _)) = saved else {
+        tx.rollback().await?;
+        let current = load::<K>(state, editing.id.ok_or(AppError::NotFound)?).await?;
+        editing.version = Some(current.version);
+        editing.conflict = Some(diff(Some(&current.doc), &doc));
+        editing.status = StatusCode::CONFLICT;
+        return show(state, session, editing).await;
     };
     // A person's revisions belong to the person's own case.
     let person_id = person_id.or((K::KIND == RecordKind::Person).then_some(id));
-    revisions::record(&mut tx, user.id, id, person_id, Action::Create, None, &doc).await?;
+    let action = if current.is_some() { Action::Update } else { Action::Create };
+    revisions::record(&mut tx, editing.user.id, id, person_id, action, current, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&saved_path::<K>(id)).into_response())
-}
-
-/// Where every editor goes after a save: the record's form, saying it was saved.
-fn saved_path<K: Editor>(id: i64) -> String {
-    format!("/admin/{}/{id}/edit?saved=1", K::KIND.path())
+    Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::KIND.path())).into_response())
 }
 
 /// The form of the stored record `id`, as its edit page first shows it.
@@ -303,36 +321,8 @@ async fn update<K: Page>(
         .get("version")
         .and_then(|v| v.parse::<i32>().ok())
         .ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
-    let context = context(&state, &user).await?;
     let form = K::read(values);
-    let mut editing = Editing::stored(&state, user, &stored, version, form, StatusCode::UNPROCESSABLE_ENTITY);
-    let mut tx = state.db.begin().await?;
-    let doc = match K::validate(&mut tx, &editing.form, &context, Some(&stored.doc), Some(id)).await? {
-        Ok(doc) => doc,
-        Err(errors) => {
-            tx.rollback().await?;
-            editing.errors = errors;
-            return show(&state, &session, editing).await;
-        }
-    };
-    let updated = match K::update(&mut tx, id, version, &doc).await {
-        Ok(updated) => updated,
-        Err(error) => {
-            tx.rollback().await?;
-            editing.errors = racing::<K>(error)?;
-            return show(&state, &session, editing).await;
-        }
-    };
-    if updated.is_none() {
-        tx.rollback().await?;
-        let current = load::<K>(&state, id).await?;
-        editing.version = Some(current.version);
-        editing.conflict = Some(diff(Some(&current.doc), &doc));
-        editing.status = StatusCode::CONFLICT;
-        return show(&state, &session, editing).await;
-    }
-    revisions::record(&mut tx, editing.user.id, id, stored.person_id, Action::Update, Some(&stored.doc), &doc).await?;
-    tx.commit().await?;
-    state.cache.changes().bump();
-    Ok(super::redirect_to(&saved_path::<K>(id)).into_response())
+    let editing = Editing::stored(&state, user, &stored, version, form, StatusCode::UNPROCESSABLE_ENTITY);
+    let person_id = stored.person_id;
+    save(&state, &session, editing, Some(stored), person_id).await
 }
