@@ -98,6 +98,11 @@ async fn limit_body(limits: Limits, request: Request, next: Next) -> Response {
 
 const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
 
+async fn forget_client_request_id(mut request: axum::extract::Request) -> axum::extract::Request {
+    request.headers_mut().remove(REQUEST_ID);
+    request
+}
+
 /// The whole site as one service, ready to serve or to drive in tests without a socket.
 pub fn router(state: AppState, limits: Limits) -> Router {
     // Refuses cross-site POSTs (Sec-Fetch-Site, or Origin against Host and our own origin);
@@ -132,6 +137,8 @@ pub fn router(state: AppState, limits: Limits) -> Router {
         )
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        // The id is ours: one a client sends would go into the logs as it was typed.
+        .layer(axum::middleware::map_request(forget_client_request_id))
         // Outermost, so that even the timeout's and the panic catcher's answers carry them.
         .layer(axum::middleware::from_fn_with_state(state, crate::web::headers::security_headers));
     // The language prefix (`/be/…`) is taken off before routing, so a layer around the whole

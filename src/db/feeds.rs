@@ -73,10 +73,12 @@ pub async fn releases(conn: &mut PgConnection, limit: i64, lang: crate::i18n::La
         .collect())
 }
 
-/// A saved change as the public feed of a person shows it: never who made it.
+/// A saved change as the public feed of a person shows it: never who made it, nothing from
+/// before they were published.
 #[derive(Debug, Clone)]
 pub struct Change {
-    pub id: i64,
+    /// Counts this person's public changes from 1: stable, and silent about other records.
+    pub number: i64,
     pub at: OffsetDateTime,
     pub record: String,
     pub action: String,
@@ -114,9 +116,10 @@ pub async fn person(
     let changes = sqlx::query_as!(
         Change,
         r#"
-        select id, at, record_type as record, action, changed
-        from revisions where person_id = $1
-        order by at desc, id desc
+        select number as "number!", at as "at!", record_type as "record!", action as "action!",
+            changed as "changed!"
+        from person_public_revisions($1)
+        order by number desc
         limit $2
         "#,
         person.id,

@@ -292,10 +292,9 @@ pub async fn find_published_profile(
             (select coalesce(json_agg(json_build_object(
                         'day', to_char(r.at at time zone 'UTC', 'YYYY-MM-DD'), 'record', r.record_type,
                         'action', r.action, 'changed', r.changed)
-                        order by r.at desc, r.id desc), '[]')
-             from (select * from revisions r
-                   where r.person_id = p.id
-                   order by r.at desc, r.id desc limit 20) r) as "changes!: Json<Vec<PublicChange>>",
+                        order by r.number desc), '[]')
+             from (select * from person_public_revisions(p.id) r
+                   order by r.number desc limit 20) r) as "changes!: Json<Vec<PublicChange>>",
             (select json_build_object('id', ph.id, 'sha256', ph.sha256, 'width', ph.width, 'height', ph.height,
                                       'alt_text', ph.alt_text, 'credit', ph.credit)
              from photos ph where ph.person_id = p.id) as "photo: Json<ProfilePhoto>"

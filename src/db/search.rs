@@ -413,7 +413,9 @@ pub async fn export(conn: &mut PgConnection, search: &Search, limit: i64) -> sql
 }
 
 /// Names in the dictionary close to what was typed, for a page that found nothing: the
-/// primary names of people whose tokens are nearest to the query's tokens.
+/// primary names of people whose tokens are nearest to the query's tokens. Only tokens of
+/// published people compete for the nearest places, so a draft's or a deleted person's name
+/// can neither show nor push a published one out.
 pub async fn suggestions(conn: &mut PgConnection, q: &str, lang: Lang) -> sqlx::Result<Vec<Suggestion>> {
     let tokens = name_tokens(q);
     if tokens.is_empty() {
@@ -427,9 +429,10 @@ pub async fn suggestions(conn: &mut PgConnection, q: &str, lang: Lang) -> sqlx::
                  select t.token, max(similarity(q.tok, t.token)) as sim
                  from unnest($1::text[]) as q(tok)
                  cross join lateral (
-                     select token from name_tokens
-                     where similarity(q.tok, token) > 0.15
-                     order by similarity(q.tok, token) desc limit 5
+                     select nt.token from name_tokens nt
+                     where similarity(q.tok, nt.token) > 0.15
+                       and exists (select from person_tokens pt where pt.token = nt.token and pt.published)
+                     order by similarity(q.tok, nt.token) desc limit 5
                  ) t
                  group by t.token
              ) near
@@ -455,7 +458,8 @@ pub struct Suggestion {
     pub display_name: String,
 }
 
-/// The choices the search form offers: only values that occur in published records.
+/// The choices the search form offers: only values that occur in published records (a draft's
+/// citizenship or the country holding a draft never shows).
 #[derive(Debug, Clone, Default)]
 pub struct FilterOptions {
     /// (code, name) of countries that hold or held someone.
@@ -469,13 +473,21 @@ pub struct FilterOptions {
 pub async fn filter_options(conn: &mut PgConnection) -> sqlx::Result<FilterOptions> {
     let countries = sqlx::query_as(
         "select c.code, c.name from countries c
-         where exists (select from detentions d where d.country = c.code) order by c.name",
+         where exists (
+             select from detentions d join people p on p.id = d.person_id
+             where d.country = c.code and p.publication = 'published'
+         )
+         order by c.name",
     )
     .fetch_all(&mut *conn)
     .await?;
     let citizenships = sqlx::query_as(
         "select c.code, c.name from countries c
-         where exists (select from person_citizenships pc where pc.country = c.code) order by c.name",
+         where exists (
+             select from person_citizenships pc join people p on p.id = pc.person_id
+             where pc.country = c.code and p.publication = 'published'
+         )
+         order by c.name",
     )
     .fetch_all(&mut *conn)
     .await?;

@@ -171,7 +171,7 @@ fn wave_date_words(lang: Lang, wave: &WaveSummary) -> String {
 }
 
 #[derive(Template)]
-#[template(path = "charts/waves.svg", escape = "html")]
+#[template(path = "charts/waves.svg", escape = "xml")]
 struct WavesSvg<'a> {
     c: &'a WavesChart,
     origin: &'a str,
@@ -205,7 +205,7 @@ impl WavesSvg<'_> {
 }
 
 #[derive(Template)]
-#[template(path = "charts/lines.svg", escape = "html")]
+#[template(path = "charts/lines.svg", escape = "xml")]
 struct LinesSvg<'a> {
     name: &'a str,
     c: &'a LineChart,
@@ -215,7 +215,7 @@ struct LinesSvg<'a> {
 }
 
 #[derive(Template)]
-#[template(path = "charts/bars.svg", escape = "html")]
+#[template(path = "charts/bars.svg", escape = "xml")]
 struct BarsSvg<'a> {
     name: &'a str,
     c: &'a BarsChart,

@@ -64,7 +64,7 @@ async fn robots(State(state): State<AppState>) -> AppResult<Response> {
 }
 
 #[derive(Template)]
-#[template(path = "feeds/sitemap_index.xml", escape = "html")]
+#[template(path = "feeds/sitemap_index.xml", escape = "xml")]
 struct SitemapIndex<'a> {
     origin: &'a str,
     wave_parts: i64,
@@ -93,7 +93,7 @@ const SITE_PAGES: [&str; 6] = ["/", "/prisoners", "/waves", "/charts", "/data", 
 /// translations with `xhtml:link rel="alternate" hreflang` (Google's format), so
 /// `RECORDS_PER_SITEMAP` records make at most `SITEMAP_SIZE` addresses.
 #[derive(Template)]
-#[template(path = "feeds/sitemap.xml", escape = "html")]
+#[template(path = "feeds/sitemap.xml", escape = "xml")]
 struct Sitemap<'a> {
     origin: &'a str,
     /// Addresses without a language prefix, with their last change when known.
@@ -158,7 +158,7 @@ async fn sitemap(State(state): State<AppState>, Path(file): Path<String>) -> App
 }
 
 #[derive(Template)]
-#[template(path = "feeds/releases.atom", escape = "html")]
+#[template(path = "feeds/releases.atom", escape = "xml")]
 struct ReleasesFeed<'a> {
     origin: &'a str,
     updated: String,
@@ -193,7 +193,7 @@ async fn releases_feed(State(state): State<AppState>, locale: Locale) -> AppResu
 }
 
 #[derive(Template)]
-#[template(path = "feeds/person.atom", escape = "html")]
+#[template(path = "feeds/person.atom", escape = "xml")]
 struct PersonAtom<'a> {
     origin: &'a str,
     person: PersonFeed,
@@ -252,7 +252,7 @@ async fn person_feed(State(state): State<AppState>, locale: Locale, Path(slug): 
 }
 
 #[derive(Template)]
-#[template(path = "feeds/search.atom", escape = "html")]
+#[template(path = "feeds/search.atom", escape = "xml")]
 struct SearchAtom<'a> {
     origin: &'a str,
     /// The search as a query string, for the feed's own address and the page it mirrors.

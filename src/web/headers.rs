@@ -21,10 +21,29 @@ fn is_embeddable(path: &str) -> bool {
     path.starts_with("/charts/")
 }
 
+/// The staff's pages: what they show is for one account, and must stay in no cache on the way
+/// (a shared computer's browser, a proxy, a CDN).
+fn is_staff(path: &str) -> bool {
+    ["/admin", "/login", "/logout", "/account"]
+        .iter()
+        .any(|area| path.strip_prefix(area).is_some_and(|rest| rest.is_empty() || rest.starts_with('/')))
+}
+
 pub async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
-    let embeddable = is_embeddable(request.uri().path());
+    let path = request.uri().path();
+    let (embeddable, staff, logout) = (is_embeddable(path), is_staff(path), path == "/logout");
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if staff {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("private, no-store"));
+    }
+    if logout {
+        // The browser forgets what this account saw and held, not only the session cookie.
+        headers.insert(
+            HeaderName::from_static("clear-site-data"),
+            HeaderValue::from_static("\"cache\", \"cookies\", \"storage\""),
+        );
+    }
     let mut set = |name: HeaderName, value: &'static str| {
         headers.entry(name).or_insert(HeaderValue::from_static(value));
     };

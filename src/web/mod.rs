@@ -17,6 +17,7 @@ pub mod photos;
 mod prisoners;
 pub(crate) mod search;
 mod waves;
+mod xml;
 
 use axum::Router;
 use axum::http::{StatusCode, header};

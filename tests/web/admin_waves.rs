@@ -1,7 +1,9 @@
-//! The wave form and the form that releases many people in a wave at once.
+//! The wave form and the form that releases many people in a wave at once. Stale versions,
+//! history, restore and delete are tested for every kind at once in `admin_kinds`.
 
 use prisoner_tracker::accounts::Role;
 
+use crate::fixtures;
 use crate::helpers::{TestApp, logged_in};
 
 const WAVE: &[(&str, &str)] = &[
@@ -33,7 +35,7 @@ async fn an_admin_adds_a_wave_that_appears_on_the_site_and_in_the_charts() {
 }
 
 #[tokio::test]
-async fn wave_mistakes_and_stale_saves_lose_nothing() {
+async fn wave_mistakes_come_back_with_everything_typed() {
     let app = TestApp::new().await;
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
     let wrong = admin
@@ -45,43 +47,17 @@ async fn wave_mistakes_and_stale_saves_lose_nothing() {
     }
     assert_eq!(wrong.attr("#name", "value").as_deref(), Some("A wave"));
     assert_eq!(wrong.attr("#reported", "value").as_deref(), Some("many"));
-
-    let created = admin.submit("/admin/waves/new", WAVE).await;
-    let edit = created.header("location").split('?').next().unwrap().to_owned();
-    let stale = admin.get(&edit).await;
-    let (token, version) =
-        (stale.attr("input[name=csrf_token]", "value").unwrap(), stale.attr("input[name=version]", "value").unwrap());
-    let mut newer = WAVE.to_vec();
-    newer.retain(|(k, _)| *k != "reported");
-    newer.push(("reported", "25"));
-    assert_eq!(admin.submit(&edit, &newer).await.status, 303);
-    let mut mine = vec![("csrf_token", token.as_str()), ("version", version.as_str())];
-    mine.extend_from_slice(WAVE);
-    mine.retain(|(k, _)| *k != "reported");
-    mine.push(("reported", "30"));
-    let conflict = admin.post(&edit, &mine).await;
-    assert_eq!(conflict.status, 409);
-    assert_eq!(conflict.texts(".conflict td.before"), ["at_least 25"]);
-    assert_eq!(conflict.texts(".conflict td.after"), ["at_least 30"]);
-    assert_eq!(conflict.attr("#reported", "value").as_deref(), Some("30"));
 }
 
 #[tokio::test]
 async fn many_people_are_released_in_a_wave_at_once_or_not_at_all() {
     let app = TestApp::new().await;
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
-    for (name, slug) in [("Symon Testavy", "symon-testavy"), ("Alena Testavaya", "alena-testavaya")] {
-        let person = admin.submit("/admin/people/new", &[("name_0", name), ("publication", "published")]).await;
-        let id: i64 =
-            person.header("location").trim_start_matches("/admin/people/").split('/').next().unwrap().parse().unwrap();
-        let detention = admin
-            .submit(&format!("/admin/detentions/new?person={id}"), &[("country", "BY"), ("started", "2021-05")])
-            .await;
-        assert_eq!(detention.status, 303, "{slug}: {}", detention.body);
+    for name in ["Symon Testavy", "Alena Testavaya"] {
+        fixtures::held_person(&app, &mut admin, name).await;
     }
-    let created = admin.submit("/admin/waves/new", WAVE).await;
-    let edit = created.header("location").split('?').next().unwrap().to_owned();
-    let wave_id = edit.trim_start_matches("/admin/waves/").trim_end_matches("/edit").to_owned();
+    let (wave_id, wave) = fixtures::wave(&app, &mut admin, "Pardon of 23 people", "2025-07-03").await;
+    let edit = format!("/admin/waves/{wave_id}/edit");
     let release = format!("/admin/waves/{wave_id}/release");
 
     let page = admin.get(&edit).await;
@@ -112,7 +88,7 @@ async fn many_people_are_released_in_a_wave_at_once_or_not_at_all() {
     assert_eq!(rows, [("2025-07-03".into(), "pardon".into()), ("2025-07-03".into(), "pardon".into())]);
     let person = app.get("/prisoners/symon-testavy").await;
     assert!(person.text(".status").contains("Released"));
-    assert!(app.get("/waves/pardon-of-23-people-2025-07-03").await.body.contains("Alena Testavaya"));
+    assert!(app.get(&format!("/waves/{wave}")).await.body.contains("Alena Testavaya"));
     let again = admin.post(&release, &[("csrf_token", &token), ("people", "symon-testavy"), ("released", "")]).await;
     assert!(again.text(".release .form-error").contains("no detention of this person is still going on"));
 }

@@ -129,3 +129,78 @@ async fn the_sitemap_lists_every_published_record_and_robots_points_to_it() {
     assert!(robots.body.contains("Disallow: /admin"));
     assert!(robots.body.lines().any(|l| l.starts_with("Sitemap: http") && l.ends_with("/sitemap.xml")));
 }
+
+/// A person's feed and change log start when they were published, and count their own changes
+/// from 1: the edits of their time as a draft and of anyone else stay out, even as gaps.
+#[tokio::test]
+async fn a_person_feed_starts_at_publication_and_counts_its_own_changes() {
+    let app = TestApp::with_demo().await;
+    // Nothing is cached yet, and revisions alone announce no change.
+    sqlx::raw_sql(
+        "with p as (select id from people where slug = 'andrey-kuznechyk'),
+              o as (select id from people where slug = 'ihar-losik')
+         insert into revisions (at, record_type, record_id, person_id, action, before, after, changed)
+         select at::timestamptz, kind, coalesce(record_id, p.id), coalesce(owner, p.id), action,
+                before::jsonb, after::jsonb, changed::text[]
+         from p, o, (values
+             ('2025-01-01', 'person', null::bigint, null::bigint, 'create', null, '{\"publication\": \"draft\"}', '{slug,occupation}'),
+             ('2025-01-02', 'detention', 900001, null, 'create', null, '{}', '{started}'),
+             ('2025-01-03', 'person', 900002, 900002, 'update', '{}', '{}', '{occupation}'),
+             ('2025-01-04', 'person', null, null, 'update', '{\"publication\": \"draft\"}', '{\"publication\": \"published\"}', '{publication}'),
+             ('2025-01-05', 'event', 900003, null, 'create', null, '{}', '{description}')
+         ) as r(at, kind, record_id, owner, action, before, after, changed)",
+    )
+    .execute(&app.pool)
+    .await
+    .unwrap();
+    let feed = app.get("/prisoners/andrey-kuznechyk/feed.atom").await;
+    assert_eq!(feed.status, 200);
+    let doc = parse(&feed.body);
+    let ids = texts(&doc, "entry", "id");
+    let numbers: Vec<&str> = ids.iter().map(|id| id.rsplit('#').next().unwrap()).collect();
+    assert_eq!(numbers, ["change-2", "change-1"], "publication and what came after, numbered 1, 2");
+    assert_eq!(texts(&doc, "entry", "summary"), ["Fields: Description.", "Fields: Publication."]);
+    assert!(!feed.body.contains("2025-01-02"), "nothing from the draft's time");
+
+    let page = app.get("/prisoners/andrey-kuznechyk").await;
+    assert_eq!(page.status, 200);
+    let days: Vec<String> = page
+        .html()
+        .select(&scraper::Selector::parse(".changes time").unwrap())
+        .filter_map(|t| t.value().attr("datetime").map(str::to_owned))
+        .collect();
+    assert_eq!(days, ["2025-01-05", "2025-01-04"], "the page's change log agrees");
+}
+
+/// A control character pasted into a name (from a word processor, say) would make XML
+/// malformed: every feed, sitemap and chart leaves it out and stays well-formed.
+#[tokio::test]
+async fn control_characters_in_names_never_break_the_xml() {
+    let app = TestApp::with_demo().await;
+    app.change(
+        "update person_names set name = 'Andrey' || chr(1) || chr(11) || ' Kuznechyk' || chr(65535)
+         where person_id = (select id from people where slug = 'andrey-kuznechyk') and kind = 'primary' and script = 'Latn';
+         update waves set name = name || chr(2) || chr(31) where slug = 'handover-2025-02-12-vilnius'",
+    )
+    .await;
+    for uri in [
+        "/prisoners/andrey-kuznechyk/feed.atom",
+        "/ru/prisoners/andrey-kuznechyk/feed.atom",
+        "/feeds/releases.atom",
+        "/prisoners.atom?q=Kuznechyk",
+        "/sitemap.xml",
+        "/charts/waves.svg",
+        "/be/charts/waves.svg",
+    ] {
+        let response = app.get(uri).await;
+        assert_eq!(response.status, 200, "{uri}");
+        parse(&response.body);
+        assert!(
+            !response.body.chars().any(|c| matches!(c, '\u{1}' | '\u{2}' | '\u{b}' | '\u{1f}' | '\u{ffff}')),
+            "{uri}"
+        );
+    }
+    let png = app.get("/charts/waves.png").await;
+    assert_eq!(png.status, 200);
+    assert_eq!(png.header("content-type"), "image/png");
+}

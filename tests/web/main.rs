@@ -1,12 +1,14 @@
 //! Integration tests: the whole site against a real PostgreSQL, a fresh database per test.
 //! With DATABASE_URL unset they start the project's private cluster (see src/db/local_cluster.rs).
 
+mod fixtures;
 mod helpers;
 
 mod admin;
 mod admin_detentions;
 mod admin_i18n;
 mod admin_import;
+mod admin_kinds;
 mod admin_people;
 mod admin_photos;
 mod admin_records;

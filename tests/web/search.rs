@@ -310,3 +310,46 @@ async fn every_stored_spelling_of_synthetic_people_finds_them() {
         assert!(found, "{variant} spelling {name:?} should find {slug}");
     }
 }
+
+/// Drafts are invisible to the public search in every part of it: the filter choices offer no
+/// country or citizenship that only a draft has, and drafts' names, however near to what was
+/// typed, never take a suggestion's place from a published person.
+#[tokio::test]
+async fn drafts_leak_into_neither_filters_nor_suggestions() {
+    let app = TestApp::with_demo().await;
+    let draft_names = ["Kuznechyqa", "Kuznechyqb", "Kuznechyqc", "Kuznechyqd", "Kuznechyqe", "Kuznechyqf"];
+    for (i, surname) in draft_names.iter().enumerate() {
+        app.change(&format!(
+            "with p as (insert into people (slug, publication, synthetic) values ('synthetic-draft-{i}', 'draft', true) returning id)
+             insert into person_names (person_id, name, script, kind, search_key)
+             select id, 'Synthetic {surname}', 'Latn', 'primary', 'synthetic {key}' from p;
+             insert into person_citizenships (person_id, country)
+             select id, 'NZ' from people where slug = 'synthetic-draft-{i}';
+             insert into detentions (person_id, country, started_on, started_precision)
+             select id, 'NZ', '2024-01-0{day}', 'day' from people where slug = 'synthetic-draft-{i}';",
+            key = surname.to_lowercase(),
+            day = i + 1,
+        ))
+        .await;
+    }
+
+    let page = app.get("/prisoners").await;
+    assert_eq!(page.status, 200);
+    let countries: Vec<String> = ["#country option", "#citizenship option"]
+        .iter()
+        .flat_map(|selector| {
+            page.html()
+                .select(&scraper::Selector::parse(selector).unwrap())
+                .filter_map(|o| o.value().attr("value").map(str::to_owned))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(countries.iter().any(|c| c == "BY"), "the choices are there: {countries:?}");
+    assert!(!countries.iter().any(|c| c == "NZ"), "only drafts hold or have NZ: {countries:?}");
+
+    let page = app.get(&query("Kuznechyq Fogel")).await;
+    assert!(listed(&page).is_empty());
+    let suggestions = page.texts(".suggestions li");
+    assert!(suggestions.contains(&"Andrey Kuznechyk".to_owned()), "nearer drafts push nobody out: {suggestions:?}");
+    assert!(!suggestions.iter().any(|s| s.contains("Synthetic")), "{suggestions:?}");
+}

@@ -55,7 +55,17 @@ async fn framework_errors_get_the_friendly_page() {
 }
 
 #[tokio::test]
-async fn every_response_carries_a_request_id() {
+async fn every_response_carries_a_request_id_of_our_making() {
     let app = TestApp::new().await;
-    assert_eq!(app.get("/healthz").await.header("x-request-id").len(), 36);
+    let ours = app.get("/healthz").await;
+    assert_eq!(ours.status, 200);
+    assert!(uuid::Uuid::parse_str(ours.header("x-request-id")).is_ok(), "{}", ours.header("x-request-id"));
+
+    let chosen = "forged-id-that-would-go-into-the-logs";
+    let response = app
+        .request(Request::builder().uri("/healthz").header("x-request-id", chosen).body(Body::empty()).unwrap())
+        .await;
+    assert_eq!(response.status, 200);
+    assert_ne!(response.header("x-request-id"), chosen, "a client's id is replaced, not trusted");
+    assert!(uuid::Uuid::parse_str(response.header("x-request-id")).is_ok());
 }

@@ -4,22 +4,23 @@
 use std::net::{IpAddr, SocketAddr};
 
 use askama::Template;
+use axum::Router;
 use axum::extract::{ConnectInfo, FromRequestParts, Query, State};
 use axum::http::StatusCode;
 use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use axum_login::{AuthUser, AuthnBackend, UserId};
 use serde::Deserialize;
 use sqlx::PgPool;
 use tower_sessions::Session;
 
+use super::request::Posted;
 use crate::accounts::{self, Role};
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, User};
 use crate::error::{AppError, AppResult};
-use crate::web::{Layout, csrf, render};
+use crate::web::{Layout, csrf};
 
 /// Failed logins for one address, within [`THROTTLE_MINUTES`], before it is refused outright.
 pub const MAX_FAILURES_PER_ACCOUNT: i64 = 5;
@@ -111,16 +112,6 @@ pub struct LoginQuery {
     next: Option<String>,
 }
 
-#[derive(Debug, Deserialize)]
-pub struct LoginForm {
-    #[serde(default)]
-    email: String,
-    #[serde(default)]
-    password: String,
-    csrf_token: Option<String>,
-    next: Option<String>,
-}
-
 /// Why the form came back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Problem {
@@ -191,9 +182,7 @@ async fn login_page(
         next: next.to_owned(),
         problem,
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    Ok(response)
+    super::render_with(status, &page)
 }
 
 async fn login_form(
@@ -211,52 +200,38 @@ async fn login_form(
     login_page(&state, &session, String::new(), &next, problem, StatusCode::OK).await
 }
 
+/// `/login` as posted (`email`, `password`, `next`), its token already checked.
 async fn login(
     State(state): State<AppState>,
     mut auth: AuthSession,
     session: Session,
     ClientIp(ip): ClientIp,
-    Form(form): Form<LoginForm>,
+    Posted(mut form): Posted,
 ) -> AppResult<Response> {
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let next = safe_next(form.next.as_deref());
-    let typed = form.email.trim().chars().take(320).collect::<String>();
+    let next = safe_next(form.get("next").map(String::as_str));
+    let typed = form.get("email").map_or("", |e| e.trim()).chars().take(320).collect::<String>();
     let email = accounts::normalise_email(&typed).unwrap_or_else(|_| typed.to_lowercase());
-    let mut conn = state.db.acquire().await?;
+    let password = form.remove("password").unwrap_or_default();
 
-    let (by_email, by_ip) = users::recent_failures(&mut conn, &email, ip, THROTTLE_MINUTES).await?;
+    let (by_email, by_ip) =
+        users::recent_failures(&mut *state.db.acquire().await?, &email, ip, THROTTLE_MINUTES).await?;
     if by_email >= MAX_FAILURES_PER_ACCOUNT || by_ip >= MAX_FAILURES_PER_IP {
-        let entry =
-            AuditEntry { action: AuditAction::LoginThrottled, user_id: None, email: Some(&email), ip, detail: None };
-        users::audit(&mut conn, entry).await?;
+        audit(&state, AuditAction::LoginThrottled, None, &email, ip).await?;
         tracing::warn!("login throttled");
         return login_page(&state, &session, typed, &next, Problem::Throttled, StatusCode::TOO_MANY_REQUESTS).await;
     }
 
-    let credentials = Credentials { email: email.clone(), password: form.password };
-    let user = auth.authenticate(credentials).await.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
+    let user = auth.authenticate(Credentials { email: email.clone(), password }).await.map_err(internal)?;
     let Some(user) = user else {
-        let entry =
-            AuditEntry { action: AuditAction::LoginFailed, user_id: None, email: Some(&email), ip, detail: None };
-        users::audit(&mut conn, entry).await?;
+        audit(&state, AuditAction::LoginFailed, None, &email, ip).await?;
         return login_page(&state, &session, typed, &next, Problem::Refused, StatusCode::UNAUTHORIZED).await;
     };
     // axum-login gives the session a new id here, so a planted session id is worth nothing.
-    auth.login(&user).await.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    session
-        .insert(LOGGED_IN_AT, time::OffsetDateTime::now_utc().unix_timestamp())
-        .await
-        .map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+    auth.login(&user).await.map_err(internal)?;
+    session.insert(LOGGED_IN_AT, time::OffsetDateTime::now_utc().unix_timestamp()).await.map_err(internal)?;
     csrf::rotate(&session).await?;
-    let entry =
-        AuditEntry { action: AuditAction::Login, user_id: Some(user.id), email: Some(&user.email), ip, detail: None };
-    users::audit(&mut conn, entry).await?;
+    audit(&state, AuditAction::Login, Some(user.id), &user.email, ip).await?;
     Ok(super::redirect_to(&next).into_response())
-}
-
-#[derive(Debug, Deserialize)]
-pub struct LogoutForm {
-    csrf_token: Option<String>,
 }
 
 async fn logout(
@@ -264,22 +239,30 @@ async fn logout(
     mut auth: AuthSession,
     session: Session,
     ClientIp(ip): ClientIp,
-    Form(form): Form<LogoutForm>,
+    _: Posted,
 ) -> AppResult<Response> {
-    csrf::verify(&session, form.csrf_token.as_deref()).await?;
-    let user = auth.logout().await.map_err(|e| AppError::Internal(anyhow::anyhow!("{e}")))?;
-    if let Some(user) = user {
-        let entry = AuditEntry {
-            action: AuditAction::Logout,
-            user_id: Some(user.id),
-            email: Some(&user.email),
-            ip,
-            detail: None,
-        };
-        users::audit(&mut *state.db.acquire().await?, entry).await?;
+    if let Some(user) = auth.logout().await.map_err(internal)? {
+        audit(&state, AuditAction::Logout, Some(user.id), &user.email, ip).await?;
     }
-    session.flush().await.map_err(|e| AppError::Internal(anyhow::anyhow!("session: {e}")))?;
+    session.flush().await.map_err(internal)?;
     Ok(super::redirect_to("/login").into_response())
+}
+
+/// One line of the audit log, on a connection of its own: no handler holds two at once.
+async fn audit(
+    state: &AppState,
+    action: AuditAction,
+    user_id: Option<i64>,
+    email: &str,
+    ip: Option<IpAddr>,
+) -> AppResult<()> {
+    let entry = AuditEntry { action, user_id, email: Some(email), ip, detail: None };
+    Ok(users::audit(&mut *state.db.acquire().await?, entry).await?)
+}
+
+/// A failure of the login machinery or the session store: a 500, logged.
+fn internal(error: impl std::fmt::Display) -> AppError {
+    AppError::Internal(anyhow::anyhow!("login: {error}"))
 }
 
 /// The roles that may do what admins may do.

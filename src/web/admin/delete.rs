@@ -17,7 +17,7 @@ use crate::db::users::User;
 use crate::domain::RecordKind;
 use crate::error::AppResult;
 use crate::records::{Record, Stored};
-use crate::web::{Layout, csrf, locale, render};
+use crate::web::{Layout, csrf, locale};
 
 /// The delete routes of `K`, for the admins-only router.
 pub(crate) fn routes<K: Record>() -> Router<AppState> {
@@ -62,9 +62,7 @@ async fn delete_page<K: Record>(
         in_use,
         conflict,
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = status;
-    Ok(response)
+    super::render_with(status, &page)
 }
 
 async fn confirm_delete<K: Record>(

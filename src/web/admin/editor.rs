@@ -31,7 +31,7 @@ use crate::i18n::Message;
 use crate::records::citation::{self, StoredCitation};
 use crate::records::person::{self, PersonDoc};
 use crate::records::{self, Context, Editor, FieldErrors, Record, Stored, Subject, Values};
-use crate::web::{Layout, csrf, locale, render};
+use crate::web::{Layout, csrf, locale};
 
 /// A kind's form page: what it shows besides what every form shows ([`Editing`]).
 pub(crate) trait Page: Editor {
@@ -155,9 +155,7 @@ impl<K: Editor> Editing<K> {
 
     /// The answer with `page`, under the status of the flow (200, 409, 422).
     pub fn respond<P: Template + Deref<Target = Self>>(page: &P) -> AppResult<Response> {
-        let mut response = render(page)?;
-        *response.status_mut() = page.status;
-        Ok(response)
+        super::render_with(page.status, page)
     }
 }
 

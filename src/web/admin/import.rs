@@ -11,14 +11,13 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{DefaultBodyLimit, Extension, FromRequest, Multipart, Query, Request, State};
+use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Query, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use tower_sessions::Session;
 
-use super::CurrentUser;
+use super::request::{Staff, Unchecked};
 use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::users::User;
@@ -26,7 +25,7 @@ use crate::error::{AppResult, error_page};
 use crate::i18n::{Count, Message};
 use crate::import::table::{self, COLUMNS, Column};
 use crate::import::{self as importer, ApplyError, Report};
-use crate::web::{Layout, csrf, render};
+use crate::web::{Layout, render};
 
 pub fn router() -> Router<AppState> {
     Router::new()
@@ -54,18 +53,18 @@ struct ImportPage {
 }
 
 impl ImportPage {
-    fn new(state: &AppState, user: User, csrf_token: String) -> Self {
-        ImportPage {
+    async fn new(state: &AppState, staff: Staff) -> AppResult<Self> {
+        Ok(ImportPage {
             layout: super::layout(state, "/admin/import"),
-            user,
-            csrf_token,
+            csrf_token: staff.token().await?,
+            user: staff.user,
             csv: String::new(),
             pasted: false,
             problem: None,
             report: None,
             stale: false,
             done: None,
-        }
+        })
     }
 
     fn columns(&self) -> Vec<&'static str> {
@@ -124,12 +123,6 @@ impl ImportPage {
     }
 }
 
-fn page_with_status(page: &ImportPage, status: StatusCode) -> AppResult<Response> {
-    let mut response = render(page)?;
-    *response.status_mut() = status;
-    Ok(response)
-}
-
 /// Counts of the import just applied, shown after the redirect.
 #[derive(Debug, Clone, Default)]
 struct Done {
@@ -147,11 +140,10 @@ struct DoneQuery {
 
 async fn import_form(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    staff: Staff,
     Query(query): Query<DoneQuery>,
 ) -> AppResult<Response> {
-    let mut page = ImportPage::new(&state, user, csrf::token(&session).await?);
+    let mut page = ImportPage::new(&state, staff).await?;
     if let (Some(created), Some(updated), Some(unchanged)) = (query.created, query.updated, query.unchanged) {
         page.done = Some(Done { created, updated, unchanged });
     }
@@ -161,7 +153,6 @@ async fn import_form(
 /// The import form as posted: a file, or pasted text, and the check's fingerprint (apply).
 #[derive(Debug, Default)]
 struct ImportForm {
-    csrf_token: Option<String>,
     csv: String,
     file: Vec<u8>,
     fingerprint: String,
@@ -169,38 +160,39 @@ struct ImportForm {
 
 impl ImportForm {
     /// Reads a multipart or a plain form; a body that is too large is answered with 413.
-    async fn read(state: &AppState, request: Request) -> Result<ImportForm, Response> {
+    async fn read(state: &AppState, request: Request) -> Result<Unchecked<ImportForm>, Response> {
         let multipart = request
             .headers()
             .get(header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("multipart/form-data"));
-        let mut form = ImportForm::default();
-        if !multipart {
+        let (mut form, mut token) = (ImportForm::default(), None);
+        let mut keep = |name: &str, value: String| match name {
+            "csrf_token" => token = Some(value),
+            "csv" => form.csv = value,
+            "fingerprint" => form.fingerprint = value,
+            _ => {}
+        };
+        let mut file = Vec::new();
+        if multipart {
+            let mut fields = Multipart::from_request(request, state).await.map_err(too_large_or)?;
+            while let Some(field) = fields.next_field().await.map_err(too_large_or)? {
+                let name = field.name().unwrap_or_default().to_owned();
+                if name == "file" {
+                    file = field.bytes().await.map_err(too_large_or)?.to_vec();
+                } else {
+                    keep(&name, field.text().await.map_err(too_large_or)?);
+                }
+            }
+        } else {
             let axum::Form(pairs) =
                 axum::Form::<Vec<(String, String)>>::from_request(request, state).await.map_err(too_large_or)?;
             for (name, value) in pairs {
-                match name.as_str() {
-                    "csrf_token" => form.csrf_token = Some(value),
-                    "csv" => form.csv = value,
-                    "fingerprint" => form.fingerprint = value,
-                    _ => {}
-                }
-            }
-            return Ok(form);
-        }
-        let mut fields = Multipart::from_request(request, state).await.map_err(too_large_or)?;
-        while let Some(field) = fields.next_field().await.map_err(too_large_or)? {
-            let name = field.name().unwrap_or_default().to_owned();
-            match name.as_str() {
-                "file" => form.file = field.bytes().await.map_err(too_large_or)?.to_vec(),
-                "csrf_token" => form.csrf_token = Some(field.text().await.map_err(too_large_or)?),
-                "csv" => form.csv = field.text().await.map_err(too_large_or)?,
-                "fingerprint" => form.fingerprint = field.text().await.map_err(too_large_or)?,
-                _ => {}
+                keep(&name, value);
             }
         }
-        Ok(form)
+        form.file = file;
+        Ok(Unchecked::new(token, form))
     }
 
     /// The file's bytes: the file chosen, else the text pasted.
@@ -224,74 +216,60 @@ fn too_large_or(rejection: impl IntoResponse) -> Response {
     response
 }
 
-/// The form read, its token checked, and the file read as a table (with the fingerprint of the
-/// check the importer saw, when applying); or the page to answer with.
+/// What both posts begin with: the form read, its token checked, the file read as a table, and
+/// the fingerprint of the check the importer saw (when applying), with the page to answer on;
+/// or the answer already, when the form or the file cannot be read.
 async fn read_table(
     state: &AppState,
-    session: &Session,
+    staff: Staff,
     request: Request,
-    page: &mut ImportPage,
-) -> AppResult<Result<(table::Table, String), Response>> {
+) -> AppResult<Result<(ImportPage, table::Table, String), Response>> {
     let form = match ImportForm::read(state, request).await {
-        Ok(form) => form,
+        Ok(form) => staff.verify(form).await?,
         Err(response) => return Ok(Err(response)),
     };
-    csrf::verify(session, form.csrf_token.as_deref()).await?;
+    let mut page = ImportPage::new(state, staff).await?;
     let Some((bytes, pasted)) = form.bytes() else {
         page.problem = Some(Message::new("import-problem-no-file"));
-        return Ok(Err(page_with_status(page, StatusCode::UNPROCESSABLE_ENTITY)?));
+        return Ok(Err(super::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
     };
     page.pasted = pasted;
     match table::read(bytes) {
         Ok(table) => {
             // Valid UTF-8 once read, and needed as text to travel to the apply form.
             page.csv = String::from_utf8_lossy(bytes).into_owned();
-            Ok(Ok((table, form.fingerprint)))
+            Ok(Ok((page, table, form.fingerprint)))
         }
         Err(error) => {
             if pasted {
                 page.csv = form.csv.clone();
             }
             page.problem = Some(Message::new("import-problem-unread").arg_message("problem", error.message()));
-            Ok(Err(page_with_status(page, StatusCode::UNPROCESSABLE_ENTITY)?))
+            Ok(Err(super::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)?))
         }
     }
 }
 
 /// The dry run: what importing the file would do, row by row. Writes nothing.
-async fn check_import(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    request: Request,
-) -> AppResult<Response> {
-    let may_publish = user.role == Role::Admin;
-    let mut page = ImportPage::new(&state, user, csrf::token(&session).await?);
-    let table = match read_table(&state, &session, request, &mut page).await? {
-        Ok((table, _)) => table,
+async fn check_import(State(state): State<AppState>, staff: Staff, request: Request) -> AppResult<Response> {
+    let (mut page, table, _) = match read_table(&state, staff, request).await? {
+        Ok(read) => read,
         Err(response) => return Ok(response),
     };
-    let report = importer::check(&mut *state.db.acquire().await?, &table, may_publish).await?;
+    let report = importer::check(&mut *state.db.acquire().await?, &table, page.may_publish()).await?;
     let status = if report.is_valid() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     page.report = Some(report);
-    page_with_status(&page, status)
+    super::render_with(status, &page)
 }
 
 /// Writes a checked file: all of it in one transaction, only if the check made now is the one
 /// the importer saw.
-async fn apply_import(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    request: Request,
-) -> AppResult<Response> {
-    let may_publish = user.role == Role::Admin;
-    let user_id = user.id;
-    let mut page = ImportPage::new(&state, user, csrf::token(&session).await?);
-    let (table, seen) = match read_table(&state, &session, request, &mut page).await? {
+async fn apply_import(State(state): State<AppState>, staff: Staff, request: Request) -> AppResult<Response> {
+    let (mut page, table, seen) = match read_table(&state, staff, request).await? {
         Ok(read) => read,
         Err(response) => return Ok(response),
     };
+    let (may_publish, user_id) = (page.may_publish(), page.user.id);
 
     let mut tx = state.db.begin().await?;
     let mut report = importer::check(&mut tx, &table, may_publish).await?;
@@ -300,7 +278,7 @@ async fn apply_import(
         let status = if report.is_valid() { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
         page.stale = true;
         page.report = Some(report);
-        return page_with_status(&page, status);
+        return super::render_with(status, &page);
     }
     match importer::apply(&mut tx, &report, user_id).await {
         Ok(applied) => {
@@ -319,7 +297,7 @@ async fn apply_import(
             tx.rollback().await?;
             report.refuse(row, message);
             page.report = Some(report);
-            page_with_status(&page, StatusCode::UNPROCESSABLE_ENTITY)
+            super::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(ApplyError::Stale { .. } | ApplyError::Invalid(_)) => {
             tx.rollback().await?;
@@ -327,7 +305,7 @@ async fn apply_import(
             let report = importer::check(&mut *state.db.acquire().await?, &table, may_publish).await?;
             page.stale = true;
             page.report = Some(report);
-            page_with_status(&page, StatusCode::CONFLICT)
+            super::render_with(StatusCode::CONFLICT, &page)
         }
         Err(ApplyError::Database(error)) => Err(error.into()),
     }

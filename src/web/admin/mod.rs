@@ -23,6 +23,7 @@ mod waves;
 
 use axum::Router;
 use axum::extract::Request;
+use axum::http::StatusCode;
 use axum::middleware::{Next, from_fn};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
@@ -35,7 +36,8 @@ pub use auth::{AuthSession, Backend, MAX_FAILURES_PER_ACCOUNT, MAX_FAILURES_PER_
 
 use crate::app::AppState;
 use crate::db::users::User;
-use crate::error::AppError;
+use crate::error::{AppError, AppResult};
+use crate::records::Kind;
 use crate::records::citation::CitationDoc;
 use crate::records::detention::DetentionDoc;
 use crate::records::event::EventDoc;
@@ -45,8 +47,9 @@ use crate::records::person::PersonDoc;
 use crate::records::recognition::RecognitionDoc;
 use crate::records::source::SourceDoc;
 use crate::records::wave::WaveDoc;
-use crate::web::Layout;
 use crate::web::locale::{self, Locale};
+use crate::web::{Layout, render};
+use editor::Page;
 
 pub const IDLE_MINUTES: i64 = 30;
 pub const ABSOLUTE_HOURS: i64 = 12;
@@ -70,35 +73,52 @@ fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, PostgresStore> {
 
 pub fn router(state: &AppState) -> Router<AppState> {
     let auth = auth_layer(state);
+    let kinds = Kinds::new()
+        .editor::<PersonDoc>()
+        .editor::<DetentionDoc>()
+        .editor::<EventDoc>()
+        .editor::<WaveDoc>()
+        .listed::<SourceDoc>()
+        .listed::<CitationDoc>()
+        .listed::<RecognitionDoc>()
+        .listed::<FacilityDoc>()
+        .listed::<FigureDoc>();
+    let admins_only = Router::new().merge(users::router()).merge(kinds.admins).route_layer(from_fn(require_admin));
     let admin = Router::new()
         .route("/admin", get(users::dashboard))
         .merge(people::router())
-        .merge(import::router())
         .merge(waves::router())
-        .merge(kind::<PersonDoc>())
-        .merge(kind::<DetentionDoc>())
-        .merge(kind::<EventDoc>())
-        .merge(kind::<WaveDoc>())
-        .merge(kind::<SourceDoc>())
-        .merge(kind::<CitationDoc>())
-        .merge(kind::<RecognitionDoc>())
-        .merge(kind::<FacilityDoc>())
-        .merge(kind::<FigureDoc>())
-        .merge(fields::list_routes::<SourceDoc>())
-        .merge(fields::list_routes::<CitationDoc>())
-        .merge(fields::list_routes::<RecognitionDoc>())
-        .merge(fields::list_routes::<FacilityDoc>())
-        .merge(fields::list_routes::<FigureDoc>())
+        .merge(import::router())
         .merge(photos::router())
         .merge(texts::router())
-        .merge(users::router().route_layer(from_fn(require_admin)))
+        .merge(kinds.staff)
+        .merge(admins_only)
         .route_layer(from_fn(require_login));
     Router::new().merge(auth::router()).merge(admin).layer(auth)
 }
 
-/// Every route of the editor of `K`: new, edit, history, restore, and delete (for admins).
-fn kind<K: editor::Page>() -> Router<AppState> {
-    editor::routes::<K>().merge(delete::routes::<K>().route_layer(from_fn(require_admin)))
+/// The routes of the record kinds, a line per kind: the editor (new, edit, history, restore)
+/// for every account, deleting for admins.
+struct Kinds {
+    staff: Router<AppState>,
+    admins: Router<AppState>,
+}
+
+impl Kinds {
+    fn new() -> Self {
+        Kinds { staff: Router::new(), admins: Router::new() }
+    }
+
+    /// A kind whose list, if it has one, is a page of its own (people, waves).
+    fn editor<K: Page>(self) -> Self {
+        Kinds { staff: self.staff.merge(editor::routes::<K>()), admins: self.admins.merge(delete::routes::<K>()) }
+    }
+
+    /// A kind edited by the field form, with the list that form's kinds share.
+    fn listed<K: Kind>(self) -> Self {
+        let kinds = self.editor::<K>();
+        Kinds { staff: kinds.staff.merge(fields::list_routes::<K>()), ..kinds }
+    }
 }
 
 /// The admin routes that take large bodies (see `web::upload_router`), behind the same
@@ -113,6 +133,13 @@ pub fn upload_router(state: &AppState) -> Router<AppState> {
 /// for every request, so that no handler needs one more extractor.
 pub(crate) fn layout(state: &AppState, path: &str) -> Layout {
     Layout::localised(state, Locale { lang: locale::current(), hint: None }, path)
+}
+
+/// `page` answered with `status`: a form sent back (422), a conflict (409), a refused login.
+pub(crate) fn render_with(status: StatusCode, page: &impl askama::Template) -> AppResult<Response> {
+    let mut response = render(page)?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 /// `path` with a search's text as its query string (`/admin/people?q=Losik`), for the switcher

@@ -14,20 +14,18 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 
 use askama::Template;
+use axum::Router;
 use axum::extract::multipart::{Field, MultipartError, MultipartRejection};
 use axum::extract::{DefaultBodyLimit, Extension, Multipart, Path, State};
 use axum::http::StatusCode;
 use axum::middleware::map_request;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum::{Form, Router};
 use futures_util::StreamExt;
-use serde::Deserialize;
 use sqlx::PgConnection;
 use tokio::sync::Semaphore;
-use tower_sessions::Session;
 
-use super::CurrentUser;
+use super::request::{Posted, Staff, Unchecked};
 use super::summary::{self, ErrorSummary};
 use crate::app::AppState;
 use crate::db::photos::{self, PhotoDoc, StoredPhoto};
@@ -37,7 +35,7 @@ use crate::error::{AppError, AppResult, error_page};
 use crate::i18n::Message;
 use crate::photo::{self, MAX_UPLOAD_BYTES, PhotoError, Processed};
 use crate::records::{Record, person::PersonDoc};
-use crate::web::{Layout, csrf, photos::image_response, render};
+use crate::web::{Layout, photos::image_response};
 
 /// The largest upload request: the file and the few short fields beside it.
 pub const MAX_BODY_BYTES: usize = MAX_UPLOAD_BYTES + 64 * 1024;
@@ -193,8 +191,14 @@ struct Outcome {
 }
 
 impl Outcome {
-    fn new(form: Option<PhotoForm>, errors: PhotoErrors, status: StatusCode) -> Self {
-        Outcome { form, errors, conflict: false, status }
+    /// The form as loaded from the photo.
+    fn loaded() -> Self {
+        Outcome { form: None, errors: PhotoErrors::new(), conflict: false, status: StatusCode::OK }
+    }
+
+    /// The refused form as typed, with a message per field.
+    fn refused(form: PhotoForm, errors: PhotoErrors, status: StatusCode) -> Self {
+        Outcome { form: Some(form), errors, conflict: false, status }
     }
 
     /// The photo changed since `form` was loaded: show it, and let the next upload replace it.
@@ -203,13 +207,7 @@ impl Outcome {
     }
 }
 
-async fn page(
-    state: &AppState,
-    user: User,
-    session: &Session,
-    person_id: i64,
-    outcome: Outcome,
-) -> AppResult<Response> {
+async fn page(state: &AppState, staff: Staff, person_id: i64, outcome: Outcome) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
     let person = PersonDoc::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
     let mut section = PhotoSection::load(&mut conn, person_id).await?;
@@ -226,24 +224,22 @@ async fn page(
     section.errors = outcome.errors;
     let page = PhotoPage {
         layout: super::layout(state, &format!("/admin/people/{person_id}/photo")),
-        user,
-        csrf_token: csrf::token(session).await?,
+        csrf_token: staff.token().await?,
+        user: staff.user,
         person_name: person.doc.names.first().map_or(person.doc.slug.clone(), |n| n.name.clone()),
         section,
         conflict: outcome.conflict,
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = outcome.status;
-    Ok(response)
+    super::render_with(outcome.status, &page)
 }
 
-async fn photo_form(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-    Path(person_id): Path<i64>,
-) -> AppResult<Response> {
-    page(&state, user, &session, person_id, Outcome::new(None, PhotoErrors::new(), StatusCode::OK)).await
+async fn photo_form(State(state): State<AppState>, staff: Staff, Path(person_id): Path<i64>) -> AppResult<Response> {
+    page(&state, staff, person_id, Outcome::loaded()).await
+}
+
+/// Back to the person's form, at the photo, after a change.
+fn saved(person_id: i64) -> Response {
+    super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1#photo-section")).into_response()
 }
 
 /// The image of the person's photo, for the admin pages; never cached, as it may be a draft's.
@@ -265,26 +261,23 @@ impl From<MultipartError> for Stop {
     }
 }
 
-/// A multipart upload as read: the fields and the file, and why reading stopped early, if it did.
+/// A multipart upload as read: the words, and the file (`None` when none was chosen).
 #[derive(Debug, Default)]
 struct Upload {
-    csrf_token: Option<String>,
     form: PhotoForm,
-    /// The file; `None` when none was chosen.
     file: Option<Vec<u8>>,
-    stopped: Option<Stop>,
 }
 
-/// Reads the form's fields in the order sent. Browsers send them in the order of the form,
-/// where the token and the words come before the file: when the file is too large, they have
-/// been read and the form can come back with them.
-async fn read_upload(mut multipart: Multipart) -> Upload {
-    let mut upload = Upload::default();
-    upload.stopped = read_fields(&mut multipart, &mut upload).await.err();
-    upload
+/// Reads the form's fields in the order sent, and says why reading stopped early, if it did.
+/// Browsers send them in the order of the form, where the token and the words come before the
+/// file: when the file is too large, they have been read and the form can come back with them.
+async fn read_upload(mut multipart: Multipart) -> (Unchecked<Upload>, Option<Stop>) {
+    let (mut token, mut upload) = (None, Upload::default());
+    let stopped = read_fields(&mut multipart, &mut token, &mut upload).await.err();
+    (Unchecked::new(token, upload), stopped)
 }
 
-async fn read_fields(multipart: &mut Multipart, upload: &mut Upload) -> Result<(), Stop> {
+async fn read_fields(multipart: &mut Multipart, token: &mut Option<String>, upload: &mut Upload) -> Result<(), Stop> {
     while let Some(field) = multipart.next_field().await? {
         let name = field.name().unwrap_or_default().to_owned();
         if name == "photo" {
@@ -298,7 +291,7 @@ async fn read_fields(multipart: &mut Multipart, upload: &mut Upload) -> Result<(
         }
         let text = field.text().await?;
         match name.as_str() {
-            "csrf_token" => upload.csrf_token = Some(text),
+            "csrf_token" => *token = Some(text),
             "alt_text" => upload.form.alt_text = text,
             "credit" => upload.form.credit = text,
             "photo_id" => upload.form.photo_id = text.trim().parse().ok(),
@@ -334,23 +327,22 @@ fn loaded_with(form: &PhotoForm, current: Option<&StoredPhoto>) -> bool {
 
 async fn upload_photo(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    staff: Staff,
     Path(person_id): Path<i64>,
     Extension(cut): Extension<CutShort>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> AppResult<Response> {
     let multipart = multipart.map_err(|_| AppError::BadRequest(Message::new("refusal-photo-multipart")))?;
-    let mut upload = read_upload(multipart).await;
+    let (upload, mut stopped) = read_upload(multipart).await;
     if cut.0.load(Ordering::Relaxed) {
         // Whatever went wrong reading the rest, it was the limit.
-        upload.stopped = Some(Stop::TooLarge);
+        stopped = Some(Stop::TooLarge);
     }
-    match upload.stopped {
+    match stopped {
         Some(Stop::Malformed) => {
             return Err(AppError::BadRequest(Message::new("refusal-upload-cut")));
         }
-        Some(Stop::TooLarge) if upload.csrf_token.is_none() => {
+        Some(Stop::TooLarge) if !upload.has_token() => {
             // The limit struck before the token was read (a client that sends the file first):
             // nothing can be shown back, so say only what happened.
             return Ok(error_page(
@@ -361,12 +353,10 @@ async fn upload_photo(
         _ => {}
     }
     // Nothing of the request is used, or shown back, before its token is checked.
-    csrf::verify(&session, upload.csrf_token.as_deref()).await?;
-    let form = upload.form;
-    if upload.stopped == Some(Stop::TooLarge) {
+    let Upload { form, file } = staff.verify(upload).await?;
+    if stopped == Some(Stop::TooLarge) {
         let errors = PhotoErrors::from([("photo", PhotoError::TooLarge.key())]);
-        let outcome = Outcome::new(Some(form), errors, StatusCode::PAYLOAD_TOO_LARGE);
-        return page(&state, user, &session, person_id, outcome).await;
+        return page(&state, staff, person_id, Outcome::refused(form, errors, StatusCode::PAYLOAD_TOO_LARGE)).await;
     }
     let mut conn = state.db.acquire().await?;
     PersonDoc::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
@@ -374,7 +364,7 @@ async fn upload_photo(
     drop(conn);
     let mut errors = PhotoErrors::new();
     let words = form.validate().map_err(|e| errors.extend(e)).ok();
-    let processed = match upload.file {
+    let processed = match file {
         Some(bytes) => process(bytes).await?.map_err(|e| errors.insert("photo", e.key())).ok(),
         // Without a new file, the description and credit of the current photo change.
         None if current.is_some() => None,
@@ -384,15 +374,14 @@ async fn upload_photo(
         }
     };
     let Some((alt_text, credit)) = words.filter(|_| errors.is_empty()) else {
-        let outcome = Outcome::new(Some(form), errors, StatusCode::UNPROCESSABLE_ENTITY);
-        return page(&state, user, &session, person_id, outcome).await;
+        return page(&state, staff, person_id, Outcome::refused(form, errors, StatusCode::UNPROCESSABLE_ENTITY)).await;
     };
     if !loaded_with(&form, current.as_ref()) {
-        return page(&state, user, &session, person_id, Outcome::conflict(Some(form))).await;
+        return page(&state, staff, person_id, Outcome::conflict(Some(form))).await;
     }
 
     let mut tx = state.db.begin().await?;
-    let saved = match (&current, &processed) {
+    let saved_photo = match (&current, &processed) {
         (None, Some(image)) => {
             let doc = PhotoDoc::new(image, alt_text, credit);
             photos::insert(&mut tx, person_id, &doc, &image.jpeg).await?.map(|id| (id, None, doc))
@@ -407,45 +396,38 @@ async fn upload_photo(
         }
         (None, None) => unreachable!("a first photo without a file was refused above"),
     };
-    let Some((photo_id, before, doc)) = saved else {
+    let Some((photo_id, before, doc)) = saved_photo else {
         tx.rollback().await?;
-        return page(&state, user, &session, person_id, Outcome::conflict(Some(form))).await;
+        return page(&state, staff, person_id, Outcome::conflict(Some(form))).await;
     };
     let action = if before.is_some() { Action::Update } else { Action::Create };
-    revisions::record(&mut tx, user.id, photo_id, Some(person_id), action, before, &doc).await?;
+    revisions::record(&mut tx, staff.user.id, photo_id, Some(person_id), action, before, &doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1#photo-section")).into_response())
+    Ok(saved(person_id))
 }
 
-/// The remove button's form: which photo it was shown beside.
-#[derive(Debug, Deserialize)]
-struct RemoveForm {
-    csrf_token: Option<String>,
-    photo_id: Option<i64>,
-    photo_version: Option<i32>,
-}
-
+/// The remove button's form says which photo it was shown beside (`photo_id`, `photo_version`).
 async fn remove_photo(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
+    staff: Staff,
     Path(person_id): Path<i64>,
-    Form(removal): Form<RemoveForm>,
+    Posted(removal): Posted,
 ) -> AppResult<Response> {
-    csrf::verify(&session, removal.csrf_token.as_deref()).await?;
-    let (Some(id), Some(version)) = (removal.photo_id, removal.photo_version) else {
+    let number = |field: &str| removal.get(field).and_then(|v| v.trim().parse::<i64>().ok());
+    let (Some(id), Some(version)) = (number("photo_id"), number("photo_version").and_then(|v| i32::try_from(v).ok()))
+    else {
         return Err(AppError::BadRequest(Message::new("refusal-photo-version")));
     };
     let mut tx = state.db.begin().await?;
     let Some(removed) = photos::remove(&mut tx, person_id, id, version).await? else {
         tx.rollback().await?;
-        return page(&state, user, &session, person_id, Outcome::conflict(None)).await;
+        return page(&state, staff, person_id, Outcome::conflict(None)).await;
     };
-    revisions::record_deletion(&mut tx, user.id, removed.id, Some(person_id), &removed.doc).await?;
+    revisions::record_deletion(&mut tx, staff.user.id, removed.id, Some(person_id), &removed.doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/people/{person_id}/edit?saved=1#photo-section")).into_response())
+    Ok(saved(person_id))
 }
 
 #[cfg(test)]

@@ -1,6 +1,11 @@
 //! What every admin handler takes from its request, as extractors: who is asking ([`Staff`]: the
 //! account and its session) and a posted form whose anti-forgery token is already checked
 //! ([`Posted`]), so that a handler cannot forget the check.
+//!
+//! The two multipart forms (a photo, a CSV import) are read by their handlers, field by field,
+//! because a body cut at its limit must still give back the fields sent before the cut. What
+//! they read is an [`Unchecked`] form: its contents come out only through [`Staff::verify`],
+//! which checks the token first.
 
 use axum::Form;
 use axum::extract::{FromRequest, FromRequestParts, Request};
@@ -10,14 +15,27 @@ use tower_sessions::Session;
 
 use super::CurrentUser;
 use crate::db::users::User;
-use crate::error::AppError;
-use crate::records::Values;
+use crate::error::{AppError, AppResult};
 use crate::web::csrf;
 
 /// The account making a request under `/admin` (put there by `require_login`) and its session.
 pub struct Staff {
     pub user: User,
     pub session: Session,
+}
+
+impl Staff {
+    /// A new anti-forgery token for a form on the page being made.
+    pub async fn token(&self) -> AppResult<String> {
+        csrf::token(&self.session).await
+    }
+
+    /// The contents of a form read by hand, once its token is found to be this session's (403
+    /// otherwise).
+    pub async fn verify<T>(&self, form: Unchecked<T>) -> AppResult<T> {
+        csrf::verify(&self.session, form.token.as_deref()).await?;
+        Ok(form.contents)
+    }
 }
 
 impl<S: Send + Sync> FromRequestParts<S> for Staff {
@@ -34,7 +52,9 @@ impl<S: Send + Sync> FromRequestParts<S> for Staff {
     }
 }
 
-/// A posted form (field name → text) whose `csrf_token` matched the session's.
+pub use crate::records::Values;
+
+/// A posted form whose `csrf_token` matched the session's.
 pub struct Posted(pub Values);
 
 impl<S: Send + Sync> FromRequest<S> for Posted {
@@ -50,5 +70,23 @@ impl<S: Send + Sync> FromRequest<S> for Posted {
             .await
             .map_err(IntoResponse::into_response)?;
         Ok(Posted(values))
+    }
+}
+
+/// A form a handler read itself (multipart), whose token is not checked yet. Nothing of it can be
+/// used before [`Staff::verify`] checks the token, except whether one was sent at all.
+pub struct Unchecked<T> {
+    token: Option<String>,
+    contents: T,
+}
+
+impl<T> Unchecked<T> {
+    pub fn new(token: Option<String>, contents: T) -> Self {
+        Unchecked { token, contents }
+    }
+
+    /// Whether the form carried a token (one read before the body was cut at its limit).
+    pub fn has_token(&self) -> bool {
+        self.token.is_some()
     }
 }

@@ -9,36 +9,62 @@
 use std::collections::BTreeMap;
 
 use askama::Template;
-use axum::extract::{Extension, Path, Query, State};
+use axum::Router;
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
-use axum::{Form, Router};
-use tower_sessions::Session;
 
-use super::CurrentUser;
+use super::request::{Posted, Staff, Values};
 use super::summary::ErrorSummary;
 use crate::app::AppState;
-use crate::db::revisions::{self, Action, FieldChange, Revision, diff};
+use crate::db::revisions::{self, Action, Document, FieldChange, Revision, diff};
 use crate::db::texts::{self, EventTexts, Owner, PersonTexts, Saved, StoredTexts, TextsDoc, WaveTexts};
 use crate::db::users::User;
 use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Message};
-use crate::web::{Layout, csrf, format, render};
+use crate::web::{Layout, format};
 
-/// One pair of handlers for every kind of record: each kind's routes carry its `Owner`.
-pub fn router() -> Router<AppState> {
-    [Owner::Person, Owner::Wave, Owner::Event].into_iter().fold(Router::new(), |router, owner| {
-        router.merge(
-            Router::new()
-                .route(&format!("/admin/{}/{{id}}/texts", owner.path()), get(texts_form).post(save_texts))
-                .layer(Extension(owner)),
-        )
-    })
+/// The translations of one kind of record, as their revisions store them. The handlers are
+/// written once, for any of them.
+trait Translations: Document + Send + Sync + 'static {
+    const OWNER: Owner;
+
+    fn wrap(doc: TextsDoc) -> Self;
 }
 
-/// A form as typed: field name → text.
-type Values = BTreeMap<String, String>;
+impl Translations for PersonTexts {
+    const OWNER: Owner = Owner::Person;
+
+    fn wrap(doc: TextsDoc) -> Self {
+        PersonTexts(doc)
+    }
+}
+
+impl Translations for WaveTexts {
+    const OWNER: Owner = Owner::Wave;
+
+    fn wrap(doc: TextsDoc) -> Self {
+        WaveTexts(doc)
+    }
+}
+
+impl Translations for EventTexts {
+    const OWNER: Owner = Owner::Event;
+
+    fn wrap(doc: TextsDoc) -> Self {
+        EventTexts(doc)
+    }
+}
+
+pub fn router() -> Router<AppState> {
+    Router::new().merge(routes::<PersonTexts>()).merge(routes::<WaveTexts>()).merge(routes::<EventTexts>())
+}
+
+fn routes<T: Translations>() -> Router<AppState> {
+    let path = format!("/admin/{}/{{id}}/texts", T::OWNER.path());
+    Router::new().route(&path, get(texts_form::<T>).post(save_texts::<T>))
+}
 
 /// One text field of one language, as the template shows it.
 struct Input {
@@ -107,15 +133,29 @@ struct FormState {
     status: StatusCode,
 }
 
-async fn page(
+impl FormState {
+    /// The form as loaded at these versions, nothing typed yet.
+    fn at(original_was: String, versions: BTreeMap<String, i32>, status: StatusCode) -> Self {
+        FormState {
+            values: None,
+            versions,
+            original_was,
+            errors: BTreeMap::new(),
+            conflict: None,
+            saved: false,
+            status,
+        }
+    }
+}
+
+async fn page<T: Translations>(
     state: &AppState,
-    user: User,
-    session: &Session,
-    owner: Owner,
+    staff: Staff,
     id: i64,
     stored: StoredTexts,
     form: FormState,
 ) -> AppResult<Response> {
+    let owner = T::OWNER;
     let action = format!("/admin/{}/{id}/texts", owner.path());
     let layout = super::layout(state, &action);
     let lang = layout.lang;
@@ -150,17 +190,10 @@ async fn page(
     let history = revisions::for_record(&mut *state.db.acquire().await?, owner.kind(), id).await?;
     let history = history
         .into_iter()
-        .map(|revision| {
-            let changes = match owner {
-                Owner::Person => revision.changes_as::<PersonTexts>(),
-                Owner::Wave => revision.changes_as::<WaveTexts>(),
-                Owner::Event => revision.changes_as::<EventTexts>(),
-            };
-            HistoryLine { changes: changes.unwrap_or_default(), revision }
-        })
+        .map(|revision| HistoryLine { changes: revision.changes_as::<T>().unwrap_or_default(), revision })
         .collect();
     let page = TextsPage {
-        csrf_token: csrf::token(session).await?,
+        csrf_token: staff.token().await?,
         action: layout.link(&action),
         edit: layout.link(&format!("/admin/{}/{id}/edit", owner.path())),
         title: stored.title,
@@ -175,36 +208,27 @@ async fn page(
         saved: form.saved,
         history,
         layout,
-        user,
+        user: staff.user,
     };
-    let mut response = render(&page)?;
-    *response.status_mut() = form.status;
-    Ok(response)
+    super::render_with(form.status, &page)
 }
 
 async fn load(state: &AppState, owner: Owner, id: i64) -> AppResult<StoredTexts> {
     texts::load(&mut *state.db.acquire().await?, owner, id, false).await?.ok_or(AppError::NotFound)
 }
 
-async fn texts_form(
+async fn texts_form<T: Translations>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Extension(owner): Extension<Owner>,
-    session: Session,
+    staff: Staff,
     Path(id): Path<i64>,
     Query(query): Query<Values>,
 ) -> AppResult<Response> {
-    let stored = load(&state, owner, id).await?;
+    let stored = load(&state, T::OWNER, id).await?;
     let form = FormState {
-        values: None,
-        versions: stored.versions.clone(),
-        original_was: stored.doc.original.clone(),
-        errors: BTreeMap::new(),
-        conflict: None,
         saved: query.contains_key("saved"),
-        status: StatusCode::OK,
+        ..FormState::at(stored.doc.original.clone(), stored.versions.clone(), StatusCode::OK)
     };
-    page(&state, user, &session, owner, id, stored, form).await
+    page::<T>(&state, staff, id, stored, form).await
 }
 
 /// The typed form as the record's translations, or a message per field.
@@ -253,33 +277,23 @@ fn loaded_versions(values: &Values) -> AppResult<(String, BTreeMap<String, i32>)
     Ok((original_was, versions))
 }
 
-async fn save_texts(
+async fn save_texts<T: Translations>(
     State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    Extension(owner): Extension<Owner>,
-    session: Session,
+    staff: Staff,
     Path(id): Path<i64>,
-    Form(values): Form<Values>,
+    Posted(values): Posted,
 ) -> AppResult<Response> {
-    csrf::verify(&session, values.get("csrf_token").map(String::as_str)).await?;
+    let owner = T::OWNER;
     let stored = load(&state, owner, id).await?;
     let person_id = stored.person_id;
     let (original_was, versions) = loaded_versions(&values)?;
-    let mut form = FormState {
-        values: None,
-        versions,
-        original_was,
-        errors: BTreeMap::new(),
-        conflict: None,
-        saved: false,
-        status: StatusCode::UNPROCESSABLE_ENTITY,
-    };
+    let mut form = FormState::at(original_was, versions, StatusCode::UNPROCESSABLE_ENTITY);
     let doc = match validate(owner, &values) {
         Ok(doc) => doc,
         Err(errors) => {
             form.errors = errors;
             form.values = Some(values);
-            return page(&state, user, &session, owner, id, stored, form).await;
+            return page::<T>(&state, staff, id, stored, form).await;
         }
     };
     let mut tx = state.db.begin().await?;
@@ -289,32 +303,16 @@ async fn save_texts(
         Saved::Stale(current) => {
             tx.rollback().await?;
             // The form now carries the versions saved meanwhile: saving again is a knowing choice.
-            form.conflict = Some(match owner {
-                Owner::Person => diff(Some(&PersonTexts(current.doc.clone())), &PersonTexts(doc)),
-                Owner::Wave => diff(Some(&WaveTexts(current.doc.clone())), &WaveTexts(doc)),
-                Owner::Event => diff(Some(&EventTexts(current.doc.clone())), &EventTexts(doc)),
-            });
+            form.conflict = Some(diff(Some(&T::wrap(current.doc.clone())), &T::wrap(doc)));
             form.versions = current.versions.clone();
             form.original_was = current.doc.original.clone();
             form.values = Some(values);
             form.status = StatusCode::CONFLICT;
-            return page(&state, user, &session, owner, id, current, form).await;
+            return page::<T>(&state, staff, id, current, form).await;
         }
     };
-    match owner {
-        Owner::Person => {
-            let (before, after) = (PersonTexts(before.doc), PersonTexts(doc));
-            revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&before), &after).await?;
-        }
-        Owner::Wave => {
-            let (before, after) = (WaveTexts(before.doc), WaveTexts(doc));
-            revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&before), &after).await?;
-        }
-        Owner::Event => {
-            let (before, after) = (EventTexts(before.doc), EventTexts(doc));
-            revisions::record(&mut tx, user.id, id, person_id, Action::Update, Some(&before), &after).await?;
-        }
-    }
+    let (before, after) = (T::wrap(before.doc), T::wrap(doc));
+    revisions::record(&mut tx, staff.user.id, id, person_id, Action::Update, Some(&before), &after).await?;
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(super::redirect_to(&format!("/admin/{}/{id}/texts?saved=1", owner.path())).into_response())

@@ -2,16 +2,15 @@
 
 use askama::Template;
 use axum::Router;
-use axum::extract::{Extension, State};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
-use tower_sessions::Session;
 
-use super::CurrentUser;
+use super::request::Staff;
 use crate::app::AppState;
 use crate::db::users::{self, AuditLine, User};
 use crate::error::AppResult;
-use crate::web::{Layout, csrf, format, render};
+use crate::web::{Layout, format, render};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/admin/users", get(list_users)).route("/admin/audit", get(show_audit))
@@ -25,13 +24,9 @@ struct DashboardPage {
     csrf_token: String,
 }
 
-pub async fn dashboard(
-    State(state): State<AppState>,
-    Extension(CurrentUser(user)): Extension<CurrentUser>,
-    session: Session,
-) -> AppResult<Response> {
-    let csrf_token = csrf::token(&session).await?;
-    render(&DashboardPage { layout: super::layout(&state, "/admin"), user, csrf_token })
+pub async fn dashboard(State(state): State<AppState>, staff: Staff) -> AppResult<Response> {
+    let csrf_token = staff.token().await?;
+    render(&DashboardPage { layout: super::layout(&state, "/admin"), user: staff.user, csrf_token })
 }
 
 #[derive(Template)]
