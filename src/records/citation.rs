@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error, values};
+use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error, values};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::i18n::{Lang, Message};
@@ -132,12 +132,7 @@ impl Record for CitationDoc {
         self.source.clone()
     }
 
-    async fn save(
-        tx: &mut Tx,
-        over: Option<(i64, i32)>,
-        parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<Option<(i64, i32)>> {
+    async fn save(tx: &mut Tx, over: Option<At>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
         let subject = match (parent, over) {
             (Some(subject), None) => columns(subject),
             (_, Some(_)) => [None; 6],

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::types::Json;
 use sqlx::{PgConnection, Postgres, Transaction};
 
-use super::{Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
+use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::{PartialDate, ReleaseMechanism, SentenceKind, TrialStage};
@@ -362,12 +362,7 @@ impl Record for DetentionDoc {
         }
     }
 
-    async fn save(
-        tx: &mut Tx,
-        over: Option<(i64, i32)>,
-        parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<Option<(i64, i32)>> {
+    async fn save(tx: &mut Tx, over: Option<At>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
         let person_id = Subject::new_part(parent, over, Self::KIND)?;
         let (id, version) = super::over(over);
         let saved = sqlx::query!(

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values};
+use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::{EventKind, PartialDate};
@@ -98,12 +98,7 @@ impl Record for EventDoc {
         lang.date(&self.occurred)
     }
 
-    async fn save(
-        tx: &mut Tx,
-        over: Option<(i64, i32)>,
-        parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<Option<(i64, i32)>> {
+    async fn save(tx: &mut Tx, over: Option<At>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
         let person_id = Subject::new_part(parent, over, Self::KIND)?;
         let (id, version) = super::over(over);
         let saved = sqlx::query!(

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error, values};
+use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error, values};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::FacilityKind;
@@ -69,12 +69,7 @@ impl Record for FacilityDoc {
         self.name.clone()
     }
 
-    async fn save(
-        tx: &mut Tx,
-        over: Option<(i64, i32)>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<Option<(i64, i32)>> {
+    async fn save(tx: &mut Tx, over: Option<At>, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
         let (id, version) = super::over(over);
         let saved = sqlx::query!(
             r#"

@@ -4,7 +4,9 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{Context, Field, FieldErrors, Input, Kind, Reader, Record, Stored, Subject, Values, field_error, values};
+use super::{
+    At, Context, Field, FieldErrors, Input, Kind, Reader, Record, Stored, Subject, Values, field_error, values,
+};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::{CountQualifier, FigureMetric, PartialDate, PublicationState};
@@ -81,12 +83,7 @@ impl Record for FigureDoc {
         format!("{} {} {}", self.country, lang.number(self.value), lang.date(&self.as_of))
     }
 
-    async fn save(
-        tx: &mut Tx,
-        over: Option<(i64, i32)>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<Option<(i64, i32)>> {
+    async fn save(tx: &mut Tx, over: Option<At>, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
         let (id, version) = super::over(over);
         let saved = sqlx::query!(
             r#"

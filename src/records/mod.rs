@@ -115,7 +115,7 @@ impl Subject {
 
     /// The person a new part of a case is inserted for (the parent its form was opened with);
     /// `None` when saving over a stored one (`over`), which keeps its person.
-    fn new_part(parent: Option<Subject>, over: Option<(i64, i32)>, kind: RecordKind) -> sqlx::Result<Option<i64>> {
+    fn new_part(parent: Option<Subject>, over: Option<At>, kind: RecordKind) -> sqlx::Result<Option<i64>> {
         match (parent.and_then(Subject::person_id), over) {
             (_, Some(_)) => Ok(None),
             (Some(id), None) => Ok(Some(id)),
@@ -171,10 +171,10 @@ pub trait Record: Document + Clone + Send + Sync + 'static {
     /// still at the version given. The id and version saved; `None` when someone saved first.
     fn save(
         tx: &mut Tx,
-        over: Option<(i64, i32)>,
+        over: Option<At>,
         parent: Option<Subject>,
         doc: &Self,
-    ) -> impl Future<Output = sqlx::Result<Option<(i64, i32)>>> + Send;
+    ) -> impl Future<Output = sqlx::Result<Option<At>>> + Send;
 
     /// Inserts a new record that belongs to `parent`.
     fn insert(tx: &mut Tx, parent: Option<Subject>, doc: &Self) -> impl Future<Output = sqlx::Result<i64>> + Send {
@@ -192,8 +192,11 @@ pub trait Record: Document + Clone + Send + Sync + 'static {
     }
 }
 
+/// A stored record's id and a version of it: the one a save goes over, the one it made.
+pub type At = (i64, i32);
+
 /// The id and version in `over`, as the parameters of a kind's `save` statement.
-pub fn over(over: Option<(i64, i32)>) -> (Option<i64>, Option<i32>) {
+pub fn over(over: Option<At>) -> (Option<i64>, Option<i32>) {
     (over.map(|o| o.0), over.map(|o| o.1))
 }
 

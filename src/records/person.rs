@@ -7,7 +7,7 @@ use sqlx::types::Json;
 use sqlx::{PgConnection, Postgres, Transaction};
 use time::OffsetDateTime;
 
-use super::{Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
+use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{self, Document, RecordKind, Revision};
 use crate::domain::{NameKind, PartialDate, PublicationState, Sex};
@@ -341,12 +341,7 @@ impl Record for PersonDoc {
         self.names.first().map_or_else(|| self.slug.clone(), |n| n.name.clone())
     }
 
-    async fn save(
-        tx: &mut Tx,
-        over: Option<(i64, i32)>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<Option<(i64, i32)>> {
+    async fn save(tx: &mut Tx, over: Option<At>, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
         let (id, version) = super::over(over);
         let saved = sqlx::query!(
             r#"

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, values};
+use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, values};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::PartialDate;
@@ -70,12 +70,7 @@ impl Record for RecognitionDoc {
         self.organisation.clone()
     }
 
-    async fn save(
-        tx: &mut Tx,
-        over: Option<(i64, i32)>,
-        parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<Option<(i64, i32)>> {
+    async fn save(tx: &mut Tx, over: Option<At>, parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
         let person_id = Subject::new_part(parent, over, Self::KIND)?;
         let (id, version) = super::over(over);
         let saved = sqlx::query!(

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
 use super::detention::DetentionDoc;
-use super::{Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
+use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism};
@@ -238,12 +238,7 @@ impl Record for WaveDoc {
         self.name.clone()
     }
 
-    async fn save(
-        tx: &mut Tx,
-        over: Option<(i64, i32)>,
-        _parent: Option<Subject>,
-        doc: &Self,
-    ) -> sqlx::Result<Option<(i64, i32)>> {
+    async fn save(tx: &mut Tx, over: Option<At>, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
         let (id, version) = super::over(over);
         let saved = sqlx::query!(
             r#"
