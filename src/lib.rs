@@ -12,6 +12,7 @@ pub mod error;
 pub mod i18n;
 pub mod import;
 pub mod photo;
+pub mod records;
 pub mod search;
 pub mod seed;
 pub mod spreadsheet;

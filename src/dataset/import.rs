@@ -25,8 +25,11 @@ use super::{IMPORT_ORDER, Kind, MANIFEST_FILE, Table};
 use crate::accounts::{self, Role};
 use crate::db::dataset::{self as queries, Row};
 use crate::db::revisions::{self, Action};
-use crate::db::{edit_people, edit_waves, users};
+use crate::db::users;
 use crate::domain::{PartialDate, Slug};
+use crate::records::Record;
+use crate::records::person::{self, PersonDoc};
+use crate::records::wave::WaveDoc;
 
 /// The largest file read from a folder or a zip, and the most read in all: a zip that unpacks
 /// to more is refused rather than filling the memory.
@@ -496,12 +499,12 @@ pub async fn apply(
     queries::reset_id_sequences(tx).await?;
     let (people, waves) = queries::people_and_wave_ids(tx).await?;
     for id in people {
-        if let Some(person) = edit_people::load(tx, id).await? {
+        if let Some(person) = PersonDoc::load(tx, id).await? {
             revisions::record(tx, user_id, id, Some(id), Action::Create, None, &person.doc).await?;
         }
     }
     for id in waves {
-        if let Some(wave) = edit_waves::load(tx, id).await? {
+        if let Some(wave) = WaveDoc::load(tx, id).await? {
             revisions::record(tx, user_id, id, None, Action::Create, None, &wave.doc).await?;
         }
     }
@@ -538,7 +541,7 @@ pub async fn run(pool: &PgPool, path: &Path, email: &str, apply_it: bool) -> any
     if user.role != Role::Admin {
         anyhow::bail!("{email} is not an admin: a dataset holds published records, which only admins publish");
     }
-    let countries: HashSet<String> = edit_people::country_codes(&mut conn).await?.into_iter().collect();
+    let countries: HashSet<String> = person::country_codes(&mut conn).await?.into_iter().collect();
     drop(conn);
 
     let checked = match read_files(path).and_then(|files| check(&files, &countries)) {

@@ -4,12 +4,6 @@
 pub mod changes;
 pub mod charts;
 pub mod dataset;
-pub mod edit_detentions;
-pub mod edit_events;
-pub mod edit_facts;
-pub mod edit_people;
-pub mod edit_sources;
-pub mod edit_waves;
 pub mod feeds;
 pub mod import;
 pub mod local_cluster;

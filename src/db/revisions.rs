@@ -163,30 +163,6 @@ impl Revision {
         (self.record_type == D::KIND).then(|| serde_json::from_value(self.after.clone()?).ok()).flatten()
     }
 
-    /// What this save changed, whatever the kind of record (nothing when a stored version no
-    /// longer reads as its kind).
-    pub fn changes(&self) -> Vec<FieldChange> {
-        use crate::db::{
-            edit_detentions, edit_events, edit_facts, edit_people, edit_sources, edit_waves, photos, texts,
-        };
-        let changes = match self.record_type {
-            RecordKind::Person => self.changes_as::<edit_people::PersonDoc>(),
-            RecordKind::Detention => self.changes_as::<edit_detentions::DetentionDoc>(),
-            RecordKind::Event => self.changes_as::<edit_events::EventDoc>(),
-            RecordKind::Wave => self.changes_as::<edit_waves::WaveDoc>(),
-            RecordKind::Source => self.changes_as::<edit_sources::SourceDoc>(),
-            RecordKind::Citation => self.changes_as::<edit_sources::CitationDoc>(),
-            RecordKind::Recognition => self.changes_as::<edit_facts::RecognitionDoc>(),
-            RecordKind::Facility => self.changes_as::<edit_facts::FacilityDoc>(),
-            RecordKind::Figure => self.changes_as::<edit_facts::FigureDoc>(),
-            RecordKind::Photo => self.changes_as::<photos::PhotoDoc>(),
-            RecordKind::PersonTexts => self.changes_as::<texts::PersonTexts>(),
-            RecordKind::WaveTexts => self.changes_as::<texts::WaveTexts>(),
-            RecordKind::EventTexts => self.changes_as::<texts::EventTexts>(),
-        };
-        changes.unwrap_or_default()
-    }
-
     /// What this save changed, if the revision is of a `D`.
     pub fn changes_as<D: Document>(&self) -> Option<Vec<FieldChange>> {
         if self.record_type != D::KIND {

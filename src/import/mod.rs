@@ -15,12 +15,14 @@ pub mod table;
 use std::collections::HashMap;
 
 use sha2::{Digest, Sha256};
-use sqlx::{PgConnection, Postgres, Transaction};
+use sqlx::PgConnection;
 use uuid::Uuid;
 
-use crate::db::edit_people::{self, PersonDoc};
+use crate::db::Tx;
 use crate::db::revisions::{self, Action, FieldChange, diff};
 use crate::i18n::Message;
+use crate::records::Record;
+use crate::records::person::{self as people, PersonDoc};
 use person::{CellError, Key, Rules};
 use table::{Column, Table};
 
@@ -146,7 +148,7 @@ impl Report {
 
 /// Says what importing `table` would do, reading only. `may_publish`: the importer is an admin.
 pub async fn check(conn: &mut PgConnection, table: &Table, may_publish: bool) -> sqlx::Result<Report> {
-    let rules = Rules { countries: edit_people::country_codes(conn).await?, may_publish };
+    let rules = Rules { countries: people::country_codes(conn).await?, may_publish };
     let keys: Vec<Result<Key, CellError>> = table.rows.iter().map(person::key).collect();
     let public_ids: Vec<Uuid> = keys
         .iter()
@@ -206,7 +208,7 @@ impl Checker {
             Key::New => None,
         };
         let stored = match found {
-            Some(id) => match edit_people::load(conn, id).await? {
+            Some(id) => match PersonDoc::load(conn, id).await? {
                 Some(stored) => Some(stored),
                 None => return Ok(invalid(CellError::row(Message::new("import-error-deleted")))),
             },
@@ -239,7 +241,7 @@ impl Checker {
             loop {
                 let in_file = self.slugs_claimed.contains_key(&doc.slug);
                 if !in_file {
-                    if !edit_people::slug_taken(conn, &doc.slug, None).await? {
+                    if !people::slug_taken(conn, &doc.slug, None).await? {
                         break;
                     }
                     namesake.get_or_insert_with(|| doc.slug.clone());
@@ -254,7 +256,7 @@ impl Checker {
             )));
         } else if let Some(stored) = &stored
             && stored.doc.slug != doc.slug
-            && edit_people::slug_taken(conn, &doc.slug, Some(stored.id)).await?
+            && people::slug_taken(conn, &doc.slug, Some(stored.id)).await?
         {
             return Ok(invalid(CellError::new("slug", Message::new("error-person-slug-taken"))));
         }
@@ -294,7 +296,7 @@ pub enum ApplyError {
 
 /// Writes a valid report in `tx`: each person created or updated (only over the version that
 /// was checked), each with a revision by `user_id`. Stops at the first refusal.
-pub async fn apply(tx: &mut Transaction<'_, Postgres>, report: &Report, user_id: i64) -> Result<Applied, ApplyError> {
+pub async fn apply(tx: &mut Tx, report: &Report, user_id: i64) -> Result<Applied, ApplyError> {
     if !report.is_valid() {
         return Err(ApplyError::Invalid(report.count("invalid")));
     }
@@ -303,12 +305,12 @@ pub async fn apply(tx: &mut Transaction<'_, Postgres>, report: &Report, user_id:
         let refused = |error: sqlx::Error| refusal(row.row, error);
         match &row.outcome {
             Outcome::Create { doc, .. } => {
-                let id = edit_people::insert(tx, doc).await.map_err(refused)?;
+                let id = PersonDoc::insert(tx, None, doc).await.map_err(refused)?;
                 revisions::record(tx, user_id, id, Some(id), Action::Create, None, doc).await.map_err(refused)?;
                 applied.created += 1;
             }
             Outcome::Update { id, version, before, after } => {
-                let saved = edit_people::update(tx, *id, *version, after).await.map_err(refused)?;
+                let saved = PersonDoc::update(tx, *id, *version, after).await.map_err(refused)?;
                 if saved.is_none() {
                     return Err(ApplyError::Stale { row: row.row });
                 }

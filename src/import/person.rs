@@ -6,10 +6,9 @@
 use uuid::Uuid;
 
 use super::table::{Column, Row};
-use crate::db::edit_people::PersonDoc;
 use crate::domain::{NameKind, Slug};
 use crate::i18n::Message;
-use crate::web::admin::person_form::{MAX_NAMES, NameRow, PersonForm};
+use crate::records::person::{MAX_NAMES, NameRow, PersonDoc, PersonForm};
 
 /// A mistake in a row, with the column it is in (`None`: the row as a whole).
 #[derive(Debug, Clone, PartialEq, Eq)]

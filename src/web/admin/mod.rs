@@ -6,14 +6,15 @@
 //! whatever happens. Only these routes carry the session layer: public pages set no cookie.
 
 mod auth;
+mod delete;
 mod detentions;
+mod editor;
 mod events;
+mod fields;
+mod history;
 mod import;
 mod people;
-pub mod person_form;
 pub mod photos;
-mod record_kinds;
-pub mod records;
 mod request;
 mod summary;
 mod texts;
@@ -34,17 +35,21 @@ use tower_sessions_sqlx_store::PostgresStore;
 pub use auth::{AuthSession, Backend, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_CLIENT, LoginThrottle};
 
 use crate::app::AppState;
-use crate::db::edit_detentions::DetentionDoc;
-use crate::db::edit_events::EventDoc;
-use crate::db::edit_facts::{FacilityDoc, FigureDoc, RecognitionDoc};
-use crate::db::edit_people::PersonDoc;
-use crate::db::edit_sources::{CitationDoc, SourceDoc};
-use crate::db::edit_waves::WaveDoc;
 use crate::db::users::User;
 use crate::error::{AppError, AppResult};
+use crate::records::Kind;
+use crate::records::citation::CitationDoc;
+use crate::records::detention::DetentionDoc;
+use crate::records::event::EventDoc;
+use crate::records::facility::FacilityDoc;
+use crate::records::figure::FigureDoc;
+use crate::records::person::PersonDoc;
+use crate::records::recognition::RecognitionDoc;
+use crate::records::source::SourceDoc;
+use crate::records::wave::WaveDoc;
 use crate::web::locale::{self, Locale};
 use crate::web::{Layout, render};
-use records::{Editor, Kind};
+use editor::Page;
 
 pub const IDLE_MINUTES: i64 = 30;
 pub const ABSOLUTE_HOURS: i64 = 12;
@@ -105,17 +110,14 @@ impl Kinds {
     }
 
     /// A kind whose list, if it has one, is a page of its own (people, waves).
-    fn editor<K: Editor>(self) -> Self {
-        Kinds {
-            staff: self.staff.merge(records::routes::<K>()),
-            admins: self.admins.merge(records::delete_routes::<K>()),
-        }
+    fn editor<K: Page>(self) -> Self {
+        Kinds { staff: self.staff.merge(editor::routes::<K>()), admins: self.admins.merge(delete::routes::<K>()) }
     }
 
     /// A kind edited by the field form, with the list that form's kinds share.
     fn listed<K: Kind>(self) -> Self {
         let kinds = self.editor::<K>();
-        Kinds { staff: kinds.staff.merge(records::list_routes::<K>()), ..kinds }
+        Kinds { staff: kinds.staff.merge(fields::list_routes::<K>()), ..kinds }
     }
 }
 

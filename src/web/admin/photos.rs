@@ -28,13 +28,13 @@ use tokio::sync::Semaphore;
 use super::request::{Posted, Staff, Unchecked};
 use super::summary::{self, ErrorSummary};
 use crate::app::AppState;
-use crate::db::edit_people;
 use crate::db::photos::{self, PhotoDoc, StoredPhoto};
 use crate::db::revisions::{self, Action};
 use crate::db::users::User;
 use crate::error::{AppError, AppResult, error_page};
 use crate::i18n::Message;
 use crate::photo::{self, MAX_UPLOAD_BYTES, PhotoError, Processed};
+use crate::records::{Record, person::PersonDoc};
 use crate::web::{Layout, photos::image_response};
 
 /// The largest upload request: the file and the few short fields beside it.
@@ -209,7 +209,7 @@ impl Outcome {
 
 async fn page(state: &AppState, staff: Staff, person_id: i64, outcome: Outcome) -> AppResult<Response> {
     let mut conn = state.db.acquire().await?;
-    let person = edit_people::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
+    let person = PersonDoc::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
     let mut section = PhotoSection::load(&mut conn, person_id).await?;
     drop(conn);
     if let Some(typed) = outcome.form {
@@ -359,7 +359,7 @@ async fn upload_photo(
         return page(&state, staff, person_id, Outcome::refused(form, errors, StatusCode::PAYLOAD_TOO_LARGE)).await;
     }
     let mut conn = state.db.acquire().await?;
-    edit_people::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
+    PersonDoc::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
     let current = photos::for_person(&mut conn, person_id).await?;
     drop(conn);
     let mut errors = PhotoErrors::new();

@@ -7,8 +7,6 @@
 //! they read is an [`Unchecked`] form: its contents come out only through [`Staff::verify`],
 //! which checks the token first.
 
-use std::collections::BTreeMap;
-
 use axum::Form;
 use axum::extract::{FromRequest, FromRequestParts, Request};
 use axum::http::request::Parts;
@@ -54,8 +52,7 @@ impl<S: Send + Sync> FromRequestParts<S> for Staff {
     }
 }
 
-/// A form as posted: field name → text.
-pub type Values = BTreeMap<String, String>;
+pub use crate::records::Values;
 
 /// A posted form whose `csrf_token` matched the session's.
 pub struct Posted(pub Values);

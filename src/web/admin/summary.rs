@@ -6,7 +6,7 @@
 
 use crate::i18n::{Lang, Message};
 
-use super::person_form::FieldErrors;
+use crate::records::FieldErrors;
 
 /// One line of the summary: what needs attention, and the id of the element it links to.
 #[derive(Debug, Clone)]

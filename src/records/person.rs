@@ -1,0 +1,676 @@
+//! A person as one document (the row, their names in every spelling, citizenships): the person
+//! form as typed with its repeating name rows, its validation, which the CSV import shares, and
+//! the SQL that loads, inserts and saves a person over the version loaded.
+
+use serde::{Deserialize, Serialize};
+use sqlx::types::Json;
+use sqlx::{PgConnection, Postgres, Transaction};
+use time::OffsetDateTime;
+
+use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
+use crate::db::Tx;
+use crate::db::revisions::{self, Document, RecordKind, Revision};
+use crate::domain::{NameKind, PartialDate, PublicationState, Sex};
+use crate::i18n::{Lang, Message};
+use crate::search::key::name_key;
+
+/// Everything the person form edits. Revisions store it as JSON, before and after each save.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonDoc {
+    pub slug: String,
+    pub publication: PublicationState,
+    pub sex: Option<Sex>,
+    pub born: Option<PartialDate>,
+    pub occupation: Option<String>,
+    pub region: Option<String>,
+    pub biography: Option<String>,
+    pub names: Vec<NameDoc>,
+    /// ISO 3166 codes, sorted.
+    pub citizenships: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NameDoc {
+    pub name: String,
+    pub lang: Option<String>,
+    pub script: String,
+    pub kind: NameKind,
+}
+
+impl Document for PersonDoc {
+    const KIND: RecordKind = RecordKind::Person;
+
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        let names = self
+            .names
+            .iter()
+            .map(|n| format!("{} ({}, {}, {})", n.name, n.lang.as_deref().unwrap_or("–"), n.script, n.kind.as_str()))
+            .collect::<Vec<_>>()
+            .join("; ");
+        vec![
+            ("names", names),
+            ("slug", self.slug.clone()),
+            ("publication", self.publication.as_str().to_owned()),
+            ("sex", self.sex.map(|s| s.as_str().to_owned()).unwrap_or_default()),
+            ("born", self.born.map(|d| d.to_string()).unwrap_or_default()),
+            ("occupation", self.occupation.clone().unwrap_or_default()),
+            ("region", self.region.clone().unwrap_or_default()),
+            ("biography", self.biography.clone().unwrap_or_default()),
+            ("citizenships", self.citizenships.join(", ")),
+        ]
+    }
+}
+
+/// Name rows a form can carry; the form shows the names recorded and two empty rows.
+pub const MAX_NAMES: usize = 12;
+
+/// One name row as typed.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct NameRow {
+    pub name: String,
+    pub lang: String,
+    pub script: String,
+    pub kind: String,
+}
+
+impl NameRow {
+    fn set(&mut self, field: &str, value: &str) {
+        match field {
+            "name" => value.clone_into(&mut self.name),
+            "lang" => value.clone_into(&mut self.lang),
+            "script" => value.clone_into(&mut self.script),
+            "kind" => value.clone_into(&mut self.kind),
+            _ => {}
+        }
+    }
+}
+
+/// The form as typed: every field a string, so that whatever was typed can be shown again.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
+pub struct PersonForm {
+    pub slug: String,
+    pub publication: String,
+    pub sex: String,
+    pub born: String,
+    pub occupation: String,
+    pub region: String,
+    pub biography: String,
+    pub citizenships: String,
+    #[serde(skip)]
+    pub names: Vec<NameRow>,
+    /// The editor has seen the warning about likely duplicates and goes ahead.
+    #[serde(skip)]
+    pub confirm_duplicate: bool,
+}
+
+impl PersonForm {
+    /// Reads the posted fields; unknown ones are ignored.
+    pub fn read(values: &Values) -> PersonForm {
+        let names = super::rows(values, MAX_NAMES, NameRow::set, |r| {
+            [&r.name, &r.lang, &r.script, &r.kind].iter().all(|f| f.is_empty())
+        });
+        let confirm_duplicate = values.get("confirm_duplicate").is_some_and(|v| v == "yes");
+        PersonForm { names, confirm_duplicate, ..super::typed(values) }
+    }
+
+    /// The form filled from a stored person.
+    pub fn from_doc(doc: &PersonDoc) -> PersonForm {
+        PersonForm {
+            slug: doc.slug.clone(),
+            publication: doc.publication.as_str().to_owned(),
+            sex: doc.sex.map(|s| s.as_str().to_owned()).unwrap_or_default(),
+            born: super::date_value(doc.born),
+            occupation: doc.occupation.clone().unwrap_or_default(),
+            region: doc.region.clone().unwrap_or_default(),
+            biography: doc.biography.clone().unwrap_or_default(),
+            citizenships: doc.citizenships.join(", "),
+            names: doc
+                .names
+                .iter()
+                .map(|n| NameRow {
+                    name: n.name.clone(),
+                    lang: n.lang.clone().unwrap_or_default(),
+                    script: n.script.clone(),
+                    kind: n.kind.as_str().to_owned(),
+                })
+                .collect(),
+            confirm_duplicate: false,
+        }
+    }
+
+    /// The name rows to show: those typed, then empty ones to add more.
+    pub fn rows(&self) -> Vec<NameRow> {
+        let mut rows = self.names.clone();
+        let blanks = if rows.is_empty() { 3 } else { 2 };
+        rows.extend(std::iter::repeat_n(NameRow::default(), blanks));
+        rows.truncate(MAX_NAMES);
+        rows
+    }
+
+    /// Checks everything and builds the document to save. `countries` are the valid codes;
+    /// `may_publish` is false for editors, who keep drafts drafts and published records published.
+    pub fn validate(
+        &self,
+        countries: &[String],
+        may_publish: bool,
+        current: Option<PublicationState>,
+    ) -> Result<PersonDoc, FieldErrors> {
+        let mut r = Reader::default();
+        let names = self.names(&mut r.errors);
+        let slug = r.slug("slug", &self.slug, || slug_from(&names));
+        if slug.is_none() && !r.failed("slug") && !names.is_empty() {
+            r.fail("slug", Message::new("error-slug-from-name"));
+        }
+        let sex = r.optional_key("sex", &self.sex, Sex::from_key);
+        let born = r.optional_date("born", &self.born);
+        let mut text = |field: &str, value: &str, max: usize| -> Option<String> {
+            let value = value.trim();
+            if value.chars().count() > max {
+                let count = value.chars().count();
+                r.fail(field, Message::new("error-too-long-count").number("max", max).number("count", count));
+            }
+            (!value.is_empty()).then(|| value.to_owned())
+        };
+        let occupation = text("occupation", &self.occupation, 500);
+        let region = text("region", &self.region, 200);
+        let biography = text("biography", &self.biography, 20_000);
+        let mut citizenships = Vec::new();
+        for code in self.citizenships.split(|c: char| c == ',' || c.is_whitespace()).filter(|c| !c.is_empty()) {
+            let code = code.to_ascii_uppercase();
+            if !countries.contains(&code) {
+                r.errors.insert("citizenships".into(), Message::new("error-citizenship-code").arg("code", &code));
+            } else if !citizenships.contains(&code) {
+                citizenships.push(code);
+            }
+        }
+        citizenships.sort();
+        let publication = super::publication(&self.publication, may_publish, current, &mut r.errors);
+        let doc = slug.map(|slug| PersonDoc {
+            slug,
+            publication,
+            sex,
+            born,
+            occupation,
+            region,
+            biography,
+            names,
+            citizenships,
+        });
+        r.finish(doc)
+    }
+
+    /// The names typed, each checked (a message per row on the field that is wrong).
+    fn names(&self, errors: &mut FieldErrors) -> Vec<NameDoc> {
+        let mut names = Vec::new();
+        let mut primaries = Vec::new();
+        for (i, row) in self.names.iter().enumerate() {
+            let name = row.name.trim();
+            if name.is_empty() {
+                if !(row.lang.trim().is_empty() && row.script.trim().is_empty()) {
+                    errors.insert(format!("name_{i}"), Message::new("error-name-missing"));
+                }
+                continue;
+            }
+            if name.chars().count() > 300 {
+                errors.insert(format!("name_{i}"), Message::new("error-name-too-long").arg("max", 300));
+                continue;
+            }
+            let lang = row.lang.trim().to_lowercase();
+            let lang = if lang.is_empty() {
+                None
+            } else if (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase()) {
+                Some(lang)
+            } else {
+                errors.insert(format!("lang_{i}"), Message::new("error-language-code"));
+                continue;
+            };
+            let script = match row.script.trim() {
+                "" if name.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c)) => "Cyrl".to_owned(),
+                "" => "Latn".to_owned(),
+                s if s.len() == 4
+                    && s.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+                    && s.chars().skip(1).all(|c| c.is_ascii_lowercase()) =>
+                {
+                    s.to_owned()
+                }
+                _ => {
+                    errors.insert(format!("script_{i}"), Message::new("error-script-code"));
+                    continue;
+                }
+            };
+            let kind = match NameKind::from_key(row.kind.trim()) {
+                Some(kind) => kind,
+                // Left blank: the first name in a language is its main name, the others spellings.
+                None if row.kind.trim().is_empty() => {
+                    if primaries.contains(&lang) {
+                        NameKind::Transliteration
+                    } else {
+                        NameKind::Primary
+                    }
+                }
+                None => {
+                    errors.insert(format!("kind_{i}"), Message::new("error-name-kind"));
+                    continue;
+                }
+            };
+            if kind == NameKind::Primary {
+                if primaries.contains(&lang) {
+                    errors.insert(format!("kind_{i}"), Message::new("error-name-primary-twice"));
+                    continue;
+                }
+                primaries.push(lang.clone());
+            }
+            if names.iter().any(|n: &NameDoc| n.name == name) {
+                errors.insert(format!("name_{i}"), Message::new("error-name-twice"));
+                continue;
+            }
+            names.push(NameDoc { name: name.to_owned(), lang, script, kind });
+        }
+        if names.is_empty() && !errors.keys().any(|k| k.starts_with("name_")) {
+            errors.insert("name_0".into(), Message::new("error-person-no-name"));
+        }
+        names
+    }
+}
+
+/// The address made from a person's names: the first main name in Latin script (else the first
+/// Latin name, else the first name, romanised as the English-language press does), in lower-case
+/// ASCII words: `Ihar Losik` → `ihar-losik`, `Игорь Лосик` → `igor-losik`.
+pub fn slug_from(names: &[NameDoc]) -> Option<String> {
+    let latin = |n: &&NameDoc| n.script == "Latn";
+    let chosen = names
+        .iter()
+        .filter(latin)
+        .find(|n| n.kind == NameKind::Primary)
+        .or_else(|| names.iter().find(latin))
+        .or_else(|| names.first())?;
+    // Russian spelling (и, щ, ъ) or a Russian name reads as Russian; other Cyrillic as Belarusian.
+    let russian = chosen.lang.as_deref() == Some("ru")
+        || (chosen.lang.as_deref() != Some("be")
+            && chosen.name.chars().any(|c| matches!(c, 'и' | 'И' | 'щ' | 'Щ' | 'ъ' | 'Ъ')));
+    let romanised = if russian {
+        crate::domain::translit::russian_passport(&chosen.name)
+    } else {
+        crate::domain::translit::belarusian_bgn(&chosen.name)
+    };
+    super::slug_from_text(&romanised)
+}
+
+impl Record for PersonDoc {
+    const CITABLE: bool = true;
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        let row = sqlx::query!(
+            r#"
+            select p.id, p.slug, p.publication as "publication: PublicationState", p.sex as "sex: Sex",
+                   partial_date_iso(p.born_on, p.born_precision) as born,
+                   p.occupation, p.region, p.biography, p.version,
+                   (select coalesce(json_agg(json_build_object(
+                            'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind) order by n.id), '[]')
+                    from person_names n where n.person_id = p.id) as "names!: Json<Vec<NameDoc>>",
+                   (select coalesce(array_agg(c.country order by c.country), '{}')
+                    from person_citizenships c where c.person_id = p.id) as "citizenships!"
+            from people p where p.id = $1
+            "#,
+            id
+        )
+        .fetch_optional(conn)
+        .await?;
+        Ok(row.map(|r| Stored {
+            id: r.id,
+            version: r.version,
+            // A person's revisions belong to their own case.
+            person_id: Some(r.id),
+            owner: None,
+            doc: PersonDoc {
+                slug: r.slug,
+                publication: r.publication,
+                sex: r.sex,
+                born: crate::db::parse_date(r.born),
+                occupation: r.occupation,
+                region: r.region,
+                biography: r.biography,
+                names: r.names.0,
+                citizenships: r.citizenships,
+            },
+        }))
+    }
+
+    fn title(&self, _lang: Lang) -> String {
+        self.names.first().map_or_else(|| self.slug.clone(), |n| n.name.clone())
+    }
+
+    async fn save(tx: &mut Tx, over: Option<At>, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
+            r#"
+            with updated as (
+                update people set slug = $3, publication = $4, sex = $5, born_on = $6, born_precision = $7,
+                                  occupation = $8, region = $9, biography = $10, version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into people (slug, publication, sex, born_on, born_precision, occupation, region, biography)
+                select $3, $4, $5, $6, $7, $8, $9, $10 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
+            "#,
+            id,
+            version,
+            doc.slug,
+            doc.publication as PublicationState,
+            doc.sex as Option<Sex>,
+            doc.born.map(|d| d.start()),
+            doc.born.map(|d| d.precision()) as _,
+            doc.occupation,
+            doc.region,
+            doc.biography,
+        )
+        .fetch_optional(&mut **tx)
+        .await?;
+        let saved = saved.map(|s| (s.id, s.version));
+        if let Some((id, _)) = saved {
+            write_parts(tx, id, doc).await?;
+        }
+        Ok(saved)
+    }
+}
+
+/// A person's names and citizenships, written anew with each save.
+async fn write_parts(tx: &mut Transaction<'_, Postgres>, id: i64, doc: &PersonDoc) -> sqlx::Result<()> {
+    sqlx::query!("delete from person_names where person_id = $1", id).execute(&mut **tx).await?;
+    for n in &doc.names {
+        sqlx::query!(
+            "insert into person_names (person_id, name, lang, script, kind, search_key) values ($1, $2, $3, $4, $5, $6)",
+            id,
+            n.name,
+            n.lang,
+            n.script,
+            n.kind as NameKind,
+            name_key(&n.name),
+        )
+        .execute(&mut **tx)
+        .await?;
+    }
+    sqlx::query!("delete from person_citizenships where person_id = $1", id).execute(&mut **tx).await?;
+    for country in &doc.citizenships {
+        sqlx::query!("insert into person_citizenships (person_id, country) values ($1, $2)", id, country)
+            .execute(&mut **tx)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The field of a refusal that is the likely-duplicate warning: the box that confirms them.
+pub const CONFIRM_DUPLICATE: &str = "confirm_duplicate";
+
+impl Editor for PersonDoc {
+    type Form = PersonForm;
+    const DUPLICATE_FIELD: &'static str = "slug";
+
+    fn read(values: Values) -> PersonForm {
+        PersonForm::read(&values)
+    }
+
+    fn form(&self) -> PersonForm {
+        PersonForm::from_doc(self)
+    }
+
+    /// The form against the countries and the addresses in use (an address made up from the
+    /// names that is taken gets a number: ihar-losik-2), and a new person against the people
+    /// already recorded, unless the editor has confirmed that this is someone else.
+    async fn validate(
+        conn: &mut PgConnection,
+        form: &PersonForm,
+        context: &Context,
+        current: Option<&Self>,
+        id: Option<i64>,
+    ) -> sqlx::Result<Result<Self, FieldErrors>> {
+        let mut doc = match form.validate(&context.countries, context.may_publish, current.map(|p| p.publication)) {
+            Ok(doc) => doc,
+            Err(errors) => return Ok(Err(errors)),
+        };
+        if slug_taken(conn, &doc.slug, id).await? {
+            if !form.slug.trim().is_empty() {
+                return Ok(Err(field_error("slug", "error-person-slug-taken")));
+            }
+            let base = doc.slug.clone();
+            let mut n = 2;
+            while slug_taken(conn, &doc.slug, id).await? {
+                doc.slug = format!("{base}-{n}");
+                n += 1;
+            }
+        }
+        if id.is_none() && !form.confirm_duplicate && !lookalikes(conn, form).await?.is_empty() {
+            return Ok(Err(field_error(CONFIRM_DUPLICATE, "error-summary-lookalikes")));
+        }
+        Ok(Ok(doc))
+    }
+
+    async fn restoring(
+        conn: &mut PgConnection,
+        id: i64,
+        old: &mut Self,
+        current: &Self,
+        may_publish: bool,
+    ) -> sqlx::Result<()> {
+        let taken = slug_taken(conn, &old.slug, Some(id)).await?;
+        super::keep_address(
+            (&mut old.publication, &mut old.slug),
+            (current.publication, &current.slug),
+            may_publish,
+            taken,
+        );
+        Ok(())
+    }
+
+    fn revisions(conn: &mut PgConnection, id: i64) -> impl Future<Output = sqlx::Result<Vec<Revision>>> + Send {
+        revisions::for_person(conn, id)
+    }
+}
+
+/// Whether another person already has `slug` (or had it: old slugs keep redirecting).
+pub async fn slug_taken(conn: &mut PgConnection, slug: &str, except: Option<i64>) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"
+        select exists (select from people where slug = $1 and id is distinct from $2)
+            or exists (select from person_slug_redirects where slug = $1 and person_id is distinct from $2)
+            as "taken!"
+        "#,
+        slug,
+        except
+    )
+    .fetch_one(conn)
+    .await
+}
+
+/// Every country code, for checking citizenships.
+pub async fn country_codes(conn: &mut PgConnection) -> sqlx::Result<Vec<String>> {
+    sqlx::query_scalar!("select code from countries order by code").fetch_all(conn).await
+}
+
+/// A person as the admin list shows them.
+pub struct Listed {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub publication: PublicationState,
+    pub updated_at: OffsetDateTime,
+}
+
+/// The latest-changed 100 people whose names fold to something containing `key` (a search
+/// key) or whose address contains `text`; everyone when both are empty.
+pub async fn find(conn: &mut PgConnection, key: &str, text: &str) -> sqlx::Result<Vec<Listed>> {
+    sqlx::query_as!(
+        Listed,
+        r#"
+        select p.id, p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "name!",
+               p.publication as "publication: PublicationState", p.updated_at
+        from people p
+        where $1 = '' or p.slug like '%' || $2 || '%'
+           or exists (select from person_names n where n.person_id = p.id and n.search_key like '%' || $1 || '%')
+        order by p.updated_at desc, p.id desc
+        limit 100
+        "#,
+        key,
+        text.replace(['%', '_'], ""),
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// Someone already recorded who may be the same person: a name like one typed (in any
+/// spelling), or the same year of birth and a name sharing a word.
+#[derive(Debug, Clone)]
+pub struct Lookalike {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub born: Option<PartialDate>,
+}
+
+/// People already recorded under one of the names typed in `form`, born the same year when a
+/// birth date is typed.
+pub async fn lookalikes(conn: &mut PgConnection, form: &PersonForm) -> sqlx::Result<Vec<Lookalike>> {
+    let keys: Vec<String> = form.names.iter().map(|n| n.name.trim()).filter(|n| !n.is_empty()).map(name_key).collect();
+    let born_year = form.born.trim().parse::<PartialDate>().ok().map(|d| d.start().year());
+    let rows = sqlx::query!(
+        r#"
+        select p.id, p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "name!",
+               partial_date_iso(p.born_on, p.born_precision) as born
+        from people p
+        where p.id is distinct from $3
+          and exists (
+            select from person_names n, unnest($1::text[]) k
+            where n.person_id = p.id
+              and (similarity(n.search_key, k) >= 0.5
+                   or ($2::int is not null and extract(year from p.born_on)::int = $2
+                       and string_to_array(n.search_key, ' ') && string_to_array(k, ' '))))
+        order by 3
+        limit 10
+        "#,
+        &keys,
+        born_year,
+        None::<i64>,
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| Lookalike { id: r.id, slug: r.slug, name: r.name, born: crate::db::parse_date(r.born) })
+        .collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::db::revisions::diff;
+
+    fn form(pairs: &[(&str, &str)]) -> PersonForm {
+        PersonForm::read(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+    }
+
+    fn codes() -> Vec<String> {
+        vec!["BY".into(), "LT".into(), "US".into()]
+    }
+
+    #[test]
+    fn a_complete_form_becomes_a_document() {
+        let doc = form(&[
+            ("name_0", " Ігар Лосік "),
+            ("lang_0", "be"),
+            ("kind_0", "primary"),
+            ("name_1", "Ihar Losik"),
+            ("lang_1", "en"),
+            ("kind_1", "primary"),
+            ("name_2", "Igor Losik"),
+            ("name_3", "Ihar Losik (alias)"),
+            ("born", "summer 1992"),
+            ("citizenships", "by, lt BY"),
+            ("sex", "male"),
+            ("publication", "published"),
+        ])
+        .validate(&codes(), true, None)
+        .unwrap();
+        assert_eq!(doc.slug, "ihar-losik", "made from the first name, in Latin letters");
+        assert_eq!(doc.names.len(), 4);
+        assert_eq!((doc.names[0].name.as_str(), doc.names[0].script.as_str()), ("Ігар Лосік", "Cyrl"));
+        assert_eq!(doc.names[2].kind, NameKind::Primary, "the first name without a language is its main name");
+        assert_eq!(doc.names[3].kind, NameKind::Transliteration, "later ones are other spellings");
+        assert_eq!(doc.citizenships, ["BY", "LT"]);
+        assert_eq!(doc.born.unwrap().iso(), "1992-summer");
+        assert_eq!(doc.publication, PublicationState::Published);
+    }
+
+    #[test]
+    fn every_bad_field_gets_its_own_message() {
+        let errors = form(&[
+            ("name_0", "A Name"),
+            ("kind_0", "primary"),
+            ("name_1", "Other Name"),
+            ("kind_1", "primary"),
+            ("lang_2", "be"),
+            ("slug", "Not A Slug"),
+            ("born", "2024-13"),
+            ("citizenships", "BY, XX"),
+            ("sex", "robot"),
+            ("occupation", &"x".repeat(501)),
+        ])
+        .validate(&codes(), true, None)
+        .unwrap_err();
+        let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
+        assert_eq!(fields, ["born", "citizenships", "kind_1", "name_2", "occupation", "sex", "slug"]);
+        assert!(errors["born"].to_string().contains("no month 13"));
+        assert!(errors["citizenships"].to_string().contains("XX"));
+    }
+
+    #[test]
+    fn a_form_without_names_is_refused_and_editors_cannot_publish() {
+        let errors = form(&[("slug", "someone")]).validate(&codes(), true, None).unwrap_err();
+        assert!(errors.contains_key("name_0"));
+        let editor = form(&[("name_0", "A Name"), ("publication", "published")]);
+        assert!(editor.validate(&codes(), false, None).unwrap_err().contains_key("publication"));
+        let kept = editor.validate(&codes(), false, Some(PublicationState::Published)).unwrap();
+        assert_eq!(kept.publication, PublicationState::Published, "an editor's edit keeps a record published");
+    }
+
+    #[test]
+    fn addresses_are_made_from_the_latin_name_or_a_romanisation() {
+        let name = |name: &str, script: &str, kind: NameKind| NameDoc {
+            name: name.into(),
+            lang: None,
+            script: script.into(),
+            kind,
+        };
+        for (names, slug) in [
+            (
+                vec![name("Ігар Лосік", "Cyrl", NameKind::Primary), name("Ihar Losik", "Latn", NameKind::Primary)],
+                "ihar-losik",
+            ),
+            (vec![name("Игорь Лосик", "Cyrl", NameKind::Primary)], "igor-losik"),
+            (vec![name("Андрэй Кузнечык", "Cyrl", NameKind::Primary)], "andrey-kuznechyk"),
+            (vec![name("Andrej Kuzniečyk", "Latn", NameKind::Alias)], "andrej-kuzniecyk"),
+            (vec![name("Marc O'Brien-Smith", "Latn", NameKind::Primary)], "marc-o-brien-smith"),
+        ] {
+            assert_eq!(slug_from(&names).as_deref(), Some(slug));
+        }
+        assert_eq!(slug_from(&[name("李", "Hani", NameKind::Primary)]), None, "nothing to make an address of");
+    }
+
+    #[test]
+    fn a_document_round_trips_through_the_form_and_diffs_show_what_changed() {
+        let doc = form(&[("name_0", "Ihar Losik"), ("born", "1992"), ("citizenships", "BY")])
+            .validate(&codes(), true, None)
+            .unwrap();
+        let again = PersonForm::from_doc(&doc).validate(&codes(), true, None).unwrap();
+        assert_eq!(again, doc);
+        let mut changed = doc.clone();
+        changed.born = Some("1992-06".parse().unwrap());
+        changed.occupation = Some("Journalist".into());
+        let changes = diff(Some(&doc), &changed);
+        assert_eq!(changes.iter().map(|c| c.field).collect::<Vec<_>>(), ["born", "occupation"]);
+        assert_eq!((changes[0].before.as_str(), changes[0].after.as_str()), ("1992", "June 1992"));
+    }
+}

@@ -1,0 +1,396 @@
+//! A release wave as one document: its form, its checks and its SQL, and marking many people
+//! released in a wave at once (their ongoing detentions end in it).
+
+use serde::{Deserialize, Serialize};
+use sqlx::PgConnection;
+
+use super::detention::DetentionDoc;
+use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
+use crate::db::Tx;
+use crate::db::revisions::{Document, RecordKind};
+use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism};
+use crate::i18n::{Lang, Message};
+
+/// Everything the wave form edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WaveDoc {
+    pub slug: String,
+    pub name: String,
+    pub started: PartialDate,
+    pub ended: Option<PartialDate>,
+    pub country: String,
+    pub mechanism: ReleaseMechanism,
+    pub location: Option<String>,
+    pub counterparty: Option<String>,
+    pub traded: Option<String>,
+    pub reported_released_count: Option<i32>,
+    pub reported_count_qualifier: Option<CountQualifier>,
+    pub notes: Option<String>,
+    pub publication: PublicationState,
+}
+
+impl Document for WaveDoc {
+    const KIND: RecordKind = RecordKind::Wave;
+
+    fn fields(&self) -> Vec<(&'static str, String)> {
+        let text = |t: &Option<String>| t.clone().unwrap_or_default();
+        let reported = match (self.reported_count_qualifier, self.reported_released_count) {
+            (Some(q), Some(n)) if q != CountQualifier::Exactly => format!("{} {n}", q.as_str()),
+            (_, Some(n)) => n.to_string(),
+            _ => String::new(),
+        };
+        vec![
+            ("wave_name", self.name.clone()),
+            ("slug", self.slug.clone()),
+            ("publication", self.publication.as_str().to_owned()),
+            ("started", self.started.to_string()),
+            ("ended", self.ended.map(|d| d.to_string()).unwrap_or_default()),
+            ("country", self.country.clone()),
+            ("release_mechanism", self.mechanism.as_str().to_owned()),
+            ("location", text(&self.location)),
+            ("counterparty", text(&self.counterparty)),
+            ("traded", text(&self.traded)),
+            ("reported", reported),
+            ("notes", text(&self.notes)),
+        ]
+    }
+}
+
+/// The wave form as typed.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq, Eq)]
+#[serde(default)]
+pub struct WaveForm {
+    pub slug: String,
+    pub name: String,
+    pub started: String,
+    pub ended: String,
+    pub country: String,
+    pub mechanism: String,
+    pub location: String,
+    pub counterparty: String,
+    pub traded: String,
+    pub reported: String,
+    pub qualifier: String,
+    pub notes: String,
+    pub publication: String,
+}
+
+impl WaveForm {
+    fn from_doc(doc: &WaveDoc) -> Self {
+        let text = |t: &Option<String>| t.clone().unwrap_or_default();
+        WaveForm {
+            slug: doc.slug.clone(),
+            name: doc.name.clone(),
+            started: doc.started.iso(),
+            ended: super::date_value(doc.ended),
+            country: doc.country.clone(),
+            mechanism: doc.mechanism.as_str().to_owned(),
+            location: text(&doc.location),
+            counterparty: text(&doc.counterparty),
+            traded: text(&doc.traded),
+            reported: doc.reported_released_count.map(|n| n.to_string()).unwrap_or_default(),
+            qualifier: doc.reported_count_qualifier.map(|q| q.as_str().to_owned()).unwrap_or_default(),
+            notes: text(&doc.notes),
+            publication: doc.publication.as_str().to_owned(),
+        }
+    }
+
+    /// Checks every field; `current` is the stored publication (editors keep it).
+    pub fn validate(
+        &self,
+        countries: &[String],
+        may_publish: bool,
+        current: Option<PublicationState>,
+    ) -> Result<WaveDoc, FieldErrors> {
+        let mut r = Reader::default();
+        let name = r.text("name", &self.name, 300);
+        let location = r.text("location", &self.location, 500);
+        let counterparty = r.text("counterparty", &self.counterparty, 500);
+        let traded = r.text("traded", &self.traded, 2000);
+        let notes = r.text("notes", &self.notes, 20_000);
+        if name.is_none() {
+            r.fail("name", Message::new("error-wave-name"));
+        }
+        let started = r.date_in("started", &self.started);
+        let ended = r.optional_date("ended", &self.ended);
+        r.in_order(started, ended);
+        let country = self.country.trim().to_ascii_uppercase();
+        if !countries.contains(&country) {
+            r.fail("country", Message::new("error-wave-country"));
+        }
+        let mechanism = ReleaseMechanism::from_key(self.mechanism.trim());
+        if mechanism.is_none() {
+            r.fail("mechanism", Message::new("error-wave-mechanism"));
+        }
+        let reported = match self.reported.trim().replace([',', ' '], "").as_str() {
+            "" => None,
+            typed => typed.parse::<i32>().ok().filter(|n| *n >= 0).or_else(|| {
+                r.fail("reported", Message::new("error-wave-reported"));
+                None
+            }),
+        };
+        let qualifier = CountQualifier::from_key(self.qualifier.trim());
+        if !self.qualifier.trim().is_empty() && qualifier.is_none() {
+            r.errors.insert("reported".into(), Message::new("error-choose"));
+        } else if qualifier.is_some() && reported.is_none() {
+            r.fail("reported", Message::new("error-wave-qualifier"));
+        }
+        let slug = r.slug("slug", &self.slug, || {
+            let started = started.map(|s| s.iso()).unwrap_or_default();
+            super::slug_from_text(&format!("{} {started}", name.as_deref()?))
+        });
+        let publication = super::publication(&self.publication, may_publish, current, &mut r.errors);
+        if r.errors.is_empty() && slug.is_none() {
+            r.fail("slug", Message::new("error-wave-slug-from-name"));
+        }
+        let doc = match (slug, name, started, mechanism) {
+            (Some(slug), Some(name), Some(started), Some(mechanism)) => Some(WaveDoc {
+                slug,
+                name,
+                started,
+                ended,
+                country,
+                mechanism,
+                location,
+                counterparty,
+                traded,
+                reported_released_count: reported,
+                reported_count_qualifier: qualifier.or(reported.map(|_| CountQualifier::Exactly)),
+                notes,
+                publication,
+            }),
+            _ => None,
+        };
+        r.finish(doc)
+    }
+}
+
+/// One wave by `id`, or the latest 500 for the admin list, newest first: one statement either way.
+pub async fn list(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Stored<WaveDoc>>> {
+    let rows = sqlx::query!(
+        r#"
+        select id, slug, name, country, version,
+               partial_date_iso(started_on, started_precision) as "started!",
+               partial_date_iso(ended_on, ended_precision) as ended,
+               mechanism as "mechanism: ReleaseMechanism", location, counterparty, traded,
+               reported_released_count, reported_count_qualifier as "reported_count_qualifier: CountQualifier",
+               notes, publication as "publication: PublicationState"
+        from waves
+        where $1::bigint is null or id = $1
+        order by started_on desc, id desc
+        limit 500
+        "#,
+        id
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|r| {
+            let doc = WaveDoc {
+                slug: r.slug,
+                name: r.name,
+                started: r.started.parse().ok()?,
+                ended: crate::db::parse_date(r.ended),
+                country: r.country,
+                mechanism: r.mechanism,
+                location: r.location,
+                counterparty: r.counterparty,
+                traded: r.traded,
+                reported_released_count: r.reported_released_count,
+                reported_count_qualifier: r.reported_count_qualifier,
+                notes: r.notes,
+                publication: r.publication,
+            };
+            Some(Stored::standalone(r.id, r.version, doc))
+        })
+        .collect())
+}
+
+/// Whether another wave has `slug` (or had it: old slugs keep redirecting).
+pub async fn slug_taken(conn: &mut PgConnection, slug: &str, except: Option<i64>) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"
+        select exists (select from waves where slug = $1 and id is distinct from $2)
+            or exists (select from wave_slug_redirects where slug = $1 and wave_id is distinct from $2)
+            as "taken!"
+        "#,
+        slug,
+        except
+    )
+    .fetch_one(conn)
+    .await
+}
+
+impl Record for WaveDoc {
+    const CITABLE: bool = true;
+
+    async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
+        Ok(list(conn, Some(id)).await?.pop())
+    }
+
+    /// How many detentions ended in the wave (a wave with people in it cannot be deleted).
+    async fn in_use(conn: &mut PgConnection, id: i64) -> sqlx::Result<i64> {
+        sqlx::query_scalar!(r#"select count(*) as "n!" from detentions where wave_id = $1"#, id).fetch_one(conn).await
+    }
+
+    fn title(&self, _lang: Lang) -> String {
+        self.name.clone()
+    }
+
+    async fn save(tx: &mut Tx, over: Option<At>, _parent: Option<Subject>, doc: &Self) -> sqlx::Result<Option<At>> {
+        let (id, version) = super::over(over);
+        let saved = sqlx::query!(
+            r#"
+            with updated as (
+                update waves set slug = $3, name = $4, started_on = $5, started_precision = $6, ended_on = $7,
+                       ended_precision = $8, country = $9, mechanism = $10, location = $11, counterparty = $12,
+                       traded = $13, reported_released_count = $14, reported_count_qualifier = $15, notes = $16,
+                       publication = $17, version = version + 1
+                where id = $1 and version = $2
+                returning id, version
+            ), inserted as (
+                insert into waves (slug, name, started_on, started_precision, ended_on, ended_precision, country,
+                                   mechanism, location, counterparty, traded, reported_released_count,
+                                   reported_count_qualifier, notes, publication)
+                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 where $1::bigint is null
+                returning id, version
+            )
+            select id as "id!", version as "version!" from updated union all select id, version from inserted
+            "#,
+            id,
+            version,
+            doc.slug,
+            doc.name,
+            doc.started.start(),
+            doc.started.precision() as _,
+            doc.ended.map(|d| d.start()),
+            doc.ended.map(|d| d.precision()) as _,
+            doc.country,
+            doc.mechanism as ReleaseMechanism,
+            doc.location,
+            doc.counterparty,
+            doc.traded,
+            doc.reported_released_count,
+            doc.reported_count_qualifier as Option<CountQualifier>,
+            doc.notes,
+            doc.publication as PublicationState,
+        )
+        .fetch_optional(&mut **tx)
+        .await?;
+        Ok(saved.map(|s| (s.id, s.version)))
+    }
+}
+
+impl Editor for WaveDoc {
+    type Form = WaveForm;
+    const DUPLICATE_FIELD: &'static str = "slug";
+
+    fn read(values: Values) -> WaveForm {
+        super::typed(&values)
+    }
+
+    fn form(&self) -> WaveForm {
+        WaveForm::from_doc(self)
+    }
+
+    async fn validate(
+        conn: &mut PgConnection,
+        form: &WaveForm,
+        context: &Context,
+        current: Option<&Self>,
+        id: Option<i64>,
+    ) -> sqlx::Result<Result<Self, FieldErrors>> {
+        let result = form.validate(&context.countries, context.may_publish, current.map(|w| w.publication));
+        if let Ok(doc) = &result
+            && slug_taken(conn, &doc.slug, id).await?
+        {
+            return Ok(Err(field_error("slug", "error-wave-slug-taken")));
+        }
+        Ok(result)
+    }
+
+    async fn restoring(
+        conn: &mut PgConnection,
+        id: i64,
+        old: &mut Self,
+        current: &Self,
+        may_publish: bool,
+    ) -> sqlx::Result<()> {
+        let taken = slug_taken(conn, &old.slug, Some(id)).await?;
+        super::keep_address(
+            (&mut old.publication, &mut old.slug),
+            (current.publication, &current.slug),
+            may_publish,
+            taken,
+        );
+        Ok(())
+    }
+}
+
+/// The person behind a line of the bulk form (an address or an admin id), and their detention
+/// that is still going on, if any.
+pub async fn ongoing_detention(
+    conn: &mut PgConnection,
+    person: &str,
+) -> sqlx::Result<Option<(i64, Option<Stored<DetentionDoc>>)>> {
+    let id = sqlx::query_scalar!(
+        "select id from people where slug = $1 or id::text = $1 or id = (select person_id from person_slug_redirects where slug = $1)",
+        person
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let Some(person_id) = id else { return Ok(None) };
+    let detention = sqlx::query_scalar!(
+        r#"
+        select id from detentions
+        where person_id = $1 and ended_on is null and release_mechanism is null
+        order by started_on desc nulls last limit 1
+        "#,
+        person_id
+    )
+    .fetch_optional(&mut *conn)
+    .await?;
+    let detention = match detention {
+        Some(id) => DetentionDoc::load(conn, id).await?,
+        None => None,
+    };
+    Ok(Some((person_id, detention)))
+}
+
+/// The detention as released in `wave` on `day`.
+pub fn released(detention: &DetentionDoc, wave: &WaveDoc, day: PartialDate) -> DetentionDoc {
+    DetentionDoc {
+        ended: Some(day),
+        release_mechanism: Some(wave.mechanism),
+        wave: Some(wave.slug.clone()),
+        ..detention.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_wave_is_checked_field_by_field() {
+        let form = WaveForm {
+            name: "Pardon of 23 people".into(),
+            started: "2024-07-03".into(),
+            country: "by".into(),
+            mechanism: "pardon".into(),
+            reported: "23".into(),
+            publication: "published".into(),
+            ..WaveForm::default()
+        };
+        let doc = form.validate(&["BY".into()], true, None).unwrap();
+        assert_eq!(doc.slug, "pardon-of-23-people-2024-07-03");
+        assert_eq!(doc.reported_count_qualifier, Some(CountQualifier::Exactly));
+        assert_eq!(doc.publication, PublicationState::Published);
+
+        let bad = WaveForm { started: "soon".into(), qualifier: "more_than".into(), mechanism: "magic".into(), ..form };
+        let errors = bad.validate(&["BY".into()], false, None).unwrap_err();
+        let fields: Vec<&str> = errors.keys().map(String::as_str).collect();
+        assert_eq!(fields, ["mechanism", "publication", "started"]);
+    }
+}
