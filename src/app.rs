@@ -166,6 +166,7 @@ pub async fn serve(pool: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
     let origin = args.public_origin()?;
     let state = AppState::new(pool, origin).with_trusted_proxies(args.trusted_proxies.clone());
     let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout_secs), ..Limits::default() };
+    tokio::spawn(sweep_sessions(state.db.clone(), Duration::from_secs(3600)));
     let listener = TcpListener::bind(args.bind_addr).await?;
     tracing::info!(address = %listener.local_addr()?, origin = %state.origin, "serving");
     // Connection info gives the login throttle the client's address.
@@ -173,6 +174,23 @@ pub async fn serve(pool: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
     axum::serve(listener, service).with_graceful_shutdown(shutdown_signal()).await?;
     tracing::info!("stopped");
     Ok(())
+}
+
+/// Deletes expired sessions now and then every `every`, for as long as the server runs.
+pub async fn sweep_sessions(pool: PgPool, every: Duration) {
+    let mut ticks = tokio::time::interval(every);
+    loop {
+        ticks.tick().await;
+        let swept = match pool.acquire().await {
+            Ok(mut conn) => crate::db::users::delete_expired_sessions(&mut conn).await,
+            Err(error) => Err(error),
+        };
+        match swept {
+            Ok(0) => {}
+            Ok(count) => tracing::info!(count, "deleted expired sessions"),
+            Err(error) => tracing::warn!(%error, "could not delete expired sessions; trying again later"),
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -172,3 +172,10 @@ pub async fn recent_audit(conn: &mut PgConnection, limit: i64) -> sqlx::Result<V
     .fetch_all(conn)
     .await
 }
+
+/// Deletes the sessions whose time is up (idle or logged out long ago); how many went. The
+/// session store only ever reads a session by its id, so without this they would stay forever.
+pub async fn delete_expired_sessions(conn: &mut PgConnection) -> sqlx::Result<u64> {
+    let done = sqlx::query!("delete from tower_sessions.session where expiry_date < now()").execute(conn).await?;
+    Ok(done.rows_affected())
+}

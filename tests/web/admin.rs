@@ -331,3 +331,34 @@ async fn create_user_reads_the_password_from_standard_input() {
     let stored: String = sqlx::query_scalar("select password_hash from users").fetch_one(&app.pool).await.unwrap();
     assert!(stored.starts_with("$argon2id$") && !stored.contains(PASSWORD));
 }
+
+/// Sessions whose time is up are deleted by the server's sweeper, not kept for ever; live ones
+/// stay.
+#[tokio::test]
+async fn expired_sessions_are_swept_away() {
+    let app = TestApp::new().await;
+    account(&app, "editor@example.org", Role::Editor).await;
+    let mut gone = Visitor::new(&app);
+    gone.log_in("editor@example.org", PASSWORD).await;
+    age_sessions(&app, 0, true).await;
+    let mut live = Visitor::new(&app);
+    assert_eq!(live.log_in("editor@example.org", PASSWORD).await.status, 303);
+    let count = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from tower_sessions.session").fetch_one(&app.pool).await.unwrap()
+    };
+    assert_eq!(count().await, 2);
+
+    let sweeper =
+        tokio::spawn(prisoner_tracker::app::sweep_sessions(app.pool.clone(), std::time::Duration::from_secs(3600)));
+    let mut left = count().await;
+    for _ in 0..100 {
+        if left == 1 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        left = count().await;
+    }
+    sweeper.abort();
+    assert_eq!(left, 1, "the expired session went, the live one stayed");
+    assert_eq!(live.get("/admin").await.status, 200);
+}
