@@ -48,18 +48,6 @@ impl DetentionPage {
         self.error(&format!("article_{i}"))
     }
 
-    fn trial_stages(&self) -> &'static [TrialStage] {
-        TrialStage::ALL
-    }
-
-    fn sentence_kinds(&self) -> &'static [SentenceKind] {
-        SentenceKind::ALL
-    }
-
-    fn mechanisms(&self) -> &'static [ReleaseMechanism] {
-        ReleaseMechanism::ALL
-    }
-
     fn facility_selected(&self, id: &i64) -> bool {
         self.form.facility == id.to_string()
     }

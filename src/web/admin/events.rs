@@ -23,12 +23,6 @@ page! {
     }
 }
 
-impl EventPage {
-    fn kinds(&self) -> &'static [EventKind] {
-        EventKind::ALL
-    }
-}
-
 impl Page for EventDoc {
     async fn page(state: &AppState, editing: Editing<Self>) -> AppResult<Response> {
         let citations = editing.citations(state).await?.unwrap_or_default();

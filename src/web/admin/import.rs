@@ -67,12 +67,9 @@ impl ImportPage {
         })
     }
 
-    fn columns(&self) -> Vec<&'static str> {
-        COLUMNS.iter().filter(|(_, c)| *c != Column::Computed).map(|(name, _)| *name).collect()
-    }
-
-    fn computed_columns(&self) -> Vec<&'static str> {
-        COLUMNS.iter().filter(|(_, c)| *c == Column::Computed).map(|(name, _)| *name).collect()
+    /// The columns a file may carry, or (`computed`) those it may not, as they are derived.
+    fn columns(&self, computed: bool) -> Vec<&'static str> {
+        COLUMNS.iter().filter(|(_, c)| (*c == Column::Computed) == computed).map(|(name, _)| *name).collect()
     }
 
     /// "12 rows: 3 to add, …": the report's counts in the page's language.
@@ -98,14 +95,6 @@ impl ImportPage {
 
     fn may_publish(&self) -> bool {
         self.user.role == Role::Admin
-    }
-
-    fn max_kib(&self) -> usize {
-        table::MAX_BYTES / 1024
-    }
-
-    fn max_rows(&self) -> usize {
-        table::MAX_ROWS
     }
 
     /// A value to show in the report: long texts (a biography) are cut to their beginning.

@@ -100,14 +100,6 @@ impl PersonFormPage {
     fn name_error(&self, i: &usize) -> Option<String> {
         ["name", "lang", "script", "kind"].iter().find_map(|f| self.error(&format!("{f}_{i}")))
     }
-
-    fn sexes(&self) -> &'static [Sex] {
-        Sex::ALL
-    }
-
-    fn kinds(&self) -> &'static [NameKind] {
-        NameKind::ALL
-    }
 }
 
 /// The parts of a person's case listed under their form, read over one connection.

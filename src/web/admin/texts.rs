@@ -115,13 +115,6 @@ struct TextsPage {
     history: Vec<HistoryLine>,
 }
 
-impl TextsPage {
-    /// The words for a field of a change (`biography_be`, `text_lang`).
-    fn change_field(&self, field: &str) -> String {
-        self.layout.label("field", field)
-    }
-}
-
 /// What a page is made from besides the stored texts.
 struct FormState {
     values: Option<Values>,

@@ -74,16 +74,6 @@ const WAVE_FIELDS: [&str; 13] = [
     "publication",
 ];
 
-impl WaveFormPage {
-    fn mechanisms(&self) -> &'static [ReleaseMechanism] {
-        ReleaseMechanism::ALL
-    }
-
-    fn qualifiers(&self) -> &'static [CountQualifier] {
-        CountQualifier::ALL
-    }
-}
-
 impl Page for WaveDoc {
     async fn page(state: &AppState, editing: Editing<Self>) -> AppResult<Response> {
         wave_page(state, editing, ReleaseForm::default(), Vec::new()).await
