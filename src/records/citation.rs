@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error, values};
+use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::i18n::{Lang, Message};
@@ -174,10 +174,6 @@ impl Record for CitationDoc {
 impl Kind for CitationDoc {
     const FIELDS: &'static [Field] = &[Field::hinted("source"), Field::hinted("locator")];
     const LISTED: bool = false;
-
-    fn values(&self) -> Values {
-        values(&[("source", self.source.clone()), ("locator", self.locator.clone().unwrap_or_default())])
-    }
 
     fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);

@@ -121,28 +121,14 @@ impl DetentionForm {
     }
 
     pub fn from_doc(doc: &DetentionDoc) -> Self {
-        let date = super::date_value;
+        let charges = doc.charges.iter().map(|c| ChargeRow {
+            article: c.article.clone().unwrap_or_default(),
+            part: c.part.clone().unwrap_or_default(),
+            description: c.description.clone().unwrap_or_default(),
+        });
         DetentionForm {
-            country: doc.country.clone(),
-            started: date(doc.started),
-            ended: date(doc.ended),
-            facility: doc.facility_id.map(|f| f.to_string()).unwrap_or_default(),
-            trial_stage: doc.trial_stage.map(|t| t.as_str().to_owned()).unwrap_or_default(),
-            sentenced: date(doc.sentenced),
-            sentence_kind: doc.sentence_kind.map(|k| k.as_str().to_owned()).unwrap_or_default(),
-            sentence_months: doc.sentence_months.map(|m| m.to_string()).unwrap_or_default(),
-            release_mechanism: doc.release_mechanism.map(|m| m.as_str().to_owned()).unwrap_or_default(),
-            wave: doc.wave.clone().unwrap_or_default(),
-            notes: doc.notes.clone().unwrap_or_default(),
-            charges: doc
-                .charges
-                .iter()
-                .map(|c| ChargeRow {
-                    article: c.article.clone().unwrap_or_default(),
-                    part: c.part.clone().unwrap_or_default(),
-                    description: c.description.clone().unwrap_or_default(),
-                })
-                .collect(),
+            charges: charges.collect(),
+            ..super::typed(&super::form_values(doc, &[("facility_id", "facility")]))
         }
     }
 
@@ -475,16 +461,19 @@ mod tests {
             ("sentence_months", "180"),
             ("release_mechanism", "release_to_foreign_government"),
             ("wave", "handover"),
+            ("facility", "4"),
             ("article_0", "342"),
             ("part_0", "1"),
             ("description_1", "Organising actions that grossly violate public order"),
         ])
-        .validate(&["BY".into()], &[], &["handover".into()])
+        .validate(&["BY".into()], &[4], &["handover".into()])
         .unwrap();
         assert_eq!(doc.country, "BY");
         assert_eq!(doc.charges.len(), 2);
         assert_eq!(doc.sentence_months, Some(180));
         assert_eq!(doc.wave.as_deref(), Some("handover"));
+        let again = doc.form().validate(&["BY".into()], &[4], &["handover".into()]);
+        assert_eq!(again, Ok(doc), "the form of a stored detention saves it unchanged");
     }
 
     #[test]

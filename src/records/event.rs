@@ -138,11 +138,7 @@ impl Editor for EventDoc {
     }
 
     fn form(&self) -> EventForm {
-        EventForm {
-            kind: self.kind.as_str().to_owned(),
-            occurred: self.occurred.iso(),
-            description: self.description.clone(),
-        }
+        super::typed(&super::form_values(self, &[]))
     }
 
     async fn validate(

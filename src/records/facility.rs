@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error, values};
+use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::FacilityKind;
@@ -105,15 +105,8 @@ impl Kind for FacilityDoc {
         Field::text("location"),
     ];
     const LIST_FIELDS: &'static [&'static str] = &["facility_kind", "facility_country", "location"];
-
-    fn values(&self) -> Values {
-        values(&[
-            ("facility_name", self.name.clone()),
-            ("facility_kind", self.kind.as_str().to_owned()),
-            ("facility_country", self.country.clone()),
-            ("location", self.location.clone().unwrap_or_default()),
-        ])
-    }
+    const RENAMED: &'static [(&'static str, &'static str)] =
+        &[("name", "facility_name"), ("kind", "facility_kind"), ("country", "facility_country")];
 
     fn validate(values: &Values, context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);

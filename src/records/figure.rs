@@ -4,9 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{
-    At, Context, Field, FieldErrors, Input, Kind, Reader, Record, Stored, Subject, Values, field_error, values,
-};
+use super::{At, Context, Field, FieldErrors, Input, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::{CountQualifier, FigureMetric, PartialDate, PublicationState};
@@ -127,18 +125,7 @@ impl Kind for FigureDoc {
         Field { name: "publication", input: Input::Publication, hint: false },
     ];
     const LIST_FIELDS: &'static [&'static str] = &["metric", "qualifier", "as_of", "publication"];
-
-    fn values(&self) -> Values {
-        values(&[
-            ("figure_country", self.country.clone()),
-            ("metric", self.metric.as_str().to_owned()),
-            ("qualifier", self.qualifier.as_str().to_owned()),
-            ("value", self.value.to_string()),
-            ("as_of", self.as_of.iso()),
-            ("notes", self.notes.clone().unwrap_or_default()),
-            ("publication", self.publication.as_str().to_owned()),
-        ])
-    }
+    const RENAMED: &'static [(&'static str, &'static str)] = &[("country", "figure_country")];
 
     fn validate(values: &Values, context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);
@@ -208,6 +195,7 @@ mod tests {
         ];
         let doc = FigureDoc::validate(&typed(&fields), &context(true)).unwrap();
         assert_eq!((doc.country.as_str(), doc.value, doc.publication), ("BY", 1150, PublicationState::Published));
+        assert_eq!(FigureDoc::validate(&doc.values(), &context(true)).as_ref(), Ok(&doc), "saved unchanged");
         let errors = FigureDoc::validate(&typed(&fields), &context(false)).unwrap_err();
         assert_eq!(errors.keys().collect::<Vec<_>>(), ["publication"]);
         let errors =

@@ -318,8 +318,13 @@ pub trait Kind: Record {
     /// Whether the kind has a list page (kinds that belong to another record are listed there).
     const LISTED: bool = true;
 
+    /// The document's fields whose form names differ (`kind` is `source_kind`), for [`Kind::values`].
+    const RENAMED: &'static [(&'static str, &'static str)] = &[];
+
     /// The form as stored.
-    fn values(&self) -> Values;
+    fn values(&self) -> Values {
+        form_values(self, Self::RENAMED)
+    }
 
     /// The typed form as a document, or a message per field.
     fn validate(values: &Values, context: &Context) -> Result<Self, FieldErrors>;
@@ -591,14 +596,22 @@ pub fn slug_from_text(text: &str) -> Option<String> {
     slug.parse::<Slug>().ok().map(|s| s.to_string())
 }
 
-/// A date as a form shows it (empty when there is none).
-pub fn date_value(date: Option<PartialDate>) -> String {
-    date.map(|d| d.iso()).unwrap_or_default()
-}
-
-/// Form values from pairs.
-pub fn values(pairs: &[(&str, String)]) -> Values {
-    pairs.iter().map(|(k, v)| ((*k).to_owned(), v.clone())).collect()
+/// A document's fields as its form shows them, named as the form names them (`renamed`: the
+/// document's name, then the form's): text as stored, choices and dates as their keys
+/// (`2024-summer`, as typed), numbers in digits, nothing as empty. Lists (names, charges) are the
+/// form's own rows and are left out. This is what serde writes for revisions, so the form and
+/// the stored document cannot disagree about a field's spelling.
+pub fn form_values<D: serde::Serialize>(doc: &D, renamed: &[(&str, &str)]) -> Values {
+    use serde_json::Value;
+    let Ok(Value::Object(fields)) = serde_json::to_value(doc) else { return Values::new() };
+    let text = |value| match value {
+        Value::String(text) => Some(text),
+        Value::Null => Some(String::new()),
+        Value::Number(n) => Some(n.to_string()),
+        _ => None,
+    };
+    let name = |name: String| renamed.iter().find(|(from, _)| *from == name).map_or(name, |(_, to)| (*to).to_owned());
+    fields.into_iter().filter_map(|(field, value)| Some((name(field), text(value)?))).collect()
 }
 
 /// The posted fields as a typed form whose fields are all text (unknown ones ignored).

@@ -116,26 +116,16 @@ impl PersonForm {
 
     /// The form filled from a stored person.
     pub fn from_doc(doc: &PersonDoc) -> PersonForm {
+        let names = doc.names.iter().map(|n| NameRow {
+            name: n.name.clone(),
+            lang: n.lang.clone().unwrap_or_default(),
+            script: n.script.clone(),
+            kind: n.kind.as_str().to_owned(),
+        });
         PersonForm {
-            slug: doc.slug.clone(),
-            publication: doc.publication.as_str().to_owned(),
-            sex: doc.sex.map(|s| s.as_str().to_owned()).unwrap_or_default(),
-            born: super::date_value(doc.born),
-            occupation: doc.occupation.clone().unwrap_or_default(),
-            region: doc.region.clone().unwrap_or_default(),
-            biography: doc.biography.clone().unwrap_or_default(),
             citizenships: doc.citizenships.join(", "),
-            names: doc
-                .names
-                .iter()
-                .map(|n| NameRow {
-                    name: n.name.clone(),
-                    lang: n.lang.clone().unwrap_or_default(),
-                    script: n.script.clone(),
-                    kind: n.kind.as_str().to_owned(),
-                })
-                .collect(),
-            confirm_duplicate: false,
+            names: names.collect(),
+            ..super::typed(&super::form_values(doc, &[]))
         }
     }
 

@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, values};
+use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::PartialDate;
@@ -104,14 +104,6 @@ impl Record for RecognitionDoc {
 impl Kind for RecognitionDoc {
     const FIELDS: &'static [Field] = &[Field::text("organisation"), Field::hinted("recognised"), Field::hinted("url")];
     const LISTED: bool = false;
-
-    fn values(&self) -> Values {
-        values(&[
-            ("organisation", self.organisation.clone()),
-            ("recognised", super::date_value(self.recognised)),
-            ("url", self.url.clone().unwrap_or_default()),
-        ])
-    }
 
     fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);

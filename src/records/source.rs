@@ -4,7 +4,7 @@
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
 
-use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error, values};
+use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
 use crate::domain::{PartialDate, Slug, SourceKind};
@@ -125,18 +125,7 @@ impl Kind for SourceDoc {
         Field::long("notes"),
     ];
     const LIST_FIELDS: &'static [&'static str] = &["publisher", "published", "slug"];
-
-    fn values(&self) -> Values {
-        values(&[
-            ("title", self.title.clone()),
-            ("slug", self.slug.clone()),
-            ("publisher", self.publisher.clone().unwrap_or_default()),
-            ("url", self.url.clone().unwrap_or_default()),
-            ("published", super::date_value(self.published)),
-            ("source_kind", self.kind.as_str().to_owned()),
-            ("notes", self.notes.clone().unwrap_or_default()),
-        ])
-    }
+    const RENAMED: &'static [(&'static str, &'static str)] = &[("kind", "source_kind")];
 
     fn validate(values: &Values, _context: &Context) -> Result<Self, FieldErrors> {
         let mut r = Reader::new(values);

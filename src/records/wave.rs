@@ -76,25 +76,6 @@ pub struct WaveForm {
 }
 
 impl WaveForm {
-    fn from_doc(doc: &WaveDoc) -> Self {
-        let text = |t: &Option<String>| t.clone().unwrap_or_default();
-        WaveForm {
-            slug: doc.slug.clone(),
-            name: doc.name.clone(),
-            started: doc.started.iso(),
-            ended: super::date_value(doc.ended),
-            country: doc.country.clone(),
-            mechanism: doc.mechanism.as_str().to_owned(),
-            location: text(&doc.location),
-            counterparty: text(&doc.counterparty),
-            traded: text(&doc.traded),
-            reported: doc.reported_released_count.map(|n| n.to_string()).unwrap_or_default(),
-            qualifier: doc.reported_count_qualifier.map(|q| q.as_str().to_owned()).unwrap_or_default(),
-            notes: text(&doc.notes),
-            publication: doc.publication.as_str().to_owned(),
-        }
-    }
-
     /// Checks every field; `current` is the stored publication (editors keep it).
     pub fn validate(
         &self,
@@ -291,7 +272,8 @@ impl Editor for WaveDoc {
     }
 
     fn form(&self) -> WaveForm {
-        WaveForm::from_doc(self)
+        let renamed = [("reported_released_count", "reported"), ("reported_count_qualifier", "qualifier")];
+        super::typed(&super::form_values(self, &renamed))
     }
 
     async fn validate(
@@ -387,6 +369,8 @@ mod tests {
         assert_eq!(doc.slug, "pardon-of-23-people-2024-07-03");
         assert_eq!(doc.reported_count_qualifier, Some(CountQualifier::Exactly));
         assert_eq!(doc.publication, PublicationState::Published);
+        let again = doc.form().validate(&["BY".into()], true, None);
+        assert_eq!(again, Ok(doc), "the form of a stored wave saves it unchanged");
 
         let bad = WaveForm { started: "soon".into(), qualifier: "more_than".into(), mechanism: "magic".into(), ..form };
         let errors = bad.validate(&["BY".into()], false, None).unwrap_err();
