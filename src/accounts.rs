@@ -3,6 +3,8 @@
 
 use std::sync::LazyLock;
 
+pub mod two_factor;
+
 /// Re-exported: the role is a plain value kept in `domain`, so that `db::users` can store it
 /// without importing this module (which imports `db::users`).
 pub use crate::domain::Role;
@@ -83,6 +85,99 @@ pub async fn create_user(pool: &sqlx::PgPool, email: &str, role: Role, password:
     crate::db::users::audit(&mut tx, entry).await?;
     tx.commit().await?;
     Ok(id)
+}
+
+/// A change to an existing account, made from the command line or by an admin. (No `Debug`:
+/// it may carry a password.) Each ends the account's sessions except `Enable`.
+pub enum AccountChange {
+    Disable,
+    Enable,
+    /// A new password, checked like a first one.
+    ResetPassword(String),
+    EndSessions,
+    /// The second factor and recovery codes are cleared: the user sets up a new one at their
+    /// next login (after a lost phone).
+    ResetSecondFactor,
+}
+
+impl AccountChange {
+    /// How the audit log names it.
+    pub fn key(&self) -> &'static str {
+        match self {
+            AccountChange::Disable => "disabled",
+            AccountChange::Enable => "enabled",
+            AccountChange::ResetPassword(_) => "password_reset",
+            AccountChange::EndSessions => "sessions_ended",
+            AccountChange::ResetSecondFactor => "second_factor_reset",
+        }
+    }
+}
+
+/// Changes the account of `email` in one transaction with its line in the audit log, which says
+/// what changed and `by` whom (`"command line"`, or an admin's address).
+pub async fn change_account(pool: &sqlx::PgPool, email: &str, change: AccountChange, by: &str) -> anyhow::Result<()> {
+    use crate::db::users;
+    let email = normalise_email(email)?;
+    let key = change.key();
+    // The password is checked and hashed before the transaction opens.
+    let new_hash = match &change {
+        AccountChange::ResetPassword(password) => {
+            check_password(password)?;
+            Some(hash_password(password.clone()).await?)
+        }
+        _ => None,
+    };
+    let mut tx = pool.begin().await?;
+    let Some(user) = users::find_by_email(&mut tx, &email).await? else {
+        anyhow::bail!("{email} has no account");
+    };
+    match change {
+        AccountChange::Disable => users::set_disabled(&mut tx, user.id, true).await?,
+        AccountChange::Enable => users::set_disabled(&mut tx, user.id, false).await?,
+        AccountChange::ResetPassword(_) => users::set_password(&mut tx, user.id, &new_hash.unwrap_or_default()).await?,
+        AccountChange::EndSessions => {}
+        AccountChange::ResetSecondFactor => users::set_second_factor(&mut tx, user.id, None, &[]).await?,
+    }
+    if key != "enabled" {
+        users::end_sessions(&mut tx, user.id, None, None).await?;
+    }
+    account_audit(&mut tx, &user, serde_json::json!({ "change": key, "by": by })).await?;
+    tx.commit().await?;
+    Ok(())
+}
+
+/// A `user_changed` line of the audit log for `user`.
+pub async fn account_audit(
+    conn: &mut sqlx::PgConnection,
+    user: &crate::db::users::User,
+    detail: serde_json::Value,
+) -> sqlx::Result<()> {
+    use crate::db::users;
+    let entry = users::AuditEntry {
+        action: users::AuditAction::UserChanged,
+        user_id: Some(user.id),
+        email: Some(&user.email),
+        ip: None,
+        detail: Some(detail),
+    };
+    users::audit(conn, entry).await
+}
+
+/// Sets up `user`'s second factor with `secret`, confirmed by a code of time step `step`: new
+/// recovery codes replace any old ones, and are returned to be shown once.
+pub async fn enrol_second_factor(
+    pool: &sqlx::PgPool,
+    user: &crate::db::users::User,
+    secret: &[u8],
+    step: i64,
+) -> anyhow::Result<Vec<String>> {
+    let codes = two_factor::new_recovery_codes();
+    let hashes = two_factor::hash_recovery_codes(&codes).await?;
+    let mut tx = pool.begin().await?;
+    crate::db::users::set_second_factor(&mut tx, user.id, Some((secret, step)), &hashes).await?;
+    account_audit(&mut tx, user, serde_json::json!({ "change": "second_factor_enrolled", "by": user.email })).await?;
+    tx.commit().await?;
+    Ok(codes)
 }
 
 #[cfg(test)]

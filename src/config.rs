@@ -57,6 +57,10 @@ pub enum Command {
     /// Create an account for an editor or admin. The password is read from standard input
     /// (never from an argument, which other users of the machine could see).
     CreateUser(CreateUserArgs),
+    /// Change an existing account: disable or enable it, give it a new password (read from
+    /// standard input), or end its sessions. Each change is written to the audit log.
+    #[command(subcommand)]
+    User(UserCommand),
     /// Import people from a CSV file (the columns of `/prisoners.csv`, and more; see the README),
     /// or a whole dataset written by `export` (its folder, or the zip from `/data`) into an empty
     /// database. Checks everything and prints what would happen; `--apply` then writes it all in
@@ -147,6 +151,27 @@ pub struct CreateUserArgs {
     /// editor: create and edit records; admin: also publish, delete and manage accounts.
     #[arg(long, value_enum)]
     pub role: crate::accounts::Role,
+}
+
+#[derive(Debug, Clone, Subcommand)]
+pub enum UserCommand {
+    /// The account can no longer log in, and its open sessions stop working at once.
+    Disable(AccountArgs),
+    /// The account can log in again.
+    Enable(AccountArgs),
+    /// A new password, read from standard input; every session of the account ends.
+    ResetPassword(AccountArgs),
+    /// Every session of the account ends; the password stays.
+    EndSessions(AccountArgs),
+    /// The second factor is cleared (a lost phone): the user sets up a new one at their next
+    /// login. Every session ends.
+    ResetTwoFactor(AccountArgs),
+}
+
+#[derive(Debug, Clone, Args)]
+pub struct AccountArgs {
+    /// The e-mail address of the account.
+    pub email: String,
 }
 
 #[derive(Debug, Clone, Args)]

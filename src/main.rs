@@ -41,6 +41,33 @@ async fn main() -> anyhow::Result<()> {
             let password = read_password()?;
             let id = prisoner_tracker::accounts::create_user(&pool, &args.email, args.role, password).await?;
             println!("created account {id} for {} ({})", args.email.trim().to_lowercase(), args.role.as_str());
+            println!(
+                "at its first login, after the password, the user must set up a second factor \
+                 (an authenticator app) and keep its recovery codes"
+            );
+        }
+        Command::User(command) => {
+            use prisoner_tracker::accounts::AccountChange;
+            use prisoner_tracker::config::UserCommand;
+            let pool = db::prepare(&cli.database).await?;
+            let (args, change) = match command {
+                UserCommand::Disable(args) => (args, AccountChange::Disable),
+                UserCommand::Enable(args) => (args, AccountChange::Enable),
+                UserCommand::ResetPassword(args) => (args, AccountChange::ResetPassword(read_password()?)),
+                UserCommand::EndSessions(args) => (args, AccountChange::EndSessions),
+                UserCommand::ResetTwoFactor(args) => (args, AccountChange::ResetSecondFactor),
+            };
+            let done = match change {
+                AccountChange::Disable => "disabled; its sessions no longer open anything",
+                AccountChange::Enable => "enabled",
+                AccountChange::ResetPassword(_) => "has a new password; its sessions have ended",
+                AccountChange::EndSessions => "has no open sessions",
+                AccountChange::ResetSecondFactor => {
+                    "has no second factor; it sets up a new one at its next login, and its sessions have ended"
+                }
+            };
+            prisoner_tracker::accounts::change_account(&pool, &args.email, change, "command line").await?;
+            println!("{} {done}", args.email.trim().to_lowercase());
         }
         Command::Import(args) => {
             let pool = db::prepare(&cli.database).await?;

@@ -413,3 +413,63 @@ admin-name-kind-primary = імя
 admin-name-kind-transliteration = транслітарацыя
 admin-name-kind-alias = іншае імя (таксама вядомы/вядомая як)
 admin-name-kind-other = ранейшае імя
+login-ended = Ваш сеанс завершаны (з іншага сеанса, адміністратарам або зменай пароля). Увайдзіце яшчэ раз.
+code-title = Другі крок: ваш код
+code-intro = Увядзіце шасцізначны код, які праграма-аўтэнтыфікатар цяпер паказвае для гэтага сайта.
+code-refused = Код няправільны або ўжо выкарыстаны. Коды мяняюцца кожныя 30 секунд: праверце, ці правільна ідзе гадзіннік тэлефона.
+code-label = Код з праграмы або код аднаўлення
+code-submit = Далей
+code-recovery-hint = Згубілі тэлефон? Увядзіце адзін з кодаў аднаўлення; кожны дзейнічае адзін раз. Адміністратар таксама можа скінуць ваш другі фактар.
+enrol-title = Наладзьце другі фактар
+enrol-intro = Кожнаму ўліковаму запісу патрэбны другі фактар, акрамя пароля: код з праграмы-аўтэнтыфікатара на тэлефоне (напрыклад, Aegis, FreeOTP або Google Authenticator). Пакуль ён не наладжаны, нічога іншага не адкрыць.
+enrol-intro-replace = Новы сакрэт заменіць той, што цяпер у праграме, калі вы пацвердзіце яго кодам; старыя коды аднаўлення перастануць дзейнічаць.
+enrol-refused = Код не адпавядае сакрэту. Адсканіруйце яго зноў або праверце літары і ўвядзіце код, які праграма паказвае цяпер.
+enrol-step-app = Адкрыйце праграму-аўтэнтыфікатар і дадайце ўліковы запіс.
+enrol-step-scan = Адсканіруйце гэты код праграмай:
+enrol-qr-label = QR-код сакрэту для праграмы-аўтэнтыфікатара
+enrol-step-type = або ўвядзіце сакрэт уручную (уліковы запіс { $email }):
+enrol-step-code = Увядзіце шасцізначны код, які цяпер паказвае праграма
+enrol-submit = Пацвердзіць і працягнуць
+recovery-title = Вашы коды аднаўлення
+recovery-done = Другі фактар наладжаны.
+recovery-intro = Калі вы згубіце тэлефон, кожны з гэтых кодаў адзін раз упусціць вас замест кода з праграмы. Запішыце або раздрукуйце іх і захоўвайце ў надзейным месцы, асобна ад тэлефона. Яны паказваюцца толькі цяпер.
+recovery-continue = Я іх захаваў(ла): далей
+account-title = Ваш уліковы запіс
+account-sessions-ended = { $plural ->
+    [one] Завершаны { $n } сеанс.
+    [few] Завершана { $n } сеансы.
+   *[other] Завершана { $n } сеансаў.
+}
+account-second-factor = Другі фактар
+account-second-factor-since = Наладжаны { $date }.
+account-recovery-left = { $plural ->
+    [one] Застаўся { $n } код аднаўлення.
+    [few] Засталося { $n } коды аднаўлення.
+   *[other] Засталося { $n } кодаў аднаўлення.
+}
+account-second-factor-replace = Наладзіць нанова (новы тэлефон або новыя коды аднаўлення)
+account-sessions = Дзе вы ўвайшлі
+account-col-started = Уваход
+account-col-seen = Апошні запыт
+account-col-browser = Браўзер
+account-col-end = Завяршыць
+account-this-session = гэты сеанс
+account-end = Завяршыць
+account-end-others = Завяршыць усе астатнія сеансы
+users-col-second-factor = Другі фактар
+users-col-actions = Змяніць
+users-no-second-factor = не наладжаны (пры наступным уваходзе)
+users-enable = Уключыць
+users-disable = Адключыць
+users-end-sessions = Завяршыць сеансы
+users-reset-second-factor = Скінуць другі фактар
+users-new-password = Новы пароль
+users-reset-password = Задаць пароль
+users-changed-disabled = { $email } адключаны; яго сеансы завершаны.
+users-changed-enabled = { $email } зноў можа ўваходзіць.
+users-changed-password_reset = У { $email } новы пароль; яго сеансы завершаны.
+users-changed-sessions_ended = Усе сеансы { $email } завершаны.
+users-changed-second_factor_reset = У { $email } больш няма другога фактару, новы наладжваецца пры наступным уваходзе; яго сеансы завершаны.
+users-refused-password_too_short = Новы пароль занадта кароткі: патрэбна не менш за 12 сімвалаў. Нічога не зменена.
+users-refused-password_too_long = Новы пароль занадта доўгі: не больш за 1024 сімвалы. Нічога не зменена.
+audit-user_changed = Уліковы запіс зменены

@@ -406,3 +406,61 @@ admin-name-kind-primary = name
 admin-name-kind-transliteration = transliteration
 admin-name-kind-alias = alias (also known as)
 admin-name-kind-other = former name
+login-ended = Your session was ended (from another session, by an admin, or by a new password). Please log in again.
+code-title = Second step: your code
+code-intro = Enter the six-digit code your authenticator app shows for this site now.
+code-refused = That code is not right, or it was used already. Codes change every 30 seconds: check that your phone's clock is right.
+code-label = Code from your app, or a recovery code
+code-submit = Continue
+code-recovery-hint = Lost your phone? Enter one of your recovery codes instead; each works once. An admin can also reset your second factor.
+enrol-title = Set up your second factor
+enrol-intro = Every account needs a second factor besides the password: a code from an authenticator app on your phone (such as Aegis, FreeOTP or Google Authenticator). You reach nothing else until it is set up.
+enrol-intro-replace = A new secret replaces the one your app has now, once you confirm it with a code; your old recovery codes stop working.
+enrol-refused = That code does not match the secret. Scan it again or check the letters, and enter the code the app shows now.
+enrol-step-app = Open your authenticator app and add an account.
+enrol-step-scan = Scan this code with the app:
+enrol-qr-label = QR code of the secret for your authenticator app
+enrol-step-type = or type this secret by hand (account { $email }):
+enrol-step-code = Enter the six-digit code the app now shows
+enrol-submit = Confirm and continue
+recovery-title = Your recovery codes
+recovery-done = Your second factor is set up.
+recovery-intro = If you lose your phone, each of these codes logs you in once instead of a code from the app. Write them down or print them and keep them somewhere safe, away from your phone. They are shown only now.
+recovery-continue = I have kept them: continue
+account-title = Your account
+account-sessions-ended = { $plural ->
+    [one] { $n } session ended.
+   *[other] { $n } sessions ended.
+}
+account-second-factor = Second factor
+account-second-factor-since = Set up on { $date }.
+account-recovery-left = { $plural ->
+    [one] { $n } recovery code left.
+   *[other] { $n } recovery codes left.
+}
+account-second-factor-replace = Set up again (a new phone, or new recovery codes)
+account-sessions = Where you are logged in
+account-col-started = Logged in
+account-col-seen = Last request
+account-col-browser = Browser
+account-col-end = End
+account-this-session = this session
+account-end = End
+account-end-others = End every other session
+users-col-second-factor = Second factor
+users-col-actions = Change
+users-no-second-factor = not set up (at the next login)
+users-enable = Enable
+users-disable = Disable
+users-end-sessions = End sessions
+users-reset-second-factor = Reset second factor
+users-new-password = New password
+users-reset-password = Set password
+users-changed-disabled = { $email } is disabled; its sessions have ended.
+users-changed-enabled = { $email } can log in again.
+users-changed-password_reset = { $email } has a new password; its sessions have ended.
+users-changed-sessions_ended = Every session of { $email } has ended.
+users-changed-second_factor_reset = { $email } has no second factor now and sets up a new one at the next login; its sessions have ended.
+users-refused-password_too_short = The new password is too short: it needs at least 12 characters. Nothing was changed.
+users-refused-password_too_long = The new password is too long: at most 1,024 characters. Nothing was changed.
+audit-user_changed = Account changed

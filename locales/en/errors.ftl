@@ -23,3 +23,4 @@ error-home = Go to the home page
 
 refusal-nul = The text sent contains a character that cannot be stored or searched (NUL).
 refusal-malformed = A parameter of this address or a field of the form is malformed, missing or given twice.
+refusal-account-form = This account form was not filled in as the page sends it.

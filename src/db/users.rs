@@ -16,6 +16,8 @@ pub struct User {
     pub password_hash: String,
     pub disabled: bool,
     pub created_at: OffsetDateTime,
+    /// When the account set up its second factor; `None` until it has.
+    pub totp_enrolled_at: Option<OffsetDateTime>,
 }
 
 /// Leaves the password hash out, so that no log line ever carries it.
@@ -28,7 +30,7 @@ impl std::fmt::Debug for User {
 pub async fn find_by_email(conn: &mut PgConnection, email: &str) -> sqlx::Result<Option<User>> {
     sqlx::query_as!(
         User,
-        r#"select id, email, role as "role: Role", password_hash, disabled, created_at from users where email = $1"#,
+        r#"select id, email, role as "role: Role", password_hash, disabled, created_at, totp_enrolled_at from users where email = $1"#,
         email
     )
     .fetch_optional(conn)
@@ -38,7 +40,7 @@ pub async fn find_by_email(conn: &mut PgConnection, email: &str) -> sqlx::Result
 pub async fn find_by_id(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<User>> {
     sqlx::query_as!(
         User,
-        r#"select id, email, role as "role: Role", password_hash, disabled, created_at from users where id = $1"#,
+        r#"select id, email, role as "role: Role", password_hash, disabled, created_at, totp_enrolled_at from users where id = $1"#,
         id
     )
     .fetch_optional(conn)
@@ -48,7 +50,7 @@ pub async fn find_by_id(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option
 pub async fn list(conn: &mut PgConnection) -> sqlx::Result<Vec<User>> {
     sqlx::query_as!(
         User,
-        r#"select id, email, role as "role: Role", password_hash, disabled, created_at from users order by email"#
+        r#"select id, email, role as "role: Role", password_hash, disabled, created_at, totp_enrolled_at from users order by email"#
     )
     .fetch_all(conn)
     .await
@@ -75,8 +77,7 @@ pub async fn create(
     .await
 }
 
-/// What the audit log records. (Its check constraint also allows `user_changed`, for changes
-/// to accounts, which nothing makes yet.)
+/// What the audit log records.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuditAction {
     Login,
@@ -84,6 +85,9 @@ pub enum AuditAction {
     LoginThrottled,
     Logout,
     UserCreated,
+    /// Disabled, enabled, a new password, sessions ended, a second factor set up or reset:
+    /// `detail` says which and by whom.
+    UserChanged,
 }
 
 impl AuditAction {
@@ -94,6 +98,7 @@ impl AuditAction {
             AuditAction::LoginThrottled => "login_throttled",
             AuditAction::Logout => "logout",
             AuditAction::UserCreated => "user_created",
+            AuditAction::UserChanged => "user_changed",
         }
     }
 }
@@ -175,7 +180,153 @@ pub async fn recent_audit(conn: &mut PgConnection, limit: i64) -> sqlx::Result<V
 
 /// Deletes the sessions whose time is up (idle or logged out long ago); how many went. The
 /// session store only ever reads a session by its id, so without this they would stay forever.
-pub async fn delete_expired_sessions(conn: &mut PgConnection) -> sqlx::Result<u64> {
-    let done = sqlx::query!("delete from tower_sessions.session where expiry_date < now()").execute(conn).await?;
+pub async fn delete_expired_sessions(conn: &mut PgConnection, idle_minutes: i64) -> sqlx::Result<u64> {
+    let done = sqlx::query!("delete from tower_sessions.session where expiry_date < now()").execute(&mut *conn).await?;
+    sqlx::query!("delete from staff_sessions where seen_at < now() - make_interval(mins => $1)", idle_minutes as i32)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected())
+}
+
+/// Disables or enables an account: a disabled one cannot log in, and its sessions open nothing.
+pub async fn set_disabled(conn: &mut PgConnection, id: i64, disabled: bool) -> sqlx::Result<()> {
+    sqlx::query!("update users set disabled = $2 where id = $1", id, disabled).execute(conn).await?;
+    Ok(())
+}
+
+/// Gives an account a new password hash.
+pub async fn set_password(conn: &mut PgConnection, id: i64, password_hash: &str) -> sqlx::Result<()> {
+    sqlx::query!("update users set password_hash = $2 where id = $1", id, password_hash).execute(conn).await?;
+    Ok(())
+}
+
+/// The account's TOTP secret and the last time step a code was accepted for.
+pub async fn second_factor(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<(Vec<u8>, Option<i64>)>> {
+    let row =
+        sqlx::query!("select totp_secret, totp_last_step from users where id = $1", id).fetch_optional(conn).await?;
+    Ok(row.and_then(|r| Some((r.totp_secret?, r.totp_last_step))))
+}
+
+/// Sets up a second factor (or replaces it): the secret, the step of the code that confirmed
+/// it, and new recovery codes (their hashes) in place of any old ones. `None` clears it.
+pub async fn set_second_factor(
+    conn: &mut PgConnection,
+    id: i64,
+    factor: Option<(&[u8], i64)>,
+    recovery_hashes: &[String],
+) -> sqlx::Result<()> {
+    sqlx::query!(
+        "update users set totp_secret = $2, totp_last_step = $3,
+             totp_enrolled_at = case when $2::bytea is null then null else now() end
+         where id = $1",
+        id,
+        factor.map(|f| f.0),
+        factor.map(|f| f.1),
+    )
+    .execute(&mut *conn)
+    .await?;
+    sqlx::query!("delete from recovery_codes where user_id = $1", id).execute(&mut *conn).await?;
+    sqlx::query!("insert into recovery_codes (user_id, code_hash) select $1, unnest($2::text[])", id, recovery_hashes)
+        .execute(conn)
+        .await?;
+    Ok(())
+}
+
+/// Accepts a code of time step `step` once: whether no code of this step or a later one was
+/// accepted before (a code seen once, by an observer too, is spent).
+pub async fn spend_step(conn: &mut PgConnection, id: i64, step: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query!(
+        "update users set totp_last_step = $2 where id = $1 and (totp_last_step is null or totp_last_step < $2)",
+        id,
+        step
+    )
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The account's unused recovery codes: id and hash.
+pub async fn unused_recovery_codes(conn: &mut PgConnection, user_id: i64) -> sqlx::Result<Vec<(i64, String)>> {
+    let rows = sqlx::query!("select id, code_hash from recovery_codes where user_id = $1 and used_at is null", user_id)
+        .fetch_all(conn)
+        .await?;
+    Ok(rows.into_iter().map(|r| (r.id, r.code_hash)).collect())
+}
+
+/// Marks a recovery code used; whether it was still unused (two racing uses: one wins).
+pub async fn spend_recovery_code(conn: &mut PgConnection, id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query!("update recovery_codes set used_at = now() where id = $1 and used_at is null", id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// A logged-in session of a staff account, as its user sees it.
+#[derive(Debug, Clone)]
+pub struct StaffSession {
+    pub id: uuid::Uuid,
+    pub started_at: OffsetDateTime,
+    pub seen_at: OffsetDateTime,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+}
+
+/// Records a session that has just logged in; its id goes into the session.
+pub async fn start_session(
+    conn: &mut PgConnection,
+    user_id: i64,
+    ip: Option<IpAddr>,
+    user_agent: Option<&str>,
+) -> sqlx::Result<uuid::Uuid> {
+    let id = uuid::Uuid::new_v4();
+    let user_agent = user_agent.map(|ua| ua.chars().filter(|c| !c.is_control()).take(200).collect::<String>());
+    sqlx::query!(
+        "insert into staff_sessions (id, user_id, ip, user_agent) values ($1, $2, $3, $4)",
+        id,
+        user_id,
+        ip.map(IpNetwork::from),
+        user_agent
+    )
+    .execute(conn)
+    .await?;
+    Ok(id)
+}
+
+/// Notes a request of the session; whether the session is still open (not ended since).
+pub async fn touch_session(conn: &mut PgConnection, id: uuid::Uuid, user_id: i64) -> sqlx::Result<bool> {
+    let done = sqlx::query!("update staff_sessions set seen_at = now() where id = $1 and user_id = $2", id, user_id)
+        .execute(conn)
+        .await?;
+    Ok(done.rows_affected() == 1)
+}
+
+/// The open sessions of an account, most recently used first.
+pub async fn sessions(conn: &mut PgConnection, user_id: i64) -> sqlx::Result<Vec<StaffSession>> {
+    sqlx::query_as!(
+        StaffSession,
+        r#"select id, started_at, seen_at, host(ip) as ip, user_agent from staff_sessions
+           where user_id = $1 order by seen_at desc"#,
+        user_id
+    )
+    .fetch_all(conn)
+    .await
+}
+
+/// Ends sessions of an account: the one named, or every one except `keep` (`None`: all).
+pub async fn end_sessions(
+    conn: &mut PgConnection,
+    user_id: i64,
+    only: Option<uuid::Uuid>,
+    keep: Option<uuid::Uuid>,
+) -> sqlx::Result<u64> {
+    let done = sqlx::query!(
+        "delete from staff_sessions where user_id = $1 and ($2::uuid is null or id = $2)
+             and ($3::uuid is null or id <> $3)",
+        user_id,
+        only,
+        keep
+    )
+    .execute(conn)
+    .await?;
     Ok(done.rows_affected())
 }

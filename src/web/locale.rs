@@ -80,9 +80,12 @@ pub fn is_translated(path: &str) -> bool {
         || is_admin(path)
 }
 
-/// The admin area and its login: every page of it is translated, behind the same session.
+/// The admin area, its login and the account pages: every page of it is translated, behind the
+/// same session.
 fn is_admin(path: &str) -> bool {
-    matches!(path, "/admin" | "/login" | "/logout") || path.starts_with("/admin/")
+    matches!(path, "/admin" | "/login" | "/login/code" | "/logout" | "/account")
+        || path.starts_with("/admin/")
+        || path.starts_with("/account/")
 }
 
 /// `/be/prisoners` → (Belarusian, `/prisoners`); `/be` and `/be/` → (Belarusian, `/`);
@@ -207,6 +210,9 @@ mod tests {
             ("/admin", true),
             ("/admin/people/12/edit", true),
             ("/login", true),
+            ("/login/code", true),
+            ("/account/two-factor", true),
+            ("/accounting", false),
             ("/administrator", false),
             ("/api/v1/waves", false),
             ("/api", true),

@@ -1,5 +1,6 @@
 //! The HTTP layer: one module per area, each with its own `router()`, merged here.
 
+pub mod account;
 pub mod admin;
 pub mod api;
 pub mod assets;

@@ -1,14 +1,14 @@
 //! Accounts and the admin area: logging in and out, throttling, roles, sessions, forgery.
 
-use prisoner_tracker::accounts::{self, Role};
+use prisoner_tracker::accounts::Role;
 use prisoner_tracker::web::admin::FREE_FAILURES_PER_ACCOUNT;
 
-use crate::helpers::{TestApp, Visitor};
+use crate::helpers::{TestApp, Visitor, current_code, staff_account};
 
 const PASSWORD: &str = "correct horse battery staple";
 
 async fn account(app: &TestApp, email: &str, role: Role) {
-    accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
+    staff_account(&app.pool, email, role).await;
 }
 
 async fn audit_actions(app: &TestApp) -> Vec<(String, Option<String>)> {
@@ -186,6 +186,8 @@ async fn the_admin_area_needs_a_session_and_the_right_role() {
             &[("csrf_token", &token), ("email", "admin@example.org"), ("password", PASSWORD), ("next", "/admin/audit")],
         )
         .await;
+    assert_eq!(answer.header("location"), "/login/code");
+    let answer = returning.enter_code(&current_code(&app.pool, "admin@example.org").await).await;
     assert_eq!(answer.header("location"), "/admin/audit");
 }
 
@@ -322,12 +324,15 @@ async fn create_user_reads_the_password_from_standard_input() {
 
     let made = run("New@Example.org", PASSWORD).await;
     assert!(made.status.success(), "{}", String::from_utf8_lossy(&made.stderr));
-    assert!(String::from_utf8_lossy(&made.stdout).contains("new@example.org (admin)"));
+    let said = String::from_utf8_lossy(&made.stdout);
+    assert!(said.contains("new@example.org (admin)"));
+    assert!(said.contains("must set up a second factor"), "{said}");
     let again = run("new@example.org", PASSWORD).await;
     assert!(String::from_utf8_lossy(&again.stderr).contains("already has an account"));
 
     let mut visitor = Visitor::new(&app);
-    assert_eq!(visitor.log_in("new@example.org", PASSWORD).await.status, 303);
+    let answer = visitor.log_in("new@example.org", PASSWORD).await;
+    assert_eq!(answer.header("location"), "/account/two-factor", "a new account sets up its second factor first");
     let stored: String = sqlx::query_scalar("select password_hash from users").fetch_one(&app.pool).await.unwrap();
     assert!(stored.starts_with("$argon2id$") && !stored.contains(PASSWORD));
 }

@@ -4,7 +4,7 @@
 
 use prisoner_tracker::accounts::Role;
 
-use crate::helpers::{PASSWORD, TestApp, TestResponse, Visitor, logged_in};
+use crate::helpers::{PASSWORD, TestApp, TestResponse, Visitor, current_code, logged_in, staff_account};
 
 /// One id of `table`, for the pages about one record.
 async fn any_id(app: &TestApp, sql: &str) -> i64 {
@@ -147,9 +147,7 @@ async fn the_login_page_and_its_refusal_speak_the_language() {
 #[tokio::test]
 async fn an_anonymous_visitor_to_a_belarusian_admin_page_comes_back_to_it_after_login() {
     let app = TestApp::new().await;
-    prisoner_tracker::accounts::create_user(&app.pool, "editor@example.org", Role::Editor, PASSWORD.into())
-        .await
-        .unwrap();
+    staff_account(&app.pool, "editor@example.org", Role::Editor).await;
     let mut visitor = Visitor::new(&app);
     let sent = visitor.get("/be/admin/people").await;
     assert_eq!(sent.status, 303);
@@ -170,6 +168,13 @@ async fn an_anonymous_visitor_to_a_belarusian_admin_page_comes_back_to_it_after_
             ],
         )
         .await;
+    assert_eq!(answer.status, 303, "{}", answer.body);
+    assert_eq!(answer.header("location"), "/be/login/code", "the second step, in Belarusian");
+    let code_form = visitor.get("/be/login/code").await;
+    assert_eq!(code_form.attr("html", "lang").as_deref(), Some("be"));
+    let token = code_form.attr("input[name=csrf_token]", "value").unwrap();
+    let code = current_code(&app.pool, "editor@example.org").await;
+    let answer = visitor.post("/be/login/code", &[("csrf_token", &token), ("code", &code)]).await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     assert_eq!(answer.header("location"), "/be/admin/people");
     let people = visitor.get("/be/admin/people").await;

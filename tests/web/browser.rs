@@ -233,15 +233,8 @@ async fn a_journalist_sees_the_charts_drawn_and_embeds_one_in_a_real_browser() {
 #[tokio::test]
 async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_another_spelling_in_a_real_browser() {
     let app = TestApp::with_demo().await;
-    let password = "correct horse battery staple";
-    prisoner_tracker::accounts::create_user(
-        &app.pool,
-        "admin@example.org",
-        prisoner_tracker::accounts::Role::Admin,
-        password.into(),
-    )
-    .await
-    .unwrap();
+    let password = crate::helpers::PASSWORD;
+    crate::helpers::staff_account(&app.pool, "admin@example.org", prisoner_tracker::accounts::Role::Admin).await;
 
     in_browser(&app, async |client, site| {
         let fill = |selector: &'static str, text: &'static str| {
@@ -268,6 +261,17 @@ async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_anothe
         client.wait().for_element(Locator::Css("form.login")).await.map_err(|e| e.to_string())?;
         fill("#email", "admin@example.org").await?;
         fill("#password", password).await?;
+        click("form.login button[type=submit]").await?;
+        // Then the code the admin's phone shows.
+        client.wait().for_element(Locator::Css("#code")).await.map_err(|e| format!("no code form: {e}"))?;
+        let code = crate::helpers::current_code(&app.pool, "admin@example.org").await;
+        client
+            .find(Locator::Css("#code"))
+            .await
+            .map_err(|e| e.to_string())?
+            .send_keys(&code)
+            .await
+            .map_err(|e| e.to_string())?;
         click("form.login button[type=submit]").await?;
         client
             .wait()
@@ -558,14 +562,7 @@ async fn axe_finds_nothing_serious_on_any_public_page_type_at_desktop_and_phone_
 #[tokio::test]
 async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_and_conflicts_included() {
     let app = TestApp::with_demo().await;
-    prisoner_tracker::accounts::create_user(
-        &app.pool,
-        "admin@example.org",
-        prisoner_tracker::accounts::Role::Admin,
-        crate::helpers::PASSWORD.into(),
-    )
-    .await
-    .unwrap();
+    crate::helpers::staff_account(&app.pool, "admin@example.org", prisoner_tracker::accounts::Role::Admin).await;
     let id = async |sql: &str| -> i64 {
         sqlx::query_scalar(sql).fetch_one(&app.pool).await.unwrap_or_else(|e| panic!("{sql}: {e}"))
     };
@@ -611,6 +608,8 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
         page("/admin/import", "form.record-form"),
         page("/admin/users", "main table"),
         page("/admin/audit", "main table"),
+        page("/account", "main table"),
+        page("/account/two-factor", "form.login"),
         // The admin area in Belarusian: longer words in the same layouts.
         page("/be/admin", "main h1"),
         page(format!("/be/admin/people/{person}/edit"), "form.record-form"),
@@ -641,6 +640,9 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
         client.goto(&format!("http://{site}/login")).await.map_err(e)?;
         fill("#email", "admin@example.org").await?;
         fill("#password", crate::helpers::PASSWORD).await?;
+        submit("form.login").await?;
+        client.wait().for_element(Locator::Css("#code")).await.map_err(|e| format!("no code form: {e}"))?;
+        fill("#code", &crate::helpers::current_code(&app.pool, "admin@example.org").await).await?;
         submit("form.login").await?;
         client.wait().for_element(Locator::Css("nav.admin-nav")).await.map_err(|e| format!("not logged in: {e}"))?;
 
@@ -701,6 +703,82 @@ async fn axe_finds_nothing_serious_on_any_admin_page_type_forms_with_mistakes_an
             audit_current(client, &format!("an import checked{width}"), ".import-report", &mut failing).await?;
         }
         nothing_serious(&failing)
+    })
+    .await;
+}
+
+/// The second factor as a new user meets it: the password, then setting up the app (the secret
+/// typed by hand from the page), the recovery codes, the admin area; logging out and in again
+/// with a wrong code (refused) and then a recovery code.
+#[tokio::test]
+async fn a_new_editor_sets_up_a_second_factor_and_later_logs_in_with_a_recovery_code_in_a_real_browser() {
+    use prisoner_tracker::accounts::two_factor::{code_at, now, secret_from_text};
+    let app = TestApp::new().await;
+    prisoner_tracker::accounts::create_user(
+        &app.pool,
+        "editor@example.org",
+        prisoner_tracker::accounts::Role::Editor,
+        crate::helpers::PASSWORD.into(),
+    )
+    .await
+    .unwrap();
+    in_browser(&app, async |client, site| {
+        let e = |e: fantoccini::error::CmdError| e.to_string();
+        let find = async |css: &str| client.find(Locator::Css(css)).await.map_err(|e| format!("{css}: {e}"));
+        let fill = async |css: &str, text: &str| find(css).await?.send_keys(text).await.map_err(e);
+        let click = async |css: &str| find(css).await?.click().await.map_err(e);
+        let wait = async |css: &str| {
+            client.wait().for_element(Locator::Css(css)).await.map_err(|e| format!("waiting for {css}: {e}"))
+        };
+        let log_in = async || -> Result<(), String> {
+            client.goto(&format!("http://{site}/admin")).await.map_err(e)?;
+            wait("form.login #password").await?;
+            fill("#email", "editor@example.org").await?;
+            fill("#password", crate::helpers::PASSWORD).await?;
+            click("form.login button[type=submit]").await
+        };
+
+        log_in().await?;
+        // Sent to set up the second factor; the admin area stays shut meanwhile.
+        wait("code.secret").await?;
+        if !client.source().await.map_err(e)?.contains("<svg") {
+            return Err("no QR code on the set-up page".into());
+        }
+        let secret_text = find("code.secret").await?.text().await.map_err(e)?;
+        let secret = secret_from_text(&secret_text).ok_or(format!("unreadable secret {secret_text:?}"))?;
+        client.goto(&format!("http://{site}/admin")).await.map_err(e)?;
+        wait("form.login #password").await?;
+        client.goto(&format!("http://{site}/account/two-factor")).await.map_err(e)?;
+        wait("code.secret").await?;
+        fill("#code", &code_at(&secret, now())).await?;
+        click("form.login button[type=submit]").await?;
+        wait(".recovery-codes").await?;
+        let mut recovery = Vec::new();
+        for code in client.find_all(Locator::Css(".recovery-codes code")).await.map_err(e)? {
+            recovery.push(code.text().await.map_err(e)?);
+        }
+        if recovery.len() != 10 {
+            return Err(format!("{} recovery codes", recovery.len()));
+        }
+        click("main a[href$='/admin']").await?;
+        wait("nav.admin-nav").await?;
+
+        // Out, and in again: a wrong code is refused, a recovery code opens.
+        click("nav.admin-nav form button[type=submit]").await?;
+        log_in().await?;
+        wait("#code").await?;
+        let taken = [code_at(&secret, now() - 30), code_at(&secret, now()), code_at(&secret, now() + 30)];
+        let wrong = ["111111", "222222", "333333", "444444"].into_iter().find(|c| !taken.iter().any(|t| t == c));
+        fill("#code", wrong.unwrap_or("555555")).await?;
+        click("form.login button[type=submit]").await?;
+        let refusal = wait(".form-error").await?.text().await.map_err(e)?;
+        if !refusal.contains("not right") {
+            return Err(format!("the wrong code was not refused: {refusal}"));
+        }
+        fill("#code", &recovery[3]).await?;
+        click("form.login button[type=submit]").await?;
+        wait("nav.admin-nav").await?;
+        Ok(())
     })
     .await;
 }

@@ -399,7 +399,9 @@ impl<'a> Visitor<'a> {
     /// The anti-forgery token of the form on the page at `uri`.
     pub async fn token(&mut self, uri: &str) -> String {
         let page = self.get(uri).await;
-        page.attr("input[name=csrf_token]", "value").unwrap_or_else(|| panic!("{uri} has a form with a token"))
+        page.attr("input[name=csrf_token]", "value").unwrap_or_else(|| {
+            panic!("{uri} has a form with a token: {} {} {}", page.status, page.header("location"), page.body)
+        })
     }
 
     /// Loads the record form at `form_uri` and submits `fields` with the form's token and
@@ -418,20 +420,66 @@ impl<'a> Visitor<'a> {
         self.post(&action, &all).await
     }
 
-    /// Logs in through the form; the response is the form's answer.
+    /// Logs in through the form, then (when the password was right and the account has a second
+    /// factor) enters the code its app would show; the response is the last form's answer: 303
+    /// to the admin area when both were right.
     pub async fn log_in(&mut self, email: &str, password: &str) -> TestResponse {
+        let answer = self.log_in_password(email, password).await;
+        if answer.status != 303 || !answer.header("location").ends_with("/login/code") {
+            return answer;
+        }
+        let code = current_code(&self.app.pool, email).await;
+        self.enter_code(&code).await
+    }
+
+    /// The first step only: the password form's answer.
+    pub async fn log_in_password(&mut self, email: &str, password: &str) -> TestResponse {
         let token = self.token("/login").await;
         self.post("/login", &[("csrf_token", &token), ("email", email), ("password", password), ("next", "/admin")])
             .await
+    }
+
+    /// The second step: `code` (from the app, or a recovery code) on `/login/code`.
+    pub async fn enter_code(&mut self, code: &str) -> TestResponse {
+        let token = self.token("/login/code").await;
+        self.post("/login/code", &[("csrf_token", &token), ("code", code)]).await
     }
 }
 
 /// The password of the accounts tests make.
 pub const PASSWORD: &str = "correct horse battery staple";
 
+/// The TOTP secret of the accounts tests make: their phone's authenticator app.
+pub const TOTP_SECRET: &[u8; 20] = b"twenty bytes secret!";
+
+/// Makes an account of `role` with [`PASSWORD`] and a second factor already set up (with
+/// [`TOTP_SECRET`], as if its user had enrolled; without recovery codes).
+pub async fn staff_account(pool: &PgPool, email: &str, role: prisoner_tracker::accounts::Role) -> i64 {
+    let id = prisoner_tracker::accounts::create_user(pool, email, role, PASSWORD.into()).await.unwrap();
+    sqlx::query("update users set totp_secret = $2, totp_enrolled_at = now() where id = $1")
+        .bind(id)
+        .bind(&TOTP_SECRET[..])
+        .execute(pool)
+        .await
+        .unwrap();
+    id
+}
+
+/// The code the account's app shows now. Each code is accepted once; tests log in more often
+/// than every 30 seconds, so the account's last accepted step is forgotten first.
+pub async fn current_code(pool: &PgPool, email: &str) -> String {
+    let secret: Vec<u8> =
+        sqlx::query_scalar("update users set totp_last_step = null where email = lower($1) returning totp_secret")
+            .bind(email.trim())
+            .fetch_one(pool)
+            .await
+            .unwrap();
+    prisoner_tracker::accounts::two_factor::code_at(&secret, prisoner_tracker::accounts::two_factor::now())
+}
+
 /// A visitor logged in with a new account of `role`.
 pub async fn logged_in<'a>(app: &'a TestApp, email: &str, role: prisoner_tracker::accounts::Role) -> Visitor<'a> {
-    prisoner_tracker::accounts::create_user(&app.pool, email, role, PASSWORD.into()).await.unwrap();
+    staff_account(&app.pool, email, role).await;
     let mut visitor = Visitor::new(app);
     assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
     visitor

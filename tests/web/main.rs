@@ -34,4 +34,5 @@ mod seed;
 mod serving;
 mod synthetic;
 mod texts;
+mod two_factor;
 mod waves;

@@ -78,10 +78,34 @@ impl LoginThrottle {
     async fn line(&self, client: IpAddr) -> Arc<tokio::sync::Mutex<()>> {
         self.lines.get_with(client, async { Arc::default() }).await
     }
+
+    /// Waits for the client's turn, then as long as its and the account's recent failures (of
+    /// a password or a second factor) say, before a try is checked. Hold the turn until the try
+    /// is recorded; `failures` are what the refusal's "next try waits" message counts from.
+    pub async fn wait_turn(&self, state: &AppState, ip: Option<IpAddr>, email: &str) -> AppResult<Turn> {
+        let guard = match ip {
+            Some(ip) => Some(self.line(ip).await.lock_owned().await),
+            None => None,
+        };
+        let (by_account, by_client) =
+            users::recent_failures(&mut *state.db.acquire().await?, email, ip, THROTTLE_MINUTES).await?;
+        let delay = self.delay(by_client, by_account);
+        if !delay.is_zero() {
+            let detail = serde_json::json!({ "waited_ms": delay.as_millis() as u64 });
+            audit(state, AuditAction::LoginThrottled, None, email, ip, Some(detail)).await?;
+            tracing::warn!(waited_ms = delay.as_millis() as u64, "login slowed after failures");
+            tokio::time::sleep(delay).await;
+        }
+        Ok(Turn { _guard: guard, next_delay: self.delay(by_client + 1, by_account + 1) })
+    }
 }
 
-/// The session key holding when the user logged in (Unix seconds), for the absolute timeout.
-pub const LOGGED_IN_AT: &str = "logged_in_at";
+/// A client's turn to try a password or a code ([`LoginThrottle::wait_turn`]).
+pub struct Turn {
+    _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
+    /// How long the next try waits if this one fails.
+    pub next_delay: Duration,
+}
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
 
@@ -106,6 +130,10 @@ pub struct Backend {
 impl Backend {
     pub fn new(db: PgPool) -> Self {
         Backend { db }
+    }
+
+    pub fn pool(&self) -> &PgPool {
+        &self.db
     }
 }
 
@@ -160,6 +188,8 @@ enum Problem {
     Refused,
     /// The session ran out (idle or absolute timeout).
     Expired,
+    /// The session was ended: from another session, by an admin, by a new password.
+    Ended,
 }
 
 #[derive(Template)]
@@ -180,12 +210,13 @@ impl LoginPage {
             Problem::None => "",
             Problem::Refused => "refused",
             Problem::Expired => "expired",
+            Problem::Ended => "ended",
         }
     }
 }
 
 /// Where to go after logging in: only a path inside the admin area, never another site.
-fn safe_next(next: Option<&str>) -> String {
+pub(crate) fn safe_next(next: Option<&str>) -> String {
     match next {
         Some(path)
             if (path == "/admin" || path.starts_with("/admin/"))
@@ -225,23 +256,29 @@ async fn login_page(
 
 async fn login_form(
     State(state): State<AppState>,
-    auth: AuthSession,
+    mut auth: AuthSession,
     session: Session,
     Query(query): Query<LoginQuery>,
 ) -> AppResult<Response> {
     let next = safe_next(query.next.as_deref());
-    if auth.user.is_some() {
+    if let crate::web::account::Liveness::Live(_) = crate::web::account::live_user(&mut auth, &session).await? {
         return Ok(super::redirect_to(&next).into_response());
     }
-    let expired = session.remove::<bool>("expired").await.ok().flatten().unwrap_or(false);
-    let problem = if expired { Problem::Expired } else { Problem::None };
+    let flag = |key: &'static str| async { session.remove::<bool>(key).await.ok().flatten().unwrap_or(false) };
+    let problem = if flag("expired").await {
+        Problem::Expired
+    } else if flag("ended").await {
+        Problem::Ended
+    } else {
+        Problem::None
+    };
     login_page(&state, &session, String::new(), &next, problem, Duration::ZERO, StatusCode::OK).await
 }
 
 /// `/login` as posted (`email`, `password`, `next`), its token already checked.
 async fn login(
     State(state): State<AppState>,
-    mut auth: AuthSession,
+    auth: AuthSession,
     session: Session,
     ClientIp(ip): ClientIp,
     Posted(mut form): Posted,
@@ -252,37 +289,15 @@ async fn login(
     let password = form.remove("password").unwrap_or_default();
 
     // One client's tries wait in line, so that parallel guesses are as slow as serial ones.
-    let line = match ip {
-        Some(ip) => Some(state.login.line(ip).await),
-        None => None,
-    };
-    let _turn = match &line {
-        Some(line) => Some(line.lock().await),
-        None => None,
-    };
-    let (by_account, by_client) =
-        users::recent_failures(&mut *state.db.acquire().await?, &email, ip, THROTTLE_MINUTES).await?;
-    let delay = state.login.delay(by_client, by_account);
-    if !delay.is_zero() {
-        let detail = serde_json::json!({ "waited_ms": delay.as_millis() as u64 });
-        audit(&state, AuditAction::LoginThrottled, None, &email, ip, Some(detail)).await?;
-        tracing::warn!(waited_ms = delay.as_millis() as u64, "login slowed after failures");
-        tokio::time::sleep(delay).await;
-    }
-
+    let turn = state.login.wait_turn(&state, ip, &email).await?;
     let user = auth.authenticate(Credentials { email: email.clone(), password }).await.map_err(internal)?;
     let Some(user) = user else {
         audit(&state, AuditAction::LoginFailed, None, &email, ip, None).await?;
-        let next_delay = state.login.delay(by_client + 1, by_account + 1);
-        return login_page(&state, &session, typed, &next, Problem::Refused, next_delay, StatusCode::UNAUTHORIZED)
+        return login_page(&state, &session, typed, &next, Problem::Refused, turn.next_delay, StatusCode::UNAUTHORIZED)
             .await;
     };
-    // axum-login gives the session a new id here, so a planted session id is worth nothing.
-    auth.login(&user).await.map_err(internal)?;
-    session.insert(LOGGED_IN_AT, time::OffsetDateTime::now_utc().unix_timestamp()).await.map_err(internal)?;
-    csrf::rotate(&session).await?;
-    audit(&state, AuditAction::Login, Some(user.id), &user.email, ip, None).await?;
-    Ok(super::redirect_to(&next).into_response())
+    // The password is right: the second factor comes next (or is set up first).
+    crate::web::account::after_password(&session, &user, &next).await
 }
 
 async fn logout(
@@ -292,7 +307,11 @@ async fn logout(
     ClientIp(ip): ClientIp,
     _: Posted,
 ) -> AppResult<Response> {
+    let staff_session: Option<uuid::Uuid> = session.get(crate::web::account::STAFF_SESSION).await.ok().flatten();
     if let Some(user) = auth.logout().await.map_err(internal)? {
+        if let Some(id) = staff_session {
+            users::end_sessions(&mut *state.db.acquire().await?, user.id, Some(id), None).await?;
+        }
         audit(&state, AuditAction::Logout, Some(user.id), &user.email, ip, None).await?;
     }
     session.flush().await.map_err(internal)?;
@@ -300,7 +319,7 @@ async fn logout(
 }
 
 /// One line of the audit log, on a connection of its own: no handler holds two at once.
-async fn audit(
+pub(crate) async fn audit(
     state: &AppState,
     action: AuditAction,
     user_id: Option<i64>,
@@ -313,7 +332,7 @@ async fn audit(
 }
 
 /// A failure of the login machinery or the session store: a 500, logged.
-fn internal(error: impl std::fmt::Display) -> AppError {
+pub(crate) fn internal(error: impl std::fmt::Display) -> AppError {
     AppError::Internal(anyhow::anyhow!("login: {error}"))
 }
 

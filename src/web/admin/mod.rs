@@ -15,7 +15,7 @@ mod history;
 mod import;
 mod people;
 pub mod photos;
-mod request;
+pub(crate) mod request;
 mod summary;
 mod texts;
 mod users;
@@ -47,6 +47,7 @@ use crate::records::person::PersonDoc;
 use crate::records::recognition::RecognitionDoc;
 use crate::records::source::SourceDoc;
 use crate::records::wave::WaveDoc;
+use crate::web::account;
 use crate::web::locale::{self, Locale};
 use crate::web::{Layout, render};
 use editor::Page;
@@ -83,7 +84,11 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .listed::<RecognitionDoc>()
         .listed::<FacilityDoc>()
         .listed::<FigureDoc>();
-    let admins_only = Router::new().merge(users::router()).merge(kinds.admins).route_layer(from_fn(require_admin));
+    let admins_only = Router::new()
+        .merge(users::router())
+        .merge(crate::web::account::admin_router())
+        .merge(kinds.admins)
+        .route_layer(from_fn(require_admin));
     let admin = Router::new()
         .route("/admin", get(users::dashboard))
         .merge(people::router())
@@ -92,9 +97,10 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(photos::router())
         .merge(texts::router())
         .merge(kinds.staff)
+        .merge(crate::web::account::staff_router())
         .merge(admins_only)
         .route_layer(from_fn(require_login));
-    Router::new().merge(auth::router()).merge(admin).layer(auth)
+    Router::new().merge(auth::router()).merge(crate::web::account::router()).merge(admin).layer(auth)
 }
 
 /// The routes of the record kinds, a line per kind: the editor (new, edit, history, restore)
@@ -158,20 +164,23 @@ pub(crate) fn redirect_to(path: &str) -> Redirect {
 }
 
 /// Sends visitors without a (live) session to the login form, remembering where they were going.
+/// A session is live while it is logged in, younger than [`ABSOLUTE_HOURS`], and not ended (its
+/// `staff_sessions` row is there).
 async fn require_login(mut auth: AuthSession, session: Session, mut request: Request, next: Next) -> Response {
     let to_login = |path: &str| {
         let query = serde_urlencoded::to_string([("next", path)]).unwrap_or_default();
         redirect_to(&format!("/login?{query}")).into_response()
     };
     let path = request.uri().path().to_owned();
-    let Some(user) = auth.user.clone() else { return to_login(&path) };
-    let logged_in_at: Option<i64> = session.get(auth::LOGGED_IN_AT).await.ok().flatten();
-    let now = time::OffsetDateTime::now_utc().unix_timestamp();
-    if logged_in_at.is_none_or(|at| now - at > ABSOLUTE_HOURS * 3600) {
-        let _ = auth.logout().await;
-        let _ = session.insert("expired", true).await;
-        return to_login(&path);
-    }
+    let user = match account::live_user(&mut auth, &session).await {
+        Ok(account::Liveness::Live(user)) => user,
+        Ok(account::Liveness::Anonymous) => return to_login(&path),
+        Ok(account::Liveness::Ended(flag)) => {
+            let _ = session.insert(flag, true).await;
+            return to_login(&path);
+        }
+        Err(error) => return error.into_response(),
+    };
     request.extensions_mut().insert(CurrentUser(user));
     next.run(request).await
 }

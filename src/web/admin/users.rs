@@ -34,11 +34,32 @@ pub async fn dashboard(State(state): State<AppState>, staff: Staff) -> AppResult
 struct UsersPage {
     layout: Layout,
     users: Vec<User>,
+    csrf_token: String,
+    /// The account just changed, and the change (`disabled`, …) or refusal (`password_too_short`).
+    done: Option<UsersQuery>,
 }
 
-async fn list_users(State(state): State<AppState>) -> AppResult<Response> {
+#[derive(Debug, Clone, Default, serde::Deserialize)]
+struct UsersQuery {
+    user: Option<i64>,
+    changed: Option<String>,
+    refused: Option<String>,
+}
+
+async fn list_users(
+    State(state): State<AppState>,
+    staff: Staff,
+    axum::extract::Query(done): axum::extract::Query<UsersQuery>,
+) -> AppResult<Response> {
     let users = users::list(&mut *state.db.acquire().await?).await?;
-    render(&UsersPage { layout: super::layout(&state, "/admin/users"), users })
+    // Only the words of a change made here: the query string is anyone's to write.
+    let known = |key: &Option<String>, keys: &[&str]| key.as_deref().is_none_or(|k| keys.contains(&k));
+    let done = Some(done).filter(|d| {
+        d.user.is_some()
+            && known(&d.changed, &["disabled", "enabled", "password_reset", "sessions_ended", "second_factor_reset"])
+            && known(&d.refused, &["password_too_short", "password_too_long"])
+    });
+    render(&UsersPage { layout: super::layout(&state, "/admin/users"), users, csrf_token: staff.token().await?, done })
 }
 
 #[derive(Template)]
