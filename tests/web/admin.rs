@@ -22,9 +22,18 @@ async fn logging_in_opens_the_admin_area_with_a_fresh_strict_session() {
     let mut visitor = Visitor::new(&app);
     let form = visitor.get("/login").await;
     assert_eq!(form.status, 200);
-    let before = visitor.cookie("pt_session").expect("the login form starts a session").to_owned();
+    assert_eq!(visitor.cookie("pt_session"), None, "showing the login form starts no session");
+    let rows = || async {
+        sqlx::query_scalar::<_, i64>("select count(*) from tower_sessions.session").fetch_one(&app.pool).await.unwrap()
+    };
+    assert_eq!(rows().await, 0, "nor writes one");
+    let wrong = visitor.log_in("editor@example.org", "not the password at all").await;
+    assert_eq!((wrong.status.as_u16(), rows().await), (401, 0), "a refused password writes no session either");
 
-    let answer = visitor.log_in("Editor@Example.org ", PASSWORD).await;
+    let answer = visitor.log_in_password("Editor@Example.org ", PASSWORD).await;
+    assert_eq!((answer.status.as_u16(), answer.header("location")), (303, "/login/code"));
+    let before = visitor.cookie("pt_session").expect("a right password starts a session").to_owned();
+    let answer = visitor.enter_code(&current_code(&app.pool, "editor@example.org").await).await;
     assert_eq!((answer.status.as_u16(), answer.header("location")), (303, "/admin"));
     let cookie = answer.header("set-cookie");
     for attribute in ["HttpOnly", "SameSite=Strict", "Secure", "Path=/"] {
@@ -35,10 +44,11 @@ async fn logging_in_opens_the_admin_area_with_a_fresh_strict_session() {
     let admin = visitor.get("/admin").await;
     assert_eq!(admin.status, 200);
     assert!(admin.text("main").contains("Signed in as editor@example.org"));
-    let expected = ["user_created", "login"].map(|a| (a.to_owned(), Some("editor@example.org".to_owned())));
+    let expected =
+        ["user_created", "login_failed", "login"].map(|a| (a.to_owned(), Some("editor@example.org".to_owned())));
     assert_eq!(audit_actions(&app).await, expected);
 
-    // The old session id is worth nothing now.
+    // The session id of the step between is worth nothing now.
     let mut planted = Visitor::new(&app);
     planted.set_cookie("pt_session", &before);
     assert_eq!(planted.get("/admin").await.status, 303);

@@ -6,9 +6,10 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use askama::Template;
+use axum::Form;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::StatusCode;
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum_login::{AuthUser, AuthnBackend, UserId};
@@ -16,13 +17,14 @@ use serde::Deserialize;
 use sqlx::PgPool;
 use tower_sessions::Session;
 
-use super::request::Posted;
+use super::request::{Posted, Values};
 use crate::accounts::{self, Role};
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, User};
 use crate::error::{AppError, AppResult};
+use crate::web::Layout;
 use crate::web::client::ClientIp;
-use crate::web::{Layout, csrf};
+use crate::web::csrf::LoginCookie;
 
 /// Failed logins within [`THROTTLE_MINUTES`] that cost nothing: a mistyped password or two.
 pub const FREE_FAILURES_PER_CLIENT: i64 = 3;
@@ -232,7 +234,7 @@ pub(crate) fn safe_next(next: Option<&str>) -> String {
 
 async fn login_page(
     state: &AppState,
-    session: &Session,
+    cookie: &LoginCookie,
     email: String,
     next: &str,
     problem: Problem,
@@ -245,19 +247,26 @@ async fn login_page(
             state,
             &format!("/login?{}", serde_urlencoded::to_string([("next", next)]).unwrap_or_default()),
         ),
-        csrf_token: csrf::token(session).await?,
+        csrf_token: String::new(),
         email,
         next: next.to_owned(),
         problem,
         slowed: slowed.as_secs_f64().ceil() as i64,
     };
-    super::render_with(status, &page)
+    // The form's secret is a cookie, not a session: showing the form writes nothing on the server.
+    let (csrf_token, set_cookie) = cookie.token(state.origin.starts_with("https://"));
+    let mut response = super::render_with(status, &LoginPage { csrf_token, ..page })?;
+    if let Some(value) = set_cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
+        response.headers_mut().append(header::SET_COOKIE, value);
+    }
+    Ok(response)
 }
 
 async fn login_form(
     State(state): State<AppState>,
     mut auth: AuthSession,
     session: Session,
+    cookie: LoginCookie,
     Query(query): Query<LoginQuery>,
 ) -> AppResult<Response> {
     let next = safe_next(query.next.as_deref());
@@ -272,7 +281,7 @@ async fn login_form(
     } else {
         Problem::None
     };
-    login_page(&state, &session, String::new(), &next, problem, Duration::ZERO, StatusCode::OK).await
+    login_page(&state, &cookie, String::new(), &next, problem, Duration::ZERO, StatusCode::OK).await
 }
 
 /// `/login` as posted (`email`, `password`, `next`), its token already checked.
@@ -281,8 +290,10 @@ async fn login(
     auth: AuthSession,
     session: Session,
     ClientIp(ip): ClientIp,
-    Posted(mut form): Posted,
+    cookie: LoginCookie,
+    Form(mut form): Form<Values>,
 ) -> AppResult<Response> {
+    cookie.verify(form.get("csrf_token").map(String::as_str))?;
     let next = safe_next(form.get("next").map(String::as_str));
     let typed = form.get("email").map_or("", |e| e.trim()).chars().take(320).collect::<String>();
     let email = accounts::normalise_email(&typed).unwrap_or_else(|_| typed.to_lowercase());
@@ -293,7 +304,7 @@ async fn login(
     let user = auth.authenticate(Credentials { email: email.clone(), password }).await.map_err(internal)?;
     let Some(user) = user else {
         audit(&state, AuditAction::LoginFailed, None, &email, ip, None).await?;
-        return login_page(&state, &session, typed, &next, Problem::Refused, turn.next_delay, StatusCode::UNAUTHORIZED)
+        return login_page(&state, &cookie, typed, &next, Problem::Refused, turn.next_delay, StatusCode::UNAUTHORIZED)
             .await;
     };
     // The password is right: the second factor comes next (or is set up first).
