@@ -148,6 +148,8 @@ pub async fn delete_record(
 pub struct Revision {
     pub id: i64,
     pub at: OffsetDateTime,
+    /// The display name of who saved it (never their e-mail address); `None` once the account
+    /// is deleted.
     pub editor: Option<String>,
     pub record_type: RecordKind,
     pub record_id: i64,
@@ -182,7 +184,7 @@ pub async fn for_record(conn: &mut PgConnection, kind: RecordKind, record_id: i6
     sqlx::query_as!(
         Revision,
         r#"
-        select r.id, r.at, u.email as "editor?", r.record_type as "record_type: RecordKind", r.record_id,
+        select r.id, r.at, coalesce(u.display_name, 'Staff ' || u.id) as "editor?", r.record_type as "record_type: RecordKind", r.record_id,
                r.action as "action: Action", r.before, r.after
         from revisions r left join users u on u.id = r.user_id
         where r.record_type = $1 and r.record_id = $2
@@ -200,7 +202,7 @@ pub async fn for_person(conn: &mut PgConnection, person_id: i64) -> sqlx::Result
     sqlx::query_as!(
         Revision,
         r#"
-        select r.id, r.at, u.email as "editor?", r.record_type as "record_type: RecordKind", r.record_id,
+        select r.id, r.at, coalesce(u.display_name, 'Staff ' || u.id) as "editor?", r.record_type as "record_type: RecordKind", r.record_id,
                r.action as "action: Action", r.before, r.after
         from revisions r left join users u on u.id = r.user_id
         where r.person_id = $1

@@ -18,6 +18,9 @@ pub struct User {
     pub created_at: OffsetDateTime,
     /// When the account set up its second factor; `None` until it has.
     pub totp_enrolled_at: Option<OffsetDateTime>,
+    /// What other staff see of the account (history, conflicts): the display name it chose, or
+    /// "Staff <id>".
+    pub name: String,
 }
 
 /// Leaves the password hash out, so that no log line ever carries it.
@@ -30,7 +33,8 @@ impl std::fmt::Debug for User {
 pub async fn find_by_email(conn: &mut PgConnection, email: &str) -> sqlx::Result<Option<User>> {
     sqlx::query_as!(
         User,
-        r#"select id, email, role as "role: Role", password_hash, disabled, created_at, totp_enrolled_at from users where email = $1"#,
+        r#"select id, email, role as "role: Role", password_hash, disabled, created_at, totp_enrolled_at,
+                  coalesce(display_name, 'Staff ' || id) as "name!" from users where email = $1"#,
         email
     )
     .fetch_optional(conn)
@@ -40,7 +44,8 @@ pub async fn find_by_email(conn: &mut PgConnection, email: &str) -> sqlx::Result
 pub async fn find_by_id(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<User>> {
     sqlx::query_as!(
         User,
-        r#"select id, email, role as "role: Role", password_hash, disabled, created_at, totp_enrolled_at from users where id = $1"#,
+        r#"select id, email, role as "role: Role", password_hash, disabled, created_at, totp_enrolled_at,
+                  coalesce(display_name, 'Staff ' || id) as "name!" from users where id = $1"#,
         id
     )
     .fetch_optional(conn)
@@ -50,7 +55,8 @@ pub async fn find_by_id(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option
 pub async fn list(conn: &mut PgConnection) -> sqlx::Result<Vec<User>> {
     sqlx::query_as!(
         User,
-        r#"select id, email, role as "role: Role", password_hash, disabled, created_at, totp_enrolled_at from users order by email"#
+        r#"select id, email, role as "role: Role", password_hash, disabled, created_at, totp_enrolled_at,
+                  coalesce(display_name, 'Staff ' || id) as "name!" from users order by email"#
     )
     .fetch_all(conn)
     .await
@@ -191,6 +197,15 @@ pub async fn delete_expired_sessions(conn: &mut PgConnection, idle_minutes: i64)
 /// Disables or enables an account: a disabled one cannot log in, and its sessions open nothing.
 pub async fn set_disabled(conn: &mut PgConnection, id: i64, disabled: bool) -> sqlx::Result<()> {
     sqlx::query!("update users set disabled = $2 where id = $1", id, disabled).execute(conn).await?;
+    Ok(())
+}
+
+/// The longest display name.
+pub const MAX_DISPLAY_NAME: usize = 80;
+
+/// Sets the name other staff see (`None`: "Staff <id>").
+pub async fn set_display_name(conn: &mut PgConnection, id: i64, name: Option<&str>) -> sqlx::Result<()> {
+    sqlx::query!("update users set display_name = $2 where id = $1", id, name).execute(conn).await?;
     Ok(())
 }
 

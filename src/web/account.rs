@@ -59,7 +59,10 @@ pub fn router() -> Router<AppState> {
 
 /// A logged-in user's own account (behind `require_login`).
 pub fn staff_router() -> Router<AppState> {
-    Router::new().route("/account", get(account_page)).route("/account/sessions/end", post(end_sessions))
+    Router::new()
+        .route("/account", get(account_page))
+        .route("/account/name", post(set_name))
+        .route("/account/sessions/end", post(end_sessions))
 }
 
 /// What admins change on other accounts (behind `require_admin`).
@@ -322,6 +325,8 @@ struct AccountPage {
     sessions: Vec<StaffSession>,
     current: Option<uuid::Uuid>,
     ended: Option<i64>,
+    /// The display name just saved, or refused.
+    named: Option<String>,
 }
 
 impl AccountPage {
@@ -333,6 +338,7 @@ impl AccountPage {
 #[derive(Debug, Default, Deserialize)]
 struct AccountQuery {
     ended: Option<i64>,
+    named: Option<String>,
 }
 
 async fn account_page(
@@ -349,8 +355,24 @@ async fn account_page(
         user: staff.user,
         sessions,
         ended: query.ended,
+        named: query.named.filter(|n| n == "saved" || n == "refused"),
     };
     render_with(StatusCode::OK, &page)
+}
+
+/// Sets the name other staff see on history and conflict pages (`display_name`; empty: the
+/// default "Staff <id>"). At most 80 characters, no control characters.
+async fn set_name(State(state): State<AppState>, staff: Staff, Posted(form): Posted) -> AppResult<Response> {
+    let typed = form.get("display_name").map_or("", |n| n.trim());
+    if typed.chars().count() > users::MAX_DISPLAY_NAME || typed.chars().any(char::is_control) {
+        return Ok(redirect_to("/account?named=refused").into_response());
+    }
+    let mut tx = state.db.begin().await?;
+    users::set_display_name(&mut tx, staff.user.id, Some(typed).filter(|t| !t.is_empty())).await?;
+    let detail = serde_json::json!({ "change": "display_name", "by": staff.user.email });
+    accounts::account_audit(&mut tx, &staff.user, detail).await?;
+    tx.commit().await?;
+    Ok(redirect_to("/account?named=saved").into_response())
 }
 
 /// Ends one of the user's sessions (`session`: its id), or all but this one (`others`).

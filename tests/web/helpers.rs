@@ -453,16 +453,26 @@ pub const PASSWORD: &str = "correct horse battery staple";
 pub const TOTP_SECRET: &[u8; 20] = b"twenty bytes secret!";
 
 /// Makes an account of `role` with [`PASSWORD`] and a second factor already set up (with
-/// [`TOTP_SECRET`], as if its user had enrolled; without recovery codes).
+/// [`TOTP_SECRET`], as if its user had enrolled; without recovery codes). Its display name is
+/// [`display_name`].
 pub async fn staff_account(pool: &PgPool, email: &str, role: prisoner_tracker::accounts::Role) -> i64 {
     let id = prisoner_tracker::accounts::create_user(pool, email, role, PASSWORD.into()).await.unwrap();
-    sqlx::query("update users set totp_secret = $2, totp_enrolled_at = now() where id = $1")
+    sqlx::query("update users set totp_secret = $2, totp_enrolled_at = now(), display_name = $3 where id = $1")
         .bind(id)
         .bind(&TOTP_SECRET[..])
+        .bind(display_name(email))
         .execute(pool)
         .await
         .unwrap();
     id
+}
+
+/// The display name [`staff_account`] gives: `Other (test)` for `other@example.org`.
+pub fn display_name(email: &str) -> String {
+    let local = email.split('@').next().unwrap_or_default();
+    let mut chars = local.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    format!("{first}{} (test)", chars.as_str())
 }
 
 /// The code the account's app shows now. Each code is accepted once; tests log in more often

@@ -126,7 +126,7 @@ async fn a_biography_in_belarusian_shows_on_the_belarusian_page_and_others_fall_
     );
     let page = editor.get(&format!("{uri}?saved=1")).await;
     assert_eq!(page.text("[role=status]"), "Saved.");
-    assert!(page.text(".history").contains("editor@example.org"), "{}", page.text(".history"));
+    assert!(page.text(".history").contains("Editor (test)"), "{}", page.text(".history"));
     assert!(page.text(".history").contains("Biography in Belarusian"));
     assert_eq!(page.text("#biography_be"), "Беларуская біяграфія <script>alert(1)</script>");
     let history = editor.get(&format!("/admin/people/{id}/history")).await;

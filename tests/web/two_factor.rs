@@ -233,3 +233,25 @@ async fn admins_disable_reset_and_end_the_sessions_of_accounts() {
     assert_eq!(by.last().unwrap(), "command line");
     assert!(by[..5].iter().all(|b| b == "admin@example.org"), "{by:?}");
 }
+
+/// Staff see each other by the display name each chose, never by e-mail address.
+#[tokio::test]
+async fn a_display_name_is_chosen_on_the_account_page() {
+    let app = TestApp::new().await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let page = editor.get("/account").await;
+    assert_eq!(page.attr("#display_name", "value").as_deref(), Some("Editor (test)"));
+    let token = page.attr("input[name=csrf_token]", "value").unwrap();
+    let refused = editor.post("/account/name", &[("csrf_token", &token), ("display_name", "Bad\u{1}name")]).await;
+    let page = editor.get(refused.header("location")).await;
+    assert!(page.text("[role=alert]").contains("no control characters"));
+    assert_eq!(page.attr("#display_name", "value").as_deref(), Some("Editor (test)"), "unchanged");
+    let saved = editor.post("/account/name", &[("csrf_token", &token), ("display_name", "  Ales K. ")]).await;
+    let page = editor.get(saved.header("location")).await;
+    assert_eq!(page.text("[role=status]"), "Your display name is saved.");
+    assert_eq!(page.attr("#display_name", "value").as_deref(), Some("Ales K."));
+    let saved = editor.post("/account/name", &[("csrf_token", &token), ("display_name", "")]).await;
+    let page = editor.get(saved.header("location")).await;
+    let id: i64 = sqlx::query_scalar("select id from users").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(page.attr("#display_name", "value"), Some(format!("Staff {id}")), "empty: the default");
+}
