@@ -480,3 +480,5 @@ account-name-save = Захаваць імя
 account-name-saved = Бачнае імя захавана.
 account-name-refused = Бачнае імя — не больш за 80 сімвалаў і без кіроўных сімвалаў. Нічога не зменена.
 users-col-name = Бачнае імя
+role-viewer = чытач
+role-editor = рэдактар

@@ -471,3 +471,5 @@ account-name-save = Save the name
 account-name-saved = Your display name is saved.
 account-name-refused = A display name may have at most 80 characters and no control characters. Nothing was changed.
 users-col-name = Display name
+role-viewer = viewer
+role-editor = editor

@@ -480,3 +480,5 @@ account-name-save = Сохранить имя
 account-name-saved = Отображаемое имя сохранено.
 account-name-refused = Отображаемое имя — не больше 80 символов и без управляющих символов. Ничего не изменено.
 users-col-name = Отображаемое имя
+role-viewer = читатель
+role-editor = редактор

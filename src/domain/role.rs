@@ -3,14 +3,16 @@
 
 use serde::{Deserialize, Serialize};
 
-/// What an account may do. Editors create and edit records; admins also manage accounts,
-/// publish and delete.
+/// What an account may do, in order of rights. Viewers read what staff read (restricted fields
+/// too) and change nothing but their own account; editors create and edit records; admins also
+/// manage accounts, publish and delete.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, sqlx::Type, Serialize, Deserialize, clap::ValueEnum,
 )]
 #[sqlx(type_name = "user_role", rename_all = "lowercase")]
 #[serde(rename_all = "lowercase")]
 pub enum Role {
+    Viewer,
     Editor,
     Admin,
 }
@@ -18,8 +20,14 @@ pub enum Role {
 impl Role {
     pub fn as_str(self) -> &'static str {
         match self {
+            Role::Viewer => "viewer",
             Role::Editor => "editor",
             Role::Admin => "admin",
         }
+    }
+
+    /// Whether the account may change records (not only read them).
+    pub fn may_change(self) -> bool {
+        self >= Role::Editor
     }
 }

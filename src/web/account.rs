@@ -159,6 +159,11 @@ pub(crate) async fn live_user(auth: &mut AuthSession, session: &Session) -> AppR
     Ok(Liveness::Ended(if expired { "expired" } else { "ended" }))
 }
 
+/// What a viewer may do besides reading: log out and keep their own account.
+pub(crate) fn viewer_may(method: &axum::http::Method, path: &str) -> bool {
+    method.is_safe() || path == "/logout" || path.starts_with("/account/")
+}
+
 fn user_agent(headers: &HeaderMap) -> Option<&str> {
     headers.get(header::USER_AGENT).and_then(|v| v.to_str().ok())
 }

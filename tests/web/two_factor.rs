@@ -255,3 +255,27 @@ async fn a_display_name_is_chosen_on_the_account_page() {
     let id: i64 = sqlx::query_scalar("select id from users").fetch_one(&app.pool).await.unwrap();
     assert_eq!(page.attr("#display_name", "value"), Some(format!("Staff {id}")), "empty: the default");
 }
+
+/// Viewers read what staff read and change nothing but their own account.
+#[tokio::test]
+async fn a_viewer_reads_the_admin_area_and_changes_nothing() {
+    let app = TestApp::new().await;
+    let mut viewer = logged_in(&app, "viewer@example.org", Role::Viewer).await;
+    for path in ["/admin", "/admin/people", "/admin/people/new", "/admin/waves", "/admin/sources", "/account"] {
+        assert_eq!(viewer.get(path).await.status, 200, "{path}");
+    }
+    assert_eq!(viewer.get("/admin/users").await.status, 403, "accounts are for admins");
+    let token = viewer.token("/admin/people/new").await;
+    let refused = viewer
+        .post("/admin/people/new", &[("csrf_token", &token), ("name_0", "Symon Testavy"), ("lang_0", "en")])
+        .await;
+    assert_eq!(refused.status, 403);
+    let people: i64 = sqlx::query_scalar("select count(*) from people").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(people, 0);
+    let token = viewer.token("/account").await;
+    let named = viewer.post("/account/name", &[("csrf_token", &token), ("display_name", "Reader")]).await;
+    assert_eq!(named.status, 303, "their own account is theirs");
+    let out = viewer.post("/logout", &[("csrf_token", &token)]).await;
+    assert_eq!(out.status, 303);
+    assert_eq!(viewer.get("/admin").await.status, 303);
+}

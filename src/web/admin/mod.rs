@@ -181,6 +181,9 @@ async fn require_login(mut auth: AuthSession, session: Session, mut request: Req
         }
         Err(error) => return error.into_response(),
     };
+    if !user.role.may_change() && !account::viewer_may(request.method(), &path) {
+        return AppError::Forbidden.into_response();
+    }
     request.extensions_mut().insert(CurrentUser(user));
     next.run(request).await
 }
