@@ -566,36 +566,6 @@ pub fn publication(
     }
 }
 
-/// Lower-case ASCII words joined by hyphens, Latin diacritics folded, Cyrillic romanised:
-/// `Pardon of 23 people 2024-07-03` → `pardon-of-23-people-2024-07-03`.
-pub fn slug_from_text(text: &str) -> Option<String> {
-    let romanised = crate::domain::translit::belarusian_bgn(text);
-    let mut slug = String::new();
-    for c in romanised.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'ä' | 'â' | 'ą' => 'a',
-            'č' | 'ć' | 'ç' => 'c',
-            'é' | 'è' | 'ë' | 'ê' | 'ę' | 'ė' => 'e',
-            'í' | 'ï' | 'î' => 'i',
-            'ł' => 'l',
-            'ń' | 'ñ' => 'n',
-            'ó' | 'ö' | 'ô' => 'o',
-            'š' | 'ś' => 's',
-            'ú' | 'ü' | 'û' | 'ŭ' | 'ū' => 'u',
-            'ž' | 'ź' | 'ż' => 'z',
-            c => c,
-        };
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.truncate(100);
-    let slug = slug.trim_end_matches('-').to_owned();
-    slug.parse::<Slug>().ok().map(|s| s.to_string())
-}
-
 /// A document's fields as its form shows them, named as the form names them (`renamed`: the
 /// document's name, then the form's): text as stored, choices and dates as their keys
 /// (`2024-summer`, as typed), numbers in digits, nothing as empty. Lists (names, charges) are the

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{self, Document, RecordKind, Revision};
-use crate::domain::{NameKind, PartialDate, PublicationState, Sex};
+use crate::domain::{NameKind, PartialDate, PublicationState, Sex, Slug};
 use crate::i18n::{Lang, Message};
 use crate::search::key::name_key;
 
@@ -284,7 +284,7 @@ pub fn slug_from(names: &[NameDoc]) -> Option<String> {
     } else {
         crate::domain::translit::belarusian_bgn(&chosen.name)
     };
-    super::slug_from_text(&romanised)
+    Slug::from_text(&romanised).map(|s| s.to_string())
 }
 
 impl Record for PersonDoc {

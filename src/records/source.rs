@@ -131,7 +131,7 @@ impl Kind for SourceDoc {
         let mut r = Reader::new(values);
         let title = r.required("title", 500, Message::new("error-source-title"));
         let slug = match r.raw("slug") {
-            "" => super::slug_from_text(&title).unwrap_or_default(),
+            "" => Slug::from_text(&title).map(|s| s.to_string()).unwrap_or_default(),
             typed => typed.to_owned(),
         };
         if slug.parse::<Slug>().is_err() {

@@ -3,12 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::detention::DetentionDoc;
 use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
-use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism};
+use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism, Slug};
 use crate::i18n::{Lang, Message};
 
 /// Everything the wave form edits.
@@ -118,7 +119,7 @@ impl WaveForm {
         }
         let slug = r.slug("slug", &self.slug, || {
             let started = started.map(|s| s.iso()).unwrap_or_default();
-            super::slug_from_text(&format!("{} {started}", name.as_deref()?))
+            Slug::from_text(&format!("{} {started}", name.as_deref()?)).map(|s| s.to_string())
         });
         let publication = super::publication(&self.publication, may_publish, current, &mut r.errors);
         if r.errors.is_empty() && slug.is_none() {
