@@ -447,12 +447,8 @@ impl Editor for PersonDoc {
         may_publish: bool,
     ) -> sqlx::Result<()> {
         let taken = slug_taken(conn, &old.slug, Some(id)).await?;
-        super::keep_address(
-            (&mut old.publication, &mut old.slug),
-            (current.publication, &current.slug),
-            may_publish,
-            taken,
-        );
+        let current = (current.publication, current.slug.as_str());
+        super::keep_address((&mut old.publication, &mut old.slug), current, may_publish, taken);
         Ok(())
     }
 

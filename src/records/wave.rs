@@ -301,12 +301,8 @@ impl Editor for WaveDoc {
         may_publish: bool,
     ) -> sqlx::Result<()> {
         let taken = slug_taken(conn, &old.slug, Some(id)).await?;
-        super::keep_address(
-            (&mut old.publication, &mut old.slug),
-            (current.publication, &current.slug),
-            may_publish,
-            taken,
-        );
+        let current = (current.publication, current.slug.as_str());
+        super::keep_address((&mut old.publication, &mut old.slug), current, may_publish, taken);
         Ok(())
     }
 }
