@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
@@ -35,8 +36,8 @@ impl Document for FacilityDoc {
 async fn fetch(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Stored<FacilityDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, version, name, kind as "kind: FacilityKind", country, location
-        from facilities
+        select id, version, to_jsonb(f) as "doc!: Json<FacilityDoc>"
+        from facilities f
         where $1::bigint is null or id = $1
         order by country, name
         "#,

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::{At, Context, Field, FieldErrors, Input, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
@@ -41,11 +42,9 @@ impl Document for FigureDoc {
 async fn fetch(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Stored<FigureDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, version, country, metric as "metric: FigureMetric", value,
-               qualifier as "qualifier: CountQualifier",
-               partial_date_iso(as_of, as_of_precision) as "as_of!", notes,
-               publication as "publication: PublicationState"
-        from reported_figures
+        select id, version, to_jsonb(f) || jsonb_build_object('as_of', partial_date_iso(as_of, as_of_precision))
+                                as "doc!: Json<FigureDoc>"
+        from reported_figures f
         where $1::bigint is null or id = $1
         order by as_of desc, country, metric
         "#,

@@ -151,6 +151,9 @@ pub trait Record: Document + Clone + Send + Sync + 'static {
     /// (`?person=7`); empty for kinds that stand alone.
     const PARENTS: &'static [RecordKind] = &[];
 
+    /// The record `id`. Kinds read their row into the document through serde (`to_jsonb(row)`,
+    /// partial dates as ISO text, lists as JSON arrays), the way revisions store it, so a field
+    /// is named as its column and a column is not spelled out twice.
     fn load(conn: &mut PgConnection, id: i64) -> impl Future<Output = sqlx::Result<Option<Stored<Self>>>> + Send;
 
     /// How many records still point at it (a record in use cannot be deleted).

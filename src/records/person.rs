@@ -293,38 +293,22 @@ impl Record for PersonDoc {
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         let row = sqlx::query!(
             r#"
-            select p.id, p.slug, p.publication as "publication: PublicationState", p.sex as "sex: Sex",
-                   partial_date_iso(p.born_on, p.born_precision) as born,
-                   p.occupation, p.region, p.biography, p.version,
-                   (select coalesce(json_agg(json_build_object(
-                            'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind) order by n.id), '[]')
-                    from person_names n where n.person_id = p.id) as "names!: Json<Vec<NameDoc>>",
-                   (select coalesce(array_agg(c.country order by c.country), '{}')
-                    from person_citizenships c where c.person_id = p.id) as "citizenships!"
+            select p.id, p.version,
+                   to_jsonb(p) || jsonb_build_object(
+                       'born', partial_date_iso(p.born_on, p.born_precision),
+                       'names', (select coalesce(jsonb_agg(jsonb_build_object(
+                                     'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind) order by n.id), '[]')
+                                 from person_names n where n.person_id = p.id),
+                       'citizenships', (select coalesce(jsonb_agg(c.country order by c.country), '[]')
+                                        from person_citizenships c where c.person_id = p.id)) as "doc!: Json<PersonDoc>"
             from people p where p.id = $1
             "#,
             id
         )
         .fetch_optional(conn)
         .await?;
-        Ok(row.map(|r| Stored {
-            id: r.id,
-            version: r.version,
-            // A person's revisions belong to their own case.
-            person_id: Some(r.id),
-            owner: None,
-            doc: PersonDoc {
-                slug: r.slug,
-                publication: r.publication,
-                sex: r.sex,
-                born: crate::db::parse_date(r.born),
-                occupation: r.occupation,
-                region: r.region,
-                biography: r.biography,
-                names: r.names.0,
-                citizenships: r.citizenships,
-            },
-        }))
+        // A person's revisions belong to their own case.
+        Ok(row.map(|r| Stored { id: r.id, version: r.version, person_id: Some(r.id), owner: None, doc: r.doc.0 }))
     }
 
     fn title(&self, _lang: Lang) -> String {

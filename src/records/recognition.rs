@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values};
 use crate::db::Tx;
@@ -37,9 +38,8 @@ pub async fn list(
 ) -> sqlx::Result<Vec<Stored<RecognitionDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, version, person_id, organisation, url,
-               partial_date_iso(recognised_on, recognised_precision) as recognised
-        from recognitions
+        select id, person_id, version, to_jsonb(r) || jsonb_build_object('recognised', partial_date_iso(recognised_on, recognised_precision)) as "doc!: Json<RecognitionDoc>"
+        from recognitions r
         where ($1::bigint is null or id = $1) and ($2::bigint is null or person_id = $2)
         order by recognised_on nulls last, id
         "#,

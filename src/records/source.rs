@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
@@ -44,9 +45,10 @@ impl Document for SourceDoc {
 async fn fetch(conn: &mut PgConnection, id: Option<i64>, query: &str) -> sqlx::Result<Vec<Stored<SourceDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, version, slug, title, publisher, url, kind as "kind: SourceKind", notes,
-               partial_date_iso(published_on, published_precision) as published
-        from sources
+        select id, version,
+               to_jsonb(s) || jsonb_build_object('published', partial_date_iso(published_on, published_precision))
+                   as "doc!: Json<SourceDoc>"
+        from sources s
         where ($1::bigint is null or id = $1)
           and ($2 = '' or strpos(lower(title || ' ' || coalesce(publisher, '') || ' ' || slug), lower($2)) > 0)
         order by id desc

@@ -151,13 +151,11 @@ impl WaveForm {
 pub async fn list(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Stored<WaveDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, slug, name, country, version,
-               partial_date_iso(started_on, started_precision) as "started!",
-               partial_date_iso(ended_on, ended_precision) as ended,
-               mechanism as "mechanism: ReleaseMechanism", location, counterparty, traded,
-               reported_released_count, reported_count_qualifier as "reported_count_qualifier: CountQualifier",
-               notes, publication as "publication: PublicationState"
-        from waves
+        select id, version,
+               to_jsonb(w) || jsonb_build_object('started', partial_date_iso(started_on, started_precision),
+                                                 'ended', partial_date_iso(ended_on, ended_precision))
+                   as "doc!: Json<WaveDoc>"
+        from waves w
         where $1::bigint is null or id = $1
         order by started_on desc, id desc
         limit 500
@@ -166,27 +164,7 @@ pub async fn list(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let doc = WaveDoc {
-                slug: r.slug,
-                name: r.name,
-                started: r.started.parse().ok()?,
-                ended: crate::db::parse_date(r.ended),
-                country: r.country,
-                mechanism: r.mechanism,
-                location: r.location,
-                counterparty: r.counterparty,
-                traded: r.traded,
-                reported_released_count: r.reported_released_count,
-                reported_count_qualifier: r.reported_count_qualifier,
-                notes: r.notes,
-                publication: r.publication,
-            };
-            Some(Stored::standalone(r.id, r.version, doc))
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::standalone(r.id, r.version, r.doc.0)).collect())
 }
 
 /// Whether another wave has `slug` (or had it: old slugs keep redirecting).
