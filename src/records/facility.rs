@@ -23,12 +23,7 @@ impl Document for FacilityDoc {
     const KIND: RecordKind = RecordKind::Facility;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("facility_name", self.name.clone()),
-            ("facility_kind", self.kind.as_str().to_owned()),
-            ("facility_country", self.country.clone()),
-            ("location", self.location.clone().unwrap_or_default()),
-        ]
+        super::kind_fields(self, &[])
     }
 }
 
@@ -45,13 +40,7 @@ async fn fetch(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Sto
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let doc = FacilityDoc { name: r.name, kind: r.kind, country: r.country, location: r.location };
-            Stored::standalone(r.id, r.version, doc)
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::standalone(r.id, r.version, r.doc.0)).collect())
 }
 
 impl Record for FacilityDoc {

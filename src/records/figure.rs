@@ -26,15 +26,7 @@ impl Document for FigureDoc {
     const KIND: RecordKind = RecordKind::Figure;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("figure_country", self.country.clone()),
-            ("metric", self.metric.as_str().to_owned()),
-            ("value", self.value.to_string()),
-            ("qualifier", self.qualifier.as_str().to_owned()),
-            ("as_of", self.as_of.to_string()),
-            ("notes", self.notes.clone().unwrap_or_default()),
-            ("publication", self.publication.as_str().to_owned()),
-        ]
+        super::kind_fields(self, &["as_of"])
     }
 }
 
@@ -52,21 +44,7 @@ async fn fetch(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Sto
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let doc = FigureDoc {
-                country: r.country,
-                metric: r.metric,
-                value: r.value,
-                qualifier: r.qualifier,
-                as_of: r.as_of.parse().ok()?,
-                notes: r.notes,
-                publication: r.publication,
-            };
-            Some(Stored::standalone(r.id, r.version, doc))
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::standalone(r.id, r.version, r.doc.0)).collect())
 }
 
 impl Record for FigureDoc {

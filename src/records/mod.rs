@@ -350,6 +350,17 @@ pub trait Kind: Record {
     fn keep_publication(&mut self, _current: &Self) {}
 }
 
+/// A [`Kind`]'s [`Document::fields`]: its form's fields in order, as stored, the `dates` in
+/// words (`June 1992`).
+pub fn kind_fields<K: Kind>(doc: &K, dates: &[&str]) -> Vec<(&'static str, String)> {
+    let mut values = doc.values();
+    let text = |name, value: String| match value.parse::<PartialDate>() {
+        Ok(date) if dates.contains(&name) => date.to_string(),
+        _ => value,
+    };
+    K::FIELDS.iter().map(|f| (f.name, text(f.name, values.remove(f.name).unwrap_or_default()))).collect()
+}
+
 impl<K: Kind> Editor for K {
     type Form = Values;
     const DUPLICATE_FIELD: &'static str = K::FIELDS[0].name;

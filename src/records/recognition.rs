@@ -22,11 +22,7 @@ impl Document for RecognitionDoc {
     const KIND: RecordKind = RecordKind::Recognition;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("organisation", self.organisation.clone()),
-            ("recognised", self.recognised.map(|d| d.to_string()).unwrap_or_default()),
-            ("url", self.url.clone().unwrap_or_default()),
-        ]
+        super::kind_fields(self, &["recognised"])
     }
 }
 
@@ -48,14 +44,7 @@ pub async fn list(
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let recognised = crate::db::parse_date(r.recognised);
-            let doc = RecognitionDoc { organisation: r.organisation, recognised, url: r.url };
-            Stored::of_person(r.id, r.version, r.person_id, doc)
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::of_person(r.id, r.version, r.person_id, r.doc.0)).collect())
 }
 
 impl Record for RecognitionDoc {

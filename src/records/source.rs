@@ -27,16 +27,7 @@ impl Document for SourceDoc {
     const KIND: RecordKind = RecordKind::Source;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
-        let text = |t: &Option<String>| t.clone().unwrap_or_default();
-        vec![
-            ("title", self.title.clone()),
-            ("slug", self.slug.clone()),
-            ("publisher", text(&self.publisher)),
-            ("url", text(&self.url)),
-            ("published", self.published.map(|d| d.to_string()).unwrap_or_default()),
-            ("source_kind", self.kind.as_str().to_owned()),
-            ("notes", text(&self.notes)),
-        ]
+        super::kind_fields(self, &["published"])
     }
 }
 
@@ -59,14 +50,7 @@ async fn fetch(conn: &mut PgConnection, id: Option<i64>, query: &str) -> sqlx::R
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let published = crate::db::parse_date(r.published);
-            let (slug, title, publisher, url, kind, notes) = (r.slug, r.title, r.publisher, r.url, r.kind, r.notes);
-            Stored::standalone(r.id, r.version, SourceDoc { slug, title, publisher, url, published, kind, notes })
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::standalone(r.id, r.version, r.doc.0)).collect())
 }
 
 impl Record for SourceDoc {
