@@ -77,13 +77,8 @@ pub(crate) struct Editing<K: Editor> {
 impl<K: Editor> Editing<K> {
     /// The form of a new record that belongs to `parent`.
     fn new(state: &AppState, user: User, parent: Option<Subject>, form: K::Form, status: StatusCode) -> Self {
-        let action = match parent {
-            Some(subject) => {
-                let (name, id) = subject.param();
-                format!("/admin/{}/new?{name}={id}", K::KIND.path())
-            }
-            None => format!("/admin/{}/new", K::KIND.path()),
-        };
+        let query = parent.map(Subject::param).map(|(name, id)| format!("?{name}={id}")).unwrap_or_default();
+        let action = format!("/admin/{}/new{query}", K::KIND.path());
         let back = parent.map_or_else(|| format!("/admin/{}", K::KIND.path()), Subject::edit_path);
         Editing { owner: parent, ..Editing::frame(state, user, action, back, form, status) }
     }
