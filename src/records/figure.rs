@@ -119,7 +119,7 @@ impl Kind for FigureDoc {
         }
         let notes = r.optional("notes", 5000);
         let current = context.current.as_ref().and_then(|c| PublicationState::from_key(c.get("publication")?));
-        let publication = r.publication(r.raw("publication"), context, current);
+        let publication = r.publication(r.raw("publication"), context.may_publish, current);
         let doc = match (metric, qualifier, value, as_of) {
             (Some(metric), Some(qualifier), Some(value), Some(as_of)) => {
                 Some(FigureDoc { country, metric, value, qualifier, as_of, notes, publication })

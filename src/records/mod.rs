@@ -537,14 +537,24 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The publication a form asks for (see [`publication`]), in field `publication`.
+    /// The publication a form asks for, in field `publication`. Admins choose; editors keep what
+    /// is there, and what they create starts as a draft; anything else is a message.
     pub fn publication(
         &mut self,
         typed: &str,
-        context: &Context,
+        may_publish: bool,
         current: Option<PublicationState>,
     ) -> PublicationState {
-        publication(typed, context.may_publish, current, &mut self.errors)
+        let refused = match (typed.trim(), may_publish, current) {
+            ("published", true, _) => return PublicationState::Published,
+            ("draft" | "", true, _) => return PublicationState::Draft,
+            (typed, false, Some(current)) if typed == current.as_str() || typed.is_empty() => return current,
+            ("draft" | "", false, None) => return PublicationState::Draft,
+            (_, false, _) => "error-publish-admins-only",
+            _ => "error-publication",
+        };
+        self.fail("publication", Message::new(refused));
+        current.filter(|_| !may_publish).unwrap_or(PublicationState::Draft)
     }
 
     /// The document, if every field was right.
@@ -552,30 +562,6 @@ impl<'a> Reader<'a> {
         match doc {
             Some(doc) if self.errors.is_empty() => Ok(doc),
             _ => Err(self.errors),
-        }
-    }
-}
-
-/// The publication a form asks for. Admins choose; editors keep what is there, and what they
-/// create starts as a draft; anything else is a message on the field.
-pub fn publication(
-    typed: &str,
-    may_publish: bool,
-    current: Option<PublicationState>,
-    errors: &mut FieldErrors,
-) -> PublicationState {
-    match (typed.trim(), may_publish, current) {
-        ("published", true, _) => PublicationState::Published,
-        ("draft" | "", true, _) => PublicationState::Draft,
-        (typed, false, Some(current)) if typed == current.as_str() || typed.is_empty() => current,
-        ("draft" | "", false, None) => PublicationState::Draft,
-        (_, false, _) => {
-            errors.insert("publication".into(), Message::new("error-publish-admins-only"));
-            current.unwrap_or(PublicationState::Draft)
-        }
-        _ => {
-            errors.insert("publication".into(), Message::new("error-publication"));
-            PublicationState::Draft
         }
     }
 }

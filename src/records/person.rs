@@ -175,7 +175,7 @@ impl PersonForm {
             }
         }
         citizenships.sort();
-        let publication = super::publication(&self.publication, may_publish, current, &mut r.errors);
+        let publication = r.publication(&self.publication, may_publish, current);
         let doc = slug.map(|slug| PersonDoc {
             slug,
             publication,

@@ -121,7 +121,7 @@ impl WaveForm {
             let started = started.map(|s| s.iso()).unwrap_or_default();
             Slug::from_text(&format!("{} {started}", name.as_deref()?)).map(|s| s.to_string())
         });
-        let publication = super::publication(&self.publication, may_publish, current, &mut r.errors);
+        let publication = r.publication(&self.publication, may_publish, current);
         if r.errors.is_empty() && slug.is_none() {
             r.fail("slug", Message::new("error-wave-slug-from-name"));
         }
