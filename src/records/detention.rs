@@ -74,22 +74,12 @@ impl Document for DetentionDoc {
 /// Charge rows a form carries.
 pub const MAX_CHARGES: usize = 8;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
 pub struct ChargeRow {
     pub article: String,
     pub part: String,
     pub description: String,
-}
-
-impl ChargeRow {
-    fn set(&mut self, field: &str, value: &str) {
-        match field {
-            "article" => value.clone_into(&mut self.article),
-            "part" => value.clone_into(&mut self.part),
-            "description" => value.clone_into(&mut self.description),
-            _ => {}
-        }
-    }
 }
 
 /// The detention form as typed.
@@ -114,9 +104,7 @@ pub struct DetentionForm {
 impl DetentionForm {
     /// Reads the posted fields; unknown ones are ignored.
     pub fn read(values: &Values) -> Self {
-        let charges = super::rows(values, MAX_CHARGES, ChargeRow::set, |c| {
-            [&c.article, &c.part, &c.description].iter().all(|f| f.is_empty())
-        });
+        let charges = super::rows(values, MAX_CHARGES);
         DetentionForm { charges, ..super::typed(values) }
     }
 

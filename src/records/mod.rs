@@ -589,23 +589,19 @@ pub fn typed<T: serde::de::DeserializeOwned + Default>(values: &Values) -> T {
     serde_urlencoded::from_str(&serde_urlencoded::to_string(values).unwrap_or_default()).unwrap_or_default()
 }
 
-/// A form's repeating rows as typed (`name_0`, `kind_3`): `row` gets each one's index, the
-/// field's stem and the value. Trailing rows left empty (`empty`) go; a row with anything typed
-/// in it, even spaces, stays, so that a refused form shows exactly what was sent.
-pub fn rows<R: Clone + Default>(
-    values: &Values,
-    max: usize,
-    row: fn(&mut R, &str, &str),
-    empty: fn(&R) -> bool,
-) -> Vec<R> {
-    let mut rows = vec![R::default(); max];
+/// A form's repeating rows as typed (`name_0`, `kind_3`), each read as a form of its own
+/// (`name`, `kind`). Trailing rows left empty go; a row with anything typed in it, even spaces,
+/// stays, so that a refused form shows exactly what was sent.
+pub fn rows<R: serde::de::DeserializeOwned + Default + PartialEq>(values: &Values, max: usize) -> Vec<R> {
+    let mut rows = vec![Values::new(); max];
     for (key, value) in values {
         let Some((stem, i)) = key.rsplit_once('_') else { continue };
-        if let Some(r) = i.parse::<usize>().ok().and_then(|i| rows.get_mut(i)) {
-            row(r, stem, value);
+        if let Some(row) = i.parse::<usize>().ok().and_then(|i| rows.get_mut(i)) {
+            row.insert(stem.to_owned(), value.clone());
         }
     }
-    while rows.last().is_some_and(empty) {
+    let mut rows: Vec<R> = rows.iter().map(typed).collect();
+    while rows.last().is_some_and(|row| *row == R::default()) {
         rows.pop();
     }
     rows

@@ -65,24 +65,13 @@ impl Document for PersonDoc {
 pub const MAX_NAMES: usize = 12;
 
 /// One name row as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
 pub struct NameRow {
     pub name: String,
     pub lang: String,
     pub script: String,
     pub kind: String,
-}
-
-impl NameRow {
-    fn set(&mut self, field: &str, value: &str) {
-        match field {
-            "name" => value.clone_into(&mut self.name),
-            "lang" => value.clone_into(&mut self.lang),
-            "script" => value.clone_into(&mut self.script),
-            "kind" => value.clone_into(&mut self.kind),
-            _ => {}
-        }
-    }
 }
 
 /// The form as typed: every field a string, so that whatever was typed can be shown again.
@@ -107,9 +96,7 @@ pub struct PersonForm {
 impl PersonForm {
     /// Reads the posted fields; unknown ones are ignored.
     pub fn read(values: &Values) -> PersonForm {
-        let names = super::rows(values, MAX_NAMES, NameRow::set, |r| {
-            [&r.name, &r.lang, &r.script, &r.kind].iter().all(|f| f.is_empty())
-        });
+        let names = super::rows(values, MAX_NAMES);
         let confirm_duplicate = values.get("confirm_duplicate").is_some_and(|v| v == "yes");
         PersonForm { names, confirm_duplicate, ..super::typed(values) }
     }
