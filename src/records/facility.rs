@@ -90,7 +90,7 @@ impl Record for FacilityDoc {
 impl Kind for FacilityDoc {
     const FIELDS: &'static [Field] = &[
         Field::text("facility_name"),
-        Field::select("facility_kind", "facility", FacilityKind::KEYS),
+        Field::select("facility_kind", "facility-kind", FacilityKind::KEYS),
         Field::hinted("facility_country"),
         Field::text("location"),
     ];

@@ -94,7 +94,7 @@ impl Record for FigureDoc {
 impl Kind for FigureDoc {
     const FIELDS: &'static [Field] = &[
         Field::hinted("figure_country"),
-        Field::select("metric", "metric", FigureMetric::KEYS),
+        Field::select("metric", "figure-metric", FigureMetric::KEYS),
         Field::select("qualifier", "qualifier", CountQualifier::KEYS),
         Field::text("value"),
         Field::hinted("as_of"),

@@ -277,7 +277,7 @@ pub fn keep_address(
 pub enum Input {
     Text,
     LongText,
-    /// One of these keys; `set` names the labels of the options.
+    /// One of these keys; `set` is the kind of their labels (`Lang::label(set, key)`).
     Select {
         set: &'static str,
         keys: &'static [&'static str],

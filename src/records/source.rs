@@ -107,7 +107,7 @@ impl Kind for SourceDoc {
         Field::text("publisher"),
         Field::hinted("url"),
         Field::hinted("published"),
-        Field::select("source_kind", "source_kind", SourceKind::KEYS),
+        Field::select("source_kind", "source-kind", SourceKind::KEYS),
         Field::long("notes"),
     ];
     const LIST_FIELDS: &'static [&'static str] = &["publisher", "published", "slug"];
