@@ -105,18 +105,6 @@ pub struct PhotoForm {
 pub type PhotoErrors = BTreeMap<&'static str, &'static str>;
 
 impl PhotoForm {
-    fn from_photo(photo: Option<&StoredPhoto>) -> Self {
-        match photo {
-            Some(p) => PhotoForm {
-                alt_text: p.doc.alt_text.clone(),
-                credit: p.doc.credit.clone().unwrap_or_default(),
-                photo_id: Some(p.id),
-                photo_version: Some(p.version),
-            },
-            None => PhotoForm::default(),
-        }
-    }
-
     /// The description and the credit, on one line each, within their lengths.
     pub fn validate(&self) -> Result<(String, Option<String>), PhotoErrors> {
         let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -146,7 +134,12 @@ impl PhotoSection {
     /// The person's photo with a form loaded from it.
     pub async fn load(conn: &mut PgConnection, person_id: i64) -> sqlx::Result<Self> {
         let photo = photos::for_person(conn, person_id).await?;
-        let form = PhotoForm::from_photo(photo.as_ref());
+        let form = photo.as_ref().map_or_else(PhotoForm::default, |p| PhotoForm {
+            alt_text: p.doc.alt_text.clone(),
+            credit: p.doc.credit.clone().unwrap_or_default(),
+            photo_id: Some(p.id),
+            photo_version: Some(p.version),
+        });
         Ok(PhotoSection { person_id, photo, form, errors: PhotoErrors::new() })
     }
 
