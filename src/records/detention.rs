@@ -102,24 +102,6 @@ pub struct DetentionForm {
 }
 
 impl DetentionForm {
-    /// Reads the posted fields; unknown ones are ignored.
-    pub fn read(values: &Values) -> Self {
-        let charges = super::rows(values, MAX_CHARGES);
-        DetentionForm { charges, ..super::typed(values) }
-    }
-
-    pub fn from_doc(doc: &DetentionDoc) -> Self {
-        let charges = doc.charges.iter().map(|c| ChargeRow {
-            article: c.article.clone().unwrap_or_default(),
-            part: c.part.clone().unwrap_or_default(),
-            description: c.description.clone().unwrap_or_default(),
-        });
-        DetentionForm {
-            charges: charges.collect(),
-            ..super::typed(&super::form_values(doc, &[("facility_id", "facility")]))
-        }
-    }
-
     pub fn rows(&self) -> Vec<ChargeRow> {
         let mut rows = self.charges.clone();
         rows.extend(std::iter::repeat_n(ChargeRow::default(), 2));
@@ -371,11 +353,12 @@ impl Editor for DetentionDoc {
     const DUPLICATE_FIELD: &'static str = "started";
 
     fn read(values: Values) -> DetentionForm {
-        DetentionForm::read(&values)
+        DetentionForm { charges: super::rows(&values, MAX_CHARGES), ..super::typed(&values) }
     }
 
     fn form(&self) -> DetentionForm {
-        DetentionForm::from_doc(self)
+        let charges = self.charges.iter().map(|c| super::typed(&super::form_values(c, &[]))).collect();
+        DetentionForm { charges, ..super::typed(&super::form_values(self, &[("facility_id", "facility")])) }
     }
 
     /// Checked against the countries, facilities and waves that exist.
@@ -404,7 +387,7 @@ mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> DetentionForm {
-        DetentionForm::read(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        DetentionDoc::read(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
     }
 
     #[test]

@@ -103,12 +103,7 @@ impl PersonForm {
 
     /// The form filled from a stored person.
     pub fn from_doc(doc: &PersonDoc) -> PersonForm {
-        let names = doc.names.iter().map(|n| NameRow {
-            name: n.name.clone(),
-            lang: n.lang.clone().unwrap_or_default(),
-            script: n.script.clone(),
-            kind: n.kind.as_str().to_owned(),
-        });
+        let names = doc.names.iter().map(|n| super::typed(&super::form_values(n, &[])));
         PersonForm {
             citizenships: doc.citizenships.join(", "),
             names: names.collect(),
