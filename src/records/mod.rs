@@ -161,9 +161,9 @@ pub trait Record: Document + Clone + Send + Sync + 'static {
         async { Ok(0) }
     }
 
-    /// Where to go once it is saved or deleted: its list, or the record it belongs to.
-    fn back(stored: &Stored<Self>) -> String {
-        stored.owner.map_or_else(|| format!("/admin/{}", Self::KIND.path()), Subject::edit_path)
+    /// Where to go once it is saved or deleted: its list, or `owner`, the record it belongs to.
+    fn back(owner: Option<Subject>) -> String {
+        owner.map_or_else(|| format!("/admin/{}", Self::KIND.path()), Subject::edit_path)
     }
 
     /// The record's name on its pages, with any date or number in the words of `lang`.
