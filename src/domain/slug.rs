@@ -19,6 +19,35 @@ impl Slug {
     pub fn as_str(&self) -> &str {
         &self.0
     }
+
+    /// Lower-case ASCII words joined by hyphens, Latin diacritics folded, Cyrillic romanised:
+    /// `Pardon of 23 people 2024-07-03` → `pardon-of-23-people-2024-07-03`.
+    pub fn from_text(text: &str) -> Option<Slug> {
+        let romanised = super::translit::belarusian_bgn(text);
+        let mut slug = String::new();
+        for c in romanised.chars().flat_map(char::to_lowercase) {
+            let c = match c {
+                'á' | 'à' | 'ä' | 'â' | 'ą' => 'a',
+                'č' | 'ć' | 'ç' => 'c',
+                'é' | 'è' | 'ë' | 'ê' | 'ę' | 'ė' => 'e',
+                'í' | 'ï' | 'î' => 'i',
+                'ł' => 'l',
+                'ń' | 'ñ' => 'n',
+                'ó' | 'ö' | 'ô' => 'o',
+                'š' | 'ś' => 's',
+                'ú' | 'ü' | 'û' | 'ŭ' | 'ū' => 'u',
+                'ž' | 'ź' | 'ż' => 'z',
+                c => c,
+            };
+            if c.is_ascii_lowercase() || c.is_ascii_digit() {
+                slug.push(c);
+            } else if !slug.is_empty() && !slug.ends_with('-') {
+                slug.push('-');
+            }
+        }
+        slug.truncate(100);
+        slug.trim_end_matches('-').parse().ok()
+    }
 }
 
 impl FromStr for Slug {

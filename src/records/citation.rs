@@ -20,7 +20,7 @@ impl Document for CitationDoc {
     const KIND: RecordKind = RecordKind::Citation;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![("source", self.source.clone()), ("locator", self.locator.clone().unwrap_or_default())]
+        super::kind_fields(self, &[])
     }
 }
 

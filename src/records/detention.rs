@@ -74,22 +74,12 @@ impl Document for DetentionDoc {
 /// Charge rows a form carries.
 pub const MAX_CHARGES: usize = 8;
 
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
 pub struct ChargeRow {
     pub article: String,
     pub part: String,
     pub description: String,
-}
-
-impl ChargeRow {
-    fn set(&mut self, field: &str, value: &str) {
-        match field {
-            "article" => value.clone_into(&mut self.article),
-            "part" => value.clone_into(&mut self.part),
-            "description" => value.clone_into(&mut self.description),
-            _ => {}
-        }
-    }
 }
 
 /// The detention form as typed.
@@ -112,26 +102,6 @@ pub struct DetentionForm {
 }
 
 impl DetentionForm {
-    /// Reads the posted fields; unknown ones are ignored.
-    pub fn read(values: &Values) -> Self {
-        let charges = super::rows(values, MAX_CHARGES, ChargeRow::set, |c| {
-            [&c.article, &c.part, &c.description].iter().all(|f| f.is_empty())
-        });
-        DetentionForm { charges, ..super::typed(values) }
-    }
-
-    pub fn from_doc(doc: &DetentionDoc) -> Self {
-        let charges = doc.charges.iter().map(|c| ChargeRow {
-            article: c.article.clone().unwrap_or_default(),
-            part: c.part.clone().unwrap_or_default(),
-            description: c.description.clone().unwrap_or_default(),
-        });
-        DetentionForm {
-            charges: charges.collect(),
-            ..super::typed(&super::form_values(doc, &[("facility_id", "facility")]))
-        }
-    }
-
     pub fn rows(&self) -> Vec<ChargeRow> {
         let mut rows = self.charges.clone();
         rows.extend(std::iter::repeat_n(ChargeRow::default(), 2));
@@ -257,17 +227,15 @@ pub async fn list(
 ) -> sqlx::Result<Vec<Stored<DetentionDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select d.id, d.person_id, d.country, d.version,
-               partial_date_iso(d.started_on, d.started_precision) as started,
-               partial_date_iso(d.ended_on, d.ended_precision) as ended,
-               d.facility_id, d.trial_stage as "trial_stage: TrialStage",
-               partial_date_iso(d.sentenced_on, d.sentenced_precision) as sentenced,
-               d.sentence_kind as "sentence_kind: SentenceKind", d.sentence_months,
-               d.release_mechanism as "release_mechanism: ReleaseMechanism",
-               w.slug as "wave?", d.notes,
-               (select coalesce(json_agg(json_build_object(
-                        'article', c.article, 'part', c.part, 'description', c.description) order by c.id), '[]')
-                from detention_charges c where c.detention_id = d.id) as "charges!: Json<Vec<ChargeDoc>>"
+        select d.id, d.person_id, d.version,
+               to_jsonb(d) || jsonb_build_object(
+                   'started', partial_date_iso(d.started_on, d.started_precision),
+                   'ended', partial_date_iso(d.ended_on, d.ended_precision),
+                   'sentenced', partial_date_iso(d.sentenced_on, d.sentenced_precision),
+                   'wave', w.slug,
+                   'charges', (select coalesce(jsonb_agg(jsonb_build_object(
+                                   'article', c.article, 'part', c.part, 'description', c.description) order by c.id), '[]')
+                               from detention_charges c where c.detention_id = d.id)) as "doc!: Json<DetentionDoc>"
         from detentions d left join waves w on w.id = d.wave_id
         where ($1::bigint is null or d.id = $1) and ($2::bigint is null or d.person_id = $2)
         order by d.started_on nulls first, d.id
@@ -277,27 +245,7 @@ pub async fn list(
     )
     .fetch_all(conn)
     .await?;
-    let date = crate::db::parse_date;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let doc = DetentionDoc {
-                country: r.country,
-                started: date(r.started),
-                ended: date(r.ended),
-                facility_id: r.facility_id,
-                trial_stage: r.trial_stage,
-                sentenced: date(r.sentenced),
-                sentence_kind: r.sentence_kind,
-                sentence_months: r.sentence_months,
-                release_mechanism: r.release_mechanism,
-                wave: r.wave,
-                notes: r.notes,
-                charges: r.charges.0,
-            };
-            Stored::of_person(r.id, r.version, r.person_id, doc)
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::of_person(r.id, r.version, r.person_id, r.doc.0)).collect())
 }
 
 /// Choices for the form: facilities (id, name) and published or draft waves (slug, name).
@@ -405,11 +353,12 @@ impl Editor for DetentionDoc {
     const DUPLICATE_FIELD: &'static str = "started";
 
     fn read(values: Values) -> DetentionForm {
-        DetentionForm::read(&values)
+        DetentionForm { charges: super::rows(&values, MAX_CHARGES), ..super::typed(&values) }
     }
 
     fn form(&self) -> DetentionForm {
-        DetentionForm::from_doc(self)
+        let charges = self.charges.iter().map(|c| super::typed(&super::form_values(c, &[]))).collect();
+        DetentionForm { charges, ..super::typed(&super::form_values(self, &[("facility_id", "facility")])) }
     }
 
     /// Checked against the countries, facilities and waves that exist.
@@ -438,7 +387,7 @@ mod tests {
     use super::*;
 
     fn form(pairs: &[(&str, &str)]) -> DetentionForm {
-        DetentionForm::read(&pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
+        DetentionDoc::read(pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect())
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values};
 use crate::db::Tx;
@@ -66,9 +67,8 @@ pub async fn list(
 ) -> sqlx::Result<Vec<Stored<EventDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, person_id, version, kind as "kind: EventKind",
-               partial_date_iso(occurred_on, occurred_precision) as "occurred!", description
-        from events
+        select id, person_id, version, to_jsonb(e) || jsonb_build_object('occurred', partial_date_iso(occurred_on, occurred_precision)) as "doc!: Json<EventDoc>"
+        from events e
         where ($1::bigint is null or id = $1) and ($2::bigint is null or person_id = $2)
         order by occurred_on, id
         "#,
@@ -77,13 +77,7 @@ pub async fn list(
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let doc = EventDoc { kind: r.kind, occurred: r.occurred.parse().ok()?, description: r.description };
-            Some(Stored::of_person(r.id, r.version, r.person_id, doc))
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::of_person(r.id, r.version, r.person_id, r.doc.0)).collect())
 }
 
 impl Record for EventDoc {

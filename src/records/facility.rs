@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
@@ -22,12 +23,7 @@ impl Document for FacilityDoc {
     const KIND: RecordKind = RecordKind::Facility;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("facility_name", self.name.clone()),
-            ("facility_kind", self.kind.as_str().to_owned()),
-            ("facility_country", self.country.clone()),
-            ("location", self.location.clone().unwrap_or_default()),
-        ]
+        super::kind_fields(self, &[])
     }
 }
 
@@ -35,8 +31,8 @@ impl Document for FacilityDoc {
 async fn fetch(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Stored<FacilityDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, version, name, kind as "kind: FacilityKind", country, location
-        from facilities
+        select id, version, to_jsonb(f) as "doc!: Json<FacilityDoc>"
+        from facilities f
         where $1::bigint is null or id = $1
         order by country, name
         "#,
@@ -44,13 +40,7 @@ async fn fetch(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Sto
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let doc = FacilityDoc { name: r.name, kind: r.kind, country: r.country, location: r.location };
-            Stored::standalone(r.id, r.version, doc)
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::standalone(r.id, r.version, r.doc.0)).collect())
 }
 
 impl Record for FacilityDoc {
@@ -100,7 +90,7 @@ impl Record for FacilityDoc {
 impl Kind for FacilityDoc {
     const FIELDS: &'static [Field] = &[
         Field::text("facility_name"),
-        Field::select("facility_kind", "facility", FacilityKind::KEYS),
+        Field::select("facility_kind", "facility-kind", FacilityKind::KEYS),
         Field::hinted("facility_country"),
         Field::text("location"),
     ];

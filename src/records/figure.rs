@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::{At, Context, Field, FieldErrors, Input, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
@@ -25,15 +26,7 @@ impl Document for FigureDoc {
     const KIND: RecordKind = RecordKind::Figure;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("figure_country", self.country.clone()),
-            ("metric", self.metric.as_str().to_owned()),
-            ("value", self.value.to_string()),
-            ("qualifier", self.qualifier.as_str().to_owned()),
-            ("as_of", self.as_of.to_string()),
-            ("notes", self.notes.clone().unwrap_or_default()),
-            ("publication", self.publication.as_str().to_owned()),
-        ]
+        super::kind_fields(self, &["as_of"])
     }
 }
 
@@ -41,11 +34,9 @@ impl Document for FigureDoc {
 async fn fetch(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Stored<FigureDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, version, country, metric as "metric: FigureMetric", value,
-               qualifier as "qualifier: CountQualifier",
-               partial_date_iso(as_of, as_of_precision) as "as_of!", notes,
-               publication as "publication: PublicationState"
-        from reported_figures
+        select id, version, to_jsonb(f) || jsonb_build_object('as_of', partial_date_iso(as_of, as_of_precision))
+                                as "doc!: Json<FigureDoc>"
+        from reported_figures f
         where $1::bigint is null or id = $1
         order by as_of desc, country, metric
         "#,
@@ -53,21 +44,7 @@ async fn fetch(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Sto
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let doc = FigureDoc {
-                country: r.country,
-                metric: r.metric,
-                value: r.value,
-                qualifier: r.qualifier,
-                as_of: r.as_of.parse().ok()?,
-                notes: r.notes,
-                publication: r.publication,
-            };
-            Some(Stored::standalone(r.id, r.version, doc))
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::standalone(r.id, r.version, r.doc.0)).collect())
 }
 
 impl Record for FigureDoc {
@@ -117,7 +94,7 @@ impl Record for FigureDoc {
 impl Kind for FigureDoc {
     const FIELDS: &'static [Field] = &[
         Field::hinted("figure_country"),
-        Field::select("metric", "metric", FigureMetric::KEYS),
+        Field::select("metric", "figure-metric", FigureMetric::KEYS),
         Field::select("qualifier", "qualifier", CountQualifier::KEYS),
         Field::text("value"),
         Field::hinted("as_of"),
@@ -142,7 +119,7 @@ impl Kind for FigureDoc {
         }
         let notes = r.optional("notes", 5000);
         let current = context.current.as_ref().and_then(|c| PublicationState::from_key(c.get("publication")?));
-        let publication = r.publication(r.raw("publication"), context, current);
+        let publication = r.publication(r.raw("publication"), context.may_publish, current);
         let doc = match (metric, qualifier, value, as_of) {
             (Some(metric), Some(qualifier), Some(value), Some(as_of)) => {
                 Some(FigureDoc { country, metric, value, qualifier, as_of, notes, publication })

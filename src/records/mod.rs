@@ -151,6 +151,9 @@ pub trait Record: Document + Clone + Send + Sync + 'static {
     /// (`?person=7`); empty for kinds that stand alone.
     const PARENTS: &'static [RecordKind] = &[];
 
+    /// The record `id`. Kinds read their row into the document through serde (`to_jsonb(row)`,
+    /// partial dates as ISO text, lists as JSON arrays), the way revisions store it, so a field
+    /// is named as its column and a column is not spelled out twice.
     fn load(conn: &mut PgConnection, id: i64) -> impl Future<Output = sqlx::Result<Option<Stored<Self>>>> + Send;
 
     /// How many records still point at it (a record in use cannot be deleted).
@@ -158,9 +161,9 @@ pub trait Record: Document + Clone + Send + Sync + 'static {
         async { Ok(0) }
     }
 
-    /// Where to go once it is saved or deleted: its list, or the record it belongs to.
-    fn back(stored: &Stored<Self>) -> String {
-        stored.owner.map_or_else(|| format!("/admin/{}", Self::KIND.path()), Subject::edit_path)
+    /// Where to go once it is saved or deleted: its list, or `owner`, the record it belongs to.
+    fn back(owner: Option<Subject>) -> String {
+        owner.map_or_else(|| format!("/admin/{}", Self::KIND.path()), Subject::edit_path)
     }
 
     /// The record's name on its pages, with any date or number in the words of `lang`.
@@ -274,7 +277,7 @@ pub fn keep_address(
 pub enum Input {
     Text,
     LongText,
-    /// One of these keys; `set` names the labels of the options.
+    /// One of these keys; `set` is the kind of their labels (`Lang::label(set, key)`).
     Select {
         set: &'static str,
         keys: &'static [&'static str],
@@ -345,6 +348,17 @@ pub trait Kind: Record {
 
     /// Restoring an old version must not publish or unpublish behind an admin's back.
     fn keep_publication(&mut self, _current: &Self) {}
+}
+
+/// A [`Kind`]'s [`Document::fields`]: its form's fields in order, as stored, the `dates` in
+/// words (`June 1992`).
+pub fn kind_fields<K: Kind>(doc: &K, dates: &[&str]) -> Vec<(&'static str, String)> {
+    let mut values = doc.values();
+    let text = |name, value: String| match value.parse::<PartialDate>() {
+        Ok(date) if dates.contains(&name) => date.to_string(),
+        _ => value,
+    };
+    K::FIELDS.iter().map(|f| (f.name, text(f.name, values.remove(f.name).unwrap_or_default()))).collect()
 }
 
 impl<K: Kind> Editor for K {
@@ -523,14 +537,24 @@ impl<'a> Reader<'a> {
         }
     }
 
-    /// The publication a form asks for (see [`publication`]), in field `publication`.
+    /// The publication a form asks for, in field `publication`. Admins choose; editors keep what
+    /// is there, and what they create starts as a draft; anything else is a message.
     pub fn publication(
         &mut self,
         typed: &str,
-        context: &Context,
+        may_publish: bool,
         current: Option<PublicationState>,
     ) -> PublicationState {
-        publication(typed, context.may_publish, current, &mut self.errors)
+        let refused = match (typed.trim(), may_publish, current) {
+            ("published", true, _) => return PublicationState::Published,
+            ("draft" | "", true, _) => return PublicationState::Draft,
+            (typed, false, Some(current)) if typed == current.as_str() || typed.is_empty() => return current,
+            ("draft" | "", false, None) => return PublicationState::Draft,
+            (_, false, _) => "error-publish-admins-only",
+            _ => "error-publication",
+        };
+        self.fail("publication", Message::new(refused));
+        current.filter(|_| !may_publish).unwrap_or(PublicationState::Draft)
     }
 
     /// The document, if every field was right.
@@ -540,60 +564,6 @@ impl<'a> Reader<'a> {
             _ => Err(self.errors),
         }
     }
-}
-
-/// The publication a form asks for. Admins choose; editors keep what is there, and what they
-/// create starts as a draft; anything else is a message on the field.
-pub fn publication(
-    typed: &str,
-    may_publish: bool,
-    current: Option<PublicationState>,
-    errors: &mut FieldErrors,
-) -> PublicationState {
-    match (typed.trim(), may_publish, current) {
-        ("published", true, _) => PublicationState::Published,
-        ("draft" | "", true, _) => PublicationState::Draft,
-        (typed, false, Some(current)) if typed == current.as_str() || typed.is_empty() => current,
-        ("draft" | "", false, None) => PublicationState::Draft,
-        (_, false, _) => {
-            errors.insert("publication".into(), Message::new("error-publish-admins-only"));
-            current.unwrap_or(PublicationState::Draft)
-        }
-        _ => {
-            errors.insert("publication".into(), Message::new("error-publication"));
-            PublicationState::Draft
-        }
-    }
-}
-
-/// Lower-case ASCII words joined by hyphens, Latin diacritics folded, Cyrillic romanised:
-/// `Pardon of 23 people 2024-07-03` → `pardon-of-23-people-2024-07-03`.
-pub fn slug_from_text(text: &str) -> Option<String> {
-    let romanised = crate::domain::translit::belarusian_bgn(text);
-    let mut slug = String::new();
-    for c in romanised.chars().flat_map(char::to_lowercase) {
-        let c = match c {
-            'á' | 'à' | 'ä' | 'â' | 'ą' => 'a',
-            'č' | 'ć' | 'ç' => 'c',
-            'é' | 'è' | 'ë' | 'ê' | 'ę' | 'ė' => 'e',
-            'í' | 'ï' | 'î' => 'i',
-            'ł' => 'l',
-            'ń' | 'ñ' => 'n',
-            'ó' | 'ö' | 'ô' => 'o',
-            'š' | 'ś' => 's',
-            'ú' | 'ü' | 'û' | 'ŭ' | 'ū' => 'u',
-            'ž' | 'ź' | 'ż' => 'z',
-            c => c,
-        };
-        if c.is_ascii_lowercase() || c.is_ascii_digit() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
-        }
-    }
-    slug.truncate(100);
-    let slug = slug.trim_end_matches('-').to_owned();
-    slug.parse::<Slug>().ok().map(|s| s.to_string())
 }
 
 /// A document's fields as its form shows them, named as the form names them (`renamed`: the
@@ -619,23 +589,19 @@ pub fn typed<T: serde::de::DeserializeOwned + Default>(values: &Values) -> T {
     serde_urlencoded::from_str(&serde_urlencoded::to_string(values).unwrap_or_default()).unwrap_or_default()
 }
 
-/// A form's repeating rows as typed (`name_0`, `kind_3`): `row` gets each one's index, the
-/// field's stem and the value. Trailing rows left empty (`empty`) go; a row with anything typed
-/// in it, even spaces, stays, so that a refused form shows exactly what was sent.
-pub fn rows<R: Clone + Default>(
-    values: &Values,
-    max: usize,
-    row: fn(&mut R, &str, &str),
-    empty: fn(&R) -> bool,
-) -> Vec<R> {
-    let mut rows = vec![R::default(); max];
+/// A form's repeating rows as typed (`name_0`, `kind_3`), each read as a form of its own
+/// (`name`, `kind`). Trailing rows left empty go; a row with anything typed in it, even spaces,
+/// stays, so that a refused form shows exactly what was sent.
+pub fn rows<R: serde::de::DeserializeOwned + Default + PartialEq>(values: &Values, max: usize) -> Vec<R> {
+    let mut rows = vec![Values::new(); max];
     for (key, value) in values {
         let Some((stem, i)) = key.rsplit_once('_') else { continue };
-        if let Some(r) = i.parse::<usize>().ok().and_then(|i| rows.get_mut(i)) {
-            row(r, stem, value);
+        if let Some(row) = i.parse::<usize>().ok().and_then(|i| rows.get_mut(i)) {
+            row.insert(stem.to_owned(), value.clone());
         }
     }
-    while rows.last().is_some_and(empty) {
+    let mut rows: Vec<R> = rows.iter().map(typed).collect();
+    while rows.last().is_some_and(|row| *row == R::default()) {
         rows.pop();
     }
     rows

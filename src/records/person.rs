@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{self, Document, RecordKind, Revision};
-use crate::domain::{NameKind, PartialDate, PublicationState, Sex};
+use crate::domain::{NameKind, PartialDate, PublicationState, Sex, Slug};
 use crate::i18n::{Lang, Message};
 use crate::search::key::name_key;
 
@@ -65,24 +65,13 @@ impl Document for PersonDoc {
 pub const MAX_NAMES: usize = 12;
 
 /// One name row as typed.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(default)]
 pub struct NameRow {
     pub name: String,
     pub lang: String,
     pub script: String,
     pub kind: String,
-}
-
-impl NameRow {
-    fn set(&mut self, field: &str, value: &str) {
-        match field {
-            "name" => value.clone_into(&mut self.name),
-            "lang" => value.clone_into(&mut self.lang),
-            "script" => value.clone_into(&mut self.script),
-            "kind" => value.clone_into(&mut self.kind),
-            _ => {}
-        }
-    }
 }
 
 /// The form as typed: every field a string, so that whatever was typed can be shown again.
@@ -107,21 +96,14 @@ pub struct PersonForm {
 impl PersonForm {
     /// Reads the posted fields; unknown ones are ignored.
     pub fn read(values: &Values) -> PersonForm {
-        let names = super::rows(values, MAX_NAMES, NameRow::set, |r| {
-            [&r.name, &r.lang, &r.script, &r.kind].iter().all(|f| f.is_empty())
-        });
+        let names = super::rows(values, MAX_NAMES);
         let confirm_duplicate = values.get("confirm_duplicate").is_some_and(|v| v == "yes");
         PersonForm { names, confirm_duplicate, ..super::typed(values) }
     }
 
     /// The form filled from a stored person.
     pub fn from_doc(doc: &PersonDoc) -> PersonForm {
-        let names = doc.names.iter().map(|n| NameRow {
-            name: n.name.clone(),
-            lang: n.lang.clone().unwrap_or_default(),
-            script: n.script.clone(),
-            kind: n.kind.as_str().to_owned(),
-        });
+        let names = doc.names.iter().map(|n| super::typed(&super::form_values(n, &[])));
         PersonForm {
             citizenships: doc.citizenships.join(", "),
             names: names.collect(),
@@ -175,7 +157,7 @@ impl PersonForm {
             }
         }
         citizenships.sort();
-        let publication = super::publication(&self.publication, may_publish, current, &mut r.errors);
+        let publication = r.publication(&self.publication, may_publish, current);
         let doc = slug.map(|slug| PersonDoc {
             slug,
             publication,
@@ -284,7 +266,7 @@ pub fn slug_from(names: &[NameDoc]) -> Option<String> {
     } else {
         crate::domain::translit::belarusian_bgn(&chosen.name)
     };
-    super::slug_from_text(&romanised)
+    Slug::from_text(&romanised).map(|s| s.to_string())
 }
 
 impl Record for PersonDoc {
@@ -293,38 +275,22 @@ impl Record for PersonDoc {
     async fn load(conn: &mut PgConnection, id: i64) -> sqlx::Result<Option<Stored<Self>>> {
         let row = sqlx::query!(
             r#"
-            select p.id, p.slug, p.publication as "publication: PublicationState", p.sex as "sex: Sex",
-                   partial_date_iso(p.born_on, p.born_precision) as born,
-                   p.occupation, p.region, p.biography, p.version,
-                   (select coalesce(json_agg(json_build_object(
-                            'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind) order by n.id), '[]')
-                    from person_names n where n.person_id = p.id) as "names!: Json<Vec<NameDoc>>",
-                   (select coalesce(array_agg(c.country order by c.country), '{}')
-                    from person_citizenships c where c.person_id = p.id) as "citizenships!"
+            select p.id, p.version,
+                   to_jsonb(p) || jsonb_build_object(
+                       'born', partial_date_iso(p.born_on, p.born_precision),
+                       'names', (select coalesce(jsonb_agg(jsonb_build_object(
+                                     'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind) order by n.id), '[]')
+                                 from person_names n where n.person_id = p.id),
+                       'citizenships', (select coalesce(jsonb_agg(c.country order by c.country), '[]')
+                                        from person_citizenships c where c.person_id = p.id)) as "doc!: Json<PersonDoc>"
             from people p where p.id = $1
             "#,
             id
         )
         .fetch_optional(conn)
         .await?;
-        Ok(row.map(|r| Stored {
-            id: r.id,
-            version: r.version,
-            // A person's revisions belong to their own case.
-            person_id: Some(r.id),
-            owner: None,
-            doc: PersonDoc {
-                slug: r.slug,
-                publication: r.publication,
-                sex: r.sex,
-                born: crate::db::parse_date(r.born),
-                occupation: r.occupation,
-                region: r.region,
-                biography: r.biography,
-                names: r.names.0,
-                citizenships: r.citizenships,
-            },
-        }))
+        // A person's revisions belong to their own case.
+        Ok(row.map(|r| Stored { id: r.id, version: r.version, person_id: Some(r.id), owner: None, doc: r.doc.0 }))
     }
 
     fn title(&self, _lang: Lang) -> String {
@@ -447,12 +413,8 @@ impl Editor for PersonDoc {
         may_publish: bool,
     ) -> sqlx::Result<()> {
         let taken = slug_taken(conn, &old.slug, Some(id)).await?;
-        super::keep_address(
-            (&mut old.publication, &mut old.slug),
-            (current.publication, &current.slug),
-            may_publish,
-            taken,
-        );
+        let current = (current.publication, current.slug.as_str());
+        super::keep_address((&mut old.publication, &mut old.slug), current, may_publish, taken);
         Ok(())
     }
 

@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values};
 use crate::db::Tx;
@@ -21,11 +22,7 @@ impl Document for RecognitionDoc {
     const KIND: RecordKind = RecordKind::Recognition;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
-        vec![
-            ("organisation", self.organisation.clone()),
-            ("recognised", self.recognised.map(|d| d.to_string()).unwrap_or_default()),
-            ("url", self.url.clone().unwrap_or_default()),
-        ]
+        super::kind_fields(self, &["recognised"])
     }
 }
 
@@ -37,9 +34,8 @@ pub async fn list(
 ) -> sqlx::Result<Vec<Stored<RecognitionDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, version, person_id, organisation, url,
-               partial_date_iso(recognised_on, recognised_precision) as recognised
-        from recognitions
+        select id, person_id, version, to_jsonb(r) || jsonb_build_object('recognised', partial_date_iso(recognised_on, recognised_precision)) as "doc!: Json<RecognitionDoc>"
+        from recognitions r
         where ($1::bigint is null or id = $1) and ($2::bigint is null or person_id = $2)
         order by recognised_on nulls last, id
         "#,
@@ -48,14 +44,7 @@ pub async fn list(
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let recognised = crate::db::parse_date(r.recognised);
-            let doc = RecognitionDoc { organisation: r.organisation, recognised, url: r.url };
-            Stored::of_person(r.id, r.version, r.person_id, doc)
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::of_person(r.id, r.version, r.person_id, r.doc.0)).collect())
 }
 
 impl Record for RecognitionDoc {

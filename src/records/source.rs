@@ -3,6 +3,7 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::{At, Context, Field, FieldErrors, Kind, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
@@ -26,16 +27,7 @@ impl Document for SourceDoc {
     const KIND: RecordKind = RecordKind::Source;
 
     fn fields(&self) -> Vec<(&'static str, String)> {
-        let text = |t: &Option<String>| t.clone().unwrap_or_default();
-        vec![
-            ("title", self.title.clone()),
-            ("slug", self.slug.clone()),
-            ("publisher", text(&self.publisher)),
-            ("url", text(&self.url)),
-            ("published", self.published.map(|d| d.to_string()).unwrap_or_default()),
-            ("source_kind", self.kind.as_str().to_owned()),
-            ("notes", text(&self.notes)),
-        ]
+        super::kind_fields(self, &["published"])
     }
 }
 
@@ -44,9 +36,10 @@ impl Document for SourceDoc {
 async fn fetch(conn: &mut PgConnection, id: Option<i64>, query: &str) -> sqlx::Result<Vec<Stored<SourceDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, version, slug, title, publisher, url, kind as "kind: SourceKind", notes,
-               partial_date_iso(published_on, published_precision) as published
-        from sources
+        select id, version,
+               to_jsonb(s) || jsonb_build_object('published', partial_date_iso(published_on, published_precision))
+                   as "doc!: Json<SourceDoc>"
+        from sources s
         where ($1::bigint is null or id = $1)
           and ($2 = '' or strpos(lower(title || ' ' || coalesce(publisher, '') || ' ' || slug), lower($2)) > 0)
         order by id desc
@@ -57,14 +50,7 @@ async fn fetch(conn: &mut PgConnection, id: Option<i64>, query: &str) -> sqlx::R
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .map(|r| {
-            let published = crate::db::parse_date(r.published);
-            let (slug, title, publisher, url, kind, notes) = (r.slug, r.title, r.publisher, r.url, r.kind, r.notes);
-            Stored::standalone(r.id, r.version, SourceDoc { slug, title, publisher, url, published, kind, notes })
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::standalone(r.id, r.version, r.doc.0)).collect())
 }
 
 impl Record for SourceDoc {
@@ -121,7 +107,7 @@ impl Kind for SourceDoc {
         Field::text("publisher"),
         Field::hinted("url"),
         Field::hinted("published"),
-        Field::select("source_kind", "source_kind", SourceKind::KEYS),
+        Field::select("source_kind", "source-kind", SourceKind::KEYS),
         Field::long("notes"),
     ];
     const LIST_FIELDS: &'static [&'static str] = &["publisher", "published", "slug"];
@@ -131,7 +117,7 @@ impl Kind for SourceDoc {
         let mut r = Reader::new(values);
         let title = r.required("title", 500, Message::new("error-source-title"));
         let slug = match r.raw("slug") {
-            "" => super::slug_from_text(&title).unwrap_or_default(),
+            "" => Slug::from_text(&title).map(|s| s.to_string()).unwrap_or_default(),
             typed => typed.to_owned(),
         };
         if slug.parse::<Slug>().is_err() {

@@ -3,12 +3,13 @@
 
 use serde::{Deserialize, Serialize};
 use sqlx::PgConnection;
+use sqlx::types::Json;
 
 use super::detention::DetentionDoc;
 use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
-use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism};
+use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism, Slug};
 use crate::i18n::{Lang, Message};
 
 /// Everything the wave form edits.
@@ -118,9 +119,9 @@ impl WaveForm {
         }
         let slug = r.slug("slug", &self.slug, || {
             let started = started.map(|s| s.iso()).unwrap_or_default();
-            super::slug_from_text(&format!("{} {started}", name.as_deref()?))
+            Slug::from_text(&format!("{} {started}", name.as_deref()?)).map(|s| s.to_string())
         });
-        let publication = super::publication(&self.publication, may_publish, current, &mut r.errors);
+        let publication = r.publication(&self.publication, may_publish, current);
         if r.errors.is_empty() && slug.is_none() {
             r.fail("slug", Message::new("error-wave-slug-from-name"));
         }
@@ -150,13 +151,11 @@ impl WaveForm {
 pub async fn list(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<Stored<WaveDoc>>> {
     let rows = sqlx::query!(
         r#"
-        select id, slug, name, country, version,
-               partial_date_iso(started_on, started_precision) as "started!",
-               partial_date_iso(ended_on, ended_precision) as ended,
-               mechanism as "mechanism: ReleaseMechanism", location, counterparty, traded,
-               reported_released_count, reported_count_qualifier as "reported_count_qualifier: CountQualifier",
-               notes, publication as "publication: PublicationState"
-        from waves
+        select id, version,
+               to_jsonb(w) || jsonb_build_object('started', partial_date_iso(started_on, started_precision),
+                                                 'ended', partial_date_iso(ended_on, ended_precision))
+                   as "doc!: Json<WaveDoc>"
+        from waves w
         where $1::bigint is null or id = $1
         order by started_on desc, id desc
         limit 500
@@ -165,27 +164,7 @@ pub async fn list(conn: &mut PgConnection, id: Option<i64>) -> sqlx::Result<Vec<
     )
     .fetch_all(conn)
     .await?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|r| {
-            let doc = WaveDoc {
-                slug: r.slug,
-                name: r.name,
-                started: r.started.parse().ok()?,
-                ended: crate::db::parse_date(r.ended),
-                country: r.country,
-                mechanism: r.mechanism,
-                location: r.location,
-                counterparty: r.counterparty,
-                traded: r.traded,
-                reported_released_count: r.reported_released_count,
-                reported_count_qualifier: r.reported_count_qualifier,
-                notes: r.notes,
-                publication: r.publication,
-            };
-            Some(Stored::standalone(r.id, r.version, doc))
-        })
-        .collect())
+    Ok(rows.into_iter().map(|r| Stored::standalone(r.id, r.version, r.doc.0)).collect())
 }
 
 /// Whether another wave has `slug` (or had it: old slugs keep redirecting).
@@ -300,12 +279,8 @@ impl Editor for WaveDoc {
         may_publish: bool,
     ) -> sqlx::Result<()> {
         let taken = slug_taken(conn, &old.slug, Some(id)).await?;
-        super::keep_address(
-            (&mut old.publication, &mut old.slug),
-            (current.publication, &current.slug),
-            may_publish,
-            taken,
-        );
+        let current = (current.publication, current.slug.as_str());
+        super::keep_address((&mut old.publication, &mut old.slug), current, may_publish, taken);
         Ok(())
     }
 }

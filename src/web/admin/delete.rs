@@ -57,7 +57,7 @@ async fn delete_page<K: Record>(
         id: stored.id,
         title: stored.doc.title(locale::current()),
         version: stored.version,
-        back: K::back(&stored),
+        back: K::back(stored.owner),
         fields: stored.doc.fields().into_iter().filter(|(_, v)| !v.is_empty()).collect(),
         in_use,
         conflict,
@@ -95,7 +95,7 @@ async fn delete<K: Record>(
     revisions::record_deletion(&mut tx, user.id, id, stored.person_id, &stored.doc).await?;
     tx.commit().await?;
     state.cache.changes().bump();
-    let back = K::back(&stored);
+    let back = K::back(stored.owner);
     let separator = if back.contains('?') { '&' } else { '?' };
     Ok(super::redirect_to(&format!("{back}{separator}deleted=1")).into_response())
 }

@@ -75,49 +75,34 @@ pub(crate) struct Editing<K: Editor> {
 }
 
 impl<K: Editor> Editing<K> {
-    /// The form of a new record that belongs to `parent`.
-    fn new(state: &AppState, user: User, parent: Option<Subject>, form: K::Form, status: StatusCode) -> Self {
-        let action = match parent {
-            Some(subject) => {
-                let (name, id) = subject.param();
-                format!("/admin/{}/new?{name}={id}", K::KIND.path())
-            }
-            None => format!("/admin/{}/new", K::KIND.path()),
-        };
-        let back = parent.map_or_else(|| format!("/admin/{}", K::KIND.path()), Subject::edit_path);
-        Editing { owner: parent, ..Editing::frame(state, user, action, back, form, status) }
-    }
-
-    /// The form of the stored record, holding `form` over `version`.
-    fn stored(
+    /// The form of a new record that belongs to `parent`, or (`stored`) of a stored record,
+    /// holding `form` over the version given.
+    fn new(
         state: &AppState,
         user: User,
-        stored: &Stored<K>,
-        version: i32,
+        parent: Option<Subject>,
+        stored: Option<(&Stored<K>, i32)>,
         form: K::Form,
         status: StatusCode,
     ) -> Self {
-        let action = format!("/admin/{}/{}/edit", K::KIND.path(), stored.id);
-        Editing {
-            id: Some(stored.id),
-            owner: stored.owner,
-            title: stored.doc.title(locale::current()),
-            version: Some(version),
-            ..Editing::frame(state, user, action, K::back(stored), form, status)
-        }
-    }
-
-    fn frame(state: &AppState, user: User, action: String, back: String, form: K::Form, status: StatusCode) -> Self {
+        let action = match stored {
+            Some((stored, _)) => format!("/admin/{}/{}/edit", K::KIND.path(), stored.id),
+            None => {
+                let query = parent.map(Subject::param).map(|(name, id)| format!("?{name}={id}")).unwrap_or_default();
+                format!("/admin/{}/new{query}", K::KIND.path())
+            }
+        };
+        let owner = stored.map_or(parent, |(stored, _)| stored.owner);
         Editing {
             layout: super::layout(state, &action),
             user,
             csrf_token: String::new(),
-            id: None,
-            owner: None,
-            title: String::new(),
+            id: stored.map(|(stored, _)| stored.id),
+            owner,
+            title: stored.map(|(stored, _)| stored.doc.title(locale::current())).unwrap_or_default(),
             action,
-            back,
-            version: None,
+            back: K::back(owner),
+            version: stored.map(|(_, version)| version),
             form,
             errors: FieldErrors::new(),
             conflict: None,
@@ -225,7 +210,7 @@ async fn new_form<K: Page>(
 ) -> AppResult<Response> {
     let (parent, _) = parent::<K>(&state, &query).await?;
     // A form may arrive with fields chosen (a citation's source, from the source's page).
-    let editing = Editing::<K>::new(&state, user, parent, K::read(query), StatusCode::OK);
+    let editing = Editing::<K>::new(&state, user, parent, None, K::read(query), StatusCode::OK);
     show(&state, &session, editing).await
 }
 
@@ -236,7 +221,7 @@ async fn create<K: Page>(
     Posted(values): Posted,
 ) -> AppResult<Response> {
     let (parent, person_id) = parent::<K>(&state, &query).await?;
-    let editing = Editing::<K>::new(&state, user, parent, K::read(values), StatusCode::UNPROCESSABLE_ENTITY);
+    let editing = Editing::<K>::new(&state, user, parent, None, K::read(values), StatusCode::UNPROCESSABLE_ENTITY);
     save(&state, &session, editing, None, person_id).await
 }
 
@@ -292,7 +277,8 @@ pub(super) async fn stored_form<K: Editor>(
     query: Values,
 ) -> AppResult<Editing<K>> {
     let stored = load::<K>(state, id).await?;
-    let mut editing = Editing::stored(state, user, &stored, stored.version, stored.doc.form(), StatusCode::OK);
+    let mut editing =
+        Editing::new(state, user, None, Some((&stored, stored.version)), stored.doc.form(), StatusCode::OK);
     editing.saved = query.contains_key("saved");
     editing.query = query;
     Ok(editing)
@@ -320,7 +306,7 @@ async fn update<K: Page>(
         .and_then(|v| v.parse::<i32>().ok())
         .ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
     let form = K::read(values);
-    let editing = Editing::stored(&state, user, &stored, version, form, StatusCode::UNPROCESSABLE_ENTITY);
+    let editing = Editing::new(&state, user, None, Some((&stored, version)), form, StatusCode::UNPROCESSABLE_ENTITY);
     let person_id = stored.person_id;
     save(&state, &session, editing, Some(stored), person_id).await
 }

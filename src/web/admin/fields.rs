@@ -55,10 +55,7 @@ impl FieldView {
     /// The kind of label (`Lang::label`) of the options of a select field.
     pub fn option_kind(&self) -> &'static str {
         match self.input {
-            Input::Select { set: "source_kind", .. } => "source-kind",
-            Input::Select { set: "facility", .. } => "facility-kind",
-            Input::Select { set: "metric", .. } => "figure-metric",
-            Input::Select { set: "qualifier", .. } => "qualifier",
+            Input::Select { set, .. } => set,
             _ => "option",
         }
     }

@@ -15,9 +15,8 @@ use axum::extract::{DefaultBodyLimit, FromRequest, Multipart, Query, Request, St
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use serde::Deserialize;
 
-use super::request::{Staff, Unchecked};
+use super::request::{Staff, Unchecked, Values};
 use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::users::User;
@@ -120,20 +119,10 @@ struct Done {
     unchanged: usize,
 }
 
-#[derive(Debug, Default, Deserialize)]
-struct DoneQuery {
-    created: Option<usize>,
-    updated: Option<usize>,
-    unchanged: Option<usize>,
-}
-
-async fn import_form(
-    State(state): State<AppState>,
-    staff: Staff,
-    Query(query): Query<DoneQuery>,
-) -> AppResult<Response> {
+async fn import_form(State(state): State<AppState>, staff: Staff, Query(query): Query<Values>) -> AppResult<Response> {
     let mut page = ImportPage::new(&state, staff).await?;
-    if let (Some(created), Some(updated), Some(unchanged)) = (query.created, query.updated, query.unchanged) {
+    let count = |name: &str| query.get(name)?.parse().ok();
+    if let (Some(created), Some(updated), Some(unchanged)) = (count("created"), count("updated"), count("unchanged")) {
         page.done = Some(Done { created, updated, unchanged });
     }
     render(&page)

@@ -7,7 +7,6 @@ use axum::Router;
 use axum::extract::{Query, State};
 use axum::response::Response;
 use axum::routing::get;
-use serde::Deserialize;
 use sqlx::PgConnection;
 
 use super::editor::{Editing, Page, page};
@@ -25,18 +24,13 @@ use crate::records::detention::{self, DetentionDoc};
 use crate::records::event::{self, EventDoc};
 use crate::records::person::{self, CONFIRM_DUPLICATE, Listed, Lookalike, PersonDoc};
 use crate::records::recognition::{self, RecognitionDoc};
-use crate::records::{Stored, Subject};
+use crate::records::{Stored, Subject, Values};
 use crate::search::key::name_key;
 use crate::web::{Layout, csrf, format, render};
 
 /// The list of people; the rest is the editor's.
 pub fn router() -> Router<AppState> {
     Router::new().route("/admin/people", get(list_people))
-}
-
-#[derive(Debug, Default, Deserialize)]
-struct ListQuery {
-    q: Option<String>,
 }
 
 #[derive(Template)]
@@ -52,9 +46,9 @@ struct PeoplePage {
 async fn list_people(
     State(state): State<AppState>,
     Staff { user, session }: Staff,
-    Query(query): Query<ListQuery>,
+    Query(query): Query<Values>,
 ) -> AppResult<Response> {
-    let q = query.q.unwrap_or_default().trim().chars().take(200).collect::<String>();
+    let q = query.get("q").map_or("", |q| q.trim()).chars().take(200).collect::<String>();
     let people = person::find(&mut *state.db.acquire().await?, &name_key(&q), &q.to_lowercase()).await?;
     let csrf_token = csrf::token(&session).await?;
     let layout = super::layout(&state, &super::searched("/admin/people", &q));

@@ -105,18 +105,6 @@ pub struct PhotoForm {
 pub type PhotoErrors = BTreeMap<&'static str, &'static str>;
 
 impl PhotoForm {
-    fn from_photo(photo: Option<&StoredPhoto>) -> Self {
-        match photo {
-            Some(p) => PhotoForm {
-                alt_text: p.doc.alt_text.clone(),
-                credit: p.doc.credit.clone().unwrap_or_default(),
-                photo_id: Some(p.id),
-                photo_version: Some(p.version),
-            },
-            None => PhotoForm::default(),
-        }
-    }
-
     /// The description and the credit, on one line each, within their lengths.
     pub fn validate(&self) -> Result<(String, Option<String>), PhotoErrors> {
         let one_line = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
@@ -146,7 +134,12 @@ impl PhotoSection {
     /// The person's photo with a form loaded from it.
     pub async fn load(conn: &mut PgConnection, person_id: i64) -> sqlx::Result<Self> {
         let photo = photos::for_person(conn, person_id).await?;
-        let form = PhotoForm::from_photo(photo.as_ref());
+        let form = photo.as_ref().map_or_else(PhotoForm::default, |p| PhotoForm {
+            alt_text: p.doc.alt_text.clone(),
+            credit: p.doc.credit.clone().unwrap_or_default(),
+            photo_id: Some(p.id),
+            photo_version: Some(p.version),
+        });
         Ok(PhotoSection { person_id, photo, form, errors: PhotoErrors::new() })
     }
 
@@ -181,60 +174,41 @@ impl PhotoPage {
     }
 }
 
-/// How the photo page answers.
-struct Outcome {
-    /// The form as typed; `None` for the form as loaded from the photo.
-    form: Option<PhotoForm>,
+/// The photo page: the form as typed (`None`: as loaded from the photo) with a message per field,
+/// answered with `status`; a 409 says the photo changed since `typed` was loaded.
+async fn page(
+    state: &AppState,
+    staff: Staff,
+    person_id: i64,
+    typed: Option<PhotoForm>,
     errors: PhotoErrors,
-    conflict: bool,
     status: StatusCode,
-}
-
-impl Outcome {
-    /// The form as loaded from the photo.
-    fn loaded() -> Self {
-        Outcome { form: None, errors: PhotoErrors::new(), conflict: false, status: StatusCode::OK }
-    }
-
-    /// The refused form as typed, with a message per field.
-    fn refused(form: PhotoForm, errors: PhotoErrors, status: StatusCode) -> Self {
-        Outcome { form: Some(form), errors, conflict: false, status }
-    }
-
-    /// The photo changed since `form` was loaded: show it, and let the next upload replace it.
-    fn conflict(form: Option<PhotoForm>) -> Self {
-        Outcome { form, errors: PhotoErrors::new(), conflict: true, status: StatusCode::CONFLICT }
-    }
-}
-
-async fn page(state: &AppState, staff: Staff, person_id: i64, outcome: Outcome) -> AppResult<Response> {
+) -> AppResult<Response> {
+    let conflict = status == StatusCode::CONFLICT;
     let mut conn = state.db.acquire().await?;
     let person = PersonDoc::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
     let mut section = PhotoSection::load(&mut conn, person_id).await?;
     drop(conn);
-    if let Some(typed) = outcome.form {
+    if let Some(typed) = typed {
         // The words typed are kept. After a conflict the form refers to the photo now shown,
         // so that the next upload replaces it knowingly.
-        section.form = if outcome.conflict {
-            PhotoForm { alt_text: typed.alt_text, credit: typed.credit, ..section.form }
-        } else {
-            typed
-        };
+        section.form =
+            if conflict { PhotoForm { alt_text: typed.alt_text, credit: typed.credit, ..section.form } } else { typed };
     }
-    section.errors = outcome.errors;
+    section.errors = errors;
     let page = PhotoPage {
         layout: super::layout(state, &format!("/admin/people/{person_id}/photo")),
         csrf_token: staff.token().await?,
         user: staff.user,
         person_name: person.doc.names.first().map_or(person.doc.slug.clone(), |n| n.name.clone()),
         section,
-        conflict: outcome.conflict,
+        conflict,
     };
-    super::render_with(outcome.status, &page)
+    super::render_with(status, &page)
 }
 
 async fn photo_form(State(state): State<AppState>, staff: Staff, Path(person_id): Path<i64>) -> AppResult<Response> {
-    page(&state, staff, person_id, Outcome::loaded()).await
+    page(&state, staff, person_id, None, PhotoErrors::new(), StatusCode::OK).await
 }
 
 /// Back to the person's form, at the photo, after a change.
@@ -356,7 +330,7 @@ async fn upload_photo(
     let Upload { form, file } = staff.verify(upload).await?;
     if stopped == Some(Stop::TooLarge) {
         let errors = PhotoErrors::from([("photo", PhotoError::TooLarge.key())]);
-        return page(&state, staff, person_id, Outcome::refused(form, errors, StatusCode::PAYLOAD_TOO_LARGE)).await;
+        return page(&state, staff, person_id, Some(form), errors, StatusCode::PAYLOAD_TOO_LARGE).await;
     }
     let mut conn = state.db.acquire().await?;
     PersonDoc::load(&mut conn, person_id).await?.ok_or(AppError::NotFound)?;
@@ -374,10 +348,10 @@ async fn upload_photo(
         }
     };
     let Some((alt_text, credit)) = words.filter(|_| errors.is_empty()) else {
-        return page(&state, staff, person_id, Outcome::refused(form, errors, StatusCode::UNPROCESSABLE_ENTITY)).await;
+        return page(&state, staff, person_id, Some(form), errors, StatusCode::UNPROCESSABLE_ENTITY).await;
     };
     if !loaded_with(&form, current.as_ref()) {
-        return page(&state, staff, person_id, Outcome::conflict(Some(form))).await;
+        return page(&state, staff, person_id, Some(form), PhotoErrors::new(), StatusCode::CONFLICT).await;
     }
 
     let mut tx = state.db.begin().await?;
@@ -398,7 +372,7 @@ async fn upload_photo(
     };
     let Some((photo_id, before, doc)) = saved_photo else {
         tx.rollback().await?;
-        return page(&state, staff, person_id, Outcome::conflict(Some(form))).await;
+        return page(&state, staff, person_id, Some(form), PhotoErrors::new(), StatusCode::CONFLICT).await;
     };
     let action = if before.is_some() { Action::Update } else { Action::Create };
     revisions::record(&mut tx, staff.user.id, photo_id, Some(person_id), action, before, &doc).await?;
@@ -422,7 +396,7 @@ async fn remove_photo(
     let mut tx = state.db.begin().await?;
     let Some(removed) = photos::remove(&mut tx, person_id, id, version).await? else {
         tx.rollback().await?;
-        return page(&state, staff, person_id, Outcome::conflict(None)).await;
+        return page(&state, staff, person_id, None, PhotoErrors::new(), StatusCode::CONFLICT).await;
     };
     revisions::record_deletion(&mut tx, staff.user.id, removed.id, Some(person_id), &removed.doc).await?;
     tx.commit().await?;

@@ -33,29 +33,20 @@ trait Translations: Document + Send + Sync + 'static {
     fn wrap(doc: TextsDoc) -> Self;
 }
 
-impl Translations for PersonTexts {
-    const OWNER: Owner = Owner::Person;
+/// `Translations` for each kind with texts: its owner, and its newtype over [`TextsDoc`].
+macro_rules! translations {
+    ($($texts:ident: $owner:ident),+) => {$(
+        impl Translations for $texts {
+            const OWNER: Owner = Owner::$owner;
 
-    fn wrap(doc: TextsDoc) -> Self {
-        PersonTexts(doc)
-    }
+            fn wrap(doc: TextsDoc) -> Self {
+                $texts(doc)
+            }
+        }
+    )+};
 }
 
-impl Translations for WaveTexts {
-    const OWNER: Owner = Owner::Wave;
-
-    fn wrap(doc: TextsDoc) -> Self {
-        WaveTexts(doc)
-    }
-}
-
-impl Translations for EventTexts {
-    const OWNER: Owner = Owner::Event;
-
-    fn wrap(doc: TextsDoc) -> Self {
-        EventTexts(doc)
-    }
-}
+translations!(PersonTexts: Person, WaveTexts: Wave, EventTexts: Event);
 
 pub fn router() -> Router<AppState> {
     Router::new().merge(routes::<PersonTexts>()).merge(routes::<WaveTexts>()).merge(routes::<EventTexts>())
