@@ -35,3 +35,4 @@ mod serving;
 mod synthetic;
 mod texts;
 mod waves;
+mod withheld;
