@@ -458,3 +458,31 @@ async fn the_import_reads_identity_and_naming_basis_and_the_public_csv_never_has
     assert!(!header.contains("identity") && !header.contains("naming_basis"), "{header}");
     assert!(public.body.contains("Invented Imported Sourced") && !public.body.contains("Invented Imported Withheld"));
 }
+
+#[tokio::test]
+async fn restoring_a_version_from_before_the_withholding_keeps_the_person_withheld() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let id = fixtures::person(&app, &mut admin, "Restorina Examplova").await;
+    let edit = format!("/admin/people/{id}/edit");
+    let withheld = [
+        ("name_0", "Restorina Examplova"),
+        ("lang_0", "en"),
+        ("kind_0", "primary"),
+        ("publication", "published"),
+        ("naming_basis", "public_sources"),
+        ("identity", "withheld"),
+        ("occupation", "Tester"),
+    ];
+    assert_eq!(admin.submit(&edit, &withheld).await.status, 303);
+    assert_eq!(app.get("/prisoners/restorina-examplova").await.status, 404);
+
+    let history = admin.get(&format!("/admin/people/{id}/history")).await;
+    let first = history.attr(".revision:last-child form", "action").expect("the first version can be restored");
+    let token = history.attr("input[name=csrf_token]", "value").unwrap();
+    assert_eq!(admin.post(&first, &[("csrf_token", &token)]).await.status, 303, "the restore is done");
+    let occupation: Option<String> =
+        sqlx::query_scalar("select occupation from people where id = $1").bind(id).fetch_one(&app.pool).await.unwrap();
+    assert_eq!(occupation, None, "the old version came back");
+    assert_eq!(app.get("/prisoners/restorina-examplova").await.status, 404, "but not the name");
+}
