@@ -482,3 +482,24 @@ account-name-refused = Бачнае імя — не больш за 80 сімв�
 users-col-name = Бачнае імя
 role-viewer = чытач
 role-editor = рэдактар
+
+# Асоба і падстава для публікацыі імя (задача 18)
+field-identity = Асоба
+field-naming_basis = Падстава для публікацыі імя
+field-consent = Згода
+field-consent_by = Хто даў згоду
+field-consent_on = Калі дадзена згода
+field-consent_purposes = На што дадзена згода
+identity-named = названая: бачная на публічным сайце
+identity-withheld = схаваная: улічваецца ў публічных ліках, але не паказваецца
+person-identity-hint = Схавайце асобу, калі сам чалавек або ягоная сям'я не пагадзіліся на публікацыю імя: чалавек па-ранейшаму ўлічваецца ва ўсіх публічных ліках, і нічога больш пра яго не пакідае адмінку.
+naming-basis-public_sources = ужо апублікавана ў пазначаных крыніцах
+naming-basis-consent = згода
+person-naming-basis-hint = Абавязкова для публікацыі з імем. Для згоды пазначце, хто яе даў, калі і на што.
+consent-by-person = сам чалавек
+consent-by-family = сям'я
+consent-by-lawyer = адвакат
+consent-purpose-publish = публікацыя на гэтым сайце
+consent-purpose-advocacy = праваабарончая кампанія
+consent-purpose-un_bodies = перадача органам ААН
+admin-withheld = асоба схаваная

@@ -132,3 +132,6 @@ import-error-same-slug = у радку { $row } той жа адрас
 import-error-unique = іншы запіс ужо мае адно з гэтых значэнняў ({ $constraint })
 import-error-foreign-key = значэнне спасылаецца на тое, чаго няма ў базе ({ $constraint })
 import-error-check = база не прымае значэнне ({ $constraint })
+error-naming-basis-needed = чалавека публікуюць з імем толькі пры падставе для гэтага: выберыце яе або схавайце асобу
+error-naming-consent-not-to-publish = гэтая згода не распаўсюджваецца на публікацыю на гэтым сайце: адзначце яе або пакіньце чарнавік
+error-consent-incomplete = для згоды пазначце, хто яе даў і калі

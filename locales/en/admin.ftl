@@ -473,3 +473,24 @@ account-name-refused = A display name may have at most 80 characters and no cont
 users-col-name = Display name
 role-viewer = viewer
 role-editor = editor
+
+# Identity and the basis for naming (issue 18)
+field-identity = Identity
+field-naming_basis = Basis for naming
+field-consent = Consent
+field-consent_by = Consent given by
+field-consent_on = Consent given on
+field-consent_purposes = Consent covers
+identity-named = named: shown on the public site
+identity-withheld = withheld: counted in public numbers, never shown
+person-identity-hint = Withhold the identity when the person or their family has not agreed to naming: the person still counts in every public number, and nothing else of theirs leaves the admin area.
+naming-basis-public_sources = already public in the cited sources
+naming-basis-consent = consent
+person-naming-basis-hint = Required to publish a named person. With consent, say who gave it, when, and what it covers.
+consent-by-person = the person
+consent-by-family = their family
+consent-by-lawyer = their lawyer
+consent-purpose-publish = publishing on this site
+consent-purpose-advocacy = advocacy
+consent-purpose-un_bodies = sharing with UN bodies
+admin-withheld = identity withheld

@@ -48,3 +48,7 @@ data-rows = { $plural ->
 data-col-column = Column
 data-col-type = Type
 data-col-meaning = Meaning
+data-people-not-named = { $plural ->
+    [one] { $n } more person is counted but not named, to protect them and their family: they are in no file, only in this number (and in dataset.json as people_not_named).
+   *[other] { $n } more people are counted but not named, to protect them and their families: they are in no file, only in this number (and in dataset.json as people_not_named).
+}

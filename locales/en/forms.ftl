@@ -132,3 +132,6 @@ import-error-same-slug = row { $row } has this address too
 import-error-unique = another record already has one of these values ({ $constraint })
 import-error-foreign-key = a value refers to nothing recorded ({ $constraint })
 import-error-check = the database does not accept a value ({ $constraint })
+error-naming-basis-needed = a named person is published only with a basis for naming: choose one, or withhold the identity
+error-naming-consent-not-to-publish = this consent does not cover publishing on this site: tick it, or keep the record a draft
+error-consent-incomplete = a consent needs who gave it and when

@@ -482,3 +482,24 @@ account-name-refused = Отображаемое имя — не больше 80 
 users-col-name = Отображаемое имя
 role-viewer = читатель
 role-editor = редактор
+
+# Личность и основание для публикации имени (задача 18)
+field-identity = Личность
+field-naming_basis = Основание для публикации имени
+field-consent = Согласие
+field-consent_by = Кто дал согласие
+field-consent_on = Когда дано согласие
+field-consent_purposes = На что дано согласие
+identity-named = названа: видна на публичном сайте
+identity-withheld = скрыта: учитывается в публичных числах, но не показывается
+person-identity-hint = Скройте личность, если сам человек или его семья не согласились на публикацию имени: человек по-прежнему учитывается во всех публичных числах, и ничего больше о нём не покидает админку.
+naming-basis-public_sources = уже опубликовано в указанных источниках
+naming-basis-consent = согласие
+person-naming-basis-hint = Обязательно для публикации с именем. Для согласия укажите, кто его дал, когда и на что.
+consent-by-person = сам человек
+consent-by-family = семья
+consent-by-lawyer = адвокат
+consent-purpose-publish = публикация на этом сайте
+consent-purpose-advocacy = правозащитная кампания
+consent-purpose-un_bodies = передача органам ООН
+admin-withheld = личность скрыта

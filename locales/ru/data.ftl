@@ -44,3 +44,8 @@ data-rows = { $plural ->
 data-col-column = Столбец
 data-col-type = Тип
 data-col-meaning = Значение
+data-people-not-named = { $plural ->
+    [one] Ещё { $n } человек учтён, но не назван, чтобы защитить его и его семью: его нет ни в одном файле, только в этом числе (и в dataset.json как people_not_named).
+    [few] Ещё { $n } человека учтены, но не названы, чтобы защитить их и их семьи: их нет ни в одном файле, только в этом числе (и в dataset.json как people_not_named).
+   *[other] Ещё { $n } человек учтены, но не названы, чтобы защитить их и их семьи: их нет ни в одном файле, только в этом числе (и в dataset.json как people_not_named).
+}

@@ -132,3 +132,6 @@ import-error-same-slug = в строке { $row } тот же адрес
 import-error-unique = другая запись уже имеет одно из этих значений ({ $constraint })
 import-error-foreign-key = значение ссылается на то, чего нет в базе ({ $constraint })
 import-error-check = база не принимает значение ({ $constraint })
+error-naming-basis-needed = человека публикуют с именем только при основании для этого: выберите его или скройте личность
+error-naming-consent-not-to-publish = это согласие не распространяется на публикацию на этом сайте: отметьте её или оставьте черновик
+error-consent-incomplete = для согласия укажите, кто его дал и когда

@@ -33,6 +33,8 @@ pub struct Dataset {
     pub schema_version: i64,
     /// In the order of [`TABLES`].
     pub tables: Vec<TableRows>,
+    /// Published people whose identity is withheld: counted here, in no table.
+    pub people_not_named: i64,
 }
 
 /// Reads every published record in one repeatable-read transaction, so that the files agree
@@ -66,9 +68,10 @@ pub async fn read(pool: &PgPool) -> sqlx::Result<Dataset> {
         of("photos", queries::photos(conn).await?),
         of("countries", queries::countries(conn).await?),
     ];
+    let people_not_named = queries::people_not_named(conn).await?;
     tx.commit().await?;
     debug_assert!(tables.iter().map(|t| t.table.name).eq(TABLES.iter().map(|t| t.name)));
-    Ok(Dataset { generated_at, schema_version: schema_version(), tables })
+    Ok(Dataset { generated_at, schema_version: schema_version(), tables, people_not_named })
 }
 
 /// The number of the latest migration this program knows.
@@ -122,6 +125,7 @@ impl Dataset {
             "attribution": ATTRIBUTION,
             "generated_at": self.generated_at_text(),
             "schema_version": self.schema_version,
+            "people_not_named": self.people_not_named,
             "tables": tables,
         });
         Ok(serde_json::to_vec_pretty(&document)?)
@@ -166,6 +170,7 @@ impl Dataset {
             "attribution": ATTRIBUTION,
             "created": self.generated_at_text(),
             "schema_version": self.schema_version,
+            "people_not_named": self.people_not_named,
             "resources": resources,
         });
         Ok(serde_json::to_vec_pretty(&manifest)?)
@@ -186,9 +191,12 @@ impl Dataset {
              month, season or year). Cells that a spreadsheet would run as a formula (starting\n\
              with = + - @) start with an apostrophe, which is not part of the value. Records marked\n\
              synthetic=true are invented test data. datapackage.json describes the same files for\n\
-             programs (Frictionless Data Package).\n",
+             programs (Frictionless Data Package).\n\n\
+             People counted but not named: {not_named}. Their identity is withheld to protect them\n\
+             and their families; they are in no file, only in this number.\n",
             generated = self.generated_at_text(),
             version = self.schema_version,
+            not_named = self.people_not_named,
         );
         for t in &self.tables {
             text.push_str(&format!("\n{} ({} rows): {}\n", t.table.file_name(), t.rows.len(), t.table.about));

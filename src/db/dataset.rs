@@ -36,13 +36,21 @@ pub async fn people(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
                    partial_date_iso(p.status_since, p.status_since_precision) as status_since,
                    p.status_since_precision
             from people p
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
     .fetch_one(conn)
     .await?;
     Ok(rows.0)
+}
+
+/// How many published people are counted without being named (withheld): the dataset says
+/// how many, never who.
+pub async fn people_not_named(conn: &mut PgConnection) -> sqlx::Result<i64> {
+    sqlx::query_scalar!(r#"select count(*) as "n!" from people where publication = 'published' and not public"#)
+        .fetch_one(conn)
+        .await
 }
 
 /// Translations of published people's texts.
@@ -53,7 +61,7 @@ pub async fn person_texts(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
         from (
             select t.person_id, t.lang, t.occupation, t.region, t.biography
             from person_texts t join people p on p.id = t.person_id
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
@@ -70,7 +78,7 @@ pub async fn event_texts(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
         from (
             select t.event_id, t.lang, t.description
             from event_texts t join events e on e.id = t.event_id join people p on p.id = e.person_id
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
@@ -103,7 +111,7 @@ pub async fn person_names(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
         from (
             select n.id, n.person_id, n.name, n.lang, n.script, n.kind
             from person_names n join people p on p.id = n.person_id
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
@@ -119,7 +127,7 @@ pub async fn person_citizenships(conn: &mut PgConnection) -> sqlx::Result<Vec<Ro
         from (
             select c.person_id, c.country
             from person_citizenships c join people p on p.id = c.person_id
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
@@ -145,7 +153,7 @@ pub async fn detentions(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
             from detentions d
             join people p on p.id = d.person_id
             left join waves w on w.id = d.wave_id
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
@@ -163,7 +171,7 @@ pub async fn detention_charges(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>
             from detention_charges ch
             join detentions d on d.id = ch.detention_id
             join people p on p.id = d.person_id
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
@@ -180,14 +188,14 @@ pub async fn events(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
         select coalesce(json_agg(t order by t.id), '[]') as "rows!: Json<Vec<Row>>"
         from (
             select e.id, e.person_id,
-                   case when dp.publication = 'published' then e.detention_id end as detention_id,
+                   case when dp.public then e.detention_id end as detention_id,
                    e.kind, partial_date_iso(e.occurred_on, e.occurred_precision) as occurred,
                    e.occurred_precision, e.description, e.text_lang
             from events e
             join people p on p.id = e.person_id
             left join detentions d on d.id = e.detention_id
             left join people dp on dp.id = d.person_id
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
@@ -205,7 +213,7 @@ pub async fn recognitions(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
                    partial_date_iso(r.recognised_on, r.recognised_precision) as recognised,
                    r.recognised_precision, r.url
             from recognitions r join people p on p.id = r.person_id
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
@@ -273,7 +281,7 @@ pub async fn reported_figures(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>>
 pub async fn citations(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
     let rows = sqlx::query_scalar!(
         r#"
-        with published_people as (select id from people where publication = 'published')
+        with published_people as (select id from people where public)
         select coalesce(json_agg(t order by t.id), '[]') as "rows!: Json<Vec<Row>>"
         from (
             select c.id, c.source_id, c.person_id, c.detention_id, c.event_id, c.wave_id,
@@ -325,7 +333,7 @@ pub async fn photos(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
             select ph.id, ph.person_id, '/photos/' || ph.id || '-' || left(ph.sha256, 16) || '.jpg' as path,
                    ph.width, ph.height, ph.sha256, ph.alt_text, ph.credit
             from photos ph join people p on p.id = ph.person_id
-            where p.publication = 'published'
+            where p.public
         ) t
         "#
     )
@@ -421,9 +429,9 @@ pub async fn insert(tx: &mut Transaction<'_, Postgres>, table: &str, rows: Vec<R
             sqlx::query!(
                 r#"
             insert into people (id, public_id, slug, sex, born_on, born_precision, occupation, region, biography,
-                                text_lang, synthetic, publication)
+                                text_lang, synthetic, publication, naming_basis)
             select id, public_id, slug, sex, born_on, born_precision, occupation, region, biography,
-                   text_lang, synthetic, 'published'
+                   text_lang, synthetic, 'published', 'public_sources'
             from jsonb_populate_recordset(null::people, $1)
             "#,
                 rows

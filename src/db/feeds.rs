@@ -36,7 +36,7 @@ pub async fn releases(conn: &mut PgConnection, limit: i64, lang: crate::i18n::La
                     w.name as wave_name, null::integer as reported, null::count_qualifier as qualifier,
                     greatest(d.updated_at, p.updated_at) as updated_at
              from detentions d
-             join people p on p.id = d.person_id and p.publication = 'published'
+             join people p on p.id = d.person_id and p.public
              left join waves w on w.id = d.wave_id and w.publication = 'published'
              where d.ended_on is not null and d.release_mechanism is distinct from 'death_in_custody'
              order by d.ended_on desc, d.id desc
@@ -103,7 +103,7 @@ pub async fn person(
     let Some(person) = sqlx::query!(
         r#"
         select id, slug, coalesce(person_display_name(id, $2), slug) as "name!", updated_at
-        from people where slug = $1 and publication = 'published'
+        from people where slug = $1 and public
         "#,
         slug,
         lang.code()
@@ -132,10 +132,9 @@ pub async fn person(
 
 /// When each of these published people last changed.
 pub async fn updated_at(conn: &mut PgConnection, slugs: &[String]) -> sqlx::Result<Vec<(String, OffsetDateTime)>> {
-    let rows =
-        sqlx::query!("select slug, updated_at from people where slug = any($1) and publication = 'published'", slugs)
-            .fetch_all(conn)
-            .await?;
+    let rows = sqlx::query!("select slug, updated_at from people where slug = any($1) and public", slugs)
+        .fetch_all(conn)
+        .await?;
     Ok(rows.into_iter().map(|r| (r.slug, r.updated_at)).collect())
 }
 
@@ -148,7 +147,7 @@ pub const RECORDS_PER_SITEMAP: i64 = SITEMAP_SIZE / crate::i18n::Lang::ALL.len()
 
 /// How many published people there are, for the sitemap index.
 pub async fn published_people(conn: &mut PgConnection) -> sqlx::Result<i64> {
-    sqlx::query_scalar!(r#"select count(*) as "n!" from people where publication = 'published'"#).fetch_one(conn).await
+    sqlx::query_scalar!(r#"select count(*) as "n!" from people where public"#).fetch_one(conn).await
 }
 
 /// How many published waves there are, for the sitemap index.
@@ -160,7 +159,7 @@ pub async fn published_waves(conn: &mut PgConnection) -> sqlx::Result<i64> {
 pub async fn people_addresses(conn: &mut PgConnection, part: i64) -> sqlx::Result<Vec<(String, OffsetDateTime)>> {
     let rows = sqlx::query!(
         r#"
-        select slug, updated_at from people where publication = 'published'
+        select slug, updated_at from people where public
         order by id offset $1 limit $2
         "#,
         part * RECORDS_PER_SITEMAP,

@@ -299,7 +299,7 @@ pub async fn find_published_profile(
                                       'alt_text', ph.alt_text, 'credit', ph.credit)
              from photos ph where ph.person_id = p.id) as "photo: Json<ProfilePhoto>"
         from people p
-        where p.slug = $1 and p.publication = 'published'
+        where p.slug = $1 and p.public
         "#,
         slug,
         lang.code()
@@ -350,7 +350,7 @@ pub async fn find_redirect(conn: &mut PgConnection, old_slug: &str) -> sqlx::Res
         select p.slug
         from person_slug_redirects r
         join people p on p.id = r.person_id
-        where r.slug = $1 and p.publication = 'published'
+        where r.slug = $1 and p.public
         "#,
         old_slug
     )
@@ -400,7 +400,7 @@ pub async fn recently_released(conn: &mut PgConnection, limit: i64, lang: Lang) 
                p.status as "status: PersonStatus", p.sex as "sex: Sex",
                partial_date_iso(p.status_since, p.status_since_precision) as status_since
         from people p
-        where p.publication = 'published' and p.status = 'released'
+        where p.public and p.status = 'released'
         order by p.status_since desc nulls last, p.id desc
         limit $1
         "#,
@@ -421,7 +421,7 @@ pub async fn recently_updated(conn: &mut PgConnection, limit: i64, lang: Lang) -
                p.status as "status: PersonStatus", p.sex as "sex: Sex",
                partial_date_iso(p.status_since, p.status_since_precision) as status_since
         from people p
-        where p.publication = 'published'
+        where p.public
         order by p.updated_at desc, p.id desc
         limit $1
         "#,

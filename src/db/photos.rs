@@ -197,7 +197,7 @@ pub async fn published_file(conn: &mut PgConnection, id: i64) -> sqlx::Result<Op
         r#"
         select ph.bytes, ph.content_type, ph.sha256, p.slug
         from photos ph join people p on p.id = ph.person_id
-        where ph.id = $1 and p.publication = 'published'
+        where ph.id = $1 and p.public
         "#,
         id
     )

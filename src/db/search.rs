@@ -5,6 +5,8 @@
 //! every query token matched one of their name tokens. Full text over occupation, biography,
 //! region and charges adds people the words describe. Filters and sorting use per-person
 //! columns that triggers keep, so a search never computes anything per row of `people`.
+//! Only people shown by name (`people.public`, migration 0014) are ever found: a withheld
+//! person is counted on other pages, never found here.
 
 use serde::Deserialize;
 use sqlx::{PgConnection, Postgres, QueryBuilder};
@@ -101,7 +103,7 @@ fn push_matches(builder: &mut QueryBuilder<'_, Postgres>, search: &Search) {
         );
         builder.push_bind(search.q.clone());
         builder.push(
-            ") and p2.publication = 'published' \
+            ") and p2.public \
              union all select d.person_id, 0.5::real from detention_charges ch \
                join detentions d on d.id = ch.detention_id \
                where charge_document(ch.article, ch.description) @@ plainto_tsquery('simple', ",
@@ -109,7 +111,7 @@ fn push_matches(builder: &mut QueryBuilder<'_, Postgres>, search: &Search) {
         builder.push_bind(search.q.clone());
         builder.push(")) all_matches group by person_id) m join people p on p.id = m.person_id");
     }
-    builder.push(" where p.publication = 'published'");
+    builder.push(" where p.public");
     push_filters(builder, search);
 }
 
@@ -285,7 +287,7 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
         builder.push(
             "others as materialized (\
                select pt3.person_id from person_tokens pt3 join cand c3 on c3.token = pt3.token \
-               where c3.idx <> (select idx from driver) and pt3.published",
+               where c3.idx <> (select idx from driver) and pt3.public",
         );
         // (Of two words the other's carriers are the set; of more, those who carry all of them.)
         if tokens.len() > 2 {
@@ -299,12 +301,12 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
            cross join lateral (\
              select pt.person_id, pt.sort_name from person_tokens pt",
     );
-    // Without filters the people with a token come from the index alone (`published` is kept in
+    // Without filters the people with a token come from the index alone (`public` is kept in
     // person_tokens); filters are conditions on `people p`, which then must be read.
     if search.has_filters() {
         builder.push(" join people p on p.id = pt.person_id");
     }
-    builder.push(" where pt.token = c.token and pt.published");
+    builder.push(" where pt.token = c.token and pt.public");
     push_filters(builder, search);
     // Of several words, a person must carry a near token of each of the others too.
     if tokens.len() > 1 {
@@ -317,7 +319,7 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
     // Two branches, each answered by its own full-text index (an OR of them would not be).
     builder.push(
         " union all (select p.id, p.sort_name, 0.5::real from people p \
-             where p.publication = 'published' \
+             where p.public \
              and person_document(p.occupation, p.biography, p.region) @@ plainto_tsquery('simple', ",
     );
     builder.push_bind(search.q.clone());
@@ -328,7 +330,7 @@ fn push_word_hits(builder: &mut QueryBuilder<'_, Postgres>, search: &Search, dep
     builder.push(
         ") union all (select p.id, p.sort_name, 0.5::real from detention_charges ch \
              join detentions d on d.id = ch.detention_id join people p on p.id = d.person_id \
-             where p.publication = 'published' \
+             where p.public \
              and charge_document(ch.article, ch.description) @@ plainto_tsquery('simple', ",
     );
     builder.push_bind(search.q.clone());
@@ -414,8 +416,8 @@ pub async fn export(conn: &mut PgConnection, search: &Search, limit: i64) -> sql
 
 /// Names in the dictionary close to what was typed, for a page that found nothing: the
 /// primary names of people whose tokens are nearest to the query's tokens. Only tokens of
-/// published people compete for the nearest places, so a draft's or a deleted person's name
-/// can neither show nor push a published one out.
+/// people shown by name (`public`) compete for the nearest places, so a draft's, a withheld or
+/// a deleted person's name can neither show nor push a published one out.
 pub async fn suggestions(conn: &mut PgConnection, q: &str, lang: Lang) -> sqlx::Result<Vec<Suggestion>> {
     let tokens = name_tokens(q);
     if tokens.is_empty() {
@@ -431,7 +433,7 @@ pub async fn suggestions(conn: &mut PgConnection, q: &str, lang: Lang) -> sqlx::
                  cross join lateral (
                      select nt.token from name_tokens nt
                      where similarity(q.tok, nt.token) > 0.15
-                       and exists (select from person_tokens pt where pt.token = nt.token and pt.published)
+                       and exists (select from person_tokens pt where pt.token = nt.token and pt.public)
                      order by similarity(q.tok, nt.token) desc limit 5
                  ) t
                  group by t.token
@@ -442,7 +444,7 @@ pub async fn suggestions(conn: &mut PgConnection, q: &str, lang: Lang) -> sqlx::
              limit 200
          ) s
          join people p on p.id = s.person_id
-         where p.publication = 'published'
+         where p.public
          order by s.sim desc, p.sort_name
          limit 8",
     )
@@ -458,8 +460,8 @@ pub struct Suggestion {
     pub display_name: String,
 }
 
-/// The choices the search form offers: only values that occur in published records (a draft's
-/// citizenship or the country holding a draft never shows).
+/// The choices the search form offers: only values that occur in records shown (a draft's or a
+/// withheld person's citizenship, or the country holding them, never shows).
 #[derive(Debug, Clone, Default)]
 pub struct FilterOptions {
     /// (code, name) of countries that hold or held someone.
@@ -475,7 +477,7 @@ pub async fn filter_options(conn: &mut PgConnection) -> sqlx::Result<FilterOptio
         "select c.code, c.name from countries c
          where exists (
              select from detentions d join people p on p.id = d.person_id
-             where d.country = c.code and p.publication = 'published'
+             where d.country = c.code and p.public
          )
          order by c.name",
     )
@@ -485,7 +487,7 @@ pub async fn filter_options(conn: &mut PgConnection) -> sqlx::Result<FilterOptio
         "select c.code, c.name from countries c
          where exists (
              select from person_citizenships pc join people p on p.id = pc.person_id
-             where pc.country = c.code and p.publication = 'published'
+             where pc.country = c.code and p.public
          )
          order by c.name",
     )

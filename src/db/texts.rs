@@ -274,7 +274,7 @@ pub async fn load(
             let row = sqlx::query!(
                 r#"
                 select p.text_lang, p.occupation, p.region, p.biography, p.slug,
-                       p.publication = 'published' as "published!",
+                       p.public as "published!",
                        coalesce(person_display_name(p.id, 'en'), p.slug) as "title!",
                        (select coalesce(json_agg(json_build_object(
                                 'lang', t.lang, 'version', t.version, 'occupation', t.occupation,
@@ -323,7 +323,7 @@ pub async fn load(
             let row = sqlx::query!(
                 r#"
                 select e.text_lang, e.description, e.person_id, p.slug,
-                       p.publication = 'published' as "published!",
+                       p.public as "published!",
                        coalesce(person_display_name(p.id, 'en'), p.slug) || ', '
                            || partial_date_iso(e.occurred_on, e.occurred_precision) as "title!",
                        (select coalesce(json_agg(json_build_object(

@@ -33,7 +33,10 @@ pub struct WaveProfile {
     pub shown_notes: Option<Shown>,
     pub synthetic: bool,
     pub updated_at: OffsetDateTime,
+    /// The people shown by name; `summary.documented` also counts the `not_named` ones.
     pub people: Vec<PersonSummary>,
+    /// Published people documented in the wave whose identity is withheld: a number only.
+    pub not_named: i64,
     pub sources: Vec<Source>,
 }
 
@@ -116,9 +119,12 @@ pub async fn find_published_profile(
                         'status_since', partial_date_iso(p.status_since, p.status_since_precision))
                         order by person_display_name(p.id, $2)), '[]')
                 from people p
-                where p.publication = 'published'
+                where p.public
                   and p.id in (select d.person_id from detentions d where d.wave_id = w.id))
                    as "people!: Json<Vec<PersonSummary>>",
+               (select count(*) from people p
+                where p.publication = 'published' and not p.public
+                  and p.id in (select d.person_id from detentions d where d.wave_id = w.id)) as "not_named!",
                (select coalesce(json_agg(source_json(s) order by s.id), '[]')
                 from sources s
                 where s.id in (select ci.source_id from citations ci where ci.wave_id = w.id))
@@ -155,7 +161,7 @@ pub async fn find_published_profile(
             mechanism: r.mechanism,
             reported_released_count: r.reported_released_count,
             reported_count_qualifier: r.reported_count_qualifier,
-            documented: people.len() as i64,
+            documented: people.len() as i64 + r.not_named,
         },
         location: r.location,
         counterparty: r.counterparty,
@@ -167,6 +173,7 @@ pub async fn find_published_profile(
         synthetic: r.synthetic,
         updated_at: r.updated_at,
         people,
+        not_named: r.not_named,
         sources: r.sources.0,
     }))
 }

@@ -93,6 +93,23 @@ pg_enum! {
 }
 
 pg_enum! {
+    /// A `withheld` person counts in every public number but is never shown: no name, address
+    /// or detail of theirs leaves the admin area (`people.public` is false for them).
+    PersonIdentity = "person_identity" { Named => "named", Withheld => "withheld" }
+}
+
+pg_enum! {
+    /// Why a named person may be published: the facts were already public in the cited
+    /// sources, or someone consented.
+    NamingBasis = "naming_basis" { PublicSources => "public_sources", Consent => "consent" }
+}
+
+pg_enum! {
+    /// Who consented to a person being named.
+    ConsentGiver = "consent_giver" { Person => "person", Family => "family", Lawyer => "lawyer" }
+}
+
+pg_enum! {
     /// `Primary` is the name shown on a page in that language; at most one per language.
     NameKind = "name_kind" {
         Primary => "primary",

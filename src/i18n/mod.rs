@@ -135,6 +135,12 @@ impl Lang {
         self.t_count(key, n.count(), &[])
     }
 
+    /// The message `key` about `n` things with one more argument (a number is formatted
+    /// first, with `number`): `$n`, `$plural` and `name`.
+    pub fn tn1(self, key: &str, n: impl Count, name: &str, value: impl Display) -> String {
+        self.t_count(key, n.count(), &[(name, &value)])
+    }
+
     /// The message `key` about `n` things: it gets `$n` (formatted) and `$plural` (the
     /// category: `one`, `few`, `many` or `other`) and any further arguments.
     pub fn t_count(self, key: &str, n: i64, args: &[(&str, &dyn Display)]) -> String {

@@ -112,8 +112,15 @@ pub fn person(
             names_unread = true;
         }
     }
-    if let Some(typed) = row.get(Column::Publication).map(str::trim).filter(|p| !p.is_empty()) {
-        form.publication = typed.to_lowercase();
+    // Like the publication, an empty cell keeps what is recorded: a file never loses a consent.
+    for (column, field) in [
+        (Column::Publication, &mut form.publication),
+        (Column::Identity, &mut form.identity),
+        (Column::NamingBasis, &mut form.naming_basis),
+    ] {
+        if let Some(typed) = row.get(column).map(str::trim).filter(|p| !p.is_empty()) {
+            *field = typed.to_lowercase();
+        }
     }
     for (column, field) in [
         (Column::Sex, &mut form.sex),
@@ -166,11 +173,14 @@ fn column_of(field: &str) -> &'static str {
         Column::Occupation,
         Column::Region,
         Column::Biography,
+        Column::Identity,
+        Column::NamingBasis,
     ]
     .into_iter()
     .map(Column::name)
     .find(|name| *name == field)
-    .unwrap_or("all_names")
+    // A consent's details are typed in the form: the file has only its basis.
+    .unwrap_or(if field.starts_with("consent_") { "naming_basis" } else { "all_names" })
 }
 
 /// A name as written in a cell: `Ігар Лосік [be, Cyrl, primary]`, the bracket optional.
@@ -304,6 +314,7 @@ mod tests {
             (Column::Born, "1992"),
             (Column::Biography, "Blogger."),
             (Column::Publication, "published"),
+            (Column::NamingBasis, "public_sources"),
         ])
         .unwrap()
     }

@@ -28,6 +28,11 @@ pub enum Column {
     Occupation,
     Region,
     Biography,
+    /// `named` or `withheld`; never in the public CSV.
+    Identity,
+    /// `public_sources` or `consent` (a consent's details are typed in the form); never in the
+    /// public CSV.
+    NamingBasis,
     /// Computed by the export (status, dates and waves from the detentions): accepted so that an
     /// exported file can be edited and imported again, and ignored.
     Computed,
@@ -47,6 +52,8 @@ pub const COLUMNS: &[(&str, Column)] = &[
     ("occupation", Column::Occupation),
     ("region", Column::Region),
     ("biography", Column::Biography),
+    ("identity", Column::Identity),
+    ("naming_basis", Column::NamingBasis),
     ("status", Column::Computed),
     ("status_since", Column::Computed),
     ("detention_countries", Column::Computed),

@@ -10,7 +10,7 @@ use time::OffsetDateTime;
 use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{self, Document, RecordKind, Revision};
-use crate::domain::{NameKind, PartialDate, PublicationState, Sex, Slug};
+use crate::domain::{ConsentGiver, NameKind, NamingBasis, PartialDate, PersonIdentity, PublicationState, Sex, Slug};
 use crate::i18n::{Lang, Message};
 use crate::search::key::name_key;
 
@@ -27,6 +27,34 @@ pub struct PersonDoc {
     pub names: Vec<NameDoc>,
     /// ISO 3166 codes, sorted.
     pub citizenships: Vec<String>,
+    /// Withheld: counted in public numbers, never shown (revisions before it read as named).
+    #[serde(default = "named")]
+    pub identity: PersonIdentity,
+    /// Why a named person may be published; `consent` holds the consent when it is one.
+    pub naming_basis: Option<NamingBasis>,
+    pub consent: Option<Consent>,
+}
+
+fn named() -> PersonIdentity {
+    PersonIdentity::Named
+}
+
+/// Who consented to a person being named, when, and for which purposes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Consent {
+    pub by: ConsentGiver,
+    pub on: PartialDate,
+    pub publish: bool,
+    pub advocacy: bool,
+    pub un_bodies: bool,
+}
+
+impl Consent {
+    /// The purposes as their keys (`publish, advocacy, un_bodies`), for revisions.
+    fn purposes(&self) -> String {
+        let chosen = [(self.publish, "publish"), (self.advocacy, "advocacy"), (self.un_bodies, "un_bodies")];
+        chosen.iter().filter(|(on, _)| *on).map(|(_, key)| *key).collect::<Vec<_>>().join(", ")
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -57,6 +85,12 @@ impl Document for PersonDoc {
             ("region", self.region.clone().unwrap_or_default()),
             ("biography", self.biography.clone().unwrap_or_default()),
             ("citizenships", self.citizenships.join(", ")),
+            ("identity", self.identity.as_str().to_owned()),
+            ("naming_basis", self.naming_basis.map(|b| b.as_str().to_owned()).unwrap_or_default()),
+            (
+                "consent",
+                self.consent.as_ref().map(|c| format!("{}, {}: {}", c.by, c.on, c.purposes())).unwrap_or_default(),
+            ),
         ]
     }
 }
@@ -86,6 +120,14 @@ pub struct PersonForm {
     pub region: String,
     pub biography: String,
     pub citizenships: String,
+    pub identity: String,
+    pub naming_basis: String,
+    pub consent_by: String,
+    pub consent_on: String,
+    /// Checkboxes: `yes` when ticked.
+    pub consent_publish: String,
+    pub consent_advocacy: String,
+    pub consent_un_bodies: String,
     #[serde(skip)]
     pub names: Vec<NameRow>,
     /// The editor has seen the warning about likely duplicates and goes ahead.
@@ -104,9 +146,16 @@ impl PersonForm {
     /// The form filled from a stored person.
     pub fn from_doc(doc: &PersonDoc) -> PersonForm {
         let names = doc.names.iter().map(|n| super::typed(&super::form_values(n, &[])));
+        let consent = doc.consent.as_ref();
+        let tick = |on: fn(&Consent) -> bool| if consent.is_some_and(on) { "yes".to_owned() } else { String::new() };
         PersonForm {
             citizenships: doc.citizenships.join(", "),
             names: names.collect(),
+            consent_by: consent.map(|c| c.by.as_str().to_owned()).unwrap_or_default(),
+            consent_on: consent.map(|c| c.on.to_string()).unwrap_or_default(),
+            consent_publish: tick(|c| c.publish),
+            consent_advocacy: tick(|c| c.advocacy),
+            consent_un_bodies: tick(|c| c.un_bodies),
             ..super::typed(&super::form_values(doc, &[]))
         }
     }
@@ -158,6 +207,7 @@ impl PersonForm {
         }
         citizenships.sort();
         let publication = r.publication(&self.publication, may_publish, current);
+        let (identity, naming_basis, consent) = self.naming(&mut r, publication);
         let doc = slug.map(|slug| PersonDoc {
             slug,
             publication,
@@ -168,8 +218,53 @@ impl PersonForm {
             biography,
             names,
             citizenships,
+            identity,
+            naming_basis,
+            consent,
         });
         r.finish(doc)
+    }
+
+    /// Identity, naming basis and consent: a named person is published only on a basis that
+    /// allows it (the sources, or a consent to publish); consent details count only with a
+    /// consent, which needs who and when.
+    fn naming(
+        &self,
+        r: &mut Reader<'_>,
+        publication: PublicationState,
+    ) -> (PersonIdentity, Option<NamingBasis>, Option<Consent>) {
+        let identity =
+            r.optional_key("identity", &self.identity, PersonIdentity::from_key).unwrap_or(PersonIdentity::Named);
+        let basis = r.optional_key("naming_basis", &self.naming_basis, NamingBasis::from_key);
+        let mut consent = None;
+        if basis == Some(NamingBasis::Consent) {
+            let by = r.optional_key("consent_by", &self.consent_by, ConsentGiver::from_key);
+            let on = r.optional_date("consent_on", &self.consent_on);
+            for (field, value) in [("consent_by", by.is_some()), ("consent_on", on.is_some())] {
+                if !value {
+                    r.fail(field, Message::new("error-consent-incomplete"));
+                }
+            }
+            let ticked = |v: &str| v == "yes";
+            consent = by.zip(on).map(|(by, on)| Consent {
+                by,
+                on,
+                publish: ticked(&self.consent_publish),
+                advocacy: ticked(&self.consent_advocacy),
+                un_bodies: ticked(&self.consent_un_bodies),
+            });
+        }
+        if publication == PublicationState::Published && identity == PersonIdentity::Named && !r.failed("naming_basis")
+        {
+            match basis {
+                None => r.fail("naming_basis", Message::new("error-naming-basis-needed")),
+                Some(NamingBasis::Consent) if !self.consent_publish.eq("yes") => {
+                    r.fail("naming_basis", Message::new("error-naming-consent-not-to-publish"))
+                }
+                _ => {}
+            }
+        }
+        (identity, basis, consent)
     }
 
     /// The names typed, each checked (a message per row on the field that is wrong).
@@ -278,6 +373,10 @@ impl Record for PersonDoc {
             select p.id, p.version,
                    to_jsonb(p) || jsonb_build_object(
                        'born', partial_date_iso(p.born_on, p.born_precision),
+                       'consent', case when p.consent_by is not null then jsonb_build_object(
+                           'by', p.consent_by, 'on', partial_date_iso(p.consent_on, p.consent_precision),
+                           'publish', p.consent_publish, 'advocacy', p.consent_advocacy,
+                           'un_bodies', p.consent_un_bodies) end,
                        'names', (select coalesce(jsonb_agg(jsonb_build_object(
                                      'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind) order by n.id), '[]')
                                  from person_names n where n.person_id = p.id),
@@ -303,12 +402,18 @@ impl Record for PersonDoc {
             r#"
             with updated as (
                 update people set slug = $3, publication = $4, sex = $5, born_on = $6, born_precision = $7,
-                                  occupation = $8, region = $9, biography = $10, version = version + 1
+                                  occupation = $8, region = $9, biography = $10, version = version + 1,
+                                  identity = $11, naming_basis = $12, consent_by = $13, consent_on = $14,
+                                  consent_precision = $15, consent_publish = $16, consent_advocacy = $17,
+                                  consent_un_bodies = $18
                 where id = $1 and version = $2
                 returning id, version
             ), inserted as (
-                insert into people (slug, publication, sex, born_on, born_precision, occupation, region, biography)
-                select $3, $4, $5, $6, $7, $8, $9, $10 where $1::bigint is null
+                insert into people (slug, publication, sex, born_on, born_precision, occupation, region, biography,
+                                    identity, naming_basis, consent_by, consent_on, consent_precision,
+                                    consent_publish, consent_advocacy, consent_un_bodies)
+                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
+                where $1::bigint is null
                 returning id, version
             )
             select id as "id!", version as "version!" from updated union all select id, version from inserted
@@ -323,6 +428,14 @@ impl Record for PersonDoc {
             doc.occupation,
             doc.region,
             doc.biography,
+            doc.identity as PersonIdentity,
+            doc.naming_basis as Option<NamingBasis>,
+            doc.consent.as_ref().map(|c| c.by) as Option<ConsentGiver>,
+            doc.consent.as_ref().map(|c| c.on.start()),
+            doc.consent.as_ref().map(|c| c.on.precision()) as _,
+            doc.consent.as_ref().is_some_and(|c| c.publish),
+            doc.consent.as_ref().is_some_and(|c| c.advocacy),
+            doc.consent.as_ref().is_some_and(|c| c.un_bodies),
         )
         .fetch_optional(&mut **tx)
         .await?;
@@ -413,8 +526,12 @@ impl Editor for PersonDoc {
         may_publish: bool,
     ) -> sqlx::Result<()> {
         let taken = slug_taken(conn, &old.slug, Some(id)).await?;
-        let current = (current.publication, current.slug.as_str());
-        super::keep_address((&mut old.publication, &mut old.slug), current, may_publish, taken);
+        let address = (current.publication, current.slug.as_str());
+        super::keep_address((&mut old.publication, &mut old.slug), address, may_publish, taken);
+        // A restore never names someone withheld: naming is a choice made in the form.
+        if current.identity == PersonIdentity::Withheld {
+            old.identity = PersonIdentity::Withheld;
+        }
         Ok(())
     }
 
@@ -450,6 +567,7 @@ pub struct Listed {
     pub name: String,
     pub publication: PublicationState,
     pub updated_at: OffsetDateTime,
+    pub identity: PersonIdentity,
 }
 
 /// The latest-changed 100 people whose names fold to something containing `key` (a search
@@ -459,7 +577,8 @@ pub async fn find(conn: &mut PgConnection, key: &str, text: &str) -> sqlx::Resul
         Listed,
         r#"
         select p.id, p.slug, coalesce(person_display_name(p.id, 'en'), p.slug) as "name!",
-               p.publication as "publication: PublicationState", p.updated_at
+               p.publication as "publication: PublicationState", p.updated_at,
+               p.identity as "identity: PersonIdentity"
         from people p
         where $1 = '' or p.slug like '%' || $2 || '%'
            or exists (select from person_names n where n.person_id = p.id and n.search_key like '%' || $1 || '%')
@@ -543,6 +662,7 @@ mod tests {
             ("citizenships", "by, lt BY"),
             ("sex", "male"),
             ("publication", "published"),
+            ("naming_basis", "public_sources"),
         ])
         .validate(&codes(), true, None)
         .unwrap();
@@ -582,10 +702,35 @@ mod tests {
     fn a_form_without_names_is_refused_and_editors_cannot_publish() {
         let errors = form(&[("slug", "someone")]).validate(&codes(), true, None).unwrap_err();
         assert!(errors.contains_key("name_0"));
-        let editor = form(&[("name_0", "A Name"), ("publication", "published")]);
+        let editor = form(&[("name_0", "A Name"), ("publication", "published"), ("naming_basis", "public_sources")]);
         assert!(editor.validate(&codes(), false, None).unwrap_err().contains_key("publication"));
         let kept = editor.validate(&codes(), false, Some(PublicationState::Published)).unwrap();
         assert_eq!(kept.publication, PublicationState::Published, "an editor's edit keeps a record published");
+    }
+
+    #[test]
+    fn a_named_person_is_published_only_on_a_basis_that_allows_it() {
+        let base = [("name_0", "Invented Person"), ("publication", "published")];
+        let with =
+            |extra: &[(&'static str, &'static str)]| form(&[&base[..], extra].concat()).validate(&codes(), true, None);
+        assert!(with(&[]).unwrap_err().contains_key("naming_basis"), "no basis, no publication by name");
+        assert!(with(&[("identity", "withheld")]).is_ok(), "a withheld person needs no basis");
+        assert!(with(&[("naming_basis", "public_sources")]).is_ok());
+        let consent = [("naming_basis", "consent"), ("consent_by", "family"), ("consent_on", "2025-03")];
+        let errors = with(&consent).unwrap_err();
+        assert!(errors.contains_key("naming_basis"), "a consent that does not cover publishing: {errors:?}");
+        let doc = with(&[&consent[..], &[("consent_publish", "yes"), ("consent_un_bodies", "yes")]].concat()).unwrap();
+        let given = doc.consent.clone().unwrap();
+        assert_eq!(
+            (given.by, given.publish, given.advocacy, given.un_bodies),
+            (ConsentGiver::Family, true, false, true)
+        );
+        assert_eq!(PersonForm::from_doc(&doc).validate(&codes(), true, None).unwrap(), doc, "round trip");
+        let errors = with(&[("naming_basis", "consent"), ("consent_publish", "yes")]).unwrap_err();
+        assert!(errors.contains_key("consent_by") && errors.contains_key("consent_on"), "{errors:?}");
+        let draft =
+            form(&[("name_0", "Invented Person"), ("consent_by", "family")]).validate(&codes(), true, None).unwrap();
+        assert_eq!((draft.naming_basis, draft.consent), (None, None), "consent details only with a consent");
     }
 
     #[test]

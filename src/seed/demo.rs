@@ -253,7 +253,7 @@ async fn seed_data(conn: &mut PgConnection, data: &DemoData) -> anyhow::Result<S
     for p in &data.people {
         let inserted = sqlx::query_scalar!(
             r#"
-            insert into people (slug, occupation, publication) values ($1, $2, 'published')
+            insert into people (slug, occupation, publication, naming_basis) values ($1, $2, 'published', 'public_sources')
             on conflict (slug) do nothing
             returning id
             "#,

@@ -85,6 +85,8 @@ pub struct Published {
     pub generated_at: String,
     pub schema_version: i64,
     pub files: Vec<FileSummary>,
+    /// Published people counted without being named (no row of theirs is in any file).
+    pub people_not_named: i64,
     pub zip: Download,
     pub json: Download,
 }
@@ -95,6 +97,7 @@ impl Published {
             generated_at: dataset.generated_at_text(),
             schema_version: dataset.schema_version,
             files: dataset.tables.iter().map(|t| FileSummary { table: t.table, rows: t.rows.len() as i64 }).collect(),
+            people_not_named: dataset.people_not_named,
             zip: Download::new(dataset.zip()?),
             json: Download::new(dataset.json()?),
         })

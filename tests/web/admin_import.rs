@@ -24,13 +24,13 @@ async fn post_multipart(
 const SAME_SITE: &[(&str, &str)] = &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")];
 
 /// Uploads `csv` for a check, as the form on `/admin/import` does.
-async fn check(visitor: &mut Visitor<'_>, csv: &str) -> TestResponse {
+pub async fn check(visitor: &mut Visitor<'_>, csv: &str) -> TestResponse {
     let token = visitor.token("/admin/import").await;
     post_multipart(visitor, "/admin/import", &[("csrf_token", &token)], Some(csv.as_bytes()), SAME_SITE).await
 }
 
 /// Sends the apply form of a check page, as its button does.
-async fn apply(visitor: &mut Visitor<'_>, checked: &TestResponse) -> TestResponse {
+pub async fn apply(visitor: &mut Visitor<'_>, checked: &TestResponse) -> TestResponse {
     let field = |name: &str| {
         checked
             .attr(&format!("form.import-apply input[name={name}]"), "value")
@@ -76,10 +76,10 @@ async fn a_check_writes_nothing_and_applying_writes_everything_with_revisions() 
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
     let losik = public_id(&app, "ihar-losik").await;
     let csv = format!(
-        "public_id,url,all_names,citizenships,occupation,publication,born\n\
-         ,,Сымон Тэставы [be primary] | Symon Testavy [en primary],BY PL,Teacher,published,summer 1990\n\
-         {losik},,,BY,Blogger and journalist,,\n\
-         ,https://elsewhere.example/prisoners/andrey-kuznechyk,,BY,\"Journalist, Radio Free Europe/Radio Liberty\",,\n"
+        "public_id,url,all_names,citizenships,occupation,publication,born,naming_basis\n\
+         ,,Сымон Тэставы [be primary] | Symon Testavy [en primary],BY PL,Teacher,published,summer 1990,public_sources\n\
+         {losik},,,BY,Blogger and journalist,,,\n\
+         ,https://elsewhere.example/prisoners/andrey-kuznechyk,,BY,\"Journalist, Radio Free Europe/Radio Liberty\",,,\n"
     );
     let before = table_counts(&app.pool).await;
 
@@ -328,9 +328,9 @@ mod command {
     async fn the_import_command_checks_by_default_and_writes_with_apply() {
         let app = TestApp::with_demo().await;
         accounts::create_user(&app.pool, "admin@example.org", Role::Admin, PASSWORD.into()).await.unwrap();
-        let csv = "slug,name,occupation,publication\n\
-                   ,Symon Testavy,Teacher,published\n\
-                   ihar-losik,,Blogger,\n";
+        let csv = "slug,name,occupation,publication,naming_basis\n\
+                   ,Symon Testavy,Teacher,published,public_sources\n\
+                   ihar-losik,,Blogger,,\n";
         let before = table_counts(&app.pool).await;
 
         let (ok, out) = import(&app, csv, &["--as", "admin@example.org"]).await;

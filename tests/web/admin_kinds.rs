@@ -357,7 +357,12 @@ async fn an_editors_restore_keeps_what_an_admin_published() {
     };
     // The kinds with a publication: the kind, its table, the form an editor saves, a field.
     let cases = [
-        ("people", "people", &[("name_0", "Cezary Samplepub"), ("occupation", "Tester")][..], "occupation"),
+        (
+            "people",
+            "people",
+            &[("name_0", "Cezary Samplepub"), ("occupation", "Tester"), ("naming_basis", "public_sources")][..],
+            "occupation",
+        ),
         ("waves", "waves", case("waves").form, "reported"),
         ("figures", "reported_figures", case("figures").form, "value"),
     ];
@@ -385,7 +390,12 @@ async fn an_editors_restore_keeps_what_an_admin_published() {
 async fn a_restore_keeps_the_current_address_when_the_old_one_belongs_to_someone_else() {
     let app = TestApp::new().await;
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
-    let first = [("name_0", "Testslug Firstova"), ("occupation", "Tester"), ("publication", "published")];
+    let first = [
+        ("name_0", "Testslug Firstova"),
+        ("occupation", "Tester"),
+        ("publication", "published"),
+        ("naming_basis", "public_sources"),
+    ];
     let id = fixtures::saved(&mut admin, "/admin/people/new", &first).await;
     let edit = format!("/admin/people/{id}/edit");
     assert_eq!(slug(&mut admin, &edit).await, "testslug-firstova");

@@ -21,6 +21,7 @@ const NEW_PERSON: &[(&str, &str)] = &[
     ("citizenships", "by"),
     ("occupation", "Teacher"),
     ("publication", "published"),
+    ("naming_basis", "public_sources"),
 ];
 
 #[tokio::test]

@@ -292,6 +292,13 @@ async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_anothe
             .select_by_value("published")
             .await
             .map_err(|e| e.to_string())?;
+        client
+            .find(Locator::Css("#naming_basis"))
+            .await
+            .map_err(|e| e.to_string())?
+            .select_by_value("public_sources")
+            .await
+            .map_err(|e| e.to_string())?;
         click("form.record-form button[type=submit]").await?;
         let saved = match client.wait().for_element(Locator::Css("[role=status]")).await {
             Ok(saved) => saved,

@@ -168,9 +168,10 @@ async fn the_png_is_a_valid_image_of_the_preview_size() {
 
 /// Published people in Belarus (and one in Russia, one draft) with dates of every precision.
 const FIXTURE: &str = r#"
-    insert into people (slug, publication) values
-        ('day-to-day', 'published'), ('month-start', 'published'), ('year-start', 'published'),
-        ('released-in-summer', 'published'), ('a-draft', 'draft'), ('held-in-russia', 'published');
+    insert into people (slug, publication, naming_basis) values
+        ('day-to-day', 'published', 'public_sources'), ('month-start', 'published', 'public_sources'),
+        ('year-start', 'published', 'public_sources'), ('released-in-summer', 'published', 'public_sources'),
+        ('a-draft', 'draft', null), ('held-in-russia', 'published', 'public_sources');
     insert into detentions (person_id, country, started_on, started_precision, ended_on, ended_precision, release_mechanism)
     select p.id, d.country, d.started_on::date, d.sp::date_precision, d.ended_on::date, d.ep::date_precision, d.rm::release_mechanism
     from (values

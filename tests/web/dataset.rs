@@ -75,8 +75,8 @@ async fn demo_with_drafts_and_hostile_text() -> TestApp {
     let app = TestApp::with_demo().await;
     let pool = &app.pool;
     let person: i64 = sqlx::query_scalar(
-        "insert into people (slug, publication, sex, born_on, born_precision, occupation, region, biography)
-         values ('hostile-person', 'published', 'female', '1990-06-01', 'season', '-2+3', '@SUM(A1)', $1)
+        "insert into people (slug, publication, sex, born_on, born_precision, occupation, region, biography, naming_basis)
+         values ('hostile-person', 'published', 'female', '1990-06-01', 'season', '-2+3', '@SUM(A1)', $1, 'public_sources')
          returning id",
     )
     .bind(BIOGRAPHY)

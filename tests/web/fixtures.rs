@@ -28,7 +28,13 @@ async fn flag_synthetic(app: &TestApp, table: &str, id: i64) {
 /// A published person called `name` (in English), with no detention; their id. `admin` must be
 /// an admin, who may publish.
 pub async fn person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -> i64 {
-    let fields = [("name_0", name), ("lang_0", "en"), ("kind_0", "primary"), ("publication", "published")];
+    let fields = [
+        ("name_0", name),
+        ("lang_0", "en"),
+        ("kind_0", "primary"),
+        ("publication", "published"),
+        ("naming_basis", "public_sources"),
+    ];
     let id = saved(admin, "/admin/people/new", &fields).await;
     flag_synthetic(app, "people", id).await;
     id

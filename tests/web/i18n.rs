@@ -550,10 +550,10 @@ async fn public_refusals_speak_the_page_language_and_the_api_stays_english() {
 async fn a_persons_status_agrees_with_their_sex() {
     let app = TestApp::new().await;
     app.change(
-        "insert into people (slug, publication, synthetic, sex) values
-             ('synthetic-released-woman', 'published', true, 'female'),
-             ('synthetic-released-man', 'published', true, 'male'),
-             ('synthetic-released-unrecorded', 'published', true, null);
+        "insert into people (slug, publication, synthetic, sex, naming_basis) values
+             ('synthetic-released-woman', 'published', true, 'female', 'public_sources'),
+             ('synthetic-released-man', 'published', true, 'male', 'public_sources'),
+             ('synthetic-released-unrecorded', 'published', true, null, 'public_sources');
          insert into person_names (person_id, name, lang, script, kind, search_key)
          select id, 'Synthetic ' || slug, 'en', 'Latn', 'primary', 'synthetic ' || slug from people;
          insert into detentions (person_id, country, started_on, started_precision, ended_on, ended_precision, release_mechanism)

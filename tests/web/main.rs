@@ -36,3 +36,4 @@ mod synthetic;
 mod texts;
 mod two_factor;
 mod waves;
+mod withheld;

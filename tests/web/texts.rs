@@ -9,8 +9,9 @@ use crate::helpers::{TestApp, TestResponse, Visitor, logged_in};
 /// A published person typed in English, with an occupation and a biography; their id.
 async fn test_person(app: &TestApp) -> i64 {
     let id: i64 = sqlx::query_scalar(
-        "insert into people (slug, publication, occupation, biography)
-         values ('test-person', 'published', 'Test occupation', 'Original biography in English.') returning id",
+        "insert into people (slug, publication, occupation, biography, naming_basis)
+         values ('test-person', 'published', 'Test occupation', 'Original biography in English.', 'public_sources')
+         returning id",
     )
     .fetch_one(&app.pool)
     .await

@@ -264,7 +264,7 @@ async fn write_names(
 ) -> anyhow::Result<()> {
     let names = &catalogue.names;
     let columns = "id, slug, sex, born_on, born_precision, occupation, region, biography, publication, synthetic, \
-                   status, status_since, status_since_precision";
+                   status, status_since, status_since_precision, naming_basis";
     let mut copy = CopyWriter::start(conn, "people", columns).await?;
     for (p, id) in people.iter().zip(person_ids) {
         let (status, since) = p.status();
@@ -282,7 +282,9 @@ async fn write_names(
                 .raw("published")
                 .raw("true")
                 .raw(status)
-                .date(since);
+                .date(since)
+                // Invented people, "named" from the invented sources they are cited by.
+                .raw("public_sources");
         })
         .await?;
     }

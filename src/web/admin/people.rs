@@ -16,7 +16,7 @@ use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::revisions::{self, FieldChange};
 use crate::db::users::User;
-use crate::domain::{NameKind, PublicationState, RecordKind, Sex};
+use crate::domain::{ConsentGiver, NameKind, NamingBasis, PersonIdentity, PublicationState, RecordKind, Sex};
 use crate::error::AppResult;
 use crate::i18n::Message;
 use crate::records::citation::{self, StoredCitation};

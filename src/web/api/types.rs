@@ -414,8 +414,11 @@ pub struct Wave {
     /// the open dataset (`wave_texts`).
     #[schema(example = "en")]
     pub text_lang: String,
-    /// The people documented as released in this wave.
+    /// The people documented as released in this wave, shown by name.
     pub people: Vec<PersonItem>,
+    /// How many of the `documented` are not named (their identity is withheld to protect them):
+    /// counted, never listed.
+    pub not_named: i64,
     pub sources: Vec<Source>,
     pub synthetic: bool,
     pub updated_at: String,
@@ -431,6 +434,7 @@ impl Wave {
             notes: w.notes,
             text_lang: w.text_lang.code().to_owned(),
             people: w.people.into_iter().map(|p| PersonItem::from_summary(p, origin)).collect(),
+            not_named: w.not_named,
             sources: w.sources.into_iter().map(Source::from).collect(),
             synthetic: w.synthetic,
             updated_at: timestamp(&w.updated_at),
