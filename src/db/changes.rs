@@ -110,19 +110,30 @@ impl Changes {
     pub async fn settle(&self, pool: &PgPool) -> sqlx::Result<()> {
         let token = format!("settle-{}", uuid::Uuid::new_v4());
         loop {
-            let moved = self.inner.moved.notified();
-            if self.current().is_some() {
-                break;
+            loop {
+                let moved = self.inner.moved.notified();
+                if self.current().is_some() {
+                    break;
+                }
+                moved.await;
             }
-            moved.await;
-        }
-        sqlx::query("select pg_notify($1, $2)").bind(CHANNEL).bind(&token).execute(pool).await?;
-        loop {
-            let moved = self.inner.moved.notified();
-            if self.current().is_some() && *self.inner.last_heard.lock().unwrap_or_else(|e| e.into_inner()) == token {
+            sqlx::query("select pg_notify($1, $2)").bind(CHANNEL).bind(&token).execute(pool).await?;
+            // A listener whose connection was lost (a restarted server) and that subscribes
+            // again only after the notification was sent never hears it: send it again.
+            let heard = tokio::time::timeout(Duration::from_secs(2), async {
+                loop {
+                    let moved = self.inner.moved.notified();
+                    if self.current().is_some()
+                        && *self.inner.last_heard.lock().unwrap_or_else(|e| e.into_inner()) == token
+                    {
+                        return;
+                    }
+                    moved.await;
+                }
+            });
+            if heard.await.is_ok() {
                 return Ok(());
             }
-            moved.await;
         }
     }
 
