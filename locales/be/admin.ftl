@@ -121,8 +121,10 @@ users-col-state = Стан
 users-active = дзейнічае
 users-disabled = адключаны
 audit-title = Журнал аўдыту
-audit-intro = Уваходы, няўдалыя ўваходы і змены ўліковых запісаў, ад найноўшых (апошнія 500).
+audit-intro = Уваходы, няўдалыя ўваходы, змены ўліковых запісаў і хто адкрываў палі толькі для супрацоўнікаў, ад найноўшых (апошнія 500).
 audit-col-when = Калі
+audit-col-record = Запіс і палі
+audit-restricted_viewed = Адкрыў палі толькі для супрацоўнікаў
 audit-col-what = Што
 audit-col-account = Уліковы запіс
 audit-col-email = Уведзены адрас
@@ -503,3 +505,13 @@ consent-purpose-publish = публікацыя на гэтым сайце
 consent-purpose-advocacy = праваабарончая кампанія
 consent-purpose-un_bodies = перадача органам ААН
 admin-withheld = асоба схаваная
+
+## Fields the public never sees (src/domain/visibility.rs)
+field-internal_notes = Нататкі для супрацоўнікаў
+field-medical = Медыцынскія звесткі
+field-received_from = Атрымана ад (інфарматар)
+visibility-public = адкрыта
+visibility-restricted = толькі для супрацоўнікаў, не публікуецца
+visibility-internal = толькі для супрацоўнікаў, не публікуецца і не выгружаецца
+office-legend = Толькі для супрацоўнікаў
+office-hint = Нічога з гэтага не паказваецца на адкрытым сайце, у API, стужках і выгрузках. Кожнае адкрыццё запісу з запоўненымі палямі запісваецца ў журнал аўдыту.

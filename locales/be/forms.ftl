@@ -16,6 +16,7 @@ slug-error = адрас складаецца з малых лацінскіх л
 error-choose = выберыце са спіса
 error-too-long = не больш за { $max } знакаў
 error-too-long-count = не больш за { $max } знакаў (тут { $count })
+error-control-character = змяшчае нябачны кіравальны знак ({ $code }), часта ўстаўлены з тэкставага рэдактара: выдаліце яго і набярыце тэкст у гэтым месцы нанова
 error-url = вэб-адрас, які пачынаецца з https:// або http://
 error-country = код краіны, напрыклад BY
 error-country-code = «{ $code }» — не код краіны: напішыце, напрыклад, BY
@@ -84,6 +85,7 @@ photo-error-photo_unreadable = Выява пашкоджаная або няпо
 photo-error-alt_missing = Апішыце, што на фота, для чытачоў, якія яго не бачаць.
 photo-error-alt_too_long = Не больш за 1000 знакаў.
 photo-error-credit_too_long = Не больш за 300 знакаў.
+photo-error-control_character = Змяшчае нябачны кіравальны знак, часта ўстаўлены з тэкставага рэдактара: набярыце тэкст нанова.
 photo-error-other = Праверце гэтае поле.
 
 ## Адмовы (старонкі 400) на запыты ў адміністраванні

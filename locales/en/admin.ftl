@@ -119,8 +119,10 @@ users-col-state = State
 users-active = active
 users-disabled = disabled
 audit-title = Audit log
-audit-intro = Logins, failed logins and account changes, newest first (the last 500).
+audit-intro = Logins, failed logins, account changes and who opened which fields for staff only, newest first (the last 500).
 audit-col-when = When
+audit-col-record = Record and fields
+audit-restricted_viewed = Opened fields for staff only
 audit-col-what = What
 audit-col-account = Account
 audit-col-email = Address typed
@@ -494,3 +496,13 @@ consent-purpose-publish = publishing on this site
 consent-purpose-advocacy = advocacy
 consent-purpose-un_bodies = sharing with UN bodies
 admin-withheld = identity withheld
+
+## Fields the public never sees (src/domain/visibility.rs)
+field-internal_notes = Notes for staff
+field-medical = Medical details
+field-received_from = Received from (informant)
+visibility-public = public
+visibility-restricted = staff only, never published
+visibility-internal = staff only, never published or exported
+office-legend = Office only
+office-hint = Nothing here is ever shown on the public site, in the API, the feeds or the downloads. Opening a record with these fields filled in is written to the audit log.

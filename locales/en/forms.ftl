@@ -16,6 +16,7 @@ slug-error = a slug is lower-case letters and digits in words joined by hyphens,
 error-choose = choose from the list
 error-too-long = at most { $max } characters
 error-too-long-count = at most { $max } characters (this has { $count })
+error-control-character = contains an invisible control character ({ $code }), often pasted from a word processor: delete it and type the text again there
 error-url = a web address starting with https:// or http://
 error-country = a country code such as BY
 error-country-code = “{ $code }” is not a country code: write one such as BY
@@ -84,6 +85,7 @@ photo-error-photo_unreadable = The image is damaged or incomplete and cannot be 
 photo-error-alt_missing = Describe what the photo shows, for readers who cannot see it.
 photo-error-alt_too_long = At most 1,000 characters.
 photo-error-credit_too_long = At most 300 characters.
+photo-error-control_character = Contains an invisible control character, often pasted from a word processor: type the text again.
 photo-error-other = Check this field.
 
 ## Refusals (400 pages) of admin requests

@@ -121,8 +121,10 @@ users-col-state = Состояние
 users-active = действует
 users-disabled = отключена
 audit-title = Журнал аудита
-audit-intro = Входы, неудачные входы и изменения учётных записей, от новых к старым (последние 500).
+audit-intro = Входы, неудачные входы, изменения учётных записей и кто открывал поля только для сотрудников, от новых к старым (последние 500).
 audit-col-when = Когда
+audit-col-record = Запись и поля
+audit-restricted_viewed = Открыл поля только для сотрудников
 audit-col-what = Что
 audit-col-account = Учётная запись
 audit-col-email = Введённый адрес
@@ -503,3 +505,13 @@ consent-purpose-publish = публикация на этом сайте
 consent-purpose-advocacy = правозащитная кампания
 consent-purpose-un_bodies = передача органам ООН
 admin-withheld = личность скрыта
+
+## Fields the public never sees (src/domain/visibility.rs)
+field-internal_notes = Заметки для сотрудников
+field-medical = Медицинские сведения
+field-received_from = Получено от (информатор)
+visibility-public = открыто
+visibility-restricted = только для сотрудников, не публикуется
+visibility-internal = только для сотрудников, не публикуется и не выгружается
+office-legend = Только для сотрудников
+office-hint = Ничего из этого не показывается на открытом сайте, в API, лентах и выгрузках. Каждое открытие записи с заполненными полями записывается в журнал аудита.

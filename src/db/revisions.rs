@@ -9,6 +9,7 @@ use sqlx::{PgConnection, Postgres, Transaction};
 use time::OffsetDateTime;
 
 pub use crate::domain::RecordKind;
+use crate::domain::visibility;
 
 /// A record as its admin form edits it.
 pub trait Document: Serialize + DeserializeOwned {
@@ -108,12 +109,16 @@ async fn insert<D: Document>(
     after: Option<&D>,
 ) -> sqlx::Result<()> {
     let changed: Vec<String> = changes(before, after).into_iter().map(|c| c.field.to_owned()).collect();
+    // What a public list of changes may name: never a field the public may not see.
+    let public_changed: Vec<String> =
+        changed.iter().filter(|field| visibility::is_public(D::KIND, field)).cloned().collect();
     let json = |d: Option<&D>| d.map(serde_json::to_value).transpose().map_err(|e| sqlx::Error::Encode(Box::new(e)));
     let (before, after) = (json(before)?, json(after)?);
     sqlx::query!(
         r#"
-        insert into revisions (user_id, record_type, record_id, person_id, action, before, after, changed)
-        values ($1, $2, $3, $4, $5, $6, $7, $8)
+        insert into revisions (user_id, record_type, record_id, person_id, action, before, after, changed,
+                               public_changed)
+        values ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         "#,
         user_id,
         D::KIND.key(),
@@ -123,6 +128,7 @@ async fn insert<D: Document>(
         before,
         after,
         &changed,
+        &public_changed,
     )
     .execute(&mut **tx)
     .await?;

@@ -94,6 +94,9 @@ pub enum AuditAction {
     /// Disabled, enabled, a new password, sessions ended, a second factor set up or reset:
     /// `detail` says which and by whom.
     UserChanged,
+    /// A staff member opened a record whose restricted or internal fields are filled in:
+    /// `detail` names the record and the fields.
+    RestrictedViewed,
 }
 
 impl AuditAction {
@@ -105,6 +108,7 @@ impl AuditAction {
             AuditAction::Logout => "logout",
             AuditAction::UserCreated => "user_created",
             AuditAction::UserChanged => "user_changed",
+            AuditAction::RestrictedViewed => "restricted_viewed",
         }
     }
 }
@@ -167,13 +171,19 @@ pub struct AuditLine {
     pub account: Option<String>,
     pub email: Option<String>,
     pub ip: Option<String>,
+    /// For a view of hidden fields: the record and the fields (`person 12: internal_notes`).
+    pub record: Option<String>,
 }
 
 pub async fn recent_audit(conn: &mut PgConnection, limit: i64) -> sqlx::Result<Vec<AuditLine>> {
     sqlx::query_as!(
         AuditLine,
         r#"
-        select a.at, a.action, u.email as "account?", a.email, host(a.ip) as ip
+        select a.at, a.action, u.email as "account?", a.email, host(a.ip) as ip,
+               case when a.action = 'restricted_viewed' then
+                   concat(a.detail ->> 'record', ' ', a.detail ->> 'id', ': ',
+                          (select string_agg(f, ', ') from jsonb_array_elements_text(a.detail -> 'fields') f))
+               end as record
         from audit_log a left join users u on u.id = a.user_id
         order by a.at desc, a.id desc
         limit $1

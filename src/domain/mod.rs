@@ -9,7 +9,9 @@ pub mod partial_date;
 pub mod record_kind;
 pub mod role;
 pub mod slug;
+pub mod text;
 pub mod translit;
+pub mod visibility;
 pub mod wave;
 
 pub use country::Country;

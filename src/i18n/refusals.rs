@@ -14,6 +14,7 @@ use crate::domain::PartialDateError;
 use crate::domain::chart_filter::{InvalidFilter, Problem};
 use crate::domain::partial_date::YEARS;
 use crate::domain::slug::{InvalidSlug, MAX_LEN};
+use crate::domain::text::ControlCharacter;
 
 /// The message keys of the month names, January first.
 const MONTH_KEYS: [&str; 12] = [
@@ -50,6 +51,19 @@ impl fmt::Display for PartialDateError {
 }
 
 impl std::error::Error for PartialDateError {}
+
+impl ControlCharacter {
+    /// Where the invisible character is, so that the person can find and remove it.
+    pub fn message(&self) -> Message {
+        Message::new("error-control-character").arg("code", self.code())
+    }
+}
+
+impl fmt::Display for ControlCharacter {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        self.message().fmt(f)
+    }
+}
 
 impl InvalidSlug {
     /// What a slug must be, as a message for the page's language.

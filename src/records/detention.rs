@@ -28,6 +28,9 @@ pub struct DetentionDoc {
     /// The release wave, by slug.
     pub wave: Option<String>,
     pub notes: Option<String>,
+    /// Internal: staff only, never exported (`domain::visibility`).
+    #[serde(default)]
+    pub internal_notes: Option<String>,
     pub charges: Vec<ChargeDoc>,
 }
 
@@ -67,6 +70,7 @@ impl Document for DetentionDoc {
             ("wave", self.wave.clone().unwrap_or_default()),
             ("notes", self.notes.clone().unwrap_or_default()),
             ("charges", charges),
+            ("internal_notes", self.internal_notes.clone().unwrap_or_default()),
         ]
     }
 }
@@ -97,6 +101,7 @@ pub struct DetentionForm {
     pub release_mechanism: String,
     pub wave: String,
     pub notes: String,
+    pub internal_notes: String,
     #[serde(skip)]
     pub charges: Vec<ChargeRow>,
 }
@@ -164,6 +169,7 @@ impl DetentionForm {
             r.fail("release_mechanism", Message::new("error-wave-needs-mechanism"));
         }
         let notes = r.text("notes", &self.notes, 5000);
+        let internal_notes = r.text("internal_notes", &self.internal_notes, super::NOTES_MAX);
         let charges = self.charges(&mut r);
         r.finish(Some(DetentionDoc {
             country,
@@ -177,6 +183,7 @@ impl DetentionForm {
             release_mechanism,
             wave,
             notes,
+            internal_notes,
             charges,
         }))
     }
@@ -306,15 +313,15 @@ impl Record for DetentionDoc {
                        ended_precision = $8, facility_id = $9, trial_stage = $10, sentenced_on = $11,
                        sentenced_precision = $12, sentence_kind = $13, sentence_months = $14,
                        release_mechanism = $15, wave_id = (select id from waves where slug = $16), notes = $17,
-                       version = version + 1
+                       internal_notes = $18, version = version + 1
                 where id = $1 and version = $2
                 returning id, version
             ), inserted as (
                 insert into detentions (person_id, country, started_on, started_precision, ended_on, ended_precision,
                                         facility_id, trial_stage, sentenced_on, sentenced_precision, sentence_kind,
-                                        sentence_months, release_mechanism, wave_id, notes)
+                                        sentence_months, release_mechanism, wave_id, notes, internal_notes)
                 select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
-                       (select id from waves where slug = $16), $17
+                       (select id from waves where slug = $16), $17, $18
                 where $1::bigint is null
                 returning id, version
             )
@@ -337,6 +344,7 @@ impl Record for DetentionDoc {
             doc.release_mechanism as Option<ReleaseMechanism>,
             doc.wave,
             doc.notes,
+            doc.internal_notes,
         )
         .fetch_optional(&mut **tx)
         .await?;
@@ -421,6 +429,7 @@ mod tests {
         assert_eq!(doc.charges.len(), 2);
         assert_eq!(doc.sentence_months, Some(180));
         assert_eq!(doc.wave.as_deref(), Some("handover"));
+        crate::records::tests::assert_classified(&doc);
         let again = doc.form().validate(&["BY".into()], &[4], &["handover".into()]);
         assert_eq!(again, Ok(doc), "the form of a stored detention saves it unchanged");
     }

@@ -16,6 +16,12 @@ pub struct EventDoc {
     pub kind: EventKind,
     pub occurred: PartialDate,
     pub description: String,
+    /// Restricted: staff only (`domain::visibility`).
+    #[serde(default)]
+    pub medical: Option<String>,
+    /// Internal: staff only, never exported.
+    #[serde(default)]
+    pub internal_notes: Option<String>,
 }
 
 impl Document for EventDoc {
@@ -26,6 +32,8 @@ impl Document for EventDoc {
             ("event_kind", self.kind.as_str().to_owned()),
             ("occurred", self.occurred.to_string()),
             ("description", self.description.clone()),
+            ("medical", self.medical.clone().unwrap_or_default()),
+            ("internal_notes", self.internal_notes.clone().unwrap_or_default()),
         ]
     }
 }
@@ -37,6 +45,8 @@ pub struct EventForm {
     pub kind: String,
     pub occurred: String,
     pub description: String,
+    pub medical: String,
+    pub internal_notes: String,
 }
 
 impl EventForm {
@@ -51,10 +61,14 @@ impl EventForm {
         if description.is_none() {
             r.fail("description", Message::new("error-event-description"));
         }
+        let medical = r.text("medical", &self.medical, super::NOTES_MAX);
+        let internal_notes = r.text("internal_notes", &self.internal_notes, super::NOTES_MAX);
         r.finish(kind.zip(occurred).zip(description).map(|((kind, occurred), description)| EventDoc {
             kind,
             occurred,
             description,
+            medical,
+            internal_notes,
         }))
     }
 }
@@ -99,12 +113,13 @@ impl Record for EventDoc {
             r#"
             with updated as (
                 update events set kind = $4, occurred_on = $5, occurred_precision = $6, description = $7,
-                       version = version + 1
+                       medical = $8, internal_notes = $9, version = version + 1
                 where id = $1 and version = $2
                 returning id, version
             ), inserted as (
-                insert into events (person_id, kind, occurred_on, occurred_precision, description)
-                select $3, $4, $5, $6, $7 where $1::bigint is null
+                insert into events (person_id, kind, occurred_on, occurred_precision, description, medical,
+                                    internal_notes)
+                select $3, $4, $5, $6, $7, $8, $9 where $1::bigint is null
                 returning id, version
             )
             select id as "id!", version as "version!" from updated union all select id, version from inserted
@@ -116,6 +131,8 @@ impl Record for EventDoc {
             doc.occurred.start(),
             doc.occurred.precision() as _,
             doc.description,
+            doc.medical,
+            doc.internal_notes,
         )
         .fetch_optional(&mut **tx)
         .await?;
@@ -156,12 +173,16 @@ mod tests {
             kind: "hunger_strike".into(),
             occurred: "March 2021".into(),
             description: "Began a hunger strike in the pre-trial detention centre.".into(),
+            medical: "Synthetic: lost 12 kg.".into(),
+            internal_notes: String::new(),
         };
         let doc = form.validate().unwrap();
         assert_eq!((doc.kind, doc.occurred.iso().as_str()), (EventKind::HungerStrike, "2021-03"));
+        assert_eq!((doc.medical.as_deref(), doc.internal_notes.as_deref()), (Some("Synthetic: lost 12 kg."), None));
         let errors =
-            EventForm { kind: "party".into(), occurred: "".into(), description: " ".into() }.validate().unwrap_err();
+            EventForm { kind: "party".into(), description: " ".into(), ..EventForm::default() }.validate().unwrap_err();
         assert_eq!(errors.keys().map(String::as_str).collect::<Vec<_>>(), ["description", "kind", "occurred"]);
+        crate::records::tests::assert_classified(&doc);
         assert_eq!(EventForm::validate(&doc.form()), Ok(doc), "the form of a stored event saves it unchanged");
     }
 }

@@ -403,6 +403,9 @@ impl<K: Kind> Editor for K {
     }
 }
 
+/// The most characters of a free-text note (an event's medical details, staff notes).
+pub const NOTES_MAX: usize = 20_000;
+
 /// Reads typed values, collecting a message per field that is wrong: the one way forms are
 /// checked. Kinds typed as [`Values`] name their fields (`optional("notes", 5000)`); typed forms
 /// with fields of their own pass the text (`text("notes", &form.notes, 5000)`).
@@ -439,11 +442,14 @@ impl<'a> Reader<'a> {
         self.errors.contains_key(field)
     }
 
-    /// Optional text of at most `max` characters.
+    /// Optional text of at most `max` characters, without control characters other than tabs
+    /// and line breaks (a vertical tab pasted from a word processor would make XML invalid).
     pub fn text(&mut self, field: &str, typed: &str, max: usize) -> Option<String> {
         let typed = typed.trim();
         if typed.chars().count() > max {
             self.fail(field, Message::new("error-too-long").number("max", max));
+        } else if let Err(found) = crate::domain::text::check(typed) {
+            self.fail(field, found.message());
         }
         (!typed.is_empty()).then(|| typed.to_owned())
     }
@@ -639,5 +645,29 @@ pub(crate) mod tests {
 
     pub(crate) fn context(may_publish: bool) -> Context {
         Context { countries: vec!["BY".into(), "RU".into()], may_publish, current: None }
+    }
+
+    /// Every field of `doc` has its visibility in the catalogue: a new field is classified when
+    /// it is added. Each `Editor` kind's tests call this with a document of theirs.
+    pub(crate) fn assert_classified<D: Document>(doc: &D) {
+        for (field, _) in doc.fields() {
+            let listed = crate::domain::visibility::listed(D::KIND, field);
+            assert!(listed.is_some(), "{:?} field {field:?} has no visibility in domain/visibility.rs", D::KIND);
+        }
+    }
+
+    #[test]
+    fn every_field_of_the_field_form_kinds_has_a_visibility() {
+        fn classified<K: Kind>() {
+            for field in K::FIELDS {
+                let listed = crate::domain::visibility::listed(K::KIND, field.name);
+                assert!(listed.is_some(), "{:?} field {:?} has no visibility", K::KIND, field.name);
+            }
+        }
+        classified::<source::SourceDoc>();
+        classified::<citation::CitationDoc>();
+        classified::<recognition::RecognitionDoc>();
+        classified::<facility::FacilityDoc>();
+        classified::<figure::FigureDoc>();
     }
 }

@@ -33,6 +33,9 @@ pub struct PersonDoc {
     /// Why a named person may be published; `consent` holds the consent when it is one.
     pub naming_basis: Option<NamingBasis>,
     pub consent: Option<Consent>,
+    /// Internal: staff only, never exported (`domain::visibility`).
+    #[serde(default)]
+    pub internal_notes: Option<String>,
 }
 
 fn named() -> PersonIdentity {
@@ -91,6 +94,7 @@ impl Document for PersonDoc {
                 "consent",
                 self.consent.as_ref().map(|c| format!("{}, {}: {}", c.by, c.on, c.purposes())).unwrap_or_default(),
             ),
+            ("internal_notes", self.internal_notes.clone().unwrap_or_default()),
         ]
     }
 }
@@ -128,6 +132,7 @@ pub struct PersonForm {
     pub consent_publish: String,
     pub consent_advocacy: String,
     pub consent_un_bodies: String,
+    pub internal_notes: String,
     #[serde(skip)]
     pub names: Vec<NameRow>,
     /// The editor has seen the warning about likely duplicates and goes ahead.
@@ -190,12 +195,15 @@ impl PersonForm {
             if value.chars().count() > max {
                 let count = value.chars().count();
                 r.fail(field, Message::new("error-too-long-count").number("max", max).number("count", count));
+            } else if let Err(found) = crate::domain::text::check(value) {
+                r.fail(field, found.message());
             }
             (!value.is_empty()).then(|| value.to_owned())
         };
         let occupation = text("occupation", &self.occupation, 500);
         let region = text("region", &self.region, 200);
         let biography = text("biography", &self.biography, 20_000);
+        let internal_notes = text("internal_notes", &self.internal_notes, super::NOTES_MAX);
         let mut citizenships = Vec::new();
         for code in self.citizenships.split(|c: char| c == ',' || c.is_whitespace()).filter(|c| !c.is_empty()) {
             let code = code.to_ascii_uppercase();
@@ -221,6 +229,7 @@ impl PersonForm {
             identity,
             naming_basis,
             consent,
+            internal_notes,
         });
         r.finish(doc)
     }
@@ -281,6 +290,11 @@ impl PersonForm {
             }
             if name.chars().count() > 300 {
                 errors.insert(format!("name_{i}"), Message::new("error-name-too-long").arg("max", 300));
+                continue;
+            }
+            // A name is one line: not even a tab.
+            if let Some(c) = name.chars().find(|c| c.is_control()) {
+                errors.insert(format!("name_{i}"), crate::domain::text::ControlCharacter(c).message());
                 continue;
             }
             let lang = row.lang.trim().to_lowercase();
@@ -405,14 +419,14 @@ impl Record for PersonDoc {
                                   occupation = $8, region = $9, biography = $10, version = version + 1,
                                   identity = $11, naming_basis = $12, consent_by = $13, consent_on = $14,
                                   consent_precision = $15, consent_publish = $16, consent_advocacy = $17,
-                                  consent_un_bodies = $18
+                                  consent_un_bodies = $18, internal_notes = $19
                 where id = $1 and version = $2
                 returning id, version
             ), inserted as (
                 insert into people (slug, publication, sex, born_on, born_precision, occupation, region, biography,
                                     identity, naming_basis, consent_by, consent_on, consent_precision,
-                                    consent_publish, consent_advocacy, consent_un_bodies)
-                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18
+                                    consent_publish, consent_advocacy, consent_un_bodies, internal_notes)
+                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19
                 where $1::bigint is null
                 returning id, version
             )
@@ -436,6 +450,7 @@ impl Record for PersonDoc {
             doc.consent.as_ref().is_some_and(|c| c.publish),
             doc.consent.as_ref().is_some_and(|c| c.advocacy),
             doc.consent.as_ref().is_some_and(|c| c.un_bodies),
+            doc.internal_notes,
         )
         .fetch_optional(&mut **tx)
         .await?;
@@ -763,6 +778,7 @@ mod tests {
             .unwrap();
         let again = PersonForm::from_doc(&doc).validate(&codes(), true, None).unwrap();
         assert_eq!(again, doc);
+        crate::records::tests::assert_classified(&doc);
         let mut changed = doc.clone();
         changed.born = Some("1992-06".parse().unwrap());
         changed.occupation = Some("Journalist".into());

@@ -21,6 +21,9 @@ pub struct SourceDoc {
     pub published: Option<PartialDate>,
     pub kind: SourceKind,
     pub notes: Option<String>,
+    /// Who supplied it (the informant): internal, never shown, never exported.
+    #[serde(default)]
+    pub received_from: Option<String>,
 }
 
 impl Document for SourceDoc {
@@ -73,12 +76,14 @@ impl Record for SourceDoc {
             r#"
             with updated as (
                 update sources set slug = $3, title = $4, publisher = $5, url = $6, published_on = $7,
-                       published_precision = $8, kind = $9, notes = $10, version = version + 1
+                       published_precision = $8, kind = $9, notes = $10, received_from = $11,
+                       version = version + 1
                 where id = $1 and version = $2
                 returning id, version
             ), inserted as (
-                insert into sources (slug, title, publisher, url, published_on, published_precision, kind, notes)
-                select $3, $4, $5, $6, $7, $8, $9, $10 where $1::bigint is null
+                insert into sources (slug, title, publisher, url, published_on, published_precision, kind, notes,
+                                     received_from)
+                select $3, $4, $5, $6, $7, $8, $9, $10, $11 where $1::bigint is null
                 returning id, version
             )
             select id as "id!", version as "version!" from updated union all select id, version from inserted
@@ -93,6 +98,7 @@ impl Record for SourceDoc {
             doc.published.map(|d| d.precision()) as _,
             doc.kind as SourceKind,
             doc.notes,
+            doc.received_from,
         )
         .fetch_optional(&mut **tx)
         .await?;
@@ -109,6 +115,7 @@ impl Kind for SourceDoc {
         Field::hinted("published"),
         Field::select("source_kind", "source-kind", SourceKind::KEYS),
         Field::long("notes"),
+        Field::long("received_from"),
     ];
     const LIST_FIELDS: &'static [&'static str] = &["publisher", "published", "slug"];
     const RENAMED: &'static [(&'static str, &'static str)] = &[("kind", "source_kind")];
@@ -128,7 +135,8 @@ impl Kind for SourceDoc {
         let published = r.date("published");
         let kind = r.choice("source_kind", SourceKind::from_key, Message::new("error-source-kind"));
         let notes = r.optional("notes", 5000);
-        let doc = kind.map(|kind| SourceDoc { slug, title, publisher, url, published, kind, notes });
+        let received_from = r.optional("received_from", 2000);
+        let doc = kind.map(|kind| SourceDoc { slug, title, publisher, url, published, kind, notes, received_from });
         r.finish(doc)
     }
 

@@ -27,6 +27,9 @@ pub struct WaveDoc {
     pub reported_released_count: Option<i32>,
     pub reported_count_qualifier: Option<CountQualifier>,
     pub notes: Option<String>,
+    /// Internal: staff only, never exported (`domain::visibility`).
+    #[serde(default)]
+    pub internal_notes: Option<String>,
     pub publication: PublicationState,
 }
 
@@ -53,6 +56,7 @@ impl Document for WaveDoc {
             ("traded", text(&self.traded)),
             ("reported", reported),
             ("notes", text(&self.notes)),
+            ("internal_notes", text(&self.internal_notes)),
         ]
     }
 }
@@ -73,6 +77,7 @@ pub struct WaveForm {
     pub reported: String,
     pub qualifier: String,
     pub notes: String,
+    pub internal_notes: String,
     pub publication: String,
 }
 
@@ -90,6 +95,7 @@ impl WaveForm {
         let counterparty = r.text("counterparty", &self.counterparty, 500);
         let traded = r.text("traded", &self.traded, 2000);
         let notes = r.text("notes", &self.notes, 20_000);
+        let internal_notes = r.text("internal_notes", &self.internal_notes, super::NOTES_MAX);
         if name.is_none() {
             r.fail("name", Message::new("error-wave-name"));
         }
@@ -139,6 +145,7 @@ impl WaveForm {
                 reported_released_count: reported,
                 reported_count_qualifier: qualifier.or(reported.map(|_| CountQualifier::Exactly)),
                 notes,
+                internal_notes,
                 publication,
             }),
             _ => None,
@@ -206,14 +213,14 @@ impl Record for WaveDoc {
                 update waves set slug = $3, name = $4, started_on = $5, started_precision = $6, ended_on = $7,
                        ended_precision = $8, country = $9, mechanism = $10, location = $11, counterparty = $12,
                        traded = $13, reported_released_count = $14, reported_count_qualifier = $15, notes = $16,
-                       publication = $17, version = version + 1
+                       publication = $17, internal_notes = $18, version = version + 1
                 where id = $1 and version = $2
                 returning id, version
             ), inserted as (
                 insert into waves (slug, name, started_on, started_precision, ended_on, ended_precision, country,
                                    mechanism, location, counterparty, traded, reported_released_count,
-                                   reported_count_qualifier, notes, publication)
-                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17 where $1::bigint is null
+                                   reported_count_qualifier, notes, publication, internal_notes)
+                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18 where $1::bigint is null
                 returning id, version
             )
             select id as "id!", version as "version!" from updated union all select id, version from inserted
@@ -235,6 +242,7 @@ impl Record for WaveDoc {
             doc.reported_count_qualifier as Option<CountQualifier>,
             doc.notes,
             doc.publication as PublicationState,
+            doc.internal_notes,
         )
         .fetch_optional(&mut **tx)
         .await?;
@@ -344,6 +352,7 @@ mod tests {
         assert_eq!(doc.slug, "pardon-of-23-people-2024-07-03");
         assert_eq!(doc.reported_count_qualifier, Some(CountQualifier::Exactly));
         assert_eq!(doc.publication, PublicationState::Published);
+        crate::records::tests::assert_classified(&doc);
         let again = doc.form().validate(&["BY".into()], true, None);
         assert_eq!(again, Ok(doc), "the form of a stored wave saves it unchanged");
 

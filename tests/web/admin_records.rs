@@ -202,3 +202,47 @@ async fn a_facility_added_through_its_form_shows_where_a_person_is_held() {
     assert_eq!(confirm.status, 409);
     assert!(confirm.text("[role=alert]").contains("1 detention names this facility"));
 }
+
+#[tokio::test]
+async fn control_characters_are_refused_beside_the_field_in_every_kind_of_form() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let person = fixtures::person(&app, &mut admin, "Invented Control Person").await;
+    /// A form, what is typed in it, and the field with the control character.
+    type Case<'a> = (String, Vec<(&'a str, &'a str)>, &'a str);
+    let cases: [Case<'_>; 4] = [
+        (
+            "/admin/people/new".to_owned(),
+            vec![("name_0", "Invented\u{b}Pasted"), ("lang_0", "en"), ("kind_0", "primary")],
+            "name_0",
+        ),
+        (
+            format!("/admin/events/new?person={person}"),
+            vec![("kind", "trial"), ("occurred", "2022"), ("description", "A hearing\u{1} (invented).")],
+            "description",
+        ),
+        ("/admin/sources/new".to_owned(), vec![("title", "Invented\u{7f} title"), ("source_kind", "report")], "title"),
+        (
+            "/admin/waves/new".to_owned(),
+            vec![
+                ("name", "Invented wave"),
+                ("started", "2025"),
+                ("country", "BY"),
+                ("mechanism", "pardon"),
+                ("notes", "a\u{1b}b"),
+            ],
+            "notes",
+        ),
+    ];
+    for (uri, fields, field) in cases {
+        let answer = admin.submit(&uri, &fields).await;
+        assert_eq!(answer.status, 422, "{uri}: {}", answer.body);
+        let message = answer.text(&format!("#{field}-error"));
+        assert!(message.contains("control character (U+"), "{uri}: {message:?}");
+        let typed = fields.iter().find(|(name, _)| *name == field).unwrap().1;
+        let shown = answer.attr(&format!("#{field}"), "value").unwrap_or_else(|| answer.text(&format!("#{field}")));
+        assert_eq!(shown, typed, "{uri}: what was typed is kept");
+    }
+    let count: i64 = sqlx::query_scalar("select count(*) from people").fetch_one(&app.pool).await.unwrap();
+    assert_eq!(count, 1, "nothing was saved");
+}

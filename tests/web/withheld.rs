@@ -486,3 +486,130 @@ async fn restoring_a_version_from_before_the_withholding_keeps_the_person_withhe
     assert_eq!(occupation, None, "the old version came back");
     assert_eq!(app.get("/prisoners/restorina-examplova").await.status, 404, "but not the name");
 }
+
+/// Strings planted in every restricted and internal field: none may reach a public answer.
+const OFFICE_CANARIES: &[&str] = &[
+    "canarypersonstaffnote",
+    "canarydetentionstaffnote",
+    "canaryeventmedical",
+    "canaryeventstaffnote",
+    "canarywavestaffnote",
+    "canaryinformant",
+];
+
+/// The words of the hidden fields' labels: a public list of changes must not name them either.
+const OFFICE_LABELS: &[&str] =
+    &["notes for staff", "medical details", "received from", "internal_notes", "received_from"];
+
+#[tokio::test]
+async fn fields_for_staff_only_never_leave_the_office() {
+    // Arrange: a named, published person with every office field of their case filled in.
+    let app = TestApp::with_demo().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let wave = saved(
+        &mut admin,
+        "/admin/waves/new",
+        &[
+            ("name", "Invented Office Pardon"),
+            ("started", "2025-07-05"),
+            ("country", "BY"),
+            ("mechanism", "pardon"),
+            ("publication", "published"),
+            ("internal_notes", "Canarywavestaffnote: who negotiated"),
+        ],
+    )
+    .await;
+    let wave: String =
+        sqlx::query_scalar("select slug from waves where id = $1").bind(wave).fetch_one(&app.pool).await.unwrap();
+    let person = saved(
+        &mut admin,
+        "/admin/people/new",
+        &[
+            ("name_0", "Invented Office Person"),
+            ("lang_0", "en"),
+            ("kind_0", "primary"),
+            ("publication", "published"),
+            ("naming_basis", "public_sources"),
+            ("internal_notes", "Canarypersonstaffnote: the sister's telephone"),
+        ],
+    )
+    .await;
+    let slug: String =
+        sqlx::query_scalar("select slug from people where id = $1").bind(person).fetch_one(&app.pool).await.unwrap();
+    saved(
+        &mut admin,
+        &format!("/admin/detentions/new?person={person}"),
+        &[
+            ("country", "BY"),
+            ("started", "2021-05"),
+            ("ended", "2025-07-05"),
+            ("release_mechanism", "pardon"),
+            ("wave", &wave),
+            ("internal_notes", "Canarydetentionstaffnote"),
+        ],
+    )
+    .await;
+    let event_fields = [
+        ("kind", "hunger_strike"),
+        ("occurred", "2022-03"),
+        ("description", "Went on a hunger strike (invented)."),
+        ("medical", "Canaryeventmedical: lost 12 kg"),
+    ];
+    let event = saved(&mut admin, &format!("/admin/events/new?person={person}"), &event_fields).await;
+    let source = saved(
+        &mut admin,
+        "/admin/sources/new",
+        &[
+            ("title", "Invented Office Gazette report"),
+            ("source_kind", "news_article"),
+            ("received_from", "Canaryinformant, a cellmate"),
+        ],
+    )
+    .await;
+    let source: String =
+        sqlx::query_scalar("select slug from sources where id = $1").bind(source).fetch_one(&app.pool).await.unwrap();
+    let cited = admin.submit(&format!("/admin/citations/new?person={person}"), &[("source", &source)]).await;
+    assert_eq!(cited.status, 303, "{}", cited.body);
+
+    // A change to a hidden field alone is no public change at all.
+    let feed = format!("/prisoners/{slug}/feed.atom");
+    let entries_before = app.get(&feed).await.body.matches("<entry>").count();
+    let changes_before = app.get(&format!("/prisoners/{slug}")).await.texts(".changes li").len();
+    let mut hidden_edit = event_fields.to_vec();
+    hidden_edit.push(("internal_notes", "Canaryeventstaffnote"));
+    let edited = admin.submit(&format!("/admin/events/{event}/edit"), &hidden_edit).await;
+    assert_eq!(edited.status, 303, "{}", edited.body);
+    assert_eq!(app.get(&feed).await.body.matches("<entry>").count(), entries_before, "the feed has no new entry");
+    assert_eq!(app.get(&format!("/prisoners/{slug}")).await.texts(".changes li").len(), changes_before);
+
+    // Act and assert: no public answer holds a canary or names a hidden field.
+    let uris = public_addresses(&app).await;
+    assert!(uris.iter().any(|u| u.contains(&slug)), "the crawl reaches the person's pages");
+    for uri in uris.iter().map(|u| u.replace("WAVE", &wave)) {
+        let answer = app.get(&uri).await;
+        assert_eq!(answer.status, 200, "{uri}");
+        let body = readable(&answer).to_lowercase();
+        for canary in OFFICE_CANARIES {
+            assert!(!body.contains(canary), "{uri} shows {canary:?}");
+        }
+        if !uri.ends_with(".zip") && !uri.ends_with(".json") && !uri.contains("/api/") {
+            for label in OFFICE_LABELS {
+                assert!(!body.contains(label), "{uri} names the hidden field {label:?}");
+            }
+        }
+    }
+
+    // Staff see them, marked, and each view of them is in the audit log.
+    let form = admin.get(&format!("/admin/events/{event}/edit")).await;
+    assert!(form.text("fieldset.office").contains("Medical details"), "the form groups them");
+    assert!(form.text("#medical").contains("Canaryeventmedical"));
+    let audited: Vec<String> = sqlx::query_scalar(
+        "select detail::text from audit_log where action = 'restricted_viewed' and detail ->> 'record' = 'event'",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert!(audited.iter().any(|d| d.contains("medical") && d.contains("internal_notes")), "{audited:?}");
+    let log = admin.get("/admin/audit").await;
+    assert!(log.text("main").contains(&format!("event {event}: internal_notes, medical")), "{}", log.text("main"));
+}

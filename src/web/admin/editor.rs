@@ -24,8 +24,8 @@ use super::summary::ErrorSummary;
 use super::{auth, history};
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, diff};
-use crate::db::users::User;
-use crate::domain::RecordKind;
+use crate::db::users::{AuditAction, User};
+use crate::domain::{RecordKind, visibility};
 use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::records::citation::{self, StoredCitation};
@@ -110,6 +110,11 @@ impl<K: Editor> Editing<K> {
             query: Values::new(),
             status,
         }
+    }
+
+    /// Who may see `field` (`domain::visibility`): `public`, `restricted` or `internal`.
+    pub fn visibility(&self, field: &str) -> &'static str {
+        visibility::of(K::KIND, field).as_str()
     }
 
     /// The message on `field`, in the page's language.
@@ -277,11 +282,32 @@ pub(super) async fn stored_form<K: Editor>(
     query: Values,
 ) -> AppResult<Editing<K>> {
     let stored = load::<K>(state, id).await?;
+    let fields = stored.doc.fields().into_iter().filter(|(_, value)| !value.is_empty()).map(|(field, _)| field);
+    audit_view(state, &user, K::KIND, id, fields).await?;
     let mut editing =
         Editing::new(state, user, None, Some((&stored, stored.version)), stored.doc.form(), StatusCode::OK);
     editing.saved = query.contains_key("saved");
     editing.query = query;
     Ok(editing)
+}
+
+/// Writes to the audit log that `user` is shown record `id`'s restricted or internal
+/// `fields` (those of them that are), if any: who saw what, when.
+pub(super) async fn audit_view(
+    state: &AppState,
+    user: &User,
+    kind: RecordKind,
+    id: i64,
+    fields: impl Iterator<Item = &'static str>,
+) -> AppResult<()> {
+    let mut hidden: Vec<&str> = fields.filter(|field| !visibility::is_public(kind, field)).collect();
+    hidden.sort_unstable();
+    hidden.dedup();
+    if hidden.is_empty() {
+        return Ok(());
+    }
+    let detail = serde_json::json!({ "record": kind.key(), "id": id, "fields": hidden });
+    auth::audit(state, AuditAction::RestrictedViewed, Some(user.id), &user.email, None, Some(detail)).await
 }
 
 async fn edit_form<K: Page>(

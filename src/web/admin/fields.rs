@@ -34,6 +34,8 @@ pub struct FieldView {
     pub hint: bool,
     pub value: String,
     pub error: Option<String>,
+    /// `public`, `restricted` or `internal` (`domain::visibility`).
+    pub visibility: &'static str,
 }
 
 impl FieldView {
@@ -70,7 +72,7 @@ impl FieldView {
     }
 }
 
-fn views(fields: &[Field], values: &Values, errors: &FieldErrors) -> Vec<FieldView> {
+fn views(kind: RecordKind, fields: &[Field], values: &Values, errors: &FieldErrors) -> Vec<FieldView> {
     let lang = locale::current();
     fields
         .iter()
@@ -80,6 +82,7 @@ fn views(fields: &[Field], values: &Values, errors: &FieldErrors) -> Vec<FieldVi
             hint: f.hint,
             value: values.get(f.name).cloned().unwrap_or_default(),
             error: errors.get(f.name).map(|m| lang.message(m)),
+            visibility: crate::domain::visibility::of(kind, f.name).as_str(),
         })
         .collect()
 }
@@ -119,7 +122,7 @@ impl<K: Kind> Page for K {
         let order: Vec<&str> = K::FIELDS.iter().map(|f| f.name).collect();
         let summary = editing.summary(&order);
         let citations = editing.citations(state).await?;
-        let fields = views(K::FIELDS, &editing.form, &editing.errors);
+        let fields = views(K::KIND, K::FIELDS, &editing.form, &editing.errors);
         Editing::respond(&FormPage { editing, kind: K::KIND, fields, summary, citations })
     }
 }
@@ -150,7 +153,7 @@ async fn list<K: Kind>(
     let lang = locale::current();
     let rows = records
         .into_iter()
-        .map(|r| (r.id, r.doc.title(lang), views(&fields, &r.doc.values(), &FieldErrors::new())))
+        .map(|r| (r.id, r.doc.title(lang), views(K::KIND, &fields, &r.doc.values(), &FieldErrors::new())))
         .collect();
     let page = ListPage {
         layout: super::layout(&state, &super::searched(&format!("/admin/{}", K::KIND.path()), &text)),

@@ -74,6 +74,21 @@ pub(super) async fn history<K: Page>(
 ) -> AppResult<Response> {
     let stored = load::<K>(&state, id).await?;
     let history = K::revisions(&mut *state.db.acquire().await?, id).await?;
+    let lines = history_lines(history);
+    // A person's history lists their whole case: one audit line per record whose hidden fields
+    // it shows.
+    let mut shown: Vec<(RecordKind, i64, Vec<&'static str>)> = Vec::new();
+    for line in &lines {
+        let Revision { record_type, record_id, .. } = line.revision;
+        let fields = line.changes.iter().map(|c| c.field);
+        match shown.iter_mut().find(|(kind, id, _)| (*kind, *id) == (record_type, record_id)) {
+            Some((_, _, seen)) => seen.extend(fields),
+            None => shown.push((record_type, record_id, fields.collect())),
+        }
+    }
+    for (kind, record_id, fields) in shown {
+        super::editor::audit_view(&state, &user, kind, record_id, fields.into_iter()).await?;
+    }
     let page = HistoryPage {
         layout: super::layout(&state, &format!("/admin/{}/{id}/history", K::KIND.path())),
         user,
@@ -81,7 +96,7 @@ pub(super) async fn history<K: Page>(
         kind: K::KIND,
         id,
         title: stored.doc.title(locale::current()),
-        lines: history_lines(history),
+        lines,
     };
     render(&page)
 }

@@ -31,6 +31,7 @@ use crate::app::AppState;
 use crate::db::photos::{self, PhotoDoc, StoredPhoto};
 use crate::db::revisions::{self, Action};
 use crate::db::users::User;
+use crate::domain::text;
 use crate::error::{AppError, AppResult, error_page};
 use crate::i18n::Message;
 use crate::photo::{self, MAX_UPLOAD_BYTES, PhotoError, Processed};
@@ -114,9 +115,13 @@ impl PhotoForm {
             errors.insert("alt_text", "alt_missing");
         } else if alt_text.chars().count() > ALT_TEXT_MAX {
             errors.insert("alt_text", "alt_too_long");
+        } else if text::check(&alt_text).is_err() {
+            errors.insert("alt_text", "control_character");
         }
         if credit.chars().count() > CREDIT_MAX {
             errors.insert("credit", "credit_too_long");
+        } else if text::check(&credit).is_err() {
+            errors.insert("credit", "control_character");
         }
         if errors.is_empty() { Ok((alt_text, Some(credit).filter(|c| !c.is_empty()))) } else { Err(errors) }
     }
@@ -423,6 +428,7 @@ mod tests {
             (PhotoForm { alt_text: " \n ".into(), ..form.clone() }, ("alt_text", "alt_missing")),
             (PhotoForm { alt_text: "a".repeat(ALT_TEXT_MAX + 1), ..form.clone() }, ("alt_text", "alt_too_long")),
             (PhotoForm { credit: "c".repeat(CREDIT_MAX + 1), ..form.clone() }, ("credit", "credit_too_long")),
+            (PhotoForm { credit: "Agency\u{1}".into(), ..form.clone() }, ("credit", "control_character")),
         ];
         for (form, (field, key)) in cases {
             assert_eq!(form.validate().unwrap_err().get(field), Some(&key), "{field}: {key}");
