@@ -62,8 +62,8 @@ async fn a_person_feed_follows_their_public_changes_and_drafts_have_none() {
     // A save through the forms changes the record and writes its revision in one transaction.
     app.change(
         "with saved as (update people set occupation = 'Blogger' where slug = 'andrey-kuznechyk' returning id)
-         insert into revisions (record_type, record_id, person_id, action, before, after, changed)
-         select 'person', id, id, 'update', '{}', '{}', '{occupation}' from saved",
+         insert into revisions (record_type, record_id, person_id, action, before, after, changed, public_changed)
+         select 'person', id, id, 'update', '{}', '{}', '{occupation}', '{occupation}' from saved",
     )
     .await;
     let feed = app.get("/prisoners/andrey-kuznechyk/feed.atom").await;
@@ -139,9 +139,10 @@ async fn a_person_feed_starts_at_publication_and_counts_its_own_changes() {
     sqlx::raw_sql(
         "with p as (select id from people where slug = 'andrey-kuznechyk'),
               o as (select id from people where slug = 'ihar-losik')
-         insert into revisions (at, record_type, record_id, person_id, action, before, after, changed)
+         insert into revisions (at, record_type, record_id, person_id, action, before, after, changed,
+                                public_changed)
          select at::timestamptz, kind, coalesce(record_id, p.id), coalesce(owner, p.id), action,
-                before::jsonb, after::jsonb, changed::text[]
+                before::jsonb, after::jsonb, changed::text[], changed::text[]
          from p, o, (values
              ('2025-01-01', 'person', null::bigint, null::bigint, 'create', null, '{\"publication\": \"draft\"}', '{slug,occupation}'),
              ('2025-01-02', 'detention', 900001, null, 'create', null, '{}', '{started}'),

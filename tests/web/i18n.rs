@@ -432,8 +432,8 @@ async fn feeds_of_a_person_and_of_a_search_are_in_every_language() {
     let app = TestApp::with_demo().await;
     app.change(
         "with saved as (update people set occupation = 'Blogger' where slug = 'andrey-kuznechyk' returning id)
-         insert into revisions (record_type, record_id, person_id, action, before, after, changed)
-         select 'person', id, id, 'update', '{}', '{}', '{occupation}' from saved",
+         insert into revisions (record_type, record_id, person_id, action, before, after, changed, public_changed)
+         select 'person', id, id, 'update', '{}', '{}', '{occupation}', '{occupation}' from saved",
     )
     .await;
     for (lang, name, change, status) in [
