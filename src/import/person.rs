@@ -129,6 +129,7 @@ pub fn person(
         (Column::Occupation, &mut form.occupation),
         (Column::Region, &mut form.region),
         (Column::Biography, &mut form.biography),
+        (Column::InternalNotes, &mut form.internal_notes),
     ] {
         if let Some(cell) = row.get(column) {
             *field = if column == Column::Sex { cell.trim().to_lowercase() } else { cell.to_owned() };
@@ -175,6 +176,7 @@ fn column_of(field: &str) -> &'static str {
         Column::Biography,
         Column::Identity,
         Column::NamingBasis,
+        Column::InternalNotes,
     ]
     .into_iter()
     .map(Column::name)
@@ -441,6 +443,9 @@ mod tests {
             (vec![(Column::AllNames, "A | A")], "all_names", "a name twice"),
             (vec![(Column::Name, "B"), (Column::AllNames, "A")], "name", "the name shown is not among the names"),
             (vec![(Column::AllNames, "A [en primary] | B [en primary]")], "all_names", "two main names in English"),
+            (vec![(Column::Name, "A\u{b}B")], "name", "a control character in a name"),
+            (vec![(Column::Name, "A"), (Column::Biography, "x\u{1}")], "biography", "a control character"),
+            (vec![(Column::Name, "A"), (Column::InternalNotes, "x\u{1}")], "internal_notes", "in the notes too"),
         ] {
             let errors = new_person(&cells).unwrap_err();
             assert_eq!(errors[0].column, Some(column), "{why}: {errors:?}");
@@ -448,6 +453,20 @@ mod tests {
         let mut uneven = Row::of(4, &[(Column::Name, "A")]);
         uneven.cell_count = Some((3, 2));
         assert_eq!(person(&uneven, None, "", "slug", &admin()).unwrap_err()[0].column, None);
+    }
+
+    #[test]
+    fn notes_for_staff_are_read_and_an_empty_cell_clears_them() {
+        let doc =
+            new_person(&[(Column::Name, "Synthetic Person"), (Column::InternalNotes, " Call the lawyer first. ")])
+                .unwrap();
+        assert_eq!(doc.internal_notes.as_deref(), Some("Call the lawyer first."));
+        let row = Row::of(2, &[(Column::Slug, "synthetic-person"), (Column::InternalNotes, "")]);
+        let cleared = person(&row, Some(&doc), "synthetic-person", "slug", &admin()).unwrap();
+        assert_eq!(cleared.internal_notes, None);
+        let row = Row::of(2, &[(Column::Slug, "synthetic-person")]);
+        let kept = person(&row, Some(&doc), "synthetic-person", "slug", &admin()).unwrap();
+        assert_eq!(kept.internal_notes, doc.internal_notes, "no column keeps them");
     }
 
     #[test]

@@ -33,6 +33,8 @@ pub enum Column {
     /// `public_sources` or `consent` (a consent's details are typed in the form); never in the
     /// public CSV.
     NamingBasis,
+    /// Notes for staff (internal: never in any export).
+    InternalNotes,
     /// Computed by the export (status, dates and waves from the detentions): accepted so that an
     /// exported file can be edited and imported again, and ignored.
     Computed,
@@ -54,6 +56,7 @@ pub const COLUMNS: &[(&str, Column)] = &[
     ("biography", Column::Biography),
     ("identity", Column::Identity),
     ("naming_basis", Column::NamingBasis),
+    ("internal_notes", Column::InternalNotes),
     ("status", Column::Computed),
     ("status_since", Column::Computed),
     ("detention_countries", Column::Computed),
