@@ -9,11 +9,12 @@ alter table events
 alter table waves add column internal_notes text check (char_length(internal_notes) <= 20000);
 alter table sources add column received_from text check (char_length(received_from) <= 2000);
 
--- Staff who opened a record with restricted or internal fields filled in: who, what, when.
+-- Staff who opened a record with restricted or internal fields filled in (who, what, when), and
+-- admins who downloaded the backup file.
 alter table audit_log drop constraint audit_log_action_check;
 alter table audit_log add constraint audit_log_action_check check (action in (
     'login', 'login_failed', 'login_throttled', 'logout', 'user_created', 'user_changed',
-    'restricted_viewed'));
+    'restricted_viewed', 'backup_exported'));
 
 -- The fields a revision changed that the public may know of (src/domain/visibility.rs): a
 -- person's public list of changes and their feed read these, never `changed`, and leave out a

@@ -1,6 +1,7 @@
 //! Everything that talks to PostgreSQL: connecting, checking the database is fit for search,
 //! migrations, and one module of free query functions per area.
 
+pub mod backup;
 pub mod changes;
 pub mod charts;
 pub mod dataset;

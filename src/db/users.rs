@@ -97,6 +97,8 @@ pub enum AuditAction {
     /// A staff member opened a record whose restricted or internal fields are filled in:
     /// `detail` names the record and the fields.
     RestrictedViewed,
+    /// An admin downloaded the backup file (`db::backup`).
+    BackupExported,
 }
 
 impl AuditAction {
@@ -109,6 +111,7 @@ impl AuditAction {
             AuditAction::UserCreated => "user_created",
             AuditAction::UserChanged => "user_changed",
             AuditAction::RestrictedViewed => "restricted_viewed",
+            AuditAction::BackupExported => "backup_exported",
         }
     }
 }

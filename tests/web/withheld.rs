@@ -613,3 +613,59 @@ async fn fields_for_staff_only_never_leave_the_office() {
     let log = admin.get("/admin/audit").await;
     assert!(log.text("main").contains(&format!("event {event}: internal_notes, medical")), "{}", log.text("main"));
 }
+
+#[tokio::test]
+async fn the_backup_file_has_every_record_but_no_internal_field() {
+    let app = TestApp::with_demo().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let person = saved(
+        &mut admin,
+        "/admin/people/new",
+        &[
+            ("name_0", "Invented Backup Person"),
+            ("lang_0", "en"),
+            ("kind_0", "primary"),
+            ("identity", "withheld"),
+            ("internal_notes", "Canarypersonstaffnote"),
+        ],
+    )
+    .await;
+    let event = [
+        ("kind", "trial"),
+        ("occurred", "2023"),
+        ("description", "Invented hearing."),
+        ("medical", "Canaryeventmedical"),
+    ];
+    saved(&mut admin, &format!("/admin/events/new?person={person}"), &event).await;
+    saved(
+        &mut admin,
+        "/admin/sources/new",
+        &[("title", "Invented backup source"), ("source_kind", "report"), ("received_from", "Canaryinformant")],
+    )
+    .await;
+
+    let file = admin.get("/admin/backup.json").await;
+    assert_eq!(file.status, 200);
+    assert!(file.header("content-disposition").starts_with("attachment"), "a download");
+    let json: serde_json::Value = serde_json::from_str(&file.body).unwrap();
+    let body = json["tables"].to_string().to_lowercase();
+    for internal in ["canarypersonstaffnote", "canaryinformant", "internal_notes", "received_from"] {
+        assert!(!body.contains(internal), "the backup holds {internal:?}");
+    }
+    let people = json["tables"]["people"].as_array().unwrap();
+    assert!(people.iter().any(|p| p["id"] == person && p["identity"] == "withheld"), "drafts and withheld people too");
+    assert!(body.contains("canaryeventmedical"), "restricted fields are staff data and are kept");
+    assert!(json["tables"]["person_names"].to_string().contains("Invented Backup Person"));
+    assert!(
+        json["left_out"].as_array().unwrap().iter().any(|c| c == "sources.received_from"),
+        "it says what it left out"
+    );
+    let logged: i64 = sqlx::query_scalar("select count(*) from audit_log where action = 'backup_exported'")
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(logged, 1, "each download is audited");
+
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    assert_eq!(editor.get("/admin/backup.json").await.status, 403, "admins only");
+}

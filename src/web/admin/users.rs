@@ -1,19 +1,24 @@
-//! `/admin` (the dashboard), `/admin/users` and `/admin/audit` (admins only).
+//! `/admin` (the dashboard), `/admin/users`, `/admin/audit` and `/admin/backup.json` (admins
+//! only).
 
 use askama::Template;
 use axum::Router;
 use axum::extract::State;
-use axum::response::Response;
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
 use super::request::Staff;
 use crate::app::AppState;
-use crate::db::users::{self, AuditLine, User};
+use crate::db::users::{self, AuditAction, AuditLine, User};
 use crate::error::AppResult;
 use crate::web::{Layout, format, render};
 
 pub fn router() -> Router<AppState> {
-    Router::new().route("/admin/users", get(list_users)).route("/admin/audit", get(show_audit))
+    Router::new()
+        .route("/admin/users", get(list_users))
+        .route("/admin/audit", get(show_audit))
+        .route("/admin/backup.json", get(backup))
 }
 
 #[derive(Template)]
@@ -72,4 +77,17 @@ struct AuditPage {
 async fn show_audit(State(state): State<AppState>) -> AppResult<Response> {
     let lines = users::recent_audit(&mut *state.db.acquire().await?, 500).await?;
     render(&AuditPage { layout: super::layout(&state, "/admin/audit"), lines })
+}
+
+/// Every record with every field but the internal ones, as a file to keep (`db::backup`);
+/// each download is in the audit log.
+async fn backup(State(state): State<AppState>, staff: Staff) -> AppResult<Response> {
+    let mut conn = state.db.acquire().await?;
+    let file = crate::db::backup::export(&mut conn).await?;
+    let detail = serde_json::json!({ "tables": crate::db::backup::TABLES.len() });
+    let user = &staff.user;
+    super::auth::audit(&state, AuditAction::BackupExported, Some(user.id), &user.email, None, Some(detail)).await?;
+    let day = time::OffsetDateTime::now_utc().date();
+    let name = format!("attachment; filename=\"prisoner-tracker-backup-{day}.json\"");
+    Ok(([(header::CONTENT_DISPOSITION, name)], axum::Json(file)).into_response())
 }
