@@ -666,6 +666,8 @@ async fn the_backup_file_has_every_record_but_no_internal_field() {
         .unwrap();
     assert_eq!(logged, 1, "each download is audited");
 
+    let link = admin.get("/be/admin").await.attr("a[download]", "href").unwrap();
+    assert_eq!(admin.get(&link).await.status, 200, "{link}: the link of the home page in Belarusian");
     let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
     assert_eq!(editor.get("/admin/backup.json").await.status, 403, "admins only");
 }
