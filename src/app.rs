@@ -47,6 +47,8 @@ pub struct AppState {
     pub trusted_proxies: Arc<[IpNetwork]>,
     /// How failed logins slow the next try; tests make it quick.
     pub login: LoginThrottle,
+    /// Editors' changes to published records wait for an admin (`REVIEW_EDITS`).
+    pub review_edits: bool,
 }
 
 impl AppState {
@@ -61,7 +63,14 @@ impl AppState {
             dataset: crate::web::data::cache(changes),
             trusted_proxies: Arc::from([]),
             login: LoginThrottle::default(),
+            review_edits: true,
         }
+    }
+
+    /// The same state, with editors' changes to published records reviewed or not.
+    pub fn with_review_edits(mut self, review: bool) -> Self {
+        self.review_edits = review;
+        self
     }
 
     /// The same state, reading the client's address from these proxies' headers.
@@ -164,7 +173,9 @@ pub fn router(state: AppState, limits: Limits) -> Router {
 /// Serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
 pub async fn serve(pool: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
     let origin = args.public_origin()?;
-    let state = AppState::new(pool, origin).with_trusted_proxies(args.trusted_proxies.clone());
+    let state = AppState::new(pool, origin)
+        .with_trusted_proxies(args.trusted_proxies.clone())
+        .with_review_edits(args.review_edits);
     let limits = Limits { request_timeout: Duration::from_secs(args.request_timeout_secs), ..Limits::default() };
     tokio::spawn(sweep_sessions(state.db.clone(), Duration::from_secs(3600)));
     let listener = TcpListener::bind(args.bind_addr).await?;

@@ -109,6 +109,12 @@ pub struct ServeArgs {
     /// `X-Forwarded-For` / `Forwarded`; empty (the default) trusts no one.
     #[arg(long, env = "TRUSTED_PROXIES", value_delimiter = ',', num_args = 0..)]
     pub trusted_proxies: Vec<sqlx::types::ipnetwork::IpNetwork>,
+
+    /// Whether an editor's change to a published record waits for an admin's approval
+    /// (`/admin/review`) before the public sees it. On by default; `false` lets editors'
+    /// changes go live at once.
+    #[arg(long, env = "REVIEW_EDITS", default_value_t = true, action = clap::ArgAction::Set)]
+    pub review_edits: bool,
 }
 
 impl ServeArgs {

@@ -509,3 +509,24 @@ visibility-restricted = staff only, never published
 visibility-internal = staff only, never published or exported
 office-legend = Office only
 office-hint = Nothing here is ever shown on the public site, in the API, the feeds or the downloads. Opening a record with these fields filled in is written to the audit log.
+
+## The review queue (src/web/admin/review.rs)
+admin-nav-review = Review
+review-title = Changes waiting for review
+review-intro = Editors' changes to published records wait here until an admin approves them; until then the public sees the record as it was. Approving checks the change again and saves it in the editor's name; a record changed since cannot take it: reject it and ask the editor to make it again.
+review-none = No change is waiting.
+review-record = Open the record
+review-approve = Approve and publish
+review-reject = Reject
+review-done-approved = Approved: the change is saved and public.
+review-done-rejected = Rejected: the change is gone; the record is as it was.
+review-pending = Your change (saved by { $editor }, { $at }) waits for an admin's review: this form shows it, the public still sees the record as it was. Saving again replaces it.
+review-pending-admin = A change by { $editor } ({ $at }) waits for review; this form shows the record as it is.
+review-open = Review it
+revision-of-person = Person
+revision-of-wave = Release wave
+revision-of-source = Source
+revision-of-facility = Facility
+revision-of-figure = Reported figure
+audit-change_approved = Change approved
+audit-change_rejected = Change rejected

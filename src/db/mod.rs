@@ -10,6 +10,7 @@ pub mod import;
 pub mod local_cluster;
 pub mod people;
 pub mod photos;
+pub mod review;
 pub mod revisions;
 pub mod search;
 pub mod stats;

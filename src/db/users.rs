@@ -99,6 +99,9 @@ pub enum AuditAction {
     RestrictedViewed,
     /// An admin downloaded the backup file (`db::backup`).
     BackupExported,
+    /// An admin approved or rejected an editor's change (`db::review`).
+    ChangeApproved,
+    ChangeRejected,
 }
 
 impl AuditAction {
@@ -112,6 +115,8 @@ impl AuditAction {
             AuditAction::UserChanged => "user_changed",
             AuditAction::RestrictedViewed => "restricted_viewed",
             AuditAction::BackupExported => "backup_exported",
+            AuditAction::ChangeApproved => "change_approved",
+            AuditAction::ChangeRejected => "change_rejected",
         }
     }
 }

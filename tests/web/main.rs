@@ -28,6 +28,7 @@ mod hostile;
 mod i18n;
 mod migrations;
 mod prisoners;
+mod review;
 mod sampling;
 mod search;
 mod seed;

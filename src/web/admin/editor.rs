@@ -21,7 +21,7 @@ use tower_sessions::Session;
 
 use super::request::{Posted, Staff};
 use super::summary::ErrorSummary;
-use super::{auth, history};
+use super::{auth, history, review};
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, diff};
 use crate::db::users::{AuditAction, User};
@@ -47,6 +47,7 @@ pub(crate) fn routes<K: Page>() -> Router<AppState> {
         .route(&format!("{base}/{{id}}/edit"), get(edit_form::<K>).post(update::<K>))
         .route(&format!("{base}/{{id}}/history"), get(history::history::<K>))
         .route(&format!("{base}/{{id}}/restore/{{revision}}"), post(history::restore::<K>))
+        .route(&format!("{base}/review/{{id}}/approve"), post(review::approve::<K>))
 }
 
 /// What a form page shows, whatever the kind: a kind's page holds it and derefs to it, so that
@@ -69,6 +70,8 @@ pub(crate) struct Editing<K: Editor> {
     /// The fields where the version saved meanwhile differs from the one typed (409).
     pub conflict: Option<Vec<FieldChange>>,
     pub saved: bool,
+    /// A change to the record that waits for an admin's review (`review`).
+    pub pending: Option<review::PendingNote>,
     /// The query string of the page (`?released=12` after a wave's bulk release).
     pub query: Values,
     pub status: StatusCode,
@@ -107,6 +110,7 @@ impl<K: Editor> Editing<K> {
             errors: FieldErrors::new(),
             conflict: None,
             saved: false,
+            pending: None,
             query: Values::new(),
             status,
         }
@@ -245,7 +249,18 @@ async fn save<K: Page>(
     let current = stored.as_ref().map(|s| &s.doc);
     let over = stored.as_ref().zip(editing.version).map(|(s, version)| (s.id, version));
     let mut tx = state.db.begin().await?;
-    let written = match K::validate(&mut tx, &editing.form, &context, current, editing.id).await? {
+    let validated = K::validate(&mut tx, &editing.form, &context, current, editing.id).await?;
+    // An editor's change to a published record waits for an admin; a stale one gets the 409.
+    let fresh = stored.as_ref().is_none_or(|s| Some(s.version) == editing.version);
+    if let Ok(doc) = &validated
+        && fresh
+        && review::needed(state, &mut tx, &editing.user, stored.as_ref(), person_id).await?
+    {
+        let next = review::hold(&mut tx, &editing, stored.as_ref(), person_id, doc).await?;
+        tx.commit().await?;
+        return Ok(super::redirect_to(&next).into_response());
+    }
+    let written = match validated {
         Ok(doc) => K::save(&mut tx, over, editing.owner, &doc).await.map(|saved| (saved, doc)).map_err(racing::<K>),
         Err(errors) => Err(Ok(errors)),
     };
@@ -288,6 +303,7 @@ pub(super) async fn stored_form<K: Editor>(
         Editing::new(state, user, None, Some((&stored, stored.version)), stored.doc.form(), StatusCode::OK);
     editing.saved = query.contains_key("saved");
     editing.query = query;
+    review::show_pending(state, &mut editing).await?;
     Ok(editing)
 }
 

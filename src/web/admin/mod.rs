@@ -16,6 +16,7 @@ mod import;
 mod people;
 pub mod photos;
 pub(crate) mod request;
+mod review;
 mod summary;
 mod texts;
 mod users;
@@ -86,6 +87,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .listed::<FigureDoc>();
     let admins_only = Router::new()
         .merge(users::router())
+        .merge(review::router())
         .merge(crate::web::account::admin_router())
         .merge(kinds.admins)
         .route_layer(from_fn(require_admin));
