@@ -25,11 +25,11 @@ use crate::accounts::two_factor::{self, Proof};
 use crate::accounts::{self, AccountChange};
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, StaffSession, User};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::web::admin::request::{Posted, Staff};
 use crate::web::admin::{AuthSession, layout, redirect_to, render_with};
 use crate::web::client::ClientIp;
+use crate::web::error::{AppError, AppResult};
 use crate::web::{Layout, csrf, format};
 
 /// The session key holding when the user logged in (Unix seconds), for the absolute timeout.

@@ -15,10 +15,10 @@ use crate::app::AppState;
 use crate::db::feeds::{self, Change, PersonFeed, RECORDS_PER_SITEMAP, Release};
 use crate::db::search::{self, Hit};
 use crate::domain::Slug;
-use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::search::query::{Search, SearchForm};
 use crate::web::cache::Rendered;
+use crate::web::error::{AppError, AppResult};
 use crate::web::format;
 use crate::web::locale::Locale;
 

@@ -12,7 +12,7 @@ use crate::db::stats::{HeadlineCounts, ReportedFigure};
 use crate::db::{people, stats, waves};
 use crate::domain::WaveSummary;
 use crate::domain::chart_filter::ChartFilter;
-use crate::error::AppResult;
+use crate::web::error::AppResult;
 use crate::web::locale::Locale;
 use crate::web::{Layout, render};
 

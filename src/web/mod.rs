@@ -9,6 +9,7 @@ pub mod charts;
 pub mod client;
 pub mod csrf;
 pub mod data;
+pub mod error;
 mod feeds;
 pub mod format;
 pub mod headers;
@@ -26,8 +27,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::app::AppState;
-use crate::error::{AppResult, error_page};
 use crate::i18n::{Lang, Message};
+use crate::web::error::{AppResult, error_page};
 use crate::web::locale::Locale;
 
 /// What every page's frame (`base.html`) needs, and what every page uses to speak its

@@ -10,8 +10,8 @@ use axum::routing::get;
 use crate::app::AppState;
 use crate::db::people::{self, CustodyDays, PersonProfile};
 use crate::domain::{NameKind, Slug};
-use crate::error::{AppError, AppResult};
 use crate::web::cache::Rendered;
+use crate::web::error::{AppError, AppResult};
 use crate::web::locale::Locale;
 use crate::web::{Layout, format, moved_permanently};
 

@@ -21,10 +21,10 @@ use super::request::{Posted, Values};
 use crate::accounts::{self, Role};
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, User};
-use crate::error::{AppError, AppResult};
 use crate::web::Layout;
 use crate::web::client::ClientIp;
 use crate::web::csrf::LoginCookie;
+use crate::web::error::{AppError, AppResult};
 
 /// Failed logins within [`THROTTLE_MINUTES`] that cost nothing: a mistyped password or two.
 pub const FREE_FAILURES_PER_CLIENT: i64 = 3;

@@ -15,8 +15,8 @@ use crate::app::AppState;
 use crate::db::revisions;
 use crate::db::users::User;
 use crate::domain::RecordKind;
-use crate::error::AppResult;
 use crate::records::{Record, Stored};
+use crate::web::error::AppResult;
 use crate::web::{Layout, csrf, locale};
 
 /// The delete routes of `K`, for the admins-only router.

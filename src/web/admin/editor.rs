@@ -26,11 +26,11 @@ use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, diff};
 use crate::db::users::User;
 use crate::domain::RecordKind;
-use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::records::citation::{self, StoredCitation};
 use crate::records::person::{self, PersonDoc};
 use crate::records::{self, Context, Editor, FieldErrors, Record, Stored, Subject, Values};
+use crate::web::error::{AppError, AppResult};
 use crate::web::{Layout, csrf, locale};
 
 /// A kind's form page: what it shows besides what every form shows ([`Editing`]).

@@ -16,9 +16,9 @@ use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::users::User;
 use crate::domain::RecordKind;
-use crate::error::{AppError, AppResult};
 use crate::records::citation::StoredCitation;
 use crate::records::{Field, FieldErrors, Input, Kind, Values};
+use crate::web::error::{AppError, AppResult};
 use crate::web::{Layout, csrf, locale, render};
 
 /// The list page of a kind edited by the field form.

@@ -12,9 +12,9 @@ use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, Revision};
 use crate::db::users::User;
 use crate::domain::RecordKind;
-use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::records::{self, FieldErrors};
+use crate::web::error::{AppError, AppResult};
 use crate::web::{Layout, csrf, format, locale, render};
 
 /// A revision as a history page shows it.

@@ -20,10 +20,10 @@ use super::request::{Staff, Unchecked, Values};
 use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::users::User;
-use crate::error::{AppResult, error_page};
 use crate::i18n::{Count, Message};
 use crate::import::table::{self, COLUMNS, Column};
 use crate::import::{self as importer, ApplyError, Report};
+use crate::web::error::{AppResult, error_page};
 use crate::web::{Layout, render};
 
 pub fn router() -> Router<AppState> {

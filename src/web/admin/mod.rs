@@ -36,7 +36,6 @@ pub use auth::{AuthSession, Backend, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PE
 
 use crate::app::AppState;
 use crate::db::users::User;
-use crate::error::{AppError, AppResult};
 use crate::records::Kind;
 use crate::records::citation::CitationDoc;
 use crate::records::detention::DetentionDoc;
@@ -48,6 +47,7 @@ use crate::records::recognition::RecognitionDoc;
 use crate::records::source::SourceDoc;
 use crate::records::wave::WaveDoc;
 use crate::web::account;
+use crate::web::error::{AppError, AppResult};
 use crate::web::locale::{self, Locale};
 use crate::web::{Layout, render};
 use editor::Page;

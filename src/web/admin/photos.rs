@@ -31,10 +31,10 @@ use crate::app::AppState;
 use crate::db::photos::{self, PhotoDoc, StoredPhoto};
 use crate::db::revisions::{self, Action};
 use crate::db::users::User;
-use crate::error::{AppError, AppResult, error_page};
 use crate::i18n::Message;
 use crate::photo::{self, MAX_UPLOAD_BYTES, PhotoError, Processed};
 use crate::records::{Record, person::PersonDoc};
+use crate::web::error::{AppError, AppResult, error_page};
 use crate::web::{Layout, photos::image_response};
 
 /// The largest upload request: the file and the few short fields beside it.

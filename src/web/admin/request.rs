@@ -15,8 +15,8 @@ use tower_sessions::Session;
 
 use super::CurrentUser;
 use crate::db::users::User;
-use crate::error::{AppError, AppResult};
 use crate::web::csrf;
+use crate::web::error::{AppError, AppResult};
 
 /// The account making a request under `/admin` (put there by `require_login`) and its session.
 pub struct Staff {

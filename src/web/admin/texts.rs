@@ -21,8 +21,8 @@ use crate::app::AppState;
 use crate::db::revisions::{self, Action, Document, FieldChange, Revision, diff};
 use crate::db::texts::{self, EventTexts, Owner, PersonTexts, Saved, StoredTexts, TextsDoc, WaveTexts};
 use crate::db::users::User;
-use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Message};
+use crate::web::error::{AppError, AppResult};
 use crate::web::{Layout, format};
 
 /// The translations of one kind of record, as their revisions store them. The handlers are

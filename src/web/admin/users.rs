@@ -9,7 +9,7 @@ use axum::routing::get;
 use super::request::Staff;
 use crate::app::AppState;
 use crate::db::users::{self, AuditLine, User};
-use crate::error::AppResult;
+use crate::web::error::AppResult;
 use crate::web::{Layout, format, render};
 
 pub fn router() -> Router<AppState> {

@@ -15,12 +15,12 @@ use crate::app::AppState;
 use crate::db::revisions::{self, Action};
 use crate::db::users::User;
 use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::records::citation::StoredCitation;
 use crate::records::detention::DetentionDoc;
 use crate::records::wave::{self, WaveDoc};
 use crate::records::{Record, Stored, Values};
+use crate::web::error::{AppError, AppResult};
 use crate::web::{Layout, csrf, render};
 
 /// The list of waves and the bulk release; the rest is the editor's.
