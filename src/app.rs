@@ -25,11 +25,11 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::config::ServeArgs;
 use crate::db::changes::Changes;
-use crate::web::admin::LoginThrottle;
 use crate::web::cache::RenderCache;
 use crate::web::charts::ChartCache;
 use crate::web::data::DatasetCache;
 use crate::web::error::error_page;
+use crate::web::throttle::LoginThrottle;
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]

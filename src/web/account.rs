@@ -1,4 +1,4 @@
-//! Staff accounts on the web, after the password (`admin::auth` checks that): the second factor
+//! Staff accounts on the web, after the password (`web::login` checks that): the second factor
 //! (`/login/code`), setting one up (`/account/two-factor`), a user's own page with their open
 //! sessions (`/account`), and what admins change on others' accounts (`/admin/users/{id}`).
 //!
@@ -27,9 +27,10 @@ use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, StaffSession, User};
 use crate::i18n::Message;
 use crate::web::admin::request::{Posted, Staff};
-use crate::web::admin::{AuthSession, layout, redirect_to, render_with};
+use crate::web::admin::{layout, redirect_to, render_with};
 use crate::web::client::ClientIp;
 use crate::web::error::{AppError, AppResult};
+use crate::web::login::AuthSession;
 use crate::web::{Layout, csrf, format};
 
 /// The session key holding when the user logged in (Unix seconds), for the absolute timeout.

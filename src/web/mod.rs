@@ -16,9 +16,11 @@ pub mod headers;
 mod health;
 mod home;
 pub mod locale;
+pub mod login;
 pub mod photos;
 mod prisoners;
 pub(crate) mod search;
+pub mod throttle;
 mod waves;
 mod xml;
 

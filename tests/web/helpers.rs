@@ -189,7 +189,7 @@ impl TestApp {
         let db = TestDb::migrated().await;
         let pool = db.pool().await;
         let mut state = AppState::new(pool.clone(), ORIGIN);
-        state.login = prisoner_tracker::web::admin::LoginThrottle::new(std::time::Duration::from_millis(1));
+        state.login = prisoner_tracker::web::throttle::LoginThrottle::new(std::time::Duration::from_millis(1));
         let state = configure(state);
         let router = app::router(state.clone(), Limits::default());
         TestApp { db, pool, state, router }

@@ -19,9 +19,9 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_sessions::Session;
 
+use super::history;
 use super::request::{Posted, Staff};
 use super::summary::ErrorSummary;
-use super::{auth, history};
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, diff};
 use crate::db::users::User;
@@ -119,7 +119,7 @@ impl<K: Editor> Editing<K> {
 
     /// Whether the user may publish and delete.
     pub fn may_publish(&self) -> bool {
-        auth::is_admin(&self.user)
+        self.user.role.is_admin()
     }
 
     /// The summary of a refused form, its fields in the order the page shows them.
@@ -174,7 +174,7 @@ pub(super) async fn owner_person(state: &AppState, owner: Option<Subject>) -> Ap
 /// What validation needs besides the form: the countries, and whether the user may publish.
 pub(super) async fn context(state: &AppState, user: &User) -> AppResult<Context> {
     let countries = person::country_codes(&mut *state.db.acquire().await?).await?;
-    Ok(Context { countries, may_publish: auth::is_admin(user), current: None })
+    Ok(Context { countries, may_publish: user.role.is_admin(), current: None })
 }
 
 pub(super) async fn load<K: Record>(state: &AppState, id: i64) -> AppResult<Stored<K>> {

@@ -17,7 +17,6 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::request::{Staff, Unchecked, Values};
-use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::users::User;
 use crate::i18n::{Count, Message};
@@ -93,7 +92,7 @@ impl ImportPage {
     }
 
     fn may_publish(&self) -> bool {
-        self.user.role == Role::Admin
+        self.user.role.is_admin()
     }
 
     /// A value to show in the report: long texts (a biography) are cut to their beginning.

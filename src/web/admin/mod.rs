@@ -1,11 +1,10 @@
-//! The admin area: logging in, and everything under `/admin`, behind a session.
+//! The admin area: everything under `/admin`, behind a session and a login (`web::login`).
 //!
 //! Sessions live in PostgreSQL (tower-sessions' `PostgresStore`, table from migration 0005);
 //! the cookie is HttpOnly, SameSite=Strict, and Secure whenever the site's origin is https. A
 //! session ends after [`IDLE_MINUTES`] without a request and [`ABSOLUTE_HOURS`] after login,
 //! whatever happens. Only these routes carry the session layer: public pages set no cookie.
 
-mod auth;
 mod delete;
 mod detentions;
 mod editor;
@@ -32,8 +31,6 @@ use tower_sessions::cookie::SameSite;
 use tower_sessions::{Expiry, Session, SessionManagerLayer};
 use tower_sessions_sqlx_store::PostgresStore;
 
-pub use auth::{AuthSession, Backend, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_CLIENT, LoginThrottle};
-
 use crate::app::AppState;
 use crate::db::users::User;
 use crate::records::Kind;
@@ -49,6 +46,7 @@ use crate::records::wave::WaveDoc;
 use crate::web::account;
 use crate::web::error::{AppError, AppResult};
 use crate::web::locale::{self, Locale};
+use crate::web::login::{self, AuthSession, Backend};
 use crate::web::{Layout, render};
 use editor::Page;
 
@@ -100,7 +98,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(crate::web::account::staff_router())
         .merge(admins_only)
         .route_layer(from_fn(require_login));
-    Router::new().merge(auth::router()).merge(crate::web::account::router()).merge(admin).layer(auth)
+    Router::new().merge(login::router()).merge(crate::web::account::router()).merge(admin).layer(auth)
 }
 
 /// The routes of the record kinds, a line per kind: the editor (new, edit, history, restore)
@@ -191,7 +189,7 @@ async fn require_login(mut auth: AuthSession, session: Session, mut request: Req
 /// Answers 403 to accounts that are not admins.
 async fn require_admin(request: Request, next: Next) -> Response {
     match request.extensions().get::<CurrentUser>() {
-        Some(CurrentUser(user)) if auth::is_admin(user) => next.run(request).await,
+        Some(CurrentUser(user)) if user.role.is_admin() => next.run(request).await,
         _ => AppError::Forbidden.into_response(),
     }
 }
