@@ -182,7 +182,7 @@ pub async fn sweep_sessions(pool: PgPool, every: Duration) {
     loop {
         ticks.tick().await;
         let swept = match pool.acquire().await {
-            Ok(mut conn) => crate::db::users::delete_expired_sessions(&mut conn, crate::web::admin::IDLE_MINUTES).await,
+            Ok(mut conn) => crate::db::users::delete_expired_sessions(&mut conn, crate::web::login::IDLE_MINUTES).await,
             Err(error) => Err(error),
         };
         match swept {

@@ -30,7 +30,7 @@ const CHANGES: i64 = 50;
 const ATOM: &str = "application/atom+xml; charset=utf-8";
 const XML: &str = "application/xml; charset=utf-8";
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/robots.txt", get(robots))
         .route("/sitemap.xml", get(sitemap_index))

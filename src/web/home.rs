@@ -16,7 +16,7 @@ use crate::web::error::AppResult;
 use crate::web::locale::Locale;
 use crate::web::{Layout, render};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/", get(show_home))
 }
 

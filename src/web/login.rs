@@ -1,6 +1,11 @@
 //! Logging in and out: the axum-login backend over the `users` table, `/login` (the password,
 //! slowed after failures by `web::throttle`; the second factor follows in `web::account`),
-//! `/logout`. The session layer and the pages behind the login are `web::admin`'s.
+//! `/logout`; and the session layer of every route that needs a login ([`auth_layer`]).
+//!
+//! Sessions live in PostgreSQL (tower-sessions' `PostgresStore`, table from migration 0005);
+//! the cookie is HttpOnly, SameSite=Strict, and Secure whenever the site's origin is https. A
+//! session ends after [`IDLE_MINUTES`] without a request and [`ABSOLUTE_HOURS`] after login,
+//! whatever happens.
 
 use std::net::IpAddr;
 use std::time::Duration;
@@ -12,20 +17,39 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum_login::{AuthUser, AuthnBackend, UserId};
+use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder, AuthUser, AuthnBackend, UserId};
 use serde::Deserialize;
 use sqlx::PgPool;
-use tower_sessions::Session;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
 
 use crate::accounts;
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, User};
-use crate::web::Layout;
-use crate::web::admin::request::{Posted, Values};
-use crate::web::admin::{layout, redirect_to, render_with};
+use crate::records::Values;
+use crate::web::admin::{layout, redirect_to};
 use crate::web::client::ClientIp;
 use crate::web::csrf::LoginCookie;
 use crate::web::error::{AppError, AppResult};
+use crate::web::extract::Posted;
+use crate::web::{Layout, render_with};
+
+pub const IDLE_MINUTES: i64 = 30;
+pub const ABSOLUTE_HOURS: i64 = 12;
+pub const COOKIE: &str = "pt_session";
+
+/// Sessions and logins, for every route that needs them.
+pub(crate) fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, PostgresStore> {
+    let store = PostgresStore::new(state.db.clone());
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_secure(state.origin.starts_with("https://"))
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
+    AuthManagerLayerBuilder::new(Backend::new(state.db.clone()), sessions).build()
+}
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
 

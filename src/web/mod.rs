@@ -10,6 +10,7 @@ pub mod client;
 pub mod csrf;
 pub mod data;
 pub mod error;
+pub mod extract;
 mod feeds;
 pub mod format;
 pub mod headers;
@@ -130,6 +131,13 @@ impl std::ops::Deref for Layout {
 /// Renders a page template as an HTML response.
 pub fn render(page: &impl askama::Template) -> AppResult<Response> {
     Ok(Html(page.render()?).into_response())
+}
+
+/// `page` answered with `status`: a form sent back (422), a conflict (409), a refused login.
+pub fn render_with(status: StatusCode, page: &impl askama::Template) -> AppResult<Response> {
+    let mut response = render(page)?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 /// 301 to `path`: old addresses of records answer with this so that links in published articles

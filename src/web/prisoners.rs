@@ -15,7 +15,7 @@ use crate::web::error::{AppError, AppResult};
 use crate::web::locale::Locale;
 use crate::web::{Layout, format, moved_permanently};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/prisoners/{slug}", get(show_prisoner))
 }
 

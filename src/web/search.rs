@@ -19,7 +19,7 @@ use crate::web::locale::Locale;
 /// Most rows one CSV download carries.
 const EXPORT_LIMIT: i64 = 200_000;
 
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/prisoners", get(list_prisoners)).route("/prisoners.csv", get(export_prisoners_csv))
 }
 

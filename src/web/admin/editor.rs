@@ -20,7 +20,6 @@ use axum::routing::{get, post};
 use tower_sessions::Session;
 
 use super::history;
-use super::request::{Posted, Staff};
 use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, diff};
@@ -31,7 +30,8 @@ use crate::records::citation::{self, StoredCitation};
 use crate::records::person::{self, PersonDoc};
 use crate::records::{self, Context, Editor, FieldErrors, Record, Stored, Subject, Values};
 use crate::web::error::{AppError, AppResult};
-use crate::web::{Layout, csrf, locale};
+use crate::web::extract::{Posted, Staff};
+use crate::web::{Layout, csrf, locale, render_with};
 
 /// A kind's form page: what it shows besides what every form shows ([`Editing`]).
 pub(crate) trait Page: Editor {
@@ -113,22 +113,22 @@ impl<K: Editor> Editing<K> {
     }
 
     /// The message on `field`, in the page's language.
-    pub fn error(&self, field: &str) -> Option<String> {
+    pub(super) fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).map(|m| self.layout.message(m))
     }
 
     /// Whether the user may publish and delete.
-    pub fn may_publish(&self) -> bool {
+    pub(super) fn may_publish(&self) -> bool {
         self.user.role.is_admin()
     }
 
     /// The summary of a refused form, its fields in the order the page shows them.
-    pub fn summary(&self, order: &[&str]) -> ErrorSummary {
+    pub(super) fn summary(&self, order: &[&str]) -> ErrorSummary {
         ErrorSummary::new(self.layout.lang).conflict(self.conflict.is_some()).fields(&self.errors, order)
     }
 
     /// The citations of the record, for kinds that have them.
-    pub async fn citations(&self, state: &AppState) -> AppResult<Option<Vec<StoredCitation>>> {
+    pub(super) async fn citations(&self, state: &AppState) -> AppResult<Option<Vec<StoredCitation>>> {
         match (K::CITABLE, self.id) {
             (true, Some(id)) => {
                 let subject = Subject::of(K::KIND, id).ok_or(AppError::NotFound)?;
@@ -139,8 +139,8 @@ impl<K: Editor> Editing<K> {
     }
 
     /// The answer with `page`, under the status of the flow (200, 409, 422).
-    pub fn respond<P: Template + Deref<Target = Self>>(page: &P) -> AppResult<Response> {
-        super::render_with(page.status, page)
+    pub(super) fn respond<P: Template + Deref<Target = Self>>(page: &P) -> AppResult<Response> {
+        render_with(page.status, page)
     }
 }
 

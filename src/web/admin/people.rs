@@ -11,7 +11,6 @@ use sqlx::PgConnection;
 
 use super::editor::{Editing, Page, page};
 use super::photos::PhotoSection;
-use super::request::Staff;
 use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::revisions::{self, FieldChange};
@@ -26,10 +25,11 @@ use crate::records::recognition::{self, RecognitionDoc};
 use crate::records::{Stored, Subject, Values};
 use crate::search::key::name_key;
 use crate::web::error::AppResult;
+use crate::web::extract::Staff;
 use crate::web::{Layout, csrf, format, render};
 
 /// The list of people; the rest is the editor's.
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/admin/people", get(list_people))
 }
 

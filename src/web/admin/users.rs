@@ -6,13 +6,13 @@ use axum::extract::State;
 use axum::response::Response;
 use axum::routing::get;
 
-use super::request::Staff;
 use crate::app::AppState;
 use crate::db::users::{self, AuditLine, User};
 use crate::web::error::AppResult;
+use crate::web::extract::Staff;
 use crate::web::{Layout, format, render};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/admin/users", get(list_users)).route("/admin/audit", get(show_audit))
 }
 
@@ -24,7 +24,7 @@ struct DashboardPage {
     csrf_token: String,
 }
 
-pub async fn dashboard(State(state): State<AppState>, staff: Staff) -> AppResult<Response> {
+pub(super) async fn dashboard(State(state): State<AppState>, staff: Staff) -> AppResult<Response> {
     let csrf_token = staff.token().await?;
     render(&DashboardPage { layout: super::layout(&state, "/admin"), user: staff.user, csrf_token })
 }
