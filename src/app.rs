@@ -25,11 +25,11 @@ use tower_http::trace::{DefaultOnResponse, TraceLayer};
 
 use crate::config::ServeArgs;
 use crate::db::changes::Changes;
-use crate::error::error_page;
-use crate::web::admin::LoginThrottle;
 use crate::web::cache::RenderCache;
 use crate::web::charts::ChartCache;
 use crate::web::data::DatasetCache;
+use crate::web::error::error_page;
+use crate::web::throttle::LoginThrottle;
 
 /// What every handler can reach. Cheap to clone.
 #[derive(Clone)]
@@ -193,7 +193,7 @@ pub async fn sweep_sessions(pool: PgPool, every: Duration) {
     loop {
         ticks.tick().await;
         let swept = match pool.acquire().await {
-            Ok(mut conn) => crate::db::users::delete_expired_sessions(&mut conn, crate::web::admin::IDLE_MINUTES).await,
+            Ok(mut conn) => crate::db::users::delete_expired_sessions(&mut conn, crate::web::login::IDLE_MINUTES).await,
             Err(error) => Err(error),
         };
         match swept {

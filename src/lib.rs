@@ -8,7 +8,6 @@ pub mod config;
 pub mod dataset;
 pub mod db;
 pub mod domain;
-pub mod error;
 pub mod i18n;
 pub mod import;
 pub mod photo;

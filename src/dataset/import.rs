@@ -22,7 +22,7 @@ use sqlx::PgPool;
 use sqlx::postgres::PgDatabaseError;
 
 use super::{IMPORT_ORDER, Kind, MANIFEST_FILE, Table};
-use crate::accounts::{self, Role};
+use crate::accounts;
 use crate::db::dataset::{self as queries, Row};
 use crate::db::revisions::{self, Action};
 use crate::db::users;
@@ -538,7 +538,7 @@ pub async fn run(pool: &PgPool, path: &Path, email: &str, apply_it: bool) -> any
     let user = users::find_by_email(&mut conn, &email).await?.filter(|u| !u.disabled).ok_or_else(|| {
         anyhow::anyhow!("no active account has the address {email}: the import is made in an account's name")
     })?;
-    if user.role != Role::Admin {
+    if !user.role.is_admin() {
         anyhow::bail!("{email} is not an admin: a dataset holds published records, which only admins publish");
     }
     let countries: HashSet<String> = person::country_codes(&mut conn).await?.into_iter().collect();

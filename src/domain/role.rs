@@ -30,4 +30,9 @@ impl Role {
     pub fn may_change(self) -> bool {
         self >= Role::Editor
     }
+
+    /// Whether the account may do what only admins may: publish, delete, manage accounts.
+    pub fn is_admin(self) -> bool {
+        self == Role::Admin
+    }
 }

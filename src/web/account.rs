@@ -1,4 +1,4 @@
-//! Staff accounts on the web, after the password (`admin::auth` checks that): the second factor
+//! Staff accounts on the web, after the password (`web::login` checks that): the second factor
 //! (`/login/code`), setting one up (`/account/two-factor`), a user's own page with their open
 //! sessions (`/account`), and what admins change on others' accounts (`/admin/users/{id}`).
 //!
@@ -25,12 +25,13 @@ use crate::accounts::two_factor::{self, Proof};
 use crate::accounts::{self, AccountChange};
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, StaffSession, User};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
-use crate::web::admin::request::{Posted, Staff};
-use crate::web::admin::{AuthSession, layout, redirect_to, render_with};
+use crate::web::admin::{layout, redirect_to};
 use crate::web::client::ClientIp;
-use crate::web::{Layout, csrf, format};
+use crate::web::error::{AppError, AppResult};
+use crate::web::extract::{Posted, Staff};
+use crate::web::login::AuthSession;
+use crate::web::{Layout, csrf, format, render_with};
 
 /// The session key holding when the user logged in (Unix seconds), for the absolute timeout.
 pub const LOGGED_IN_AT: &str = "logged_in_at";
@@ -146,7 +147,7 @@ pub(crate) enum Liveness {
 pub(crate) async fn live_user(auth: &mut AuthSession, session: &Session) -> AppResult<Liveness> {
     let Some(user) = auth.user.clone() else { return Ok(Liveness::Anonymous) };
     let logged_in_at: Option<i64> = session.get(LOGGED_IN_AT).await.ok().flatten();
-    let expired = logged_in_at.is_none_or(|at| unix_now() - at > crate::web::admin::ABSOLUTE_HOURS * 3600);
+    let expired = logged_in_at.is_none_or(|at| unix_now() - at > crate::web::login::ABSOLUTE_HOURS * 3600);
     let staff_session: Option<uuid::Uuid> = session.get(STAFF_SESSION).await.ok().flatten();
     let open = match staff_session {
         Some(id) if !expired => users::touch_session(&mut *auth.backend.pool().acquire().await?, id, user.id).await?,

@@ -14,7 +14,7 @@ use rust_embed::Embed;
 use serde::Deserialize;
 
 use crate::app::AppState;
-use crate::error::error_page;
+use crate::web::error::error_page;
 
 #[derive(Embed)]
 #[folder = "static/"]

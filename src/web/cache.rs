@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::db::changes::Changes;
-use crate::error::{AppError, AppResult};
+use crate::web::error::{AppError, AppResult};
 
 /// A response body with its type, as cached; with validators, clients may revalidate it.
 #[derive(Debug, Clone)]

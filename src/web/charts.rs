@@ -23,11 +23,11 @@ use crate::db::changes::Changes;
 use crate::db::charts as data;
 use crate::domain::chart_filter::{ChartFilter, ChartForm};
 use crate::domain::{Country, WaveSummary};
-use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Message};
 use crate::web::Layout;
 use crate::web::api::types::{StatsRow, WaveItem};
 use crate::web::cache::{GenerationCache, Rendered};
+use crate::web::error::{AppError, AppResult};
 use crate::web::format::AsDate;
 use crate::web::locale::Locale;
 

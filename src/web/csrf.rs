@@ -12,7 +12,7 @@
 use rand::RngCore;
 use tower_sessions::Session;
 
-use crate::error::{AppError, AppResult};
+use crate::web::error::{AppError, AppResult};
 
 const KEY: &str = "csrf_secret";
 const LEN: usize = 32;

@@ -21,9 +21,9 @@ use crate::app::AppState;
 use crate::dataset::export::{self, Dataset};
 use crate::dataset::{ATTRIBUTION, LICENCE_NAME, Table};
 use crate::db::changes::Changes;
-use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::web::cache::GenerationCache;
+use crate::web::error::{AppError, AppResult};
 use crate::web::locale::Locale;
 use crate::web::{Layout, render};
 

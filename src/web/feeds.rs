@@ -15,10 +15,10 @@ use crate::app::AppState;
 use crate::db::feeds::{self, Change, PersonFeed, RECORDS_PER_SITEMAP, Release};
 use crate::db::search::{self, Hit};
 use crate::domain::Slug;
-use crate::error::{AppError, AppResult};
 use crate::i18n::Lang;
 use crate::search::query::{Search, SearchForm};
 use crate::web::cache::Rendered;
+use crate::web::error::{AppError, AppResult};
 use crate::web::format;
 use crate::web::locale::Locale;
 
@@ -30,7 +30,7 @@ const CHANGES: i64 = 50;
 const ATOM: &str = "application/atom+xml; charset=utf-8";
 const XML: &str = "application/xml; charset=utf-8";
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/robots.txt", get(robots))
         .route("/sitemap.xml", get(sitemap_index))

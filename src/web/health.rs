@@ -10,7 +10,7 @@ use axum::routing::get;
 
 use crate::app::AppState;
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/healthz", get(healthz))
 }
 

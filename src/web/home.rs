@@ -12,11 +12,11 @@ use crate::db::stats::{HeadlineCounts, ReportedFigure};
 use crate::db::{people, stats, waves};
 use crate::domain::WaveSummary;
 use crate::domain::chart_filter::ChartFilter;
-use crate::error::AppResult;
+use crate::web::error::AppResult;
 use crate::web::locale::Locale;
 use crate::web::{Layout, render};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/", get(show_home))
 }
 

@@ -9,15 +9,19 @@ pub mod charts;
 pub mod client;
 pub mod csrf;
 pub mod data;
+pub mod error;
+pub mod extract;
 mod feeds;
 pub mod format;
 pub mod headers;
 mod health;
 mod home;
 pub mod locale;
+pub mod login;
 pub mod photos;
 mod prisoners;
 pub(crate) mod search;
+pub mod throttle;
 mod waves;
 mod xml;
 
@@ -26,8 +30,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Response};
 
 use crate::app::AppState;
-use crate::error::{AppResult, error_page};
 use crate::i18n::{Lang, Message};
+use crate::web::error::{AppResult, error_page};
 use crate::web::locale::Locale;
 
 /// What every page's frame (`base.html`) needs, and what every page uses to speak its
@@ -127,6 +131,13 @@ impl std::ops::Deref for Layout {
 /// Renders a page template as an HTML response.
 pub fn render(page: &impl askama::Template) -> AppResult<Response> {
     Ok(Html(page.render()?).into_response())
+}
+
+/// `page` answered with `status`: a form sent back (422), a conflict (409), a refused login.
+pub fn render_with(status: StatusCode, page: &impl askama::Template) -> AppResult<Response> {
+    let mut response = render(page)?;
+    *response.status_mut() = status;
+    Ok(response)
 }
 
 /// 301 to `path`: old addresses of records answer with this so that links in published articles

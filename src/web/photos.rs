@@ -14,7 +14,7 @@ use axum::routing::get;
 
 use crate::app::AppState;
 use crate::db::photos::{self, PhotoFile};
-use crate::error::{AppError, AppResult};
+use crate::web::error::{AppError, AppResult};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/photos/{file}", get(show_photo))

@@ -10,12 +10,12 @@ use axum::routing::get;
 use crate::app::AppState;
 use crate::db::people::{self, CustodyDays, PersonProfile};
 use crate::domain::{NameKind, Slug};
-use crate::error::{AppError, AppResult};
 use crate::web::cache::Rendered;
+use crate::web::error::{AppError, AppResult};
 use crate::web::locale::Locale;
 use crate::web::{Layout, format, moved_permanently};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/prisoners/{slug}", get(show_prisoner))
 }
 

@@ -10,16 +10,16 @@ use axum::routing::get;
 use crate::app::AppState;
 use crate::db::search::{self, FilterOptions, Results, Suggestion};
 use crate::domain::{PersonStatus, ReleaseMechanism, Sex};
-use crate::error::{AppError, AppResult};
 use crate::search::query::{PAGE_SIZE, Search, SearchForm, Sort};
 use crate::web::Layout;
 use crate::web::cache::Rendered;
+use crate::web::error::{AppError, AppResult};
 use crate::web::locale::Locale;
 
 /// Most rows one CSV download carries.
 const EXPORT_LIMIT: i64 = 200_000;
 
-pub fn router() -> Router<AppState> {
+pub(crate) fn router() -> Router<AppState> {
     Router::new().route("/prisoners", get(list_prisoners)).route("/prisoners.csv", get(export_prisoners_csv))
 }
 

@@ -11,11 +11,11 @@ use crate::db::waves::{self, WaveProfile};
 use crate::domain::Slug;
 use crate::domain::WaveSummary;
 use crate::domain::chart_filter::ChartFilter;
-use crate::error::{AppError, AppResult};
+use crate::web::error::{AppError, AppResult};
 use crate::web::locale::Locale;
 use crate::web::{Layout, format, moved_permanently, render};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/waves", get(list_waves)).route("/waves/{slug}", get(show_wave))
 }
 

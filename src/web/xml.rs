@@ -7,7 +7,7 @@
 use std::fmt::{self, Write};
 
 #[derive(Debug, Clone, Copy)]
-pub struct Xml;
+pub(super) struct Xml;
 
 impl askama::filters::Escaper for Xml {
     fn write_escaped_str<W: Write>(&self, mut dest: W, string: &str) -> fmt::Result {

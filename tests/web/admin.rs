@@ -1,7 +1,7 @@
 //! Accounts and the admin area: logging in and out, throttling, roles, sessions, forgery.
 
 use prisoner_tracker::accounts::Role;
-use prisoner_tracker::web::admin::FREE_FAILURES_PER_ACCOUNT;
+use prisoner_tracker::web::throttle::FREE_FAILURES_PER_ACCOUNT;
 
 use crate::helpers::{TestApp, Visitor, current_code, staff_account};
 

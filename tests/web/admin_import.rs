@@ -24,13 +24,13 @@ async fn post_multipart(
 const SAME_SITE: &[(&str, &str)] = &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")];
 
 /// Uploads `csv` for a check, as the form on `/admin/import` does.
-pub async fn check(visitor: &mut Visitor<'_>, csv: &str) -> TestResponse {
+pub(crate) async fn check(visitor: &mut Visitor<'_>, csv: &str) -> TestResponse {
     let token = visitor.token("/admin/import").await;
     post_multipart(visitor, "/admin/import", &[("csrf_token", &token)], Some(csv.as_bytes()), SAME_SITE).await
 }
 
 /// Sends the apply form of a check page, as its button does.
-pub async fn apply(visitor: &mut Visitor<'_>, checked: &TestResponse) -> TestResponse {
+pub(crate) async fn apply(visitor: &mut Visitor<'_>, checked: &TestResponse) -> TestResponse {
     let field = |name: &str| {
         checked
             .attr(&format!("form.import-apply input[name={name}]"), "value")

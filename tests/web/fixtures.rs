@@ -5,13 +5,13 @@
 use crate::helpers::{TestApp, Visitor};
 
 /// The id in a record form's address: `/admin/{kind}/{id}/edit?saved=1`.
-pub fn id_in(location: &str) -> i64 {
+pub(crate) fn id_in(location: &str) -> i64 {
     location.split('/').nth(3).and_then(|id| id.parse().ok()).unwrap_or_else(|| panic!("no id in {location}"))
 }
 
 /// Submits the form at `form_uri` (through [`Visitor::submit`]) and returns the id of the record
 /// saved; a refused form fails the test with its page.
-pub async fn saved(visitor: &mut Visitor<'_>, form_uri: &str, fields: &[(&str, &str)]) -> i64 {
+pub(crate) async fn saved(visitor: &mut Visitor<'_>, form_uri: &str, fields: &[(&str, &str)]) -> i64 {
     let answer = visitor.submit(form_uri, fields).await;
     assert_eq!(answer.status, 303, "{form_uri}: {}", answer.body);
     id_in(answer.header("location"))
@@ -27,7 +27,7 @@ async fn flag_synthetic(app: &TestApp, table: &str, id: i64) {
 
 /// A published person called `name` (in English), with no detention; their id. `admin` must be
 /// an admin, who may publish.
-pub async fn person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -> i64 {
+pub(crate) async fn person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -> i64 {
     let fields = [
         ("name_0", name),
         ("lang_0", "en"),
@@ -41,7 +41,7 @@ pub async fn person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -> i64 {
 }
 
 /// A person held since May 2021 (an ongoing detention in Belarus); their id.
-pub async fn held_person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -> i64 {
+pub(crate) async fn held_person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -> i64 {
     let id = person(app, admin, name).await;
     saved(admin, &format!("/admin/detentions/new?person={id}"), &[("country", "BY"), ("started", "2021-05")]).await;
     id
@@ -49,7 +49,7 @@ pub async fn held_person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -> 
 
 /// A published pardon wave in Belarus called `name`, begun on `started` (a day, `2025-07-03`);
 /// its id and its address (`name` and the date, as a slug).
-pub async fn wave(app: &TestApp, admin: &mut Visitor<'_>, name: &str, started: &str) -> (i64, String) {
+pub(crate) async fn wave(app: &TestApp, admin: &mut Visitor<'_>, name: &str, started: &str) -> (i64, String) {
     let fields = [
         ("name", name),
         ("started", started),
@@ -66,7 +66,7 @@ pub async fn wave(app: &TestApp, admin: &mut Visitor<'_>, name: &str, started: &
 }
 
 /// A news article called `title` in the invented "Test Gazette"; its id and its address.
-pub async fn source(app: &TestApp, admin: &mut Visitor<'_>, title: &str) -> (i64, String) {
+pub(crate) async fn source(app: &TestApp, admin: &mut Visitor<'_>, title: &str) -> (i64, String) {
     let fields = [
         ("title", title),
         ("publisher", "Test Gazette"),

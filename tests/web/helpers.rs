@@ -88,7 +88,7 @@ async fn template() -> &'static (PgConnectOptions, String) {
 }
 
 /// A database of a test's own, dropped when the test ends.
-pub struct TestDb {
+pub(crate) struct TestDb {
     pub name: String,
     pub options: PgConnectOptions,
     admin: PgConnectOptions,
@@ -96,19 +96,19 @@ pub struct TestDb {
 
 impl TestDb {
     /// A fresh database with every migration applied.
-    pub async fn migrated() -> TestDb {
+    pub(crate) async fn migrated() -> TestDb {
         let (admin, template) = template().await;
         Self::create(admin, template).await
     }
 
     /// A fresh database with nothing in it.
-    pub async fn empty() -> TestDb {
+    pub(crate) async fn empty() -> TestDb {
         let (admin, _) = template().await;
         Self::create(admin, "template0").await
     }
 
     /// A fresh database whose LC_CTYPE is C: unfit for Cyrillic search.
-    pub async fn with_c_locale() -> TestDb {
+    pub(crate) async fn with_c_locale() -> TestDb {
         let (admin, _) = template().await;
         let name = format!("pt_test_{}", uuid::Uuid::new_v4().simple());
         let mut conn = PgConnection::connect_with(admin).await.unwrap();
@@ -125,7 +125,7 @@ impl TestDb {
     }
 
     /// A URL for this database, for running the binary as a user would.
-    pub fn url(&self) -> String {
+    pub(crate) fn url(&self) -> String {
         match std::env::var("DATABASE_URL") {
             Ok(url) if !url.is_empty() => {
                 let mut url = url::Url::parse(&url).unwrap();
@@ -139,12 +139,12 @@ impl TestDb {
         }
     }
 
-    pub async fn pool(&self) -> PgPool {
+    pub(crate) async fn pool(&self) -> PgPool {
         db::connect_pool(self.options.clone(), 5).await.unwrap()
     }
 
     /// Drops the database under the app's feet, as if the server were gone.
-    pub async fn drop_now(&self) {
+    pub(crate) async fn drop_now(&self) {
         let mut conn = PgConnection::connect_with(&self.admin).await.unwrap();
         conn.execute(format!("drop database if exists \"{}\" with (force)", self.name).as_str()).await.unwrap();
     }
@@ -167,10 +167,10 @@ impl Drop for TestDb {
     }
 }
 
-pub const ORIGIN: &str = "https://prisoners.example.org";
+pub(crate) const ORIGIN: &str = "https://prisoners.example.org";
 
 /// The whole site, driven in-process.
-pub struct TestApp {
+pub(crate) struct TestApp {
     pub db: TestDb,
     pub pool: PgPool,
     pub state: AppState,
@@ -179,24 +179,24 @@ pub struct TestApp {
 
 impl TestApp {
     /// The site on a migrated, empty database.
-    pub async fn new() -> TestApp {
+    pub(crate) async fn new() -> TestApp {
         TestApp::configured(|state| state).await
     }
 
     /// The same, with its state changed by `configure` (trusted proxies, say). Failed logins
     /// slow the next try by milliseconds rather than seconds.
-    pub async fn configured(configure: impl FnOnce(AppState) -> AppState) -> TestApp {
+    pub(crate) async fn configured(configure: impl FnOnce(AppState) -> AppState) -> TestApp {
         let db = TestDb::migrated().await;
         let pool = db.pool().await;
         let mut state = AppState::new(pool.clone(), ORIGIN);
-        state.login = prisoner_tracker::web::admin::LoginThrottle::new(std::time::Duration::from_millis(1));
+        state.login = prisoner_tracker::web::throttle::LoginThrottle::new(std::time::Duration::from_millis(1));
         let state = configure(state);
         let router = app::router(state.clone(), Limits::default());
         TestApp { db, pool, state, router }
     }
 
     /// The site with the demo records loaded.
-    pub async fn with_demo() -> TestApp {
+    pub(crate) async fn with_demo() -> TestApp {
         let app = TestApp::new().await;
         prisoner_tracker::seed::demo::seed(&app.pool).await.expect("demo data loads");
         // Every notification of the seed heard before the first request: a late one would make
@@ -210,7 +210,7 @@ impl TestApp {
 
     /// Runs `sql` and waits until the site has heard that the data changed, so that the next
     /// request sees the change even where the answer was cached.
-    pub async fn change(&self, sql: &str) {
+    pub(crate) async fn change(&self, sql: &str) {
         let changes = self.state.cache.changes();
         let seen = changes.current();
         sqlx::raw_sql(sql).execute(&self.pool).await.unwrap();
@@ -226,11 +226,11 @@ impl TestApp {
             .expect("the notification is sent");
     }
 
-    pub async fn get(&self, uri: &str) -> TestResponse {
+    pub(crate) async fn get(&self, uri: &str) -> TestResponse {
         self.request(Request::builder().uri(uri).body(Body::empty()).unwrap()).await
     }
 
-    pub async fn request(&self, request: Request<Body>) -> TestResponse {
+    pub(crate) async fn request(&self, request: Request<Body>) -> TestResponse {
         let response = self.router.clone().oneshot(request).await.unwrap();
         let status = response.status();
         let headers = response.headers().clone();
@@ -238,12 +238,12 @@ impl TestApp {
         TestResponse { status, headers, body: String::from_utf8_lossy(&bytes).into_owned(), bytes: bytes.to_vec() }
     }
 
-    pub async fn send(&self, method: Method, uri: &str, body: impl Into<Body>) -> TestResponse {
+    pub(crate) async fn send(&self, method: Method, uri: &str, body: impl Into<Body>) -> TestResponse {
         self.request(Request::builder().method(method).uri(uri).body(body.into()).unwrap()).await
     }
 }
 
-pub struct TestResponse {
+pub(crate) struct TestResponse {
     pub status: StatusCode,
     pub headers: HeaderMap,
     /// The body as text (invalid UTF-8 replaced); `bytes` has it as sent.
@@ -252,12 +252,12 @@ pub struct TestResponse {
 }
 
 impl TestResponse {
-    pub fn html(&self) -> Html {
+    pub(crate) fn html(&self) -> Html {
         Html::parse_document(&self.body)
     }
 
     /// The trimmed text of every element matching `selector`, whitespace collapsed.
-    pub fn texts(&self, selector: &str) -> Vec<String> {
+    pub(crate) fn texts(&self, selector: &str) -> Vec<String> {
         let selector = Selector::parse(selector).unwrap();
         self.html()
             .select(&selector)
@@ -265,23 +265,23 @@ impl TestResponse {
             .collect()
     }
 
-    pub fn text(&self, selector: &str) -> String {
+    pub(crate) fn text(&self, selector: &str) -> String {
         self.texts(selector).into_iter().next().unwrap_or_else(|| panic!("no element matches {selector}"))
     }
 
     /// The value of `attribute` on the first element matching `selector`.
-    pub fn attr(&self, selector: &str, attribute: &str) -> Option<String> {
+    pub(crate) fn attr(&self, selector: &str, attribute: &str) -> Option<String> {
         let selector = Selector::parse(selector).unwrap();
         self.html().select(&selector).next().and_then(|e| e.value().attr(attribute)).map(str::to_owned)
     }
 
-    pub fn header(&self, name: &str) -> &str {
+    pub(crate) fn header(&self, name: &str) -> &str {
         self.headers.get(name).and_then(|v| v.to_str().ok()).unwrap_or("")
     }
 }
 
 /// Counts rows of every table, to compare whole databases.
-pub async fn table_counts(pool: &PgPool) -> Vec<(String, i64)> {
+pub(crate) async fn table_counts(pool: &PgPool) -> Vec<(String, i64)> {
     let tables = [
         "people",
         "person_names",
@@ -309,7 +309,7 @@ pub async fn table_counts(pool: &PgPool) -> Vec<(String, i64)> {
 /// A browser on the site: keeps cookies, and posts forms the way a browser on this site's own
 /// pages would (same-origin headers). `ip` plays the address the connection comes from;
 /// `forwarded_for`, the `X-Forwarded-For` header a proxy (or a forger) sends.
-pub struct Visitor<'a> {
+pub(crate) struct Visitor<'a> {
     app: &'a TestApp,
     cookies: std::collections::BTreeMap<String, String>,
     pub ip: Option<std::net::SocketAddr>,
@@ -317,19 +317,19 @@ pub struct Visitor<'a> {
 }
 
 impl<'a> Visitor<'a> {
-    pub fn new(app: &'a TestApp) -> Self {
+    pub(crate) fn new(app: &'a TestApp) -> Self {
         Visitor { app, cookies: Default::default(), ip: None, forwarded_for: None }
     }
 
-    pub fn cookie(&self, name: &str) -> Option<&str> {
+    pub(crate) fn cookie(&self, name: &str) -> Option<&str> {
         self.cookies.get(name).map(String::as_str)
     }
 
-    pub fn set_cookie(&mut self, name: &str, value: &str) {
+    pub(crate) fn set_cookie(&mut self, name: &str, value: &str) {
         self.cookies.insert(name.to_owned(), value.to_owned());
     }
 
-    pub async fn send(&mut self, mut request: Request<Body>) -> TestResponse {
+    pub(crate) async fn send(&mut self, mut request: Request<Body>) -> TestResponse {
         if !self.cookies.is_empty() {
             let header = self.cookies.iter().map(|(k, v)| format!("{k}={v}")).collect::<Vec<_>>().join("; ");
             request.headers_mut().insert("cookie", header.parse().unwrap());
@@ -355,16 +355,21 @@ impl<'a> Visitor<'a> {
         response
     }
 
-    pub async fn get(&mut self, uri: &str) -> TestResponse {
+    pub(crate) async fn get(&mut self, uri: &str) -> TestResponse {
         self.send(Request::builder().uri(uri).body(Body::empty()).unwrap()).await
     }
 
     /// Posts `fields` as a form sent from a page of this site.
-    pub async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> TestResponse {
+    pub(crate) async fn post(&mut self, uri: &str, fields: &[(&str, &str)]) -> TestResponse {
         self.post_with(uri, fields, &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")]).await
     }
 
-    pub async fn post_with(&mut self, uri: &str, fields: &[(&str, &str)], headers: &[(&str, &str)]) -> TestResponse {
+    pub(crate) async fn post_with(
+        &mut self,
+        uri: &str,
+        fields: &[(&str, &str)],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let mut request = Request::builder()
             .method(Method::POST)
             .uri(uri)
@@ -378,11 +383,11 @@ impl<'a> Visitor<'a> {
     }
 
     /// Posts `parts` as a multipart form (a form with a file) sent from a page of this site.
-    pub async fn post_multipart(&mut self, uri: &str, parts: &[Part<'_>]) -> TestResponse {
+    pub(crate) async fn post_multipart(&mut self, uri: &str, parts: &[Part<'_>]) -> TestResponse {
         self.post_multipart_with(uri, parts, &[("origin", ORIGIN), ("sec-fetch-site", "same-origin")]).await
     }
 
-    pub async fn post_multipart_with(
+    pub(crate) async fn post_multipart_with(
         &mut self,
         uri: &str,
         parts: &[Part<'_>],
@@ -404,7 +409,7 @@ impl<'a> Visitor<'a> {
     }
 
     /// The anti-forgery token of the form on the page at `uri`.
-    pub async fn token(&mut self, uri: &str) -> String {
+    pub(crate) async fn token(&mut self, uri: &str) -> String {
         let page = self.get(uri).await;
         page.attr("input[name=csrf_token]", "value").unwrap_or_else(|| {
             panic!("{uri} has a form with a token: {} {} {}", page.status, page.header("location"), page.body)
@@ -413,7 +418,7 @@ impl<'a> Visitor<'a> {
 
     /// Loads the record form at `form_uri` and submits `fields` with the form's token and
     /// version, to wherever the form posts.
-    pub async fn submit(&mut self, form_uri: &str, fields: &[(&str, &str)]) -> TestResponse {
+    pub(crate) async fn submit(&mut self, form_uri: &str, fields: &[(&str, &str)]) -> TestResponse {
         let page = self.get(form_uri).await;
         assert_eq!(page.status, 200, "{form_uri}");
         let token = page.attr("input[name=csrf_token]", "value").unwrap();
@@ -430,7 +435,7 @@ impl<'a> Visitor<'a> {
     /// Logs in through the form, then (when the password was right and the account has a second
     /// factor) enters the code its app would show; the response is the last form's answer: 303
     /// to the admin area when both were right.
-    pub async fn log_in(&mut self, email: &str, password: &str) -> TestResponse {
+    pub(crate) async fn log_in(&mut self, email: &str, password: &str) -> TestResponse {
         let answer = self.log_in_password(email, password).await;
         if answer.status != 303 || !answer.header("location").ends_with("/login/code") {
             return answer;
@@ -440,29 +445,29 @@ impl<'a> Visitor<'a> {
     }
 
     /// The first step only: the password form's answer.
-    pub async fn log_in_password(&mut self, email: &str, password: &str) -> TestResponse {
+    pub(crate) async fn log_in_password(&mut self, email: &str, password: &str) -> TestResponse {
         let token = self.token("/login").await;
         self.post("/login", &[("csrf_token", &token), ("email", email), ("password", password), ("next", "/admin")])
             .await
     }
 
     /// The second step: `code` (from the app, or a recovery code) on `/login/code`.
-    pub async fn enter_code(&mut self, code: &str) -> TestResponse {
+    pub(crate) async fn enter_code(&mut self, code: &str) -> TestResponse {
         let token = self.token("/login/code").await;
         self.post("/login/code", &[("csrf_token", &token), ("code", code)]).await
     }
 }
 
 /// The password of the accounts tests make.
-pub const PASSWORD: &str = "correct horse battery staple";
+pub(crate) const PASSWORD: &str = "correct horse battery staple";
 
 /// The TOTP secret of the accounts tests make: their phone's authenticator app.
-pub const TOTP_SECRET: &[u8; 20] = b"twenty bytes secret!";
+pub(crate) const TOTP_SECRET: &[u8; 20] = b"twenty bytes secret!";
 
 /// Makes an account of `role` with [`PASSWORD`] and a second factor already set up (with
 /// [`TOTP_SECRET`], as if its user had enrolled; without recovery codes). Its display name is
 /// [`display_name`].
-pub async fn staff_account(pool: &PgPool, email: &str, role: prisoner_tracker::accounts::Role) -> i64 {
+pub(crate) async fn staff_account(pool: &PgPool, email: &str, role: prisoner_tracker::accounts::Role) -> i64 {
     let id = prisoner_tracker::accounts::create_user(pool, email, role, PASSWORD.into()).await.unwrap();
     sqlx::query("update users set totp_secret = $2, totp_enrolled_at = now(), display_name = $3 where id = $1")
         .bind(id)
@@ -475,7 +480,7 @@ pub async fn staff_account(pool: &PgPool, email: &str, role: prisoner_tracker::a
 }
 
 /// The display name [`staff_account`] gives: `Other (test)` for `other@example.org`.
-pub fn display_name(email: &str) -> String {
+pub(crate) fn display_name(email: &str) -> String {
     let local = email.split('@').next().unwrap_or_default();
     let mut chars = local.chars();
     let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
@@ -484,7 +489,7 @@ pub fn display_name(email: &str) -> String {
 
 /// The code the account's app shows now. Each code is accepted once; tests log in more often
 /// than every 30 seconds, so the account's last accepted step is forgotten first.
-pub async fn current_code(pool: &PgPool, email: &str) -> String {
+pub(crate) async fn current_code(pool: &PgPool, email: &str) -> String {
     let secret: Vec<u8> =
         sqlx::query_scalar("update users set totp_last_step = null where email = lower($1) returning totp_secret")
             .bind(email.trim())
@@ -495,7 +500,11 @@ pub async fn current_code(pool: &PgPool, email: &str) -> String {
 }
 
 /// A visitor logged in with a new account of `role`.
-pub async fn logged_in<'a>(app: &'a TestApp, email: &str, role: prisoner_tracker::accounts::Role) -> Visitor<'a> {
+pub(crate) async fn logged_in<'a>(
+    app: &'a TestApp,
+    email: &str,
+    role: prisoner_tracker::accounts::Role,
+) -> Visitor<'a> {
     staff_account(&app.pool, email, role).await;
     let mut visitor = Visitor::new(app);
     assert_eq!(visitor.log_in(email, PASSWORD).await.status, 303);
@@ -503,16 +512,16 @@ pub async fn logged_in<'a>(app: &'a TestApp, email: &str, role: prisoner_tracker
 }
 
 /// One part of a multipart form.
-pub enum Part<'a> {
+pub(crate) enum Part<'a> {
     Text(&'a str, &'a str),
     /// A file field: field name, file name, the type the client claims, the bytes.
     File(&'a str, &'a str, &'a str, &'a [u8]),
 }
 
-pub const BOUNDARY: &str = "pt-test-7d9f2c41e0b3";
+pub(crate) const BOUNDARY: &str = "pt-test-7d9f2c41e0b3";
 
 /// `parts` as a multipart/form-data body, as a browser writes it (RFC 7578).
-pub fn multipart_body(parts: &[Part<'_>]) -> Vec<u8> {
+pub(crate) fn multipart_body(parts: &[Part<'_>]) -> Vec<u8> {
     let mut body = Vec::new();
     for part in parts {
         body.extend_from_slice(format!("--{BOUNDARY}\r\n").as_bytes());

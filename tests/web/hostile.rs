@@ -185,7 +185,7 @@ async fn arbitrary_path_segments_get_a_page_or_a_4xx() {
 
 /// The text fields, selects and hidden fields of the record form on `page`, but the token and
 /// the version: what a browser would send back unchanged.
-pub fn form_fields(page: &TestResponse) -> Vec<(String, String)> {
+pub(crate) fn form_fields(page: &TestResponse) -> Vec<(String, String)> {
     let html = page.html();
     let form = Selector::parse("form.record-form").unwrap();
     let fields = Selector::parse("input[name], textarea[name], select[name]").unwrap();
@@ -310,7 +310,7 @@ async fn arbitrary_values_in_every_admin_form_are_saved_or_refused_with_what_was
 
 /// A refused form has one error summary at the top that lists what needs attention, each line a
 /// link to an element of the page.
-pub fn assert_says_why(answer: &TestResponse, what: &str) {
+pub(crate) fn assert_says_why(answer: &TestResponse, what: &str) {
     assert_eq!(answer.texts(".error-summary").len(), 1, "{what}: one error summary\n{}", truncated(&answer.body));
     let reasons = answer.texts(".error-summary li a");
     assert!(!reasons.is_empty() && reasons.iter().all(|r| !r.trim().is_empty()), "{what}: says why");

@@ -18,7 +18,7 @@ use proptest::test_runner::{Config, RngSeed, TestRunner};
 const DEFAULT_SEED: u64 = 20_261_202;
 
 /// The cases of one test: those kept from earlier failures, then drawn ones.
-pub struct Sampler {
+pub(crate) struct Sampler {
     name: &'static str,
     seed: u64,
     runner: TestRunner,
@@ -27,7 +27,7 @@ pub struct Sampler {
 }
 
 impl Sampler {
-    pub fn new(name: &'static str) -> Self {
+    pub(crate) fn new(name: &'static str) -> Self {
         let seed = match Config::default().rng_seed {
             RngSeed::Fixed(seed) => seed,
             RngSeed::Random => DEFAULT_SEED,
@@ -38,12 +38,12 @@ impl Sampler {
 
     /// `n` values of `strategy`, drawn outside proptest's synchronous runner so that each can
     /// be sent to the site with `.await`.
-    pub fn draw<S: Strategy>(&mut self, strategy: S, n: usize) -> Vec<S::Value> {
+    pub(crate) fn draw<S: Strategy>(&mut self, strategy: S, n: usize) -> Vec<S::Value> {
         (0..n).map(|_| strategy.new_tree(&mut self.runner).expect("a value").current()).collect()
     }
 
     /// The cases kept from earlier failures, each as the strings given to [`Sampler::check`].
-    pub fn regressions(&self) -> Vec<Vec<String>> {
+    pub(crate) fn regressions(&self) -> Vec<Vec<String>> {
         let Ok(text) = std::fs::read_to_string(self.file()) else { return Vec::new() };
         text.lines()
             .filter(|line| !line.trim().is_empty() && !line.starts_with('#'))
@@ -52,7 +52,7 @@ impl Sampler {
     }
 
     /// Marks `case` as the one being checked, until the next.
-    pub fn check(&mut self, case: &[&str]) {
+    pub(crate) fn check(&mut self, case: &[&str]) {
         self.current = Some(case.iter().map(|s| (*s).to_owned()).collect());
     }
 

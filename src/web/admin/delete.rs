@@ -10,14 +10,14 @@ use axum::routing::get;
 use tower_sessions::Session;
 
 use super::editor::load;
-use super::request::{Posted, Staff};
 use crate::app::AppState;
 use crate::db::revisions;
 use crate::db::users::User;
 use crate::domain::RecordKind;
-use crate::error::AppResult;
 use crate::records::{Record, Stored};
-use crate::web::{Layout, csrf, locale};
+use crate::web::error::AppResult;
+use crate::web::extract::{Posted, Staff};
+use crate::web::{Layout, csrf, locale, render_with};
 
 /// The delete routes of `K`, for the admins-only router.
 pub(crate) fn routes<K: Record>() -> Router<AppState> {
@@ -62,7 +62,7 @@ async fn delete_page<K: Record>(
         in_use,
         conflict,
     };
-    super::render_with(status, &page)
+    render_with(status, &page)
 }
 
 async fn confirm_delete<K: Record>(

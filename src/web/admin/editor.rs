@@ -19,19 +19,20 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use tower_sessions::Session;
 
-use super::request::{Posted, Staff};
+use super::history;
+use super::review;
 use super::summary::ErrorSummary;
-use super::{auth, history, review};
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, diff};
 use crate::db::users::{AuditAction, User};
 use crate::domain::{RecordKind, visibility};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::records::citation::{self, StoredCitation};
 use crate::records::person::{self, PersonDoc};
 use crate::records::{self, Context, Editor, FieldErrors, Record, Stored, Subject, Values};
-use crate::web::{Layout, csrf, locale};
+use crate::web::error::{AppError, AppResult};
+use crate::web::extract::{Posted, Staff};
+use crate::web::{Layout, csrf, locale, render_with};
 
 /// A kind's form page: what it shows besides what every form shows ([`Editing`]).
 pub(crate) trait Page: Editor {
@@ -117,27 +118,27 @@ impl<K: Editor> Editing<K> {
     }
 
     /// Who may see `field` (`domain::visibility`): `public`, `restricted` or `internal`.
-    pub fn visibility(&self, field: &str) -> &'static str {
+    pub(super) fn visibility(&self, field: &str) -> &'static str {
         visibility::of(K::KIND, field).as_str()
     }
 
     /// The message on `field`, in the page's language.
-    pub fn error(&self, field: &str) -> Option<String> {
+    pub(super) fn error(&self, field: &str) -> Option<String> {
         self.errors.get(field).map(|m| self.layout.message(m))
     }
 
     /// Whether the user may publish and delete.
-    pub fn may_publish(&self) -> bool {
-        auth::is_admin(&self.user)
+    pub(super) fn may_publish(&self) -> bool {
+        self.user.role.is_admin()
     }
 
     /// The summary of a refused form, its fields in the order the page shows them.
-    pub fn summary(&self, order: &[&str]) -> ErrorSummary {
+    pub(super) fn summary(&self, order: &[&str]) -> ErrorSummary {
         ErrorSummary::new(self.layout.lang).conflict(self.conflict.is_some()).fields(&self.errors, order)
     }
 
     /// The citations of the record, for kinds that have them.
-    pub async fn citations(&self, state: &AppState) -> AppResult<Option<Vec<StoredCitation>>> {
+    pub(super) async fn citations(&self, state: &AppState) -> AppResult<Option<Vec<StoredCitation>>> {
         match (K::CITABLE, self.id) {
             (true, Some(id)) => {
                 let subject = Subject::of(K::KIND, id).ok_or(AppError::NotFound)?;
@@ -148,8 +149,8 @@ impl<K: Editor> Editing<K> {
     }
 
     /// The answer with `page`, under the status of the flow (200, 409, 422).
-    pub fn respond<P: Template + Deref<Target = Self>>(page: &P) -> AppResult<Response> {
-        super::render_with(page.status, page)
+    pub(super) fn respond<P: Template + Deref<Target = Self>>(page: &P) -> AppResult<Response> {
+        render_with(page.status, page)
     }
 }
 
@@ -183,7 +184,7 @@ pub(super) async fn owner_person(state: &AppState, owner: Option<Subject>) -> Ap
 /// What validation needs besides the form: the countries, and whether the user may publish.
 pub(super) async fn context(state: &AppState, user: &User) -> AppResult<Context> {
     let countries = person::country_codes(&mut *state.db.acquire().await?).await?;
-    Ok(Context { countries, may_publish: auth::is_admin(user), current: None })
+    Ok(Context { countries, may_publish: user.role.is_admin(), current: None })
 }
 
 pub(super) async fn load<K: Record>(state: &AppState, id: i64) -> AppResult<Stored<K>> {
@@ -323,7 +324,7 @@ pub(super) async fn audit_view(
         return Ok(());
     }
     let detail = serde_json::json!({ "record": kind.key(), "id": id, "fields": hidden });
-    auth::audit(state, AuditAction::RestrictedViewed, Some(user.id), &user.email, None, Some(detail)).await
+    super::audit_action(state, user, AuditAction::RestrictedViewed, detail).await
 }
 
 async fn edit_form<K: Page>(

@@ -8,9 +8,9 @@ use super::editor::{Editing, Page, owner_person, page};
 use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::domain::EventKind;
-use crate::error::AppResult;
 use crate::records::citation::StoredCitation;
 use crate::records::event::EventDoc;
+use crate::web::error::AppResult;
 
 page! {
     #[derive(Template)]

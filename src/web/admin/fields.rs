@@ -11,14 +11,14 @@ use axum::response::Response;
 use axum::routing::get;
 
 use super::editor::{Editing, Page};
-use super::request::Staff;
 use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::users::User;
 use crate::domain::RecordKind;
-use crate::error::{AppError, AppResult};
 use crate::records::citation::StoredCitation;
 use crate::records::{Field, FieldErrors, Input, Kind, Values};
+use crate::web::error::{AppError, AppResult};
+use crate::web::extract::Staff;
 use crate::web::{Layout, csrf, locale, render};
 
 /// The list page of a kind edited by the field form.
@@ -28,7 +28,7 @@ pub(crate) fn list_routes<K: Kind>() -> Router<AppState> {
 
 /// A field as a template shows it.
 #[derive(Debug, Clone)]
-pub struct FieldView {
+pub(super) struct FieldView {
     pub name: &'static str,
     pub input: Input,
     pub hint: bool,
@@ -39,30 +39,30 @@ pub struct FieldView {
 }
 
 impl FieldView {
-    pub fn options(&self) -> &'static [&'static str] {
+    pub(super) fn options(&self) -> &'static [&'static str] {
         match self.input {
             Input::Select { keys, .. } => keys,
             _ => &[],
         }
     }
 
-    pub fn name(&self) -> &'static str {
+    pub(super) fn name(&self) -> &'static str {
         self.name
     }
 
-    pub fn is(&self, key: &str) -> bool {
+    pub(super) fn is(&self, key: &str) -> bool {
         self.value == key
     }
 
     /// The kind of label (`Lang::label`) of the options of a select field.
-    pub fn option_kind(&self) -> &'static str {
+    pub(super) fn option_kind(&self) -> &'static str {
         match self.input {
             Input::Select { set, .. } => set,
             _ => "option",
         }
     }
 
-    pub fn kind(&self) -> &'static str {
+    pub(super) fn kind(&self) -> &'static str {
         match self.input {
             Input::Text => "text",
             Input::LongText => "long",

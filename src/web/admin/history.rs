@@ -7,18 +7,18 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 
 use super::editor::{Page, context, load, racing};
-use super::request::{Posted, Staff};
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, Revision};
 use crate::db::users::User;
 use crate::domain::RecordKind;
-use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::records::{self, FieldErrors};
+use crate::web::error::{AppError, AppResult};
+use crate::web::extract::{Posted, Staff};
 use crate::web::{Layout, csrf, format, locale, render};
 
 /// A revision as a history page shows it.
-pub struct HistoryLine {
+pub(super) struct HistoryLine {
     pub revision: Revision,
     pub changes: Vec<FieldChange>,
     /// An older version of a record that still exists: restoring it would change something.
@@ -28,7 +28,7 @@ pub struct HistoryLine {
 impl HistoryLine {
     /// Where its restore button posts (the record may be another kind than the page's: a
     /// person's history lists their whole case).
-    pub fn restore_action(&self) -> String {
+    pub(super) fn restore_action(&self) -> String {
         let Revision { record_type, record_id, id, .. } = &self.revision;
         format!("/admin/{}/{record_id}/restore/{id}", record_type.path())
     }

@@ -16,17 +16,17 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
-use super::request::{Staff, Unchecked, Values};
-use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::users::User;
-use crate::error::{AppResult, error_page};
 use crate::i18n::{Count, Message};
 use crate::import::table::{self, COLUMNS, Column};
 use crate::import::{self as importer, ApplyError, Report};
-use crate::web::{Layout, render};
+use crate::records::Values;
+use crate::web::error::{AppResult, error_page};
+use crate::web::extract::{Staff, Unchecked};
+use crate::web::{Layout, render, render_with};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/import", get(import_form).post(check_import))
         .route("/admin/import/apply", post(apply_import))
@@ -93,7 +93,7 @@ impl ImportPage {
     }
 
     fn may_publish(&self) -> bool {
-        self.user.role == Role::Admin
+        self.user.role.is_admin()
     }
 
     /// A value to show in the report: long texts (a biography) are cut to their beginning.
@@ -209,7 +209,7 @@ async fn read_table(
     let mut page = ImportPage::new(state, staff).await?;
     let Some((bytes, pasted)) = form.bytes() else {
         page.problem = Some(Message::new("import-problem-no-file"));
-        return Ok(Err(super::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
+        return Ok(Err(render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
     };
     page.pasted = pasted;
     match table::read(bytes) {
@@ -223,7 +223,7 @@ async fn read_table(
                 page.csv = form.csv.clone();
             }
             page.problem = Some(Message::new("import-problem-unread").arg_message("problem", error.message()));
-            Ok(Err(super::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)?))
+            Ok(Err(render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)?))
         }
     }
 }
@@ -237,7 +237,7 @@ async fn check_import(State(state): State<AppState>, staff: Staff, request: Requ
     let report = importer::check(&mut *state.db.acquire().await?, &table, page.may_publish()).await?;
     let status = if report.is_valid() { StatusCode::OK } else { StatusCode::UNPROCESSABLE_ENTITY };
     page.report = Some(report);
-    super::render_with(status, &page)
+    render_with(status, &page)
 }
 
 /// Writes a checked file: all of it in one transaction, only if the check made now is the one
@@ -256,7 +256,7 @@ async fn apply_import(State(state): State<AppState>, staff: Staff, request: Requ
         let status = if report.is_valid() { StatusCode::CONFLICT } else { StatusCode::UNPROCESSABLE_ENTITY };
         page.stale = true;
         page.report = Some(report);
-        return super::render_with(status, &page);
+        return render_with(status, &page);
     }
     match importer::apply(&mut tx, &report, user_id).await {
         Ok(applied) => {
@@ -275,7 +275,7 @@ async fn apply_import(State(state): State<AppState>, staff: Staff, request: Requ
             tx.rollback().await?;
             report.refuse(row, message);
             page.report = Some(report);
-            super::render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
+            render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)
         }
         Err(ApplyError::Stale { .. } | ApplyError::Invalid(_)) => {
             tx.rollback().await?;
@@ -283,7 +283,7 @@ async fn apply_import(State(state): State<AppState>, staff: Staff, request: Requ
             let report = importer::check(&mut *state.db.acquire().await?, &table, may_publish).await?;
             page.stale = true;
             page.report = Some(report);
-            super::render_with(StatusCode::CONFLICT, &page)
+            render_with(StatusCode::CONFLICT, &page)
         }
         Err(ApplyError::Database(error)) => Err(error.into()),
     }

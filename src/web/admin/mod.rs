@@ -1,11 +1,6 @@
-//! The admin area: logging in, and everything under `/admin`, behind a session.
-//!
-//! Sessions live in PostgreSQL (tower-sessions' `PostgresStore`, table from migration 0005);
-//! the cookie is HttpOnly, SameSite=Strict, and Secure whenever the site's origin is https. A
-//! session ends after [`IDLE_MINUTES`] without a request and [`ABSOLUTE_HOURS`] after login,
-//! whatever happens. Only these routes carry the session layer: public pages set no cookie.
+//! The admin area: everything under `/admin`, behind a session and a login (`web::login` makes
+//! the session layer). Only these routes carry it: public pages set no cookie.
 
-mod auth;
 mod delete;
 mod detentions;
 mod editor;
@@ -15,7 +10,6 @@ mod history;
 mod import;
 mod people;
 pub mod photos;
-pub(crate) mod request;
 mod review;
 mod summary;
 mod texts;
@@ -24,20 +18,13 @@ mod waves;
 
 use axum::Router;
 use axum::extract::Request;
-use axum::http::StatusCode;
 use axum::middleware::{Next, from_fn};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
-use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder};
-use tower_sessions::cookie::SameSite;
-use tower_sessions::{Expiry, Session, SessionManagerLayer};
-use tower_sessions_sqlx_store::PostgresStore;
-
-pub use auth::{AuthSession, Backend, FREE_FAILURES_PER_ACCOUNT, FREE_FAILURES_PER_CLIENT, LoginThrottle};
+use tower_sessions::Session;
 
 use crate::app::AppState;
-use crate::db::users::User;
-use crate::error::{AppError, AppResult};
+use crate::db::users::{AuditAction, AuditEntry, User};
 use crate::records::Kind;
 use crate::records::citation::CitationDoc;
 use crate::records::detention::DetentionDoc;
@@ -48,33 +35,16 @@ use crate::records::person::PersonDoc;
 use crate::records::recognition::RecognitionDoc;
 use crate::records::source::SourceDoc;
 use crate::records::wave::WaveDoc;
+use crate::web::Layout;
 use crate::web::account;
+use crate::web::error::{AppError, AppResult};
+use crate::web::extract::CurrentUser;
 use crate::web::locale::{self, Locale};
-use crate::web::{Layout, render};
+use crate::web::login::{self, AuthSession};
 use editor::Page;
 
-pub const IDLE_MINUTES: i64 = 30;
-pub const ABSOLUTE_HOURS: i64 = 12;
-pub const COOKIE: &str = "pt_session";
-
-/// The account making a request under `/admin`, put there by [`require_login`].
-#[derive(Clone, Debug)]
-pub struct CurrentUser(pub User);
-
-/// Sessions and logins, for every route that needs them.
-fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, PostgresStore> {
-    let store = PostgresStore::new(state.db.clone());
-    let sessions = SessionManagerLayer::new(store)
-        .with_name(COOKIE)
-        .with_http_only(true)
-        .with_same_site(SameSite::Strict)
-        .with_secure(state.origin.starts_with("https://"))
-        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
-    AuthManagerLayerBuilder::new(Backend::new(state.db.clone()), sessions).build()
-}
-
 pub fn router(state: &AppState) -> Router<AppState> {
-    let auth = auth_layer(state);
+    let auth = login::auth_layer(state);
     let kinds = Kinds::new()
         .editor::<PersonDoc>()
         .editor::<DetentionDoc>()
@@ -102,7 +72,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
         .merge(crate::web::account::staff_router())
         .merge(admins_only)
         .route_layer(from_fn(require_login));
-    Router::new().merge(auth::router()).merge(crate::web::account::router()).merge(admin).layer(auth)
+    Router::new().merge(login::router()).merge(crate::web::account::router()).merge(admin).layer(auth)
 }
 
 /// The routes of the record kinds, a line per kind: the editor (new, edit, history, restore)
@@ -132,7 +102,7 @@ impl Kinds {
 /// The admin routes that take large bodies (see `web::upload_router`), behind the same
 /// sessions and login check as the others.
 pub fn upload_router(state: &AppState) -> Router<AppState> {
-    photos::upload_router().route_layer(from_fn(require_login)).layer(auth_layer(state))
+    photos::upload_router().route_layer(from_fn(require_login)).layer(login::auth_layer(state))
 }
 
 /// The frame of an admin page at `path` (without a language prefix), in the language of the
@@ -141,13 +111,6 @@ pub fn upload_router(state: &AppState) -> Router<AppState> {
 /// for every request, so that no handler needs one more extractor.
 pub(crate) fn layout(state: &AppState, path: &str) -> Layout {
     Layout::localised(state, Locale { lang: locale::current(), hint: None }, path)
-}
-
-/// `page` answered with `status`: a form sent back (422), a conflict (409), a refused login.
-pub(crate) fn render_with(status: StatusCode, page: &impl askama::Template) -> AppResult<Response> {
-    let mut response = render(page)?;
-    *response.status_mut() = status;
-    Ok(response)
 }
 
 /// `path` with a search's text as its query string (`/admin/people?q=Losik`), for the switcher
@@ -166,7 +129,7 @@ pub(crate) fn redirect_to(path: &str) -> Redirect {
 }
 
 /// Sends visitors without a (live) session to the login form, remembering where they were going.
-/// A session is live while it is logged in, younger than [`ABSOLUTE_HOURS`], and not ended (its
+/// A session is live while it is logged in, younger than `login::ABSOLUTE_HOURS`, and not ended (its
 /// `staff_sessions` row is there).
 async fn require_login(mut auth: AuthSession, session: Session, mut request: Request, next: Next) -> Response {
     let to_login = |path: &str| {
@@ -193,7 +156,18 @@ async fn require_login(mut auth: AuthSession, session: Session, mut request: Req
 /// Answers 403 to accounts that are not admins.
 async fn require_admin(request: Request, next: Next) -> Response {
     match request.extensions().get::<CurrentUser>() {
-        Some(CurrentUser(user)) if auth::is_admin(user) => next.run(request).await,
+        Some(CurrentUser(user)) if user.role.is_admin() => next.run(request).await,
         _ => AppError::Forbidden.into_response(),
     }
+}
+
+/// Writes what `user` did (`action`, with `detail`) to the audit log.
+pub(crate) async fn audit_action(
+    state: &AppState,
+    user: &User,
+    action: AuditAction,
+    detail: serde_json::Value,
+) -> AppResult<()> {
+    let entry = AuditEntry { action, user_id: Some(user.id), email: Some(&user.email), ip: None, detail: Some(detail) };
+    Ok(crate::db::users::audit(&mut *state.db.acquire().await?, entry).await?)
 }

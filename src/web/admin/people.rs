@@ -11,13 +11,11 @@ use sqlx::PgConnection;
 
 use super::editor::{Editing, Page, page};
 use super::photos::PhotoSection;
-use super::request::Staff;
 use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::revisions::{self, FieldChange};
 use crate::db::users::User;
 use crate::domain::{ConsentGiver, NameKind, NamingBasis, PersonIdentity, PublicationState, RecordKind, Sex};
-use crate::error::AppResult;
 use crate::i18n::Message;
 use crate::records::citation::{self, StoredCitation};
 use crate::records::detention::{self, DetentionDoc};
@@ -26,10 +24,12 @@ use crate::records::person::{self, CONFIRM_DUPLICATE, Listed, Lookalike, PersonD
 use crate::records::recognition::{self, RecognitionDoc};
 use crate::records::{Stored, Subject, Values};
 use crate::search::key::name_key;
+use crate::web::error::AppResult;
+use crate::web::extract::Staff;
 use crate::web::{Layout, csrf, format, render};
 
 /// The list of people; the rest is the editor's.
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/admin/people", get(list_people))
 }
 

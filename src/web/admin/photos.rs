@@ -25,18 +25,18 @@ use futures_util::StreamExt;
 use sqlx::PgConnection;
 use tokio::sync::Semaphore;
 
-use super::request::{Posted, Staff, Unchecked};
-use super::summary::{self, ErrorSummary};
+use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::photos::{self, PhotoDoc, StoredPhoto};
 use crate::db::revisions::{self, Action};
 use crate::db::users::User;
 use crate::domain::text;
-use crate::error::{AppError, AppResult, error_page};
 use crate::i18n::Message;
 use crate::photo::{self, MAX_UPLOAD_BYTES, PhotoError, Processed};
 use crate::records::{Record, person::PersonDoc};
-use crate::web::{Layout, photos::image_response};
+use crate::web::error::{AppError, AppResult, error_page};
+use crate::web::extract::{Posted, Staff, Unchecked};
+use crate::web::{Layout, photos::image_response, render_with};
 
 /// The largest upload request: the file and the few short fields beside it.
 pub const MAX_BODY_BYTES: usize = MAX_UPLOAD_BYTES + 64 * 1024;
@@ -167,11 +167,7 @@ struct PhotoPage {
 
 impl PhotoPage {
     fn summary(&self) -> ErrorSummary {
-        let summary = ErrorSummary::new(self.layout.lang).block(
-            self.conflict,
-            summary::CONFLICT_TARGET,
-            &Message::new("error-summary-conflict"),
-        );
+        let summary = ErrorSummary::new(self.layout.lang).conflict(self.conflict);
         ["alt_text", "credit", "photo"].into_iter().fold(summary, |summary, field| match self.section.error(field) {
             Some(key) => summary.block(true, field, &Message::label("photo-error", key)),
             None => summary,
@@ -209,7 +205,7 @@ async fn page(
         section,
         conflict,
     };
-    super::render_with(status, &page)
+    render_with(status, &page)
 }
 
 async fn photo_form(State(state): State<AppState>, staff: Staff, Path(person_id): Path<i64>) -> AppResult<Response> {

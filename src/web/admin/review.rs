@@ -12,20 +12,20 @@ use axum::routing::{get, post};
 use sqlx::PgConnection;
 
 use super::editor::{self, Editing, Page, racing};
-use super::request::{Posted, Staff, Values};
-use super::{auth, redirect_to};
+use super::{audit_action, redirect_to};
 use crate::accounts::Role;
 use crate::app::AppState;
 use crate::db::review::{self, Hold, Pending};
 use crate::db::revisions::{self, Action, FieldChange, RecordKind};
 use crate::db::users::{AuditAction, User};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
-use crate::records::{Editor, FieldErrors, Stored, Subject};
+use crate::records::{Editor, FieldErrors, Stored, Subject, Values};
+use crate::web::error::{AppError, AppResult};
+use crate::web::extract::{Posted, Staff};
 use crate::web::{Layout, csrf, format, render};
 
 /// The queue's page and the rejection (admins only; approving is a route of each kind's editor).
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/admin/review", get(queue)).route("/admin/review/{id}/reject", post(reject))
 }
 
@@ -153,7 +153,7 @@ async fn audit(state: &AppState, admin: &User, action: AuditAction, pending: &Pe
     let detail = serde_json::json!({
         "record": pending.record_type.key(), "id": pending.record_id, "by_user": pending.user_id,
     });
-    auth::audit(state, action, Some(admin.id), &admin.email, None, Some(detail)).await
+    audit_action(state, admin, action, detail).await
 }
 
 async fn reject(
@@ -192,7 +192,7 @@ pub(super) async fn approve<K: Page>(
     Path(id): Path<i64>,
     Posted(_): Posted,
 ) -> AppResult<Response> {
-    if !auth::is_admin(&user) {
+    if !user.role.is_admin() {
         return Err(AppError::Forbidden);
     }
     let pending = review::list(&mut *state.db.acquire().await?, Some(id)).await?.pop().ok_or(AppError::NotFound)?;

@@ -23,9 +23,9 @@ pub(crate) struct ErrorSummary {
 }
 
 /// The id of the conflict block's heading on every form page.
-pub(crate) const CONFLICT_TARGET: &str = "conflict-heading";
+const CONFLICT_TARGET: &str = "conflict-heading";
 /// The id of the likely-duplicate block's heading on the person form.
-pub(crate) const LOOKALIKES_TARGET: &str = "lookalikes-heading";
+const LOOKALIKES_TARGET: &str = "lookalikes-heading";
 
 impl ErrorSummary {
     pub(crate) fn new(lang: Lang) -> Self {

@@ -15,15 +15,17 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use super::request::{Posted, Staff, Values};
+use super::history::HistoryLine;
 use super::summary::ErrorSummary;
 use crate::app::AppState;
-use crate::db::revisions::{self, Action, Document, FieldChange, Revision, diff};
+use crate::db::revisions::{self, Action, Document, FieldChange, diff};
 use crate::db::texts::{self, EventTexts, Owner, PersonTexts, Saved, StoredTexts, TextsDoc, WaveTexts};
 use crate::db::users::User;
-use crate::error::{AppError, AppResult};
 use crate::i18n::{Lang, Message};
-use crate::web::{Layout, format};
+use crate::records::{self, Values};
+use crate::web::error::{AppError, AppResult};
+use crate::web::extract::{Posted, Staff};
+use crate::web::{Layout, format, render_with};
 
 /// The translations of one kind of record, as their revisions store them. The handlers are
 /// written once, for any of them.
@@ -48,7 +50,7 @@ macro_rules! translations {
 
 translations!(PersonTexts: Person, WaveTexts: Wave, EventTexts: Event);
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().merge(routes::<PersonTexts>()).merge(routes::<WaveTexts>()).merge(routes::<EventTexts>())
 }
 
@@ -74,12 +76,6 @@ struct Fieldset {
     /// The version of the stored translation (0: none yet), which the form sends back.
     version: i32,
     inputs: Vec<Input>,
-}
-
-/// A save of these texts, for the list under the form.
-struct HistoryLine {
-    revision: Revision,
-    changes: Vec<FieldChange>,
 }
 
 #[derive(Template)]
@@ -172,9 +168,10 @@ async fn page<T: Translations>(
     let original_lang =
         form.values.as_ref().and_then(|v| v.get("text_lang").cloned()).unwrap_or_else(|| stored.doc.original.clone());
     let history = revisions::for_record(&mut *state.db.acquire().await?, owner.kind(), id).await?;
+    // Translations come back by saving again, not from the history.
     let history = history
         .into_iter()
-        .map(|revision| HistoryLine { changes: revision.changes_as::<T>().unwrap_or_default(), revision })
+        .map(|revision| HistoryLine { changes: records::changes(&revision), revision, restorable: false })
         .collect();
     let page = TextsPage {
         csrf_token: staff.token().await?,
@@ -194,7 +191,7 @@ async fn page<T: Translations>(
         layout,
         user: staff.user,
     };
-    super::render_with(form.status, &page)
+    render_with(form.status, &page)
 }
 
 async fn load(state: &AppState, owner: Owner, id: i64) -> AppResult<StoredTexts> {
@@ -305,10 +302,7 @@ async fn save_texts<T: Translations>(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn values(pairs: &[(&str, &str)]) -> Values {
-        pairs.iter().map(|(k, v)| ((*k).to_owned(), (*v).to_owned())).collect()
-    }
+    use crate::records::tests::typed as values;
 
     #[test]
     fn a_form_becomes_translations_and_each_mistake_gets_its_message() {

@@ -8,13 +8,13 @@ use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 
-use super::request::Staff;
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditLine, User};
-use crate::error::AppResult;
+use crate::web::error::AppResult;
+use crate::web::extract::Staff;
 use crate::web::{Layout, format, render};
 
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new()
         .route("/admin/users", get(list_users))
         .route("/admin/audit", get(show_audit))
@@ -29,7 +29,7 @@ struct DashboardPage {
     csrf_token: String,
 }
 
-pub async fn dashboard(State(state): State<AppState>, staff: Staff) -> AppResult<Response> {
+pub(super) async fn dashboard(State(state): State<AppState>, staff: Staff) -> AppResult<Response> {
     let csrf_token = staff.token().await?;
     render(&DashboardPage { layout: super::layout(&state, "/admin"), user: staff.user, csrf_token })
 }
@@ -86,7 +86,7 @@ async fn backup(State(state): State<AppState>, staff: Staff) -> AppResult<Respon
     let file = crate::db::backup::export(&mut conn).await?;
     let detail = serde_json::json!({ "tables": crate::db::backup::TABLES.len() });
     let user = &staff.user;
-    super::auth::audit(&state, AuditAction::BackupExported, Some(user.id), &user.email, None, Some(detail)).await?;
+    super::audit_action(&state, user, AuditAction::BackupExported, detail).await?;
     let day = time::OffsetDateTime::now_utc().date();
     let name = format!("attachment; filename=\"prisoner-tracker-backup-{day}.json\"");
     Ok(([(header::CONTENT_DISPOSITION, name)], axum::Json(file)).into_response())

@@ -9,22 +9,22 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::editor::{Editing, Page, page, stored_form};
-use super::request::{Posted, Staff};
 use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::revisions::{self, Action};
 use crate::db::users::User;
 use crate::domain::{CountQualifier, PartialDate, PublicationState, ReleaseMechanism};
-use crate::error::{AppError, AppResult};
 use crate::i18n::Message;
 use crate::records::citation::StoredCitation;
 use crate::records::detention::DetentionDoc;
 use crate::records::wave::{self, WaveDoc};
 use crate::records::{Record, Stored, Values};
+use crate::web::error::{AppError, AppResult};
+use crate::web::extract::{Posted, Staff};
 use crate::web::{Layout, csrf, render};
 
 /// The list of waves and the bulk release; the rest is the editor's.
-pub fn router() -> Router<AppState> {
+pub(super) fn router() -> Router<AppState> {
     Router::new().route("/admin/waves", get(list_waves)).route("/admin/waves/{id}/release", post(release_people))
 }
 
@@ -101,7 +101,7 @@ async fn wave_page(
 
 /// The bulk form: one person per line (address or admin id), and the day of release.
 #[derive(Debug, Clone, Default)]
-pub struct ReleaseForm {
+pub(super) struct ReleaseForm {
     pub people: String,
     pub released: String,
 }

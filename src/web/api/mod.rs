@@ -21,10 +21,10 @@ use crate::charts::ChartName;
 use crate::db::{people, search, stats, waves};
 use crate::domain::Slug;
 use crate::domain::chart_filter::{ChartFilter, ChartForm};
-use crate::error::AppError;
 use crate::i18n::Lang;
 use crate::search::query::{COUNT_CAP, PAGE_SIZE, Search, SearchForm};
 use crate::web::cache::Rendered;
+use crate::web::error::AppError;
 use crate::web::{Layout, render};
 use types::{ErrorBody, Figure, Links, Page, Person, PersonItem, Stats, Wave, WaveItem};
 

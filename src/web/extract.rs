@@ -1,6 +1,6 @@
-//! What every admin handler takes from its request, as extractors: who is asking ([`Staff`]: the
-//! account and its session) and a posted form whose anti-forgery token is already checked
-//! ([`Posted`]), so that a handler cannot forget the check.
+//! What every handler behind the login (`/admin`, `/account`, `/logout`) takes from its request,
+//! as extractors: who is asking ([`Staff`]: the account and its session) and a posted form whose
+//! anti-forgery token is already checked ([`Posted`]), so that a handler cannot forget the check.
 //!
 //! The two multipart forms (a photo, a CSV import) are read by their handlers, field by field,
 //! because a body cut at its limit must still give back the fields sent before the cut. What
@@ -13,12 +13,16 @@ use axum::http::request::Parts;
 use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
-use super::CurrentUser;
 use crate::db::users::User;
-use crate::error::{AppError, AppResult};
+use crate::records::Values;
 use crate::web::csrf;
+use crate::web::error::{AppError, AppResult};
 
-/// The account making a request under `/admin` (put there by `require_login`) and its session.
+/// The account making a request behind the login, put there by `admin::require_login`.
+#[derive(Clone, Debug)]
+pub struct CurrentUser(pub User);
+
+/// The account making a request behind the login and its session.
 pub struct Staff {
     pub user: User,
     pub session: Session,
@@ -51,8 +55,6 @@ impl<S: Send + Sync> FromRequestParts<S> for Staff {
         Ok(Staff { user, session })
     }
 }
-
-pub use crate::records::Values;
 
 /// A posted form whose `csrf_token` matched the session's.
 pub struct Posted(pub Values);

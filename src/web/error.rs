@@ -47,7 +47,7 @@ impl From<askama::Error> for AppError {
 #[derive(Template)]
 #[template(path = "error.html")]
 pub struct ErrorPage<'a> {
-    pub layout: crate::web::Layout,
+    pub layout: super::Layout,
     pub status: u16,
     pub kind: &'a str,
     pub message: Option<&'a Message>,
@@ -77,7 +77,7 @@ pub fn error_page(status: StatusCode, message: Option<&Message>) -> Response {
         StatusCode::METHOD_NOT_ALLOWED => "method_not_allowed",
         _ => "internal",
     };
-    let page = ErrorPage { layout: crate::web::Layout::plain(), status: status.as_u16(), kind, message };
+    let page = ErrorPage { layout: super::Layout::plain(), status: status.as_u16(), kind, message };
     let mut response = match page.render() {
         Ok(html) => Html(html).into_response(),
         Err(error) => {

@@ -1,8 +1,13 @@
-//! Logging in and out: the axum-login backend over the `users` table, `/login` slowed after
-//! failures per client and per account ([`LoginThrottle`]), `/logout`.
+//! Logging in and out: the axum-login backend over the `users` table, `/login` (the password,
+//! slowed after failures by `web::throttle`; the second factor follows in `web::account`),
+//! `/logout`; and the session layer of every route that needs a login ([`auth_layer`]).
+//!
+//! Sessions live in PostgreSQL (tower-sessions' `PostgresStore`, table from migration 0005);
+//! the cookie is HttpOnly, SameSite=Strict, and Secure whenever the site's origin is https. A
+//! session ends after [`IDLE_MINUTES`] without a request and [`ABSOLUTE_HOURS`] after login,
+//! whatever happens.
 
 use std::net::IpAddr;
-use std::sync::Arc;
 use std::time::Duration;
 
 use askama::Template;
@@ -12,101 +17,38 @@ use axum::extract::{Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
-use axum_login::{AuthUser, AuthnBackend, UserId};
+use axum_login::{AuthManagerLayer, AuthManagerLayerBuilder, AuthUser, AuthnBackend, UserId};
 use serde::Deserialize;
 use sqlx::PgPool;
-use tower_sessions::Session;
+use tower_sessions::cookie::SameSite;
+use tower_sessions::{Expiry, Session, SessionManagerLayer};
+use tower_sessions_sqlx_store::PostgresStore;
 
-use super::request::{Posted, Values};
-use crate::accounts::{self, Role};
+use crate::accounts;
 use crate::app::AppState;
 use crate::db::users::{self, AuditAction, AuditEntry, User};
-use crate::error::{AppError, AppResult};
-use crate::web::Layout;
+use crate::records::Values;
+use crate::web::admin::{layout, redirect_to};
 use crate::web::client::ClientIp;
 use crate::web::csrf::LoginCookie;
+use crate::web::error::{AppError, AppResult};
+use crate::web::extract::Posted;
+use crate::web::{Layout, render_with};
 
-/// Failed logins within [`THROTTLE_MINUTES`] that cost nothing: a mistyped password or two.
-pub const FREE_FAILURES_PER_CLIENT: i64 = 3;
-/// The same for one account, counted from every address.
-pub const FREE_FAILURES_PER_ACCOUNT: i64 = 5;
-pub const THROTTLE_MINUTES: i32 = 15;
+pub const IDLE_MINUTES: i64 = 30;
+pub const ABSOLUTE_HOURS: i64 = 12;
+pub const COOKIE: &str = "pt_session";
 
-/// How failed logins slow the next try. They never refuse one: a wall that shuts after a few
-/// failures is a wall an attacker can hold shut against an admin. Each try of a client that has
-/// failed often waits before its password is checked, twice as long with each further failure
-/// up to `client_cap`, and one client's tries wait in line one after another, so that sending
-/// them in parallel gains nothing. An account that many clients fail at makes every try for it
-/// wait too, briefly (`account_cap`), which slows guessing from many addresses.
-#[derive(Clone)]
-pub struct LoginThrottle {
-    /// The first delay.
-    pub step: Duration,
-    pub client_cap: Duration,
-    pub account_cap: Duration,
-    lines: moka::future::Cache<IpAddr, Arc<tokio::sync::Mutex<()>>>,
-}
-
-impl Default for LoginThrottle {
-    fn default() -> Self {
-        LoginThrottle::new(Duration::from_millis(500))
-    }
-}
-
-impl LoginThrottle {
-    /// Delays from `step`, capped at 40 steps for a client and 8 for an account.
-    pub fn new(step: Duration) -> Self {
-        let lines = moka::future::Cache::builder()
-            .max_capacity(100_000)
-            .time_to_idle(Duration::from_secs(60 * THROTTLE_MINUTES as u64))
-            .build();
-        LoginThrottle { step, client_cap: step * 40, account_cap: step * 8, lines }
-    }
-
-    /// How long the next try waits after these failures.
-    pub fn delay(&self, by_client: i64, by_account: i64) -> Duration {
-        let growing = |failures: i64, free: i64, cap: Duration| {
-            let beyond = failures - free;
-            if beyond <= 0 { Duration::ZERO } else { (self.step * 2u32.pow(beyond.min(16) as u32 - 1)).min(cap) }
-        };
-        growing(by_client, FREE_FAILURES_PER_CLIENT, self.client_cap).max(growing(
-            by_account,
-            FREE_FAILURES_PER_ACCOUNT,
-            self.account_cap,
-        ))
-    }
-
-    /// The line a client's tries wait in.
-    async fn line(&self, client: IpAddr) -> Arc<tokio::sync::Mutex<()>> {
-        self.lines.get_with(client, async { Arc::default() }).await
-    }
-
-    /// Waits for the client's turn, then as long as its and the account's recent failures (of
-    /// a password or a second factor) say, before a try is checked. Hold the turn until the try
-    /// is recorded; `failures` are what the refusal's "next try waits" message counts from.
-    pub async fn wait_turn(&self, state: &AppState, ip: Option<IpAddr>, email: &str) -> AppResult<Turn> {
-        let guard = match ip {
-            Some(ip) => Some(self.line(ip).await.lock_owned().await),
-            None => None,
-        };
-        let (by_account, by_client) =
-            users::recent_failures(&mut *state.db.acquire().await?, email, ip, THROTTLE_MINUTES).await?;
-        let delay = self.delay(by_client, by_account);
-        if !delay.is_zero() {
-            let detail = serde_json::json!({ "waited_ms": delay.as_millis() as u64 });
-            audit(state, AuditAction::LoginThrottled, None, email, ip, Some(detail)).await?;
-            tracing::warn!(waited_ms = delay.as_millis() as u64, "login slowed after failures");
-            tokio::time::sleep(delay).await;
-        }
-        Ok(Turn { _guard: guard, next_delay: self.delay(by_client + 1, by_account + 1) })
-    }
-}
-
-/// A client's turn to try a password or a code ([`LoginThrottle::wait_turn`]).
-pub struct Turn {
-    _guard: Option<tokio::sync::OwnedMutexGuard<()>>,
-    /// How long the next try waits if this one fails.
-    pub next_delay: Duration,
+/// Sessions and logins, for every route that needs them.
+pub(crate) fn auth_layer(state: &AppState) -> AuthManagerLayer<Backend, PostgresStore> {
+    let store = PostgresStore::new(state.db.clone());
+    let sessions = SessionManagerLayer::new(store)
+        .with_name(COOKIE)
+        .with_http_only(true)
+        .with_same_site(SameSite::Strict)
+        .with_secure(state.origin.starts_with("https://"))
+        .with_expiry(Expiry::OnInactivity(time::Duration::minutes(IDLE_MINUTES)));
+    AuthManagerLayerBuilder::new(Backend::new(state.db.clone()), sessions).build()
 }
 
 pub type AuthSession = axum_login::AuthSession<Backend>;
@@ -243,10 +185,7 @@ async fn login_page(
 ) -> AppResult<Response> {
     let page = LoginPage {
         // The switcher keeps where the admin was going.
-        layout: super::layout(
-            state,
-            &format!("/login?{}", serde_urlencoded::to_string([("next", next)]).unwrap_or_default()),
-        ),
+        layout: layout(state, &format!("/login?{}", serde_urlencoded::to_string([("next", next)]).unwrap_or_default())),
         csrf_token: String::new(),
         email,
         next: next.to_owned(),
@@ -255,7 +194,7 @@ async fn login_page(
     };
     // The form's secret is a cookie, not a session: showing the form writes nothing on the server.
     let (csrf_token, set_cookie) = cookie.token(state.origin.starts_with("https://"));
-    let mut response = super::render_with(status, &LoginPage { csrf_token, ..page })?;
+    let mut response = render_with(status, &LoginPage { csrf_token, ..page })?;
     if let Some(value) = set_cookie.and_then(|c| HeaderValue::from_str(&c).ok()) {
         response.headers_mut().append(header::SET_COOKIE, value);
     }
@@ -271,7 +210,7 @@ async fn login_form(
 ) -> AppResult<Response> {
     let next = safe_next(query.next.as_deref());
     if let crate::web::account::Liveness::Live(_) = crate::web::account::live_user(&mut auth, &session).await? {
-        return Ok(super::redirect_to(&next).into_response());
+        return Ok(redirect_to(&next).into_response());
     }
     let flag = |key: &'static str| async { session.remove::<bool>(key).await.ok().flatten().unwrap_or(false) };
     let problem = if flag("expired").await {
@@ -326,11 +265,11 @@ async fn logout(
         audit(&state, AuditAction::Logout, Some(user.id), &user.email, ip, None).await?;
     }
     session.flush().await.map_err(internal)?;
-    Ok(super::redirect_to("/login").into_response())
+    Ok(redirect_to("/login").into_response())
 }
 
 /// One line of the audit log, on a connection of its own: no handler holds two at once.
-pub(crate) async fn audit(
+async fn audit(
     state: &AppState,
     action: AuditAction,
     user_id: Option<i64>,
@@ -343,13 +282,8 @@ pub(crate) async fn audit(
 }
 
 /// A failure of the login machinery or the session store: a 500, logged.
-pub(crate) fn internal(error: impl std::fmt::Display) -> AppError {
+fn internal(error: impl std::fmt::Display) -> AppError {
     AppError::Internal(anyhow::anyhow!("login: {error}"))
-}
-
-/// The roles that may do what admins may do.
-pub fn is_admin(user: &User) -> bool {
-    user.role == Role::Admin
 }
 
 #[cfg(test)]
