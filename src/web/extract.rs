@@ -1,4 +1,4 @@
-//! What every handler behind the login (`/admin`, `/account`, `/logout`) takes from its request,
+//! What the handlers of staff sessions (`/admin`, `/account`, `/logout`) take from their request,
 //! as extractors: who is asking ([`Staff`]: the account and its session) and a posted form whose
 //! anti-forgery token is already checked ([`Posted`]), so that a handler cannot forget the check.
 //!
