@@ -221,6 +221,10 @@ wave-marked-released = { $plural ->
     [one] { $n } person marked released in this wave.
    *[other] { $n } people marked released in this wave.
 }
+wave-release-held = { $plural ->
+    [one] The release of { $n } published person waits for an admin's review.
+   *[other] The releases of { $n } published people wait for an admin's review.
+}
 wave-name-hint = What the press calls it: “Handover of three prisoners to a US delegation”.
 wave-slug-hint = Left empty, it is made from the name and date.
 wave-started-hint = As precisely as known: 2025-02-12, 2024-07, summer 2024.
@@ -350,6 +354,7 @@ delete-history-kept = The record stays in the history of changes, with who delet
 import-title = Import people
 import-heading = Import people from CSV
 import-done = Imported: { $created } added, { $updated } changed, { $unchanged } unchanged. Every change is in the person's history.
+import-done-held = Of the changes, { $held } to published people wait for an admin's review.
 import-check-heading = What the import would do
 import-stale-heading = The records changed since your check
 import-stale = Someone saved a person in this file after you checked it, or the file is not the one checked: nothing was written. This is the check as things are now.

@@ -45,7 +45,8 @@ pub async fn run(pool: &PgPool, file: &Path, email: &str, apply: bool) -> anyhow
         }
         return Ok(report.is_valid());
     }
-    match super::apply(&mut tx, &report, user.id).await {
+    // Whoever runs the command has the server: no review queue.
+    match super::apply(&mut tx, &report, user.id, false).await {
         Ok(applied) => {
             tx.commit().await?;
             print(&report);

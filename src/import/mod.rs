@@ -20,6 +20,7 @@ use uuid::Uuid;
 
 use crate::db::Tx;
 use crate::db::revisions::{self, Action, FieldChange, diff};
+use crate::domain::PublicationState;
 use crate::i18n::Message;
 use crate::records::Record;
 use crate::records::person::{self as people, PersonDoc};
@@ -276,6 +277,8 @@ pub struct Applied {
     pub created: usize,
     pub updated: usize,
     pub unchanged: usize,
+    /// Changes to published people that wait for an admin's review (`db::review`).
+    pub held: usize,
 }
 
 /// Why a checked file could not be written. The caller rolls the transaction back.
@@ -295,8 +298,10 @@ pub enum ApplyError {
 }
 
 /// Writes a valid report in `tx`: each person created or updated (only over the version that
-/// was checked), each with a revision by `user_id`. Stops at the first refusal.
-pub async fn apply(tx: &mut Tx, report: &Report, user_id: i64) -> Result<Applied, ApplyError> {
+/// was checked), each with a revision by `user_id`. Stops at the first refusal. With `review`
+/// (an editor's import while `REVIEW_EDITS` is on) a change to a published person is kept for
+/// an admin's review instead of written.
+pub async fn apply(tx: &mut Tx, report: &Report, user_id: i64, review: bool) -> Result<Applied, ApplyError> {
     if !report.is_valid() {
         return Err(ApplyError::Invalid(report.count("invalid")));
     }
@@ -308,6 +313,21 @@ pub async fn apply(tx: &mut Tx, report: &Report, user_id: i64) -> Result<Applied
                 let id = PersonDoc::insert(tx, None, doc).await.map_err(refused)?;
                 revisions::record(tx, user_id, id, Some(id), Action::Create, None, doc).await.map_err(refused)?;
                 applied.created += 1;
+            }
+            Outcome::Update { id, version, before, after }
+                if review && before.publication == PublicationState::Published =>
+            {
+                let hold = crate::db::review::Hold {
+                    record_id: Some(*id),
+                    parent: None,
+                    person_id: Some(*id),
+                    base_version: Some(*version),
+                    before: Some(before),
+                    doc: after,
+                    user_id,
+                };
+                crate::db::review::hold(tx, hold).await.map_err(refused)?;
+                applied.held += 1;
             }
             Outcome::Update { id, version, before, after } => {
                 let saved = PersonDoc::update(tx, *id, *version, after).await.map_err(refused)?;

@@ -155,3 +155,53 @@ async fn with_review_off_editors_changes_go_live_at_once() {
     assert_eq!(waiting(&app).await, 0);
     assert!(app.get(&format!("/prisoners/{}", slug_of(&app, id).await)).await.body.contains("Live"));
 }
+
+#[tokio::test]
+async fn an_editors_bulk_release_of_published_people_waits_for_an_admin() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let (wave, _) = fixtures::wave(&app, &mut admin, "Invented Reviewed Pardon", "2025-07-09").await;
+    let person = fixtures::held_person(&app, &mut admin, "Invented Held Person").await;
+    let slug = slug_of(&app, person).await;
+    let token = editor.token(&format!("/admin/waves/{wave}/edit")).await;
+    let done = editor
+        .post(&format!("/admin/waves/{wave}/release"), &[("csrf_token", &token), ("people", &slug), ("released", "")])
+        .await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let page = editor.get(done.header("location")).await;
+    assert!(page.text(".pending").contains("waits for an admin's review"), "{}", page.text("main"));
+    let ended: Option<String> = sqlx::query_scalar("select ended_on::text from detentions where person_id = $1")
+        .bind(person)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!((ended, waiting(&app).await), (None, 1), "still held until an admin approves");
+    assert_eq!(decide(&mut admin, 0).await.status, 303);
+    let wave_of: Option<i64> = sqlx::query_scalar("select wave_id from detentions where person_id = $1")
+        .bind(person)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    assert_eq!(wave_of, Some(wave), "released in the wave once approved");
+}
+
+#[tokio::test]
+async fn an_editors_import_changes_published_people_only_through_review() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let id = fixtures::person(&app, &mut admin, "Invented Imported Reviewed").await;
+    let slug = slug_of(&app, id).await;
+    let csv = format!("slug,occupation\n{slug},Imported Occupation\n");
+    let checked = crate::admin_import::check(&mut editor, &csv).await;
+    assert_eq!(checked.status, 200, "{}", checked.texts(".import-errors").join(" | "));
+    let done = crate::admin_import::apply(&mut editor, &checked).await;
+    assert_eq!(done.status, 303, "{}", done.body);
+    let page = editor.get(done.header("location")).await;
+    assert!(page.text("[role=status]").contains("wait for an admin's review"), "{}", page.text("[role=status]"));
+    assert_eq!(waiting(&app).await, 1);
+    assert!(!app.get(&format!("/prisoners/{slug}")).await.body.contains("Imported Occupation"));
+    assert_eq!(decide(&mut admin, 0).await.status, 303);
+    assert!(app.get(&format!("/prisoners/{slug}")).await.body.contains("Imported Occupation"));
+}

@@ -89,7 +89,12 @@ impl ImportPage {
         let lang = self.layout.lang;
         let (created, updated, unchanged) =
             (lang.number(done.created), lang.number(done.updated), lang.number(done.unchanged));
-        lang.t_args("import-done", &[("created", &created), ("updated", &updated), ("unchanged", &unchanged)])
+        let note =
+            lang.t_args("import-done", &[("created", &created), ("updated", &updated), ("unchanged", &unchanged)]);
+        if done.held == 0 {
+            return note;
+        }
+        format!("{note} {}", lang.t_args("import-done-held", &[("held", &lang.number(done.held))]))
     }
 
     fn may_publish(&self) -> bool {
@@ -117,13 +122,15 @@ struct Done {
     created: usize,
     updated: usize,
     unchanged: usize,
+    /// Changes that wait for review.
+    held: usize,
 }
 
 async fn import_form(State(state): State<AppState>, staff: Staff, Query(query): Query<Values>) -> AppResult<Response> {
     let mut page = ImportPage::new(&state, staff).await?;
     let count = |name: &str| query.get(name)?.parse().ok();
     if let (Some(created), Some(updated), Some(unchanged)) = (count("created"), count("updated"), count("unchanged")) {
-        page.done = Some(Done { created, updated, unchanged });
+        page.done = Some(Done { created, updated, unchanged, held: count("held").unwrap_or(0) });
     }
     render(&page)
 }
@@ -248,6 +255,7 @@ async fn apply_import(State(state): State<AppState>, staff: Staff, request: Requ
         Err(response) => return Ok(response),
     };
     let (may_publish, user_id) = (page.may_publish(), page.user.id);
+    let review = state.review_edits && page.user.role == crate::accounts::Role::Editor;
 
     let mut tx = state.db.begin().await?;
     let mut report = importer::check(&mut tx, &table, may_publish).await?;
@@ -258,7 +266,7 @@ async fn apply_import(State(state): State<AppState>, staff: Staff, request: Requ
         page.report = Some(report);
         return render_with(status, &page);
     }
-    match importer::apply(&mut tx, &report, user_id).await {
+    match importer::apply(&mut tx, &report, user_id, review).await {
         Ok(applied) => {
             tx.commit().await?;
             state.cache.changes().bump();
@@ -267,6 +275,7 @@ async fn apply_import(State(state): State<AppState>, staff: Staff, request: Requ
                 ("created", applied.created),
                 ("updated", applied.updated),
                 ("unchanged", applied.unchanged),
+                ("held", applied.held),
             ])
             .unwrap_or_default();
             Ok(super::redirect_to(&format!("/admin/import?{query}")).into_response())

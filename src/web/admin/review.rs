@@ -81,6 +81,26 @@ pub(super) async fn hold<K: Editor>(
     })
 }
 
+/// Keeps an editor's change to a stored record made outside its form (a wave's bulk release).
+pub(super) async fn hold_change<K: Editor>(
+    conn: &mut PgConnection,
+    user: &User,
+    stored: &Stored<K>,
+    person_id: i64,
+    doc: &K,
+) -> sqlx::Result<i64> {
+    let hold = Hold {
+        record_id: Some(stored.id),
+        parent: None,
+        person_id: Some(person_id),
+        base_version: Some(stored.version),
+        before: Some(&stored.doc),
+        doc,
+        user_id: user.id,
+    };
+    review::hold(conn, hold).await
+}
+
 /// A change waiting, as a form says so: who made it, when.
 pub(crate) struct PendingNote {
     pub editor: String,

@@ -9,6 +9,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 
 use super::editor::{Editing, Page, page, stored_form};
+use super::review;
 use super::summary::ErrorSummary;
 use crate::app::AppState;
 use crate::db::revisions::{self, Action};
@@ -48,8 +49,10 @@ page! {
     #[template(path = "admin/wave_form.html")]
     struct WaveFormPage<WaveDoc> {
         summary: ErrorSummary,
-        /// How many people the bulk release just marked released.
+        /// How many people the bulk release just marked released, and how many of those
+        /// releases wait for review.
         released: Option<i64>,
+        held: Option<i64>,
         /// The bulk release form: the lines typed, the day, and a message per bad line.
         release: ReleaseForm,
         release_errors: Vec<Message>,
@@ -95,8 +98,9 @@ async fn wave_page(
     if editing.id.is_none() && editing.form.publication.is_empty() {
         editing.form.publication = PublicationState::Draft.as_str().to_owned();
     }
-    let released = editing.query.get("released").and_then(|n| n.parse().ok());
-    Editing::respond(&WaveFormPage { editing, summary, released, release, release_errors, citations })
+    let count = |key: &str| editing.query.get(key).and_then(|n| n.parse().ok()).filter(|n: &i64| *n > 0);
+    let (released, held) = (count("released"), count("held"));
+    Editing::respond(&WaveFormPage { editing, summary, released, held, release, release_errors, citations })
 }
 
 /// The bulk form: one person per line (address or admin id), and the day of release.
@@ -155,8 +159,15 @@ async fn release_people(
         return wave_page(&state, editing, release, problems).await;
     }
     let mut tx = state.db.begin().await?;
+    let mut held = 0;
     for (person_id, detention) in &releases {
         let after = wave::released(&detention.doc, &wave.doc, day);
+        // An editor's release of someone published waits for review like any change of theirs.
+        if review::needed(&state, &mut tx, &user, Some(detention), Some(*person_id)).await? {
+            review::hold_change(&mut tx, &user, detention, *person_id, &after).await?;
+            held += 1;
+            continue;
+        }
         let saved = DetentionDoc::update(&mut tx, detention.id, detention.version, &after).await?;
         if saved.is_none() {
             return Err(AppError::BadRequest(Message::new("refusal-release-changed")));
@@ -166,5 +177,6 @@ async fn release_people(
     }
     tx.commit().await?;
     state.cache.changes().bump();
-    Ok(super::redirect_to(&format!("/admin/waves/{id}/edit?released={}", releases.len())).into_response())
+    let released = releases.len() - held;
+    Ok(super::redirect_to(&format!("/admin/waves/{id}/edit?released={released}&held={held}")).into_response())
 }
