@@ -130,6 +130,13 @@ pub struct AuditEntry<'a> {
     pub detail: Option<serde_json::Value>,
 }
 
+impl<'a> AuditEntry<'a> {
+    /// What `user` did, with `detail` (the client's address left to the caller: `ip`).
+    pub fn by(user: &'a User, action: AuditAction, detail: Option<serde_json::Value>) -> Self {
+        AuditEntry { action, user_id: Some(user.id), email: Some(&user.email), ip: None, detail }
+    }
+}
+
 pub async fn audit(conn: &mut PgConnection, entry: AuditEntry<'_>) -> sqlx::Result<()> {
     let email = entry.email.map(|e| e.chars().take(320).collect::<String>());
     sqlx::query!(

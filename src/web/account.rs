@@ -101,17 +101,6 @@ async fn pending(state: &AppState, session: &Session) -> AppResult<Option<(Pendi
     Ok(user.filter(|u| !u.disabled).map(|user| (pending, user)))
 }
 
-async fn audit(
-    state: &AppState,
-    action: AuditAction,
-    user: &User,
-    ip: Option<IpAddr>,
-    detail: serde_json::Value,
-) -> AppResult<()> {
-    let entry = AuditEntry { action, user_id: Some(user.id), email: Some(&user.email), ip, detail: Some(detail) };
-    Ok(users::audit(&mut *state.db.acquire().await?, entry).await?)
-}
-
 /// Logs `user` in for good: axum-login's login (a new session id again), the absolute timeout's
 /// start, a new anti-forgery secret, the session's row, the audit line.
 async fn finish_login(
@@ -128,7 +117,8 @@ async fn finish_login(
     csrf::rotate(session).await?;
     let id = users::start_session(&mut *state.db.acquire().await?, user.id, ip, user_agent).await?;
     session.insert(STAFF_SESSION, id).await.map_err(internal)?;
-    audit(state, AuditAction::Login, user, ip, serde_json::json!({ "factor": proof.as_str() })).await
+    let detail = serde_json::json!({ "factor": proof.as_str() });
+    crate::web::audit(state, AuditEntry { ip, ..AuditEntry::by(user, AuditAction::Login, Some(detail)) }).await
 }
 
 /// Whether the session is logged in now.
@@ -214,7 +204,8 @@ async fn check_code(
     let typed = form.get("code").map_or("", String::as_str);
     let proof = two_factor::verify(&state.db, user.id, typed).await.map_err(internal)?;
     let Some(proof) = proof else {
-        audit(&state, AuditAction::LoginFailed, &user, ip, serde_json::json!({ "factor": "second" })).await?;
+        let detail = Some(serde_json::json!({ "factor": "second" }));
+        crate::web::audit(&state, AuditEntry { ip, ..AuditEntry::by(&user, AuditAction::LoginFailed, detail) }).await?;
         return code_page(&state, &session, Some(turn.next_delay)).await;
     };
     finish_login(&state, &mut auth, &session, &user, (ip, user_agent(&headers)), proof).await?;

@@ -7,7 +7,6 @@
 //! session ends after [`IDLE_MINUTES`] without a request and [`ABSOLUTE_HOURS`] after login,
 //! whatever happens.
 
-use std::net::IpAddr;
 use std::time::Duration;
 
 use askama::Template;
@@ -242,7 +241,9 @@ async fn login(
     let turn = state.login.wait_turn(&state, ip, &email).await?;
     let user = auth.authenticate(Credentials { email: email.clone(), password }).await.map_err(internal)?;
     let Some(user) = user else {
-        audit(&state, AuditAction::LoginFailed, None, &email, ip, None).await?;
+        let entry =
+            AuditEntry { action: AuditAction::LoginFailed, user_id: None, email: Some(&email), ip, detail: None };
+        crate::web::audit(&state, entry).await?;
         return login_page(&state, &cookie, typed, &next, Problem::Refused, turn.next_delay, StatusCode::UNAUTHORIZED)
             .await;
     };
@@ -262,25 +263,13 @@ async fn logout(
         if let Some(id) = staff_session {
             users::end_sessions(&mut *state.db.acquire().await?, user.id, Some(id), None).await?;
         }
-        audit(&state, AuditAction::Logout, Some(user.id), &user.email, ip, None).await?;
+        crate::web::audit(&state, AuditEntry { ip, ..AuditEntry::by(&user, AuditAction::Logout, None) }).await?;
     }
     session.flush().await.map_err(internal)?;
     Ok(redirect_to("/login").into_response())
 }
 
 /// One line of the audit log, on a connection of its own: no handler holds two at once.
-async fn audit(
-    state: &AppState,
-    action: AuditAction,
-    user_id: Option<i64>,
-    email: &str,
-    ip: Option<IpAddr>,
-    detail: Option<serde_json::Value>,
-) -> AppResult<()> {
-    let entry = AuditEntry { action, user_id, email: Some(email), ip, detail };
-    Ok(users::audit(&mut *state.db.acquire().await?, entry).await?)
-}
-
 /// A failure of the login machinery or the session store: a 500, logged.
 fn internal(error: impl std::fmt::Display) -> AppError {
     AppError::Internal(anyhow::anyhow!("login: {error}"))

@@ -249,3 +249,8 @@ pub async fn replace_nul_in_forms(request: axum::extract::Request, next: axum::m
     };
     next.run(axum::extract::Request::from_parts(parts, body)).await
 }
+
+/// Writes `entry` to the audit log, on a connection of its own.
+pub(crate) async fn audit(state: &AppState, entry: crate::db::users::AuditEntry<'_>) -> AppResult<()> {
+    Ok(crate::db::users::audit(&mut *state.db.acquire().await?, entry).await?)
+}

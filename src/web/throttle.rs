@@ -86,7 +86,7 @@ impl LoginThrottle {
                 detail: Some(detail),
             };
             // On a connection of its own, the one above given back: no handler holds two at once.
-            users::audit(&mut *state.db.acquire().await?, entry).await?;
+            crate::web::audit(state, entry).await?;
             tracing::warn!(waited_ms = delay.as_millis() as u64, "login slowed after failures");
             tokio::time::sleep(delay).await;
         }

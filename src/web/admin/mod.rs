@@ -168,6 +168,5 @@ pub(crate) async fn audit_action(
     action: AuditAction,
     detail: serde_json::Value,
 ) -> AppResult<()> {
-    let entry = AuditEntry { action, user_id: Some(user.id), email: Some(&user.email), ip: None, detail: Some(detail) };
-    Ok(crate::db::users::audit(&mut *state.db.acquire().await?, entry).await?)
+    crate::web::audit(state, AuditEntry::by(user, action, Some(detail))).await
 }
