@@ -69,11 +69,19 @@ async fn template() -> &'static (PgConnectOptions, String) {
                 MIGRATOR.run(&pool).await.expect("migrations apply");
                 pool.close().await;
                 conn.execute(format!("alter database \"{building}\" rename to \"{name}\"").as_str()).await.unwrap();
-                // Templates of older migration sets are of no further use.
+                let built =
+                    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64;
+                conn.execute(format!("comment on database \"{name}\" is '{built}'").as_str()).await.unwrap();
+                // Templates of older migration sets are of no further use, once no other checkout
+                // (another worktree, testing other migrations on this server) can still be using
+                // them: those built over a day ago.
                 let stale: Vec<String> = sqlx::query_scalar(
-                    "select datname from pg_database where datname like 'pt\\_template\\_%' and datname <> $1",
+                    "select datname from pg_database
+                     where datname like 'pt\\_template\\_%' and datname <> $1
+                       and coalesce(nullif(shobj_description(oid, 'pg_database'), ''), '0')::bigint < $2",
                 )
                 .bind(&name)
+                .bind(built - 24 * 3600)
                 .fetch_all(&mut conn)
                 .await
                 .unwrap();
