@@ -143,3 +143,15 @@ pub async fn count(conn: &mut PgConnection) -> sqlx::Result<i64> {
 pub async fn remove(conn: &mut PgConnection, id: i64) -> sqlx::Result<bool> {
     Ok(sqlx::query!("delete from pending_changes where id = $1", id).execute(conn).await?.rows_affected() == 1)
 }
+
+/// Whether the person or the wave is published (what review guards).
+pub async fn published(conn: &mut PgConnection, person: Option<i64>, wave: Option<i64>) -> sqlx::Result<bool> {
+    sqlx::query_scalar!(
+        r#"select exists (select from people where id = $1 and publication = 'published')
+               or exists (select from waves where id = $2 and publication = 'published') as "published!""#,
+        person,
+        wave
+    )
+    .fetch_one(conn)
+    .await
+}

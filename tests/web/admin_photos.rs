@@ -196,7 +196,8 @@ async fn an_uploaded_photo_comes_back_upright_and_without_exif_or_gps() {
 
 #[tokio::test]
 async fn an_editor_uploads_png_and_replaces_it_with_webp() {
-    let app = TestApp::with_demo().await;
+    // Editors' photos go live at once here; review is tested in review.rs.
+    let app = TestApp::seeded(TestApp::unreviewed().await).await;
     let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
     let id = person_id(&app, "ihar-losik").await;
 

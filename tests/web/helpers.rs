@@ -203,9 +203,19 @@ impl TestApp {
         TestApp { db, pool, state, router }
     }
 
+    /// The site with editors' changes going live at once (`REVIEW_EDITS=false`), for tests of
+    /// what editors change rather than of the review queue.
+    pub(crate) async fn unreviewed() -> TestApp {
+        TestApp::configured(|state| state.with_review_edits(false)).await
+    }
+
     /// The site with the demo records loaded.
     pub(crate) async fn with_demo() -> TestApp {
-        let app = TestApp::new().await;
+        TestApp::seeded(TestApp::new().await).await
+    }
+
+    /// `app` with the demo records loaded.
+    pub(crate) async fn seeded(app: TestApp) -> TestApp {
         prisoner_tracker::seed::demo::seed(&app.pool).await.expect("demo data loads");
         // Every notification of the seed heard before the first request: a late one would make
         // the answers cached by a test stale between two of its requests.

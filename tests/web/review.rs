@@ -205,3 +205,17 @@ async fn an_editors_import_changes_published_people_only_through_review() {
     assert_eq!(decide(&mut admin, 0).await.status, 303);
     assert!(app.get(&format!("/prisoners/{slug}")).await.body.contains("Imported Occupation"));
 }
+
+#[tokio::test]
+async fn while_review_is_on_only_admins_change_translations_of_published_records() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let id = fixtures::person(&app, &mut admin, "Invented Translated Person").await;
+    let uri = format!("/admin/people/{id}/texts");
+    let fields = [("biography_be", "Выдуманая біяграфія.")];
+    let refused = crate::texts::save(&mut editor, &uri, &fields).await;
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert!(refused.text("main").contains("ask an admin"), "{}", refused.text("main"));
+    assert_eq!(crate::texts::save(&mut admin, &uri, &fields).await.status, 303, "an admin may");
+}

@@ -50,7 +50,7 @@ fn form_fields(page: &TestResponse, changes: &[(&str, &str)]) -> (String, Vec<(S
 }
 
 /// Loads the texts page at `uri` and sends its form with `changes`.
-async fn save(visitor: &mut Visitor<'_>, uri: &str, changes: &[(&str, &str)]) -> TestResponse {
+pub(crate) async fn save(visitor: &mut Visitor<'_>, uri: &str, changes: &[(&str, &str)]) -> TestResponse {
     let page = visitor.get(uri).await;
     assert_eq!(page.status, 200, "{uri}: {}", page.body);
     send(visitor, &page, changes).await
@@ -64,7 +64,8 @@ async fn send(visitor: &mut Visitor<'_>, page: &TestResponse, changes: &[(&str, 
 
 #[tokio::test]
 async fn a_biography_in_belarusian_shows_on_the_belarusian_page_and_others_fall_back_with_a_note() {
-    let app = TestApp::new().await;
+    // Editors' translations go live at once here; review is tested in review.rs.
+    let app = TestApp::unreviewed().await;
     let id = test_person(&app).await;
     let uri = format!("/admin/people/{id}/texts");
     // Read before the save, so that a stale cached page would show.
@@ -149,7 +150,8 @@ async fn a_biography_in_belarusian_shows_on_the_belarusian_page_and_others_fall_
 
 #[tokio::test]
 async fn a_stale_save_shows_both_versions_and_mistakes_keep_everything_typed() {
-    let app = TestApp::new().await;
+    // Editors' translations go live at once here; review is tested in review.rs.
+    let app = TestApp::unreviewed().await;
     let id = test_person(&app).await;
     let uri = format!("/admin/people/{id}/texts");
     let mut first = logged_in(&app, "first@example.org", Role::Editor).await;
@@ -304,7 +306,8 @@ async fn a_waves_name_in_another_language_shows_on_its_page_and_in_a_persons_det
 
 #[tokio::test]
 async fn an_events_description_in_another_language_shows_in_the_timeline() {
-    let app = TestApp::new().await;
+    // Editors' translations go live at once here; review is tested in review.rs.
+    let app = TestApp::unreviewed().await;
     let person = test_person(&app).await;
     let event: i64 = sqlx::query_scalar(
         "insert into events (person_id, kind, occurred_on, occurred_precision, description)

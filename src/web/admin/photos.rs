@@ -329,6 +329,7 @@ async fn upload_photo(
     }
     // Nothing of the request is used, or shown back, before its token is checked.
     let Upload { form, file } = staff.verify(upload).await?;
+    super::review::refuse_unheld(&state, &staff.user, Some(person_id), None).await?;
     if stopped == Some(Stop::TooLarge) {
         let errors = PhotoErrors::from([("photo", PhotoError::TooLarge.key())]);
         return page(&state, staff, person_id, Some(form), errors, StatusCode::PAYLOAD_TOO_LARGE).await;
@@ -394,6 +395,7 @@ async fn remove_photo(
     else {
         return Err(AppError::BadRequest(Message::new("refusal-photo-version")));
     };
+    super::review::refuse_unheld(&state, &staff.user, Some(person_id), None).await?;
     let mut tx = state.db.begin().await?;
     let Some(removed) = photos::remove(&mut tx, person_id, id, version).await? else {
         tx.rollback().await?;

@@ -43,16 +43,27 @@ pub(super) async fn needed<K: Editor>(
         return Ok(false);
     }
     if let Some(person) = person_id.or(stored.and_then(|s| s.person_id)) {
-        let published = sqlx::query_scalar!(
-            r#"select publication = 'published' as "published!" from people where id = $1"#,
-            person
-        )
-        .fetch_optional(conn)
-        .await?;
-        return Ok(published.unwrap_or(false));
+        return review::published(conn, Some(person), None).await;
     }
     let publication = |doc: &K| serde_json::to_value(doc).ok()?.get("publication")?.as_str().map(str::to_owned);
     Ok(stored.is_some_and(|s| publication(&s.doc).is_none_or(|p| p == "published")))
+}
+
+/// Refuses an editor's change that the queue cannot hold yet (a photo, translations) to a
+/// published person's or wave's record, while review is on: an admin makes it.
+pub(super) async fn refuse_unheld(
+    state: &AppState,
+    user: &User,
+    person: Option<i64>,
+    wave: Option<i64>,
+) -> AppResult<()> {
+    if !state.review_edits || user.role != Role::Editor {
+        return Ok(());
+    }
+    if review::published(&mut *state.db.acquire().await?, person, wave).await? {
+        return Err(AppError::BadRequest(Message::new("refusal-review-admin-only")));
+    }
+    Ok(())
 }
 
 /// Keeps `doc`, the editor's change, for review; where the editor goes next (the form, saying

@@ -267,6 +267,8 @@ async fn save_texts<T: Translations>(
     let owner = T::OWNER;
     let stored = load(&state, owner, id).await?;
     let person_id = stored.person_id;
+    let wave = matches!(owner, Owner::Wave).then_some(id);
+    super::review::refuse_unheld(&state, &staff.user, person_id, wave).await?;
     let (original_was, versions) = loaded_versions(&values)?;
     let mut form = FormState::at(original_was, versions, StatusCode::UNPROCESSABLE_ENTITY);
     let doc = match validate(owner, &values) {
