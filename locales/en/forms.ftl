@@ -97,6 +97,7 @@ refusal-restore-invalid = that version cannot come back as it was ({ $field }: {
 refusal-review-stale = the record changed after this change was made, or is gone: reject the change and ask the editor to make it again
 refusal-review-invalid = the change cannot be saved as it is ({ $field }: { $problem }): reject it and ask the editor to make it again
 refusal-review-admin-only = while editors' changes are reviewed, only an admin changes the photo or the translations of a published record: ask an admin
+refusal-review-draft-wave = this release is into a wave that is still a draft: publish the wave first, then approve the release
 refusal-release-changed = a detention changed meanwhile; nothing was saved, try again
 refusal-photo-multipart = the photo form is sent as multipart/form-data
 refusal-upload-cut = the upload was cut short or is not a form; try again

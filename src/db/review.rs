@@ -155,3 +155,14 @@ pub async fn published(conn: &mut PgConnection, person: Option<i64>, wave: Optio
     .fetch_one(conn)
     .await
 }
+
+/// Whether `slug` names a wave still in draft.
+pub async fn draft_wave(conn: &mut PgConnection, slug: Option<&str>) -> sqlx::Result<bool> {
+    let Some(slug) = slug else { return Ok(false) };
+    sqlx::query_scalar!(
+        r#"select exists (select from waves where slug = $1 and publication = 'draft') as "draft!""#,
+        slug
+    )
+    .fetch_one(conn)
+    .await
+}

@@ -219,3 +219,28 @@ async fn while_review_is_on_only_admins_change_translations_of_published_records
     assert!(refused.text("main").contains("ask an admin"), "{}", refused.text("main"));
     assert_eq!(crate::texts::save(&mut admin, &uri, &fields).await.status, 303, "an admin may");
 }
+
+#[tokio::test]
+async fn a_release_into_a_draft_wave_waits_for_the_wave() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let mut editor = logged_in(&app, "editor@example.org", Role::Editor).await;
+    let draft =
+        [("name", "Invented Draft Pardon"), ("started", "2025-08-01"), ("country", "BY"), ("mechanism", "pardon")];
+    let wave = saved(&mut admin, "/admin/waves/new", &draft).await;
+    let person = fixtures::held_person(&app, &mut admin, "Invented Waiting Person").await;
+    let slug = slug_of(&app, person).await;
+    let token = editor.token(&format!("/admin/waves/{wave}/edit")).await;
+    let release = [("csrf_token", token.as_str()), ("people", slug.as_str()), ("released", "")];
+    assert_eq!(editor.post(&format!("/admin/waves/{wave}/release"), &release).await.status, 303);
+    let refused = decide(&mut admin, 0).await;
+    assert_eq!(refused.status, 400, "{}", refused.body);
+    assert!(refused.text("main").contains("publish the wave first"), "{}", refused.text("main"));
+    assert_eq!(waiting(&app).await, 1, "the release still waits");
+
+    let mut published = draft.to_vec();
+    published.push(("publication", "published"));
+    assert_eq!(admin.submit(&format!("/admin/waves/{wave}/edit"), &published).await.status, 303);
+    assert_eq!(decide(&mut admin, 0).await.status, 303, "once the wave is published");
+    assert_eq!(waiting(&app).await, 0);
+}

@@ -226,8 +226,15 @@ pub(super) async fn approve<K: Page>(
     if !user.role.is_admin() {
         return Err(AppError::Forbidden);
     }
-    let pending = review::list(&mut *state.db.acquire().await?, Some(id)).await?.pop().ok_or(AppError::NotFound)?;
+    let mut conn = state.db.acquire().await?;
+    let pending = review::list(&mut conn, Some(id)).await?.pop().ok_or(AppError::NotFound)?;
     let doc = pending.doc_as::<K>().ok_or(AppError::NotFound)?;
+    // A release into a wave still in draft waits for the wave: it would tell the public of it.
+    let wave = pending.doc.get("wave").and_then(|w| w.as_str());
+    if K::KIND == RecordKind::Detention && review::draft_wave(&mut conn, wave).await? {
+        return Err(AppError::BadRequest(Message::new("refusal-review-draft-wave")));
+    }
+    drop(conn);
     let context = editor::context(&state, &user).await?;
     let mut tx = state.db.begin().await?;
     let stored = match pending.record_id {
