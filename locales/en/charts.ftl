@@ -153,3 +153,8 @@ chart-mechanisms-row-unreported = { $category }: { $documented } documented, no 
 chart-mechanisms-bar-unreported = { $category }: { $documented } documented, no number of releases reported
 chart-citizenship-desc = Bar chart of the people documented as released, by citizenship; a person with two citizenships counts under each.
 chart-citizenship-bar = { $category }: { $documented } documented
+chart-waves-band = { $plural ->
+    [one] A total over a period, drawn as a band behind the { $n } wave it includes.
+   *[other] A total over a period, drawn as a band behind the { $n } waves it includes.
+}
+chart-waves-key-aggregate = band: a total over a period, including the waves inside it

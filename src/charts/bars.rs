@@ -149,6 +149,7 @@ mod tests {
                 reported_released_count: Some(200),
                 reported_count_qualifier: Some(CountQualifier::MoreThan),
                 documented: 1,
+                spans: 0,
             }],
         );
         assert_eq!(chart.rows.len(), 1);

@@ -1,6 +1,9 @@
 //! `waves`: one bar per release wave on a time axis. The bar's height is the number reported
 //! released; the solid part inside it is how many of them are documented here. A wave dated to a
 //! month, season or year spans that period and is drawn with a dashed outline, never as a day.
+//! An aggregate (a total over a period that holds other waves, `WaveSummary::is_aggregate`) is
+//! not a bar: it is a band across its period behind the waves it holds, with its number as a
+//! label, and it leaves the value axis to the single waves, which it would otherwise dwarf.
 
 use time::{Date, Duration};
 
@@ -62,15 +65,40 @@ impl WaveBar {
     }
 }
 
+/// An aggregate wave: a band the height of the plot across its period, behind the bars.
+#[derive(Debug, Clone)]
+pub struct WaveBand {
+    pub wave: WaveSummary,
+    pub reported: Option<Reported>,
+    pub swatch: Swatch,
+    pub x: f64,
+    pub width: f64,
+    pub top: f64,
+    pub height: f64,
+    /// Where its short number sits (start, baseline), left-aligned inside the band's start,
+    /// when there is room for it.
+    pub label: Option<(f64, f64)>,
+}
+
+impl WaveBand {
+    /// Characters of its label: the reported number (`>200`), or the documented one.
+    fn label_chars(&self) -> usize {
+        self.reported.map_or_else(|| self.wave.documented.to_string().len(), |r| r.label_chars())
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct WavesChart {
     pub frame: Frame,
     pub y_ticks: Vec<ValueTick>,
     pub x_ticks: Vec<TimeTick>,
+    /// Aggregates, drawn first (behind the bars), widest first.
+    pub bands: Vec<WaveBand>,
     /// In drawing order: longer periods first, so that short waves stay visible on top.
     pub bars: Vec<WaveBar>,
     pub legend: Vec<LegendItem>,
-    /// Where the legend row explaining solid (documented) and patterned (reported) parts sits.
+    /// Where the legend row explaining solid (documented) and patterned (reported) parts sits;
+    /// the row explaining bands, when there are any, is the third below it.
     pub key_y: f64,
     /// The waves in date order, for the data table and the CSV.
     pub waves: Vec<WaveSummary>,
@@ -83,7 +111,8 @@ impl WavesChart {
         self.legend.iter()
     }
 
-    /// The wave with the largest number released (reported or documented), for the description.
+    /// The single wave (not an aggregate) with the largest number released (reported or
+    /// documented), for the description.
     pub fn largest(&self) -> Option<&WaveBar> {
         self.bars.iter().max_by_key(|b| b.reported.map_or(0, |r| r.count).max(b.wave.documented))
     }
@@ -113,8 +142,11 @@ pub fn build(waves: Vec<WaveSummary>, from: Option<Date>, to: Option<Date>) -> W
             mechanisms.push(wave.mechanism);
         }
     }
-    // Below the mechanisms, two more legend rows say what is solid and what is patterned.
-    let frame = Frame::new(44.0, PLOT_HEIGHT, legend_height(mechanisms.len() + 2)).with_headroom(16.0);
+    let has_bands = waves.iter().any(WaveSummary::is_aggregate);
+    // Below the mechanisms, two more legend rows say what is solid and what is patterned, and a
+    // third what a band is, when there is one.
+    let key_rows = if has_bands { 3 } else { 2 };
+    let frame = Frame::new(44.0, PLOT_HEIGHT, legend_height(mechanisms.len() + key_rows)).with_headroom(16.0);
     let (auto_start, auto_end) = {
         let first = waves.iter().map(|w| period(w).0).min();
         let last = waves.iter().map(|w| period(w).1).max();
@@ -134,11 +166,39 @@ pub fn build(waves: Vec<WaveSummary>, from: Option<Date>, to: Option<Date>) -> W
     let x = Linear::new((day_number(start), day_number(end + Duration::days(1))), (frame.left, frame.right));
     let x_ticks = time_ticks(start, end, &x, frame.plot_width(), 48.0);
 
-    let max = waves.iter().map(|w| reported(w).map_or(0, |r| r.count).max(w.documented)).max().unwrap_or(0);
+    // The axis is the single waves': an aggregate's number is its label, not a height.
+    let max = waves
+        .iter()
+        .filter(|w| !w.is_aggregate())
+        .map(|w| reported(w).map_or(0, |r| r.count).max(w.documented))
+        .max()
+        .unwrap_or(0);
     let (y, y_ticks) = value_axis(max, 5, (frame.bottom, frame.top));
+
+    let mut bands: Vec<WaveBand> = waves
+        .iter()
+        .filter(|w| w.is_aggregate())
+        .map(|wave| {
+            let (first, last) = period(wave);
+            let x0 = x.map(day_number(first)).max(frame.left);
+            let x1 = x.map(day_number(last + Duration::days(1))).min(frame.right).max(x0);
+            WaveBand {
+                wave: wave.clone(),
+                reported: reported(wave),
+                swatch: swatch(wave.mechanism),
+                x: at(x0),
+                width: at(x1 - x0),
+                top: at(frame.top),
+                height: at(frame.bottom - frame.top),
+                label: None,
+            }
+        })
+        .collect();
+    bands.sort_by(|a, b| b.width.total_cmp(&a.width).then(a.x.total_cmp(&b.x)));
 
     let mut bars: Vec<WaveBar> = waves
         .iter()
+        .filter(|w| !w.is_aggregate())
         .map(|wave| {
             let (first, last) = period(wave);
             let x0 = x.map(day_number(first)).max(frame.left);
@@ -180,17 +240,35 @@ pub fn build(waves: Vec<WaveSummary>, from: Option<Date>, to: Option<Date>) -> W
 
     // Wide (long or vague) periods first, so that short waves are drawn on top of them.
     bars.sort_by(|a, b| b.width.total_cmp(&a.width).then(a.x.total_cmp(&b.x)));
-    place_labels(&mut bars, frame.top);
+    let placed = place_band_labels(&mut bands, frame.top);
+    place_labels(&mut bars, frame.top, placed);
 
     let legend = legend(frame.legend_top(), &mechanisms);
     let key_y = frame.legend_top() + legend_height(mechanisms.len());
-    WavesChart { frame, y_ticks, x_ticks, bars, legend, key_y, waves, start, end }
+    WavesChart { frame, y_ticks, x_ticks, bands, bars, legend, key_y, waves, start, end }
+}
+
+/// Puts each band's number just above the plot at the band's start, where it fits inside the
+/// band's width and clear of the labels already placed; returns every label placed, as
+/// (left, right, baseline), for the bars' labels to keep clear of.
+fn place_band_labels(bands: &mut [WaveBand], plot_top: f64) -> Vec<(f64, f64, f64)> {
+    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+    let baseline = plot_top - 4.0;
+    for band in bands.iter_mut() {
+        let (x0, x1) = (band.x + 3.0, band.x + 3.0 + band.label_chars() as f64 * CHAR_WIDTH);
+        let clear = placed.iter().all(|(l, r, _)| x1 < *l || x0 > *r);
+        if clear && x1 <= band.x + band.width {
+            placed.push((x0, x1, baseline));
+            band.label = Some((at(x0), at(baseline)));
+        }
+    }
+    placed
 }
 
 /// Puts each bar's value above it, moving a label up a line when it would collide with one
-/// already placed, and leaving it out (the title and table still carry it) when it cannot fit.
-fn place_labels(bars: &mut [WaveBar], plot_top: f64) {
-    let mut placed: Vec<(f64, f64, f64)> = Vec::new();
+/// already placed (the bands' among them), and leaving it out (the title and table still carry
+/// it) when it cannot fit.
+fn place_labels(bars: &mut [WaveBar], plot_top: f64, mut placed: Vec<(f64, f64, f64)>) {
     let mut order: Vec<usize> = (0..bars.len()).collect();
     order.sort_by(|a, b| bars[*a].centre().total_cmp(&bars[*b].centre()));
     for i in order {
@@ -244,6 +322,7 @@ mod tests {
             reported_released_count: reported.map(|r| r.0),
             reported_count_qualifier: reported.map(|r| r.1),
             documented,
+            spans: 0,
         }
     }
 
@@ -314,5 +393,61 @@ mod tests {
                 assert!((p.0 - q.0).abs() > 6.0 || (p.1 - q.1).abs() >= LABEL_LINE, "labels {p:?} and {q:?} collide");
             }
         }
+    }
+
+    #[test]
+    fn an_aggregate_is_a_band_behind_the_waves_it_holds_and_leaves_them_the_axis() {
+        let pardons = WaveSummary {
+            spans: 2,
+            ..wave("pardons", "2024-07", Some("2025-02"), Some((200, CountQualifier::MoreThan)), 0)
+        };
+        let chart = build(
+            vec![
+                pardons,
+                wave("january", "2025-01", None, Some((1, CountQualifier::Exactly)), 1),
+                wave("handover", "2025-02-12", None, Some((3, CountQualifier::Exactly)), 3),
+            ],
+            Some(time::macros::date!(2024 - 06 - 01)),
+            Some(time::macros::date!(2025 - 03 - 31)),
+        );
+        assert_eq!(chart.bands.len(), 1);
+        assert!(chart.bars.iter().all(|b| b.wave.slug != "pardons"), "an aggregate is not also a bar");
+        let band = &chart.bands[0];
+        let per_day = chart.frame.plot_width() / 304.0;
+        assert!((band.x - (chart.frame.left + 30.0 * per_day)).abs() < 0.051, "the band starts on 1 July 2024");
+        assert!((band.width - 243.0 * per_day).abs() < 0.051, "and ends on 28 February 2025: {}", band.width);
+        assert_eq!((band.top, band.height), (chart.frame.top, chart.frame.bottom - chart.frame.top));
+
+        // The axis ends near the single waves' 3, not at 200: the handover fills most of the plot.
+        let y_top = chart.y_ticks.last().unwrap().value;
+        assert!((3..10).contains(&y_top), "the axis goes to {y_top}");
+        let handover = bar(&chart, "handover");
+        assert!(handover.outer_height > band.height / 2.0, "{} of {}", handover.outer_height, band.height);
+
+        // The band's number is shown, and no bar's label sits on it.
+        let (bx, by) = band.label.expect("the band's label fits");
+        let band_right = bx + band.label_chars() as f64 * CHAR_WIDTH;
+        for b in &chart.bars {
+            if let Some((cx, cy)) = b.label {
+                let half = 2.0 * CHAR_WIDTH;
+                let apart = cx + half < bx || cx - half > band_right || (cy - by).abs() >= LABEL_LINE;
+                assert!(apart, "{}'s label at {cx},{cy} is on the band's at {bx},{by}", b.wave.slug);
+            }
+        }
+    }
+
+    #[test]
+    fn a_period_holding_no_other_wave_stays_a_bar_and_sets_the_axis() {
+        let chart = build(
+            vec![
+                wave("period", "2024-07", Some("2025-02"), Some((200, CountQualifier::MoreThan)), 0),
+                wave("day", "2025-02-12", None, Some((3, CountQualifier::Exactly)), 3),
+            ],
+            None,
+            None,
+        );
+        assert!(chart.bands.is_empty());
+        assert!(bar(&chart, "period").approximate);
+        assert!(chart.y_ticks.last().unwrap().value >= 200);
     }
 }

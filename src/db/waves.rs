@@ -38,6 +38,16 @@ pub struct WaveProfile {
     /// Published people documented in the wave whose identity is withheld: a number only.
     pub not_named: i64,
     pub sources: Vec<Source>,
+    /// The published waves within this one's period, oldest first, when it is an aggregate
+    /// (`WaveSummary::spans` counts them).
+    pub spanned: Vec<WaveLink>,
+}
+
+/// Another wave, named and linked.
+#[derive(Debug, Clone, serde::Deserialize)]
+pub struct WaveLink {
+    pub slug: String,
+    pub name: String,
 }
 
 /// Published waves whose period overlaps `filter` (country, dates), newest first.
@@ -56,7 +66,13 @@ pub async fn list_published(
                w.reported_released_count,
                w.reported_count_qualifier as "reported_count_qualifier: CountQualifier",
                (select count(*) from detentions d join people p on p.id = d.person_id
-                where d.wave_id = w.id and p.publication = 'published') as "documented!"
+                where d.wave_id = w.id and p.publication = 'published') as "documented!",
+               (select count(*) from waves o
+                where o.publication = 'published' and o.id <> w.id and o.country = w.country
+                  and w.ended_on is not null and o.started_on >= w.started_on
+                  and coalesce(partial_date_last_day(o.ended_on, o.ended_precision),
+                               partial_date_last_day(o.started_on, o.started_precision))
+                      <= partial_date_last_day(w.ended_on, w.ended_precision)) as "spans!"
         from waves w join countries c on c.code = w.country
         where w.publication = 'published'
           and ($1::text is null or w.country = $1)
@@ -87,6 +103,7 @@ pub async fn list_published(
                 reported_released_count: r.reported_released_count,
                 reported_count_qualifier: r.reported_count_qualifier,
                 documented: r.documented,
+                spans: r.spans,
             })
         })
         .collect())
@@ -128,7 +145,16 @@ pub async fn find_published_profile(
                (select coalesce(json_agg(source_json(s) order by s.id), '[]')
                 from sources s
                 where s.id in (select ci.source_id from citations ci where ci.wave_id = w.id))
-                   as "sources!: Json<Vec<Source>>"
+                   as "sources!: Json<Vec<Source>>",
+               (select coalesce(json_agg(json_build_object('slug', o.slug, 'name', o.name)
+                        order by o.started_on, o.id), '[]')
+                from waves o
+                where o.publication = 'published' and o.id <> w.id and o.country = w.country
+                  and w.ended_on is not null and o.started_on >= w.started_on
+                  and coalesce(partial_date_last_day(o.ended_on, o.ended_precision),
+                               partial_date_last_day(o.started_on, o.started_precision))
+                      <= partial_date_last_day(w.ended_on, w.ended_precision))
+                   as "spanned!: Json<Vec<WaveLink>>"
         from waves w join countries c on c.code = w.country
         where w.slug = $1 and w.publication = 'published'
         "#,
@@ -162,6 +188,7 @@ pub async fn find_published_profile(
             reported_released_count: r.reported_released_count,
             reported_count_qualifier: r.reported_count_qualifier,
             documented: people.len() as i64 + r.not_named,
+            spans: r.spanned.0.len() as i64,
         },
         location: r.location,
         counterparty: r.counterparty,
@@ -175,6 +202,7 @@ pub async fn find_published_profile(
         people,
         not_named: r.not_named,
         sources: r.sources.0,
+        spanned: r.spanned.0,
     }))
 }
 
