@@ -211,3 +211,18 @@ not-reported = not reported
 api-title = API and data
 api-description = A read-only JSON API over every published record: people, detentions, release waves, chart series and reported figures, with an OpenAPI document.
 api-openapi-title = OpenAPI document
+
+## Waves: coverage, aggregates and what the numbers mean (macros.html)
+waves-coverage-of = of
+waves-csv = CSV
+waves-aggregate = { $plural ->
+    [one] total over a period, holding { $n } other wave
+   *[other] total over a period, holding { $n } other waves
+}
+waves-definitions-heading = What the numbers mean
+waves-definition-reported = The number of people the sources (human-rights groups, the media, officials) report released in the wave. Some give only a floor: “more than 200”.
+waves-definition-documented = The people recorded individually on this site as released in that wave, each with a page and sources. The number links to their list, which can be downloaded as CSV.
+waves-definition-gap-term = The gap
+waves-definition-gap = The difference between the two: people released whom this site has not documented yet, or whose names are not known. It is not a count of anyone still held.
+waves-definition-aggregate-term = Total over a period
+waves-definition-aggregate = A figure for a whole period (all pardons over several months, say) rather than one release. It includes the single waves dated within it, so it is not added to them; the chart draws it as a band behind them.

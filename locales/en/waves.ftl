@@ -15,3 +15,8 @@ wave-documented-not-named = { $plural ->
     [one] { $n } person documented, { $withheld } of them not named to protect them and their family.
    *[other] { $n } people documented, { $withheld } of them not named to protect them and their families.
 }
+wave-aggregate-heading = A total over a period
+wave-aggregate-note = { $plural ->
+    [one] This figure covers a whole period and includes { $n } other wave dated within it, whose people it counts again:
+   *[other] This figure covers a whole period and includes { $n } other waves dated within it, whose people it counts again:
+}
