@@ -64,3 +64,29 @@ async fn every_page_type_has_one_h1_a_title_a_language_and_no_third_party_reques
     let home = app.get("/").await;
     assert_eq!(home.attr("form[role=search]", "action").as_deref(), Some("/prisoners"), "home has the search box");
 }
+
+/// Each headline count links to the list it counts, in the page's language, and the list
+/// holds that many people.
+#[tokio::test]
+async fn home_counts_link_to_their_lists() {
+    let app = TestApp::with_demo().await;
+
+    for prefix in ["", "/be", "/ru"] {
+        let page = app.get(&format!("{prefix}/")).await;
+        for (count, path) in [
+            ("held", "/prisoners?status=held"),
+            ("released", "/prisoners?status=released"),
+            ("people", "/prisoners"),
+            ("waves", "/waves"),
+        ] {
+            let selector = format!("a[data-count={count}]");
+            let href = page.attr(&selector, "href").unwrap_or_else(|| panic!("{prefix}: the {count} count is a link"));
+            assert_eq!(href, format!("{prefix}{path}"), "{prefix}: {count}");
+            let number = page.text(&selector);
+            let list = app.get(&href).await;
+            assert_eq!(list.status, 200, "{href}");
+            let listed = if count == "waves" { list.texts("table.waves tbody tr") } else { list.texts("ol.hits li") };
+            assert_eq!(listed.len().to_string(), number, "{href} lists what the {count} count says");
+        }
+    }
+}
