@@ -52,3 +52,10 @@ search-refusal-year = { $parameter }: «{ $value }» — гэта не год
 search-refusal-choice = { $parameter }: «{ $value }» няма сярод варыянтаў
 search-refusal-wave = { $parameter }: такой хвалі няма
 search-refusal-page = { $parameter }: «{ $value }» — гэта не нумар старонкі
+
+## Уключаныя фільтры, як спасылкі, што іх прыбіраюць
+search-filters-on = Уключаныя фільтры:
+search-chip = { $name }: { $value }
+search-chip-from = з { $year } года
+search-chip-to = па { $year } год
+search-remove-filter = прыбраць гэты фільтр

@@ -52,3 +52,10 @@ search-refusal-year = { $parameter }: “{ $value }” is not a year
 search-refusal-choice = { $parameter }: “{ $value }” is not one of the choices
 search-refusal-wave = { $parameter }: not a wave
 search-refusal-page = { $parameter }: “{ $value }” is not a page number
+
+## Filters in force, as chips that remove them
+search-filters-on = Filters on:
+search-chip = { $name }: { $value }
+search-chip-from = from { $year }
+search-chip-to = to { $year }
+search-remove-filter = remove this filter

@@ -52,3 +52,10 @@ search-refusal-year = { $parameter }: «{ $value }» — это не год
 search-refusal-choice = { $parameter }: «{ $value }» нет среди вариантов
 search-refusal-wave = { $parameter }: такой волны нет
 search-refusal-page = { $parameter }: «{ $value }» — это не номер страницы
+
+## Включённые фильтры, как ссылки, которые их убирают
+search-filters-on = Включённые фильтры:
+search-chip = { $name }: { $value }
+search-chip-from = с { $year } года
+search-chip-to = по { $year } год
+search-remove-filter = убрать этот фильтр

@@ -280,6 +280,48 @@ impl Search {
         url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
     }
 
+    /// The parameters of the filters in force, in the order of the form: each becomes a chip
+    /// that removes it (`without`).
+    pub fn active_filters(&self) -> Vec<&'static str> {
+        [
+            ("status", self.status.is_some()),
+            ("country", self.country.is_some()),
+            ("citizenship", self.citizenship.is_some()),
+            ("sex", self.sex.is_some()),
+            ("mechanism", self.mechanism.is_some()),
+            ("wave", self.wave.is_some()),
+            ("charge", self.charge.is_some()),
+            ("detained_from", self.detained_from.is_some()),
+            ("detained_to", self.detained_to.is_some()),
+            ("released_from", self.released_from.is_some()),
+            ("released_to", self.released_to.is_some()),
+        ]
+        .into_iter()
+        .filter_map(|(parameter, on)| on.then_some(parameter))
+        .collect()
+    }
+
+    /// The same search without the filter `parameter`, from its first page (a page deep into
+    /// the narrower result means nothing in the wider one). The words and the order stay.
+    pub fn without(&self, parameter: &str) -> Search {
+        let mut search = Search { page: 1, ..self.clone() };
+        match parameter {
+            "status" => search.status = None,
+            "country" => search.country = None,
+            "citizenship" => search.citizenship = None,
+            "sex" => search.sex = None,
+            "mechanism" => search.mechanism = None,
+            "wave" => search.wave = None,
+            "charge" => search.charge = None,
+            "detained_from" => search.detained_from = None,
+            "detained_to" => search.detained_to = None,
+            "released_from" => search.released_from = None,
+            "released_to" => search.released_to = None,
+            _ => {}
+        }
+        search
+    }
+
     pub fn has_filters(&self) -> bool {
         self.status.is_some()
             || self.country.is_some()
@@ -348,6 +390,26 @@ mod tests {
         assert_eq!(again.mechanism, search.mechanism);
         assert_eq!(again.released_from, Some(2024));
         assert_eq!((again.page, again.sort), (3, Sort::Name));
+    }
+
+    #[test]
+    fn each_active_filter_can_be_taken_away_alone() {
+        let search = Search::parse(&form(&[
+            ("q", "Losik"),
+            ("status", "held"),
+            ("wave", "pardons-2024"),
+            ("released_to", "2025"),
+            ("sort", "name"),
+            ("page", "3"),
+        ]))
+        .unwrap();
+        assert_eq!(search.active_filters(), ["status", "wave", "released_to"]);
+        let wider = search.without("wave");
+        assert_eq!(wider.active_filters(), ["status", "released_to"], "only the wave goes");
+        assert_eq!((wider.q.as_str(), wider.sort, wider.page), ("Losik", Sort::Name, 1), "words and order stay");
+        let none = search.without("status").without("wave").without("released_to");
+        assert!(!none.has_filters() && none.active_filters().is_empty());
+        assert!(Search::parse(&form(&[("q", "Losik")])).unwrap().active_filters().is_empty(), "words are no filter");
     }
 
     fn form_from(query: &str) -> SearchForm {

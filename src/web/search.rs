@@ -10,7 +10,7 @@ use axum::routing::get;
 use crate::app::AppState;
 use crate::db::search::{self, FilterOptions, Results, Suggestion};
 use crate::domain::{PersonStatus, ReleaseMechanism, Sex};
-use crate::search::query::{PAGE_SIZE, Search, SearchForm, Sort};
+use crate::search::query::{PAGE_SIZE, Search, SearchForm, Sort, StatusFilter};
 use crate::web::Layout;
 use crate::web::cache::Rendered;
 use crate::web::error::{AppError, AppResult};
@@ -114,9 +114,67 @@ impl PrisonersPage {
         (self.search.page - 1) * PAGE_SIZE + self.results.hits.len() as i64
     }
 
+    /// The filters in force, each as a chip: what it is, in words, and the link to this search
+    /// without it.
+    fn chips(&self) -> Vec<Chip> {
+        let layout = &self.layout;
+        let search = &self.search;
+        let country_name = |options: &[(String, String)], code: &Option<String>| {
+            let code = code.as_deref().unwrap_or_default();
+            let name = options.iter().find(|(c, _)| c == code).map_or(code, |(_, name)| name.as_str());
+            layout.country(code, name)
+        };
+        let from = |year: Option<i32>| layout.t1("search-chip-from", "year", year.unwrap_or_default());
+        let to = |year: Option<i32>| layout.t1("search-chip-to", "year", year.unwrap_or_default());
+        search
+            .active_filters()
+            .into_iter()
+            .map(|parameter| {
+                let (name, value) = match parameter {
+                    "status" => (
+                        layout.t("search-status"),
+                        match search.status {
+                            Some(StatusFilter::Is(status)) => layout.label_of("status", status.as_str(), None),
+                            _ => layout.t("search-held-now"),
+                        },
+                    ),
+                    "country" => (layout.t("search-held-by"), country_name(&self.options.countries, &search.country)),
+                    "citizenship" => {
+                        (layout.t("person-citizenship"), country_name(&self.options.citizenships, &search.citizenship))
+                    }
+                    "sex" => (layout.t("person-sex"), layout.label("sex", search.sex.map_or("", |s| s.as_str()))),
+                    "mechanism" => (
+                        layout.t("search-released-by"),
+                        layout.label("mechanism", search.mechanism.map_or("", |m| m.as_str())),
+                    ),
+                    "wave" => {
+                        let slug = search.wave.as_deref().unwrap_or_default();
+                        let name = self.options.waves.iter().find(|(s, _)| s == slug).map_or(slug, |(_, n)| n.as_str());
+                        (layout.t("field-wave"), name.to_owned())
+                    }
+                    "charge" => (layout.t("search-charge"), search.charge.clone().unwrap_or_default()),
+                    "detained_from" => (layout.t("search-detained"), from(search.detained_from)),
+                    "detained_to" => (layout.t("search-detained"), to(search.detained_to)),
+                    "released_from" => (layout.t("search-released"), from(search.released_from)),
+                    _ => (layout.t("search-released"), to(search.released_to)),
+                };
+                let wider = search.without(parameter);
+                let query = wider.query_string(1, wider.sort);
+                let href = if query.is_empty() { layout.link("/prisoners") } else { layout.link(&format!("/prisoners?{query}")) };
+                Chip { label: layout.t2("search-chip", "name", name, "value", value), href }
+            })
+            .collect()
+    }
+
     fn year(&self, value: &Option<i32>) -> String {
         value.map(|y| y.to_string()).unwrap_or_default()
     }
+}
+
+/// A filter in force on a results page, shown as a link that removes it.
+struct Chip {
+    label: String,
+    href: String,
 }
 
 /// Result pages are kept in memory until the data change, by their canonical query: the
