@@ -789,3 +789,57 @@ async fn a_new_editor_sets_up_a_second_factor_and_later_logs_in_with_a_recovery_
     })
     .await;
 }
+
+/// The journalist on a phone: every public page type, in each language, at 360 and 390 px, is no
+/// wider than the screen (navigation wraps, wave tables become cards, long words break); the
+/// header is short enough that a person's name comes near the top, and a filtered search shows
+/// its results, not its filters, first.
+#[tokio::test]
+async fn no_public_page_is_wider_than_a_phone_in_any_language() {
+    let app = TestApp::with_demo().await;
+
+    in_browser(&app, async |client, site| {
+        let mut faults = Vec::new();
+        for width in [360u32, 390] {
+            client.set_window_size(width, 800).await.map_err(|e| e.to_string())?;
+            for prefix in ["", "/be", "/ru"] {
+                for page in public_page_types() {
+                    let path = format!("{prefix}{}", page.path);
+                    client.goto(&format!("http://{site}{path}")).await.map_err(|e| format!("{path}: {e}"))?;
+                    if client.find(Locator::Css(page.expect)).await.is_err() {
+                        return Err(format!("{path}: the page lacks {}", page.expect));
+                    }
+                    let measured = client
+                        .execute(
+                            "const h1 = document.querySelector('h1'), results = document.getElementById('results-heading');
+                             return [window.innerWidth, document.documentElement.scrollWidth,
+                                     Math.round(h1.getBoundingClientRect().top),
+                                     results ? Math.round(results.getBoundingClientRect().top) : null];",
+                            vec![],
+                        )
+                        .await
+                        .map_err(|e| e.to_string())?;
+                    let (inner, scroll, h1_top, results_top): (u32, u32, u32, Option<u32>) =
+                        serde_json::from_value(measured).map_err(|e| e.to_string())?;
+                    if inner != width {
+                        return Err(format!("{path}: the window is {inner} px wide, not {width}"));
+                    }
+                    if scroll > inner {
+                        faults.push(format!("{path} at {width} px is {scroll} px wide"));
+                    }
+                    if page.path.starts_with("/prisoners/") && page.expect != "section.error" && h1_top > 100 {
+                        faults.push(format!("{path} at {width} px: the name starts {h1_top} px down"));
+                    }
+                    if page.path.contains("status=released")
+                        && let Some(top) = results_top
+                        && top > 450
+                    {
+                        faults.push(format!("{path} at {width} px: the results start {top} px down"));
+                    }
+                }
+            }
+        }
+        if faults.is_empty() { Ok(()) } else { Err(format!("too wide or too far down:\n{}", faults.join("\n"))) }
+    })
+    .await;
+}
