@@ -160,7 +160,11 @@ impl PrisonersPage {
                 };
                 let wider = search.without(parameter);
                 let query = wider.query_string(1, wider.sort);
-                let href = if query.is_empty() { layout.link("/prisoners") } else { layout.link(&format!("/prisoners?{query}")) };
+                let href = if query.is_empty() {
+                    layout.link("/prisoners")
+                } else {
+                    layout.link(&format!("/prisoners?{query}"))
+                };
                 Chip { label: layout.t2("search-chip", "name", name, "value", value), href }
             })
             .collect()

@@ -81,7 +81,9 @@ async fn the_waves_chart_splits_reported_from_documented_for_the_demo_waves() {
     let doc = svg.doc();
     let link = doc
         .descendants()
-        .find(|n| n.has_tag_name("a") && n.attribute("href") == Some(&format!("{ORIGIN}/waves/pardons-2024-07-to-2025-02")))
+        .find(|n| {
+            n.has_tag_name("a") && n.attribute("href") == Some(&format!("{ORIGIN}/waves/pardons-2024-07-to-2025-02"))
+        })
         .expect("the pardons total links to its wave");
     let title = link.descendants().find(|n| n.has_tag_name("title")).and_then(|n| n.text()).unwrap();
     assert!(title.contains("more than 200") && title.contains("(approximate date)"), "{title}");
@@ -92,10 +94,7 @@ async fn the_waves_chart_splits_reported_from_documented_for_the_demo_waves() {
     let first_link = doc.descendants().find(|n| n.has_tag_name("a")).unwrap();
     assert_eq!(first_link, link, "drawn first, behind the bars");
     assert!(outer > 100.0, "the Vilnius bar of 3 is not dwarfed: {outer} units tall");
-    assert!(
-        doc.descendants().any(|n| n.has_tag_name("text") && n.text() == Some(">200")),
-        "the floor is labelled"
-    );
+    assert!(doc.descendants().any(|n| n.has_tag_name("text") && n.text() == Some(">200")), "the floor is labelled");
 
     let (_, _, _, _, title, dashed) = svg.wave_bar("exchange-2024-summer");
     assert!(dashed && title.contains("summer 2024 (approximate date)"), "a season is never a day: {title}");

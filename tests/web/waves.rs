@@ -77,7 +77,11 @@ async fn every_wave_number_links_to_its_list_and_csv_in_the_pages_language() {
 
             let listed = app.get(&format!("{prefix}/prisoners?wave={slug}")).await;
             assert_eq!(listed.status, 200);
-            assert_eq!(listed.texts("ol.hits li").len().to_string(), number, "{prefix} {slug}: the list holds the number");
+            assert_eq!(
+                listed.texts("ol.hits li").len().to_string(),
+                number,
+                "{prefix} {slug}: the list holds the number"
+            );
             let file = app.get(&format!("/prisoners.csv?wave={slug}")).await;
             assert_eq!(file.status, 200);
             assert_eq!(file.body.lines().count() - 1, listed.texts("ol.hits li").len(), "{slug}: the CSV, a row each");
