@@ -73,14 +73,17 @@ impl Season {
     /// "летам", "зімой") and the prepositional ("лете", "леце").
     fn parse(word: &str) -> Option<Season> {
         match word {
-            "spring" | "весна" | "весны" | "весной" | "весною" | "весне" | "вясна" | "вясны" | "вясной"
-            | "вясною" | "вясне" => Some(Season::Spring),
-            "summer" | "лето" | "лета" | "летом" | "лете" | "летам" | "леце" => Some(Season::Summer),
+            "spring" | "весна" | "весны" | "весной" | "весною" | "весне" | "вясна" | "вясны" | "вясной" | "вясною"
+            | "вясне" => Some(Season::Spring),
+            "summer" | "лето" | "лета" | "летом" | "лете" | "летам" | "леце" => {
+                Some(Season::Summer)
+            }
             "autumn" | "fall" | "осень" | "осени" | "осенью" | "восень" | "восені" | "восенню" | "восеньню" => {
                 Some(Season::Autumn)
             }
-            "winter" | "зима" | "зимы" | "зимой" | "зимою" | "зиме" | "зіма" | "зімы" | "зімой" | "зімою"
-            | "зіме" => Some(Season::Winter),
+            "winter" | "зима" | "зимы" | "зимой" | "зимою" | "зиме" | "зіма" | "зімы" | "зімой" | "зімою" | "зіме" => {
+                Some(Season::Winter)
+            }
             _ => None,
         }
     }
@@ -107,7 +110,11 @@ pub enum PartialDateError {
     Unrecognised(String),
     YearOutOfRange(i32),
     NoSuchMonth(u8),
-    NoSuchDay { year: i32, month: Month, day: u8 },
+    NoSuchDay {
+        year: i32,
+        month: Month,
+        day: u8,
+    },
     NoSuchSeason(String),
     /// A month, a season or a day and month without the year ("February", "12.02").
     NoYear(String),
@@ -584,7 +591,11 @@ mod tests {
             ("12.02.20255", YearOutOfRange(20255), "a typo in the year"),
             ("02.1700", YearOutOfRange(1700), "too early"),
             ("31 апреля 2025", NoSuchDay { year: 2025, month: Month::April, day: 31 }, "no 31 April, in Russian"),
-            ("30 лютага 2024", NoSuchDay { year: 2024, month: Month::February, day: 30 }, "no 30 February, in Belarusian"),
+            (
+                "30 лютага 2024",
+                NoSuchDay { year: 2024, month: Month::February, day: 30 },
+                "no 30 February, in Belarusian",
+            ),
             ("12.02", NoYear("12.02".into()), "a day and month without a year"),
             ("февраль", NoYear("февраль".into()), "a month without a year"),
             ("летом", NoYear("летом".into()), "a season without a year"),

@@ -65,9 +65,11 @@ pub fn parse_months(text: &str) -> Result<Option<i32>, InvalidLength> {
         return Ok(None);
     }
     // "1.5 years" would be a guess at what was meant: refuse a fraction rather than round it.
-    if lowered.chars().zip(lowered.chars().skip(1).chain(std::iter::once(' '))).any(|(a, b)| {
-        (a == '.' || a == ',') && b.is_ascii_digit()
-    }) {
+    if lowered
+        .chars()
+        .zip(lowered.chars().skip(1).chain(std::iter::once(' ')))
+        .any(|(a, b)| (a == '.' || a == ',') && b.is_ascii_digit())
+    {
         return Err(InvalidLength::Unrecognised);
     }
     let tokens: Vec<String> = tokens(&lowered).into_iter().filter(|t| !is_filler(t)).collect();
@@ -101,11 +103,7 @@ pub fn parse_months(text: &str) -> Result<Option<i32>, InvalidLength> {
         }
         _ => return Err(InvalidLength::Unrecognised),
     };
-    if (1..=i64::from(MAX_MONTHS)).contains(&months) {
-        Ok(Some(months as i32))
-    } else {
-        Err(InvalidLength::OutOfRange)
-    }
+    if (1..=i64::from(MAX_MONTHS)).contains(&months) { Ok(Some(months as i32)) } else { Err(InvalidLength::OutOfRange) }
 }
 
 #[cfg(test)]

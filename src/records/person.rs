@@ -364,7 +364,9 @@ pub fn language_of(name: &str) -> Option<String> {
     let cyrillic = |c: char| ('\u{0400}'..='\u{04FF}').contains(&c);
     let lang = if letters().any(cyrillic) {
         if letters().any(|c| matches!(c, 'і' | 'І' | 'ў' | 'Ў')) { "be" } else { "ru" }
-    } else if letters().next().is_some() && letters().all(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c)) {
+    } else if letters().next().is_some()
+        && letters().all(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    {
         "en"
     } else {
         return None;
@@ -723,9 +725,15 @@ mod tests {
         ] {
             assert_eq!(language_of(name).as_deref(), lang, "{why}: {name}");
         }
-        let doc = form(&[("name_0", "Ігар Лосік"), ("name_1", "Игорь Лосик"), ("name_2", "Ihar Losik"), ("name_3", "Ya Xi"), ("lang_3", "zh")])
-            .validate(&codes(), true, None)
-            .unwrap();
+        let doc = form(&[
+            ("name_0", "Ігар Лосік"),
+            ("name_1", "Игорь Лосик"),
+            ("name_2", "Ihar Losik"),
+            ("name_3", "Ya Xi"),
+            ("lang_3", "zh"),
+        ])
+        .validate(&codes(), true, None)
+        .unwrap();
         let langs: Vec<_> = doc.names.iter().map(|n| (n.lang.as_deref(), n.script.as_str(), n.kind)).collect();
         assert_eq!(
             langs,

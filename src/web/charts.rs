@@ -24,12 +24,12 @@ use crate::db::charts as data;
 use crate::domain::chart_filter::{ChartFilter, ChartForm, InvalidFilter};
 use crate::domain::{Country, WaveSummary};
 use crate::i18n::{Lang, Message};
-use crate::web::{Layout, render_with};
 use crate::web::api::types::{StatsRow, WaveItem};
 use crate::web::cache::{GenerationCache, Rendered};
 use crate::web::error::{AppError, AppResult};
 use crate::web::format::AsDate;
 use crate::web::locale::Locale;
+use crate::web::{Layout, render_with};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/charts", get(show_charts)).route("/charts/{file}", get(chart_file))
@@ -502,7 +502,12 @@ impl ChartsPage<'_> {
 /// The chart page again for a filter it refused, with status 400: the form as typed with the
 /// message beside its field, and the charts of all the data below (said so above them). Not
 /// cached: its key would be whatever was typed.
-async fn show_refused_charts(state: &AppState, locale: Locale, form: &ChartForm, error: InvalidFilter) -> AppResult<Response> {
+async fn show_refused_charts(
+    state: &AppState,
+    locale: Locale,
+    form: &ChartForm,
+    error: InvalidFilter,
+) -> AppResult<Response> {
     let filter = ChartFilter::default();
     let prepared = Prepared::new(state, &filter).await?;
     let svgs = ChartName::ALL

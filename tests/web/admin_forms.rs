@@ -14,14 +14,24 @@ async fn a_refused_chart_filter_shows_the_chart_page_with_the_message_beside_its
         ("/charts?from=31.02.2025&to=2025", "from", "February 2025 has no day 31", "31.02.2025", "an impossible day"),
         ("/charts?from=2024&to=13.2025", "to", "there is no month 13", "13.2025", "an impossible month"),
         ("/charts?from=2025&to=2024", "to", "ends (2024) before it starts (2025)", "2024", "a reversed range"),
-        ("/ru/charts?from=%D1%84%D0%B5%D0%B2%D1%80%D0%B0%D0%BB%D1%8C", "from", "без года", "февраль", "no year, in Russian"),
+        (
+            "/ru/charts?from=%D1%84%D0%B5%D0%B2%D1%80%D0%B0%D0%BB%D1%8C",
+            "from",
+            "без года",
+            "февраль",
+            "no year, in Russian",
+        ),
         ("/be/charts?to=%3Cb%3Ex", "to", "не дата", "<b>x", "markup typed, in Belarusian"),
     ] {
         let page = app.get(uri).await;
         assert_eq!(page.status, 400, "{why}: {uri}");
         assert_eq!(page.texts("h1").len(), 1, "{why}: the chart page, not a bare error page");
         assert!(!page.texts("#waves svg, #waves figure").is_empty(), "{why}: the charts are still there");
-        assert!(page.text(&format!("#{field}-error")).contains(message), "{why}: {}", page.text(&format!("#{field}-error")));
+        assert!(
+            page.text(&format!("#{field}-error")).contains(message),
+            "{why}: {}",
+            page.text(&format!("#{field}-error"))
+        );
         assert_eq!(page.attr(&format!("input#{field}"), "value").as_deref(), Some(typed), "{why}: the value as typed");
         assert_eq!(page.attr(&format!("input#{field}"), "aria-invalid").as_deref(), Some("true"), "{why}");
         assert!(page.texts("[role=alert]").len() == 1, "{why}: a summary says the filter was not applied");
@@ -80,7 +90,8 @@ async fn a_sentence_is_typed_in_years_and_months_and_shown_back_so() {
     let fields = |length: &'static str| {
         [("country", "BY"), ("started", "2021-03"), ("sentence_kind", "imprisonment"), ("sentence_months", length)]
     };
-    let detention = fixtures::saved(&mut admin, &format!("/admin/detentions/new?person={id}"), &fields("2 years 6 months")).await;
+    let detention =
+        fixtures::saved(&mut admin, &format!("/admin/detentions/new?person={id}"), &fields("2 years 6 months")).await;
     let months = || async {
         sqlx::query_scalar::<_, Option<i32>>("select sentence_months from detentions where id = $1")
             .bind(detention)
@@ -95,7 +106,8 @@ async fn a_sentence_is_typed_in_years_and_months_and_shown_back_so() {
     let page = admin.get(&format!("/ru{edit}")).await;
     assert_eq!(page.attr("#sentence_months", "value").as_deref(), Some("2 года 6 месяцев"), "in the admin's language");
 
-    for (typed, stored) in [("3 года", 36), ("2 гады 6 месяцаў", 30), ("5 лет", 60), ("18", 18), ("1 year", 12)] {
+    for (typed, stored) in [("3 года", 36), ("2 гады 6 месяцаў", 30), ("5 лет", 60), ("18", 18), ("1 year", 12)]
+    {
         let saved = admin.submit(&edit, &fields(typed)).await;
         assert_eq!(saved.status, 303, "{typed}: {}", saved.body);
         assert_eq!(months().await, Some(stored), "{typed}");
@@ -141,7 +153,8 @@ async fn history_shows_labels_and_names_in_the_admins_language_not_stored_codes(
     let history = admin.get(&format!("/admin/detentions/{detention}/history")).await;
     assert_eq!(history.status, 200);
     let after = history.texts("td.after");
-    for shown in ["Pardon", "3 years", "Test pardon of invented people", "Imprisonment", "Convicted", "Belarus", "July 2025"]
+    for shown in
+        ["Pardon", "3 years", "Test pardon of invented people", "Imprisonment", "Convicted", "Belarus", "July 2025"]
     {
         assert!(after.iter().any(|v| v.contains(shown)), "{shown} in {after:?}");
     }
@@ -162,7 +175,10 @@ async fn a_name_left_on_automatic_takes_the_language_its_letters_show() {
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
     let form = admin.get("/admin/people/new").await;
     assert_eq!(form.texts("select#lang_0").len(), 1, "the language is a select");
-    assert_eq!(form.text("select#lang_0 option[selected], select#lang_0 option:first-child"), "Automatic (from the letters)");
+    assert_eq!(
+        form.text("select#lang_0 option[selected], select#lang_0 option:first-child"),
+        "Automatic (from the letters)"
+    );
     assert_eq!(form.texts("select#script_0").len(), 1, "the script is a select");
     assert!(form.attr("input#lang_0", "placeholder").is_none(), "no grey placeholder that looks like a value");
 
@@ -184,13 +200,12 @@ async fn a_name_left_on_automatic_takes_the_language_its_letters_show() {
             .fetch_all(&app.pool)
             .await
             .unwrap();
-    let expected = [
-        ("Сымон Тэставы", "be", "Cyrl"),
-        ("Симон Тестовый", "ru", "Cyrl"),
-        ("Symon Testavy", "en", "Latn"),
-    ];
+    let expected = [("Сымон Тэставы", "be", "Cyrl"), ("Симон Тестовый", "ru", "Cyrl"), ("Symon Testavy", "en", "Latn")];
     for ((name, lang, script, kind), (e_name, e_lang, e_script)) in names.iter().zip(expected) {
-        assert_eq!((name.as_str(), lang.as_deref(), script.as_str(), kind.as_str()), (e_name, Some(e_lang), e_script, "primary"));
+        assert_eq!(
+            (name.as_str(), lang.as_deref(), script.as_str(), kind.as_str()),
+            (e_name, Some(e_lang), e_script, "primary")
+        );
     }
     let page = app.get("/prisoners/symon-testavy").await;
     assert_eq!(page.status, 200);
@@ -198,7 +213,11 @@ async fn a_name_left_on_automatic_takes_the_language_its_letters_show() {
     assert!(!page.body.contains("()"), "no empty brackets after a name");
 
     let edit = admin.get(&format!("/admin/people/{id}/edit")).await;
-    assert_eq!(edit.attr("select#lang_0 option[selected]", "value").as_deref(), Some("be"), "the language saved is shown");
+    assert_eq!(
+        edit.attr("select#lang_0 option[selected]", "value").as_deref(),
+        Some("be"),
+        "the language saved is shown"
+    );
     assert_eq!(edit.attr("select#lang_2 option[selected]", "value").as_deref(), Some("en"));
 }
 

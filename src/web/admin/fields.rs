@@ -137,13 +137,8 @@ impl SourcePicker {
                 .take(PICKER_RESULTS)
                 .map(|s| {
                     let mut label = s.doc.title.clone();
-                    let about: Vec<String> = s
-                        .doc
-                        .publisher
-                        .iter()
-                        .cloned()
-                        .chain(s.doc.published.map(|d| lang.date(&d)))
-                        .collect();
+                    let about: Vec<String> =
+                        s.doc.publisher.iter().cloned().chain(s.doc.published.map(|d| lang.date(&d))).collect();
                     if !about.is_empty() {
                         label = format!("{label} · {}", about.join(", "));
                     }

@@ -79,9 +79,11 @@ pub(super) async fn history<K: Page>(
     let mut lines = history_lines(history);
     // The values in the admin's language, as the forms show them (labels, names, years).
     let lang = locale::current();
-    let all: Vec<(RecordKind, &[FieldChange])> =
-        lines.iter().map(|l| (l.revision.record_type, l.changes.as_slice())).collect();
-    let references = shown::References::load(&mut *conn, &all).await?;
+    let references = {
+        let all: Vec<(RecordKind, &[FieldChange])> =
+            lines.iter().map(|l| (l.revision.record_type, l.changes.as_slice())).collect();
+        shown::References::load(&mut *conn, &all).await?
+    };
     drop(conn);
     // A person's history lists their whole case: one audit line per record whose hidden fields
     // it shows.

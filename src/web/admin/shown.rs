@@ -6,9 +6,9 @@
 use crate::db::revisions::FieldChange;
 use crate::domain::{PartialDate, RecordKind, Sex};
 use crate::i18n::Lang;
+use crate::records::Kind;
 use crate::records::detention;
 use crate::records::source::SourceDoc;
-use crate::records::Kind;
 
 /// What a field's stored text is, for showing it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -133,12 +133,12 @@ pub(super) fn shown(lang: Lang, kind: RecordKind, field: &str, text: &str, refer
         Value::Date => text.parse::<PartialDate>().ok().map(|d| lang.date(&d)),
         Value::Months => text.parse::<i64>().ok().map(|m| months(lang, m)),
         Value::Country => Some(lang.country(text, text)),
-        Value::Countries => {
-            Some(text.split(", ").map(|code| lang.country(code, code)).collect::<Vec<_>>().join(", "))
-        }
-        Value::Facility => {
-            text.parse::<i64>().ok().and_then(|id| references.facilities.iter().find(|(f, _)| *f == id)).map(|f| f.1.clone())
-        }
+        Value::Countries => Some(text.split(", ").map(|code| lang.country(code, code)).collect::<Vec<_>>().join(", ")),
+        Value::Facility => text
+            .parse::<i64>()
+            .ok()
+            .and_then(|id| references.facilities.iter().find(|(f, _)| *f == id))
+            .map(|f| f.1.clone()),
         Value::Wave => named(&references.waves),
         Value::Source => named(&references.sources),
         Value::Names => Some(names(lang, text)),
