@@ -15,18 +15,20 @@ charts-from = З
 charts-to = Па
 charts-show = Паказаць
 charts-all-data = Усе даныя
-charts-date-hint = Даты ў выглядзе 2024, 2024-07, 2024-07-03 або summer 2024.
+charts-date-hint = Даты ў выглядзе 2024, 07.2024, 12.02.2025, люты 2025 або лета 2024.
+charts-refused = Фільтр не ўжыты: выпраўце поле, пазначанае ніжэй. Пакуль графікі паказваюць усе даныя.
 
 ## Чаму фільтр адхілены (src/charts/filter.rs). $parameter — назва параметра ў адрасе (country,
 ## from, to): застаецца першай і не перакладаецца.
 
 chart-refusal-unknown-country = country: няма апублікаваных запісаў з краіны { $code }
 chart-refusal-reversed = { $parameter }: перыяд заканчваецца ({ $to }) раней, чым пачынаецца ({ $from })
-chart-refusal-date = { $parameter }: «{ $value }» — гэта не дата: пішыце 2024, 2024-07, 2024-07-03 або summer 2024
+chart-refusal-date = { $parameter }: «{ $value }» — гэта не дата: пішыце 2024, 07.2024, 12.02.2025, люты 2025 або лета 2024
 chart-refusal-year = { $parameter }: год { $year } па-за межамі { $min }–{ $max }
 chart-refusal-month = { $parameter }: месяца { $month } няма: месяцы ідуць ад 01 да 12
 chart-refusal-day = { $parameter }: у { $month } няма дня { $day }
 chart-refusal-season = { $parameter }: «{ $value }» — гэта не пара года: пішыце spring, summer, autumn або winter
+chart-refusal-no-year = { $parameter }: «{ $value }» — без года: дапішыце год, напрыклад люты 2025 або 12.02.2025
 
 ## Назвы і змест старонкі
 

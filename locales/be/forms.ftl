@@ -2,12 +2,13 @@
 
 ## Даты і адрасы (src/domain)
 
-date-error-empty = увядзіце дату, напрыклад 2024, 2024-07, 2024-07-03 або summer 2024
-date-error-unrecognised = «{ $text }» — не дата: напішыце 2024, 2024-07, 2024-07-03 або summer 2024
+date-error-empty = увядзіце дату, напрыклад 2024, 07.2024, 12.02.2025, люты 2025 або лета 2024
+date-error-unrecognised = «{ $text }» — не дата: напішыце 2024, 07.2024, 12.02.2025, люты 2025 або лета 2024
 date-error-year = год { $year } па-за межамі { $min }–{ $max }
 date-error-month = няма месяца { $month }: месяцы нумаруюцца ад 01 да 12
 date-error-day = { $month } { $year }: няма { $day }-га чысла
 date-error-season = «{ $text }» — не пара года: ужывайце spring, summer, autumn або winter
+date-error-no-year = «{ $text }» — без года: дапішыце год, напрыклад люты 2025 або 12.02.2025
 date-error-not-normalised = захаваная дата { $date } не пачынае перыяд «{ $precision }»
 slug-error = адрас складаецца з малых лацінскіх літар і лічбаў, словы злучаныя злучком, не больш за { $max } знакаў
 
@@ -37,7 +38,7 @@ error-person-slug-taken = гэты адрас ужо мае іншы чалав�
 error-detention-country-missing = якая дзяржава ўтрымлівае чалавека? напішыце код, напрыклад BY
 error-detention-overlap = гэты перыяд перакрываецца з іншым затрыманнем таго ж чалавека
 error-sentence-length-kind = тэрмін патрабуе пакарання, якое адбываюць пэўны час
-error-sentence-months = цэлая колькасць месяцаў ад 1 да 1200 (100 гадоў)
+error-sentence-months = напішыце тэрмін як 3 гады, 2 гады 6 месяцаў або 18 месяцаў (лік без слова — месяцы), да 100 гадоў
 error-wave-needs-mechanism = для вызвалення ў хвалі патрэбны спосаб вызвалення
 error-charge-article = артыкул пішацца так: 342 або 361-1
 error-charge-part = частка — гэта лік, і ёй патрэбны артыкул

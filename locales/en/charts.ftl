@@ -15,18 +15,20 @@ charts-from = From
 charts-to = To
 charts-show = Show
 charts-all-data = All data
-charts-date-hint = Dates as 2024, 2024-07, 2024-07-03 or summer 2024.
+charts-date-hint = Dates as 2024, 07.2024, 12.02.2025, February 2025 or summer 2024.
+charts-refused = The filter was not applied: correct the field marked below. The charts show all the data meanwhile.
 
 ## Why a filter is refused (src/charts/filter.rs). $parameter is the query-string name (country,
 ## from, to): keep it first, untranslated.
 
 chart-refusal-unknown-country = country: no published record is from { $code }
 chart-refusal-reversed = { $parameter }: the range ends ({ $to }) before it starts ({ $from })
-chart-refusal-date = { $parameter }: “{ $value }” is not a date: write 2024, 2024-07, 2024-07-03 or summer 2024
+chart-refusal-date = { $parameter }: “{ $value }” is not a date: write 2024, 07.2024, 12.02.2025, February 2025 or summer 2024
 chart-refusal-year = { $parameter }: the year { $year } is outside { $min }–{ $max }
 chart-refusal-month = { $parameter }: there is no month { $month }: months run from 01 to 12
 chart-refusal-day = { $parameter }: { $month } has no day { $day }
 chart-refusal-season = { $parameter }: “{ $value }” is not a season: use spring, summer, autumn or winter
+chart-refusal-no-year = { $parameter }: “{ $value }” has no year: add it, as in February 2025 or 12.02.2025
 
 ## Titles and the page's table of contents
 

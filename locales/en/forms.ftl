@@ -2,12 +2,13 @@
 
 ## Dates and addresses (src/domain)
 
-date-error-empty = enter a date such as 2024, 2024-07, 2024-07-03 or summer 2024
-date-error-unrecognised = “{ $text }” is not a date: write 2024, 2024-07, 2024-07-03 or summer 2024
+date-error-empty = enter a date such as 2024, 07.2024, 12.02.2025, February 2025 or summer 2024
+date-error-unrecognised = “{ $text }” is not a date: write 2024, 07.2024, 12.02.2025, February 2025 or summer 2024
 date-error-year = the year { $year } is outside { $min }–{ $max }
 date-error-month = there is no month { $month }: months run from 01 to 12
 date-error-day = { $month } { $year } has no day { $day }
 date-error-season = “{ $text }” is not a season: use spring, summer, autumn or winter
+date-error-no-year = “{ $text }” has no year: add it, as in February 2025 or 12.02.2025
 date-error-not-normalised = the stored date { $date } does not start a { $precision } period
 slug-error = a slug is lower-case letters and digits in words joined by hyphens, at most { $max } characters
 
@@ -37,7 +38,7 @@ error-person-slug-taken = another person has this address: choose another
 error-detention-country-missing = which state holds the person? write a code such as BY
 error-detention-overlap = this period overlaps another detention of the same person
 error-sentence-length-kind = a length needs a sentence that is served over time
-error-sentence-months = whole months from 1 to 1200 (100 years)
+error-sentence-months = write the length as 3 years, 2 years 6 months or 18 months (a number alone is months), up to 100 years
 error-wave-needs-mechanism = a release in a wave needs its mechanism
 error-charge-article = an article is written like 342 or 361-1
 error-charge-part = a part is a number and needs its article

@@ -15,18 +15,20 @@ charts-from = С
 charts-to = По
 charts-show = Показать
 charts-all-data = Все данные
-charts-date-hint = Даты в виде 2024, 2024-07, 2024-07-03 или summer 2024.
+charts-date-hint = Даты в виде 2024, 07.2024, 12.02.2025, февраль 2025 или лето 2024.
+charts-refused = Фильтр не применён: исправьте поле, отмеченное ниже. Пока графики показывают все данные.
 
 ## Почему фильтр отклонён (src/charts/filter.rs). $parameter — имя параметра в адресе (country,
 ## from, to): остаётся первым и не переводится.
 
 chart-refusal-unknown-country = country: нет опубликованных записей из страны { $code }
 chart-refusal-reversed = { $parameter }: период заканчивается ({ $to }) раньше, чем начинается ({ $from })
-chart-refusal-date = { $parameter }: «{ $value }» — это не дата: пишите 2024, 2024-07, 2024-07-03 или summer 2024
+chart-refusal-date = { $parameter }: «{ $value }» — это не дата: пишите 2024, 07.2024, 12.02.2025, февраль 2025 или лето 2024
 chart-refusal-year = { $parameter }: год { $year } вне пределов { $min }–{ $max }
 chart-refusal-month = { $parameter }: месяца { $month } нет: месяцы идут от 01 до 12
 chart-refusal-day = { $parameter }: в { $month } нет дня { $day }
 chart-refusal-season = { $parameter }: «{ $value }» — это не время года: пишите spring, summer, autumn или winter
+chart-refusal-no-year = { $parameter }: «{ $value }» — без года: допишите год, например февраль 2025 или 12.02.2025
 
 ## Названия и содержание страницы
 

@@ -2,12 +2,13 @@
 
 ## Даты и адреса (src/domain)
 
-date-error-empty = введите дату, например 2024, 2024-07, 2024-07-03 или summer 2024
-date-error-unrecognised = «{ $text }» — не дата: напишите 2024, 2024-07, 2024-07-03 или summer 2024
+date-error-empty = введите дату, например 2024, 07.2024, 12.02.2025, февраль 2025 или лето 2024
+date-error-unrecognised = «{ $text }» — не дата: напишите 2024, 07.2024, 12.02.2025, февраль 2025 или лето 2024
 date-error-year = год { $year } вне пределов { $min }–{ $max }
 date-error-month = нет месяца { $month }: месяцы нумеруются от 01 до 12
 date-error-day = { $month } { $year }: нет { $day }-го числа
 date-error-season = «{ $text }» — не время года: используйте spring, summer, autumn или winter
+date-error-no-year = «{ $text }» — без года: допишите год, например февраль 2025 или 12.02.2025
 date-error-not-normalised = сохранённая дата { $date } не начинает период «{ $precision }»
 slug-error = адрес состоит из строчных латинских букв и цифр, слова соединены дефисом, не длиннее { $max } знаков
 
@@ -37,7 +38,7 @@ error-person-slug-taken = этот адрес уже у другого чело�
 error-detention-country-missing = какое государство удерживает человека? напишите код, например BY
 error-detention-overlap = этот период пересекается с другим задержанием того же человека
 error-sentence-length-kind = срок требует наказания, которое отбывают какое-то время
-error-sentence-months = целое число месяцев от 1 до 1200 (100 лет)
+error-sentence-months = напишите срок как 3 года, 2 года 6 месяцев или 18 месяцев (число без слова — месяцы), до 100 лет
 error-wave-needs-mechanism = для освобождения в волне нужен способ освобождения
 error-charge-article = статья пишется так: 342 или 361-1
 error-charge-part = часть — это число, и ей нужна статья

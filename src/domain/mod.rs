@@ -8,6 +8,7 @@ pub mod counts;
 pub mod partial_date;
 pub mod record_kind;
 pub mod role;
+pub mod sentence;
 pub mod slug;
 pub mod text;
 pub mod translit;

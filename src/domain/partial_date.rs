@@ -68,12 +68,22 @@ impl Season {
         }
     }
 
+    /// A season's word in English, Belarusian or Russian, in the forms sources use: the
+    /// nominative ("лето", "лета"), the genitive ("лета", "восені"), the instrumental ("летом",
+    /// "летам", "зімой") and the prepositional ("лете", "леце").
     fn parse(word: &str) -> Option<Season> {
         match word {
-            "spring" => Some(Season::Spring),
-            "summer" => Some(Season::Summer),
-            "autumn" | "fall" => Some(Season::Autumn),
-            "winter" => Some(Season::Winter),
+            "spring" | "весна" | "весны" | "весной" | "весною" | "весне" | "вясна" | "вясны" | "вясной" | "вясною"
+            | "вясне" => Some(Season::Spring),
+            "summer" | "лето" | "лета" | "летом" | "лете" | "летам" | "леце" => {
+                Some(Season::Summer)
+            }
+            "autumn" | "fall" | "осень" | "осени" | "осенью" | "восень" | "восені" | "восенню" | "восеньню" => {
+                Some(Season::Autumn)
+            }
+            "winter" | "зима" | "зимы" | "зимой" | "зимою" | "зиме" | "зіма" | "зімы" | "зімой" | "зімою" | "зіме" => {
+                Some(Season::Winter)
+            }
             _ => None,
         }
     }
@@ -100,8 +110,14 @@ pub enum PartialDateError {
     Unrecognised(String),
     YearOutOfRange(i32),
     NoSuchMonth(u8),
-    NoSuchDay { year: i32, month: Month, day: u8 },
+    NoSuchDay {
+        year: i32,
+        month: Month,
+        day: u8,
+    },
     NoSuchSeason(String),
+    /// A month, a season or a day and month without the year ("February", "12.02").
+    NoYear(String),
     NotNormalised(Date, &'static str),
 }
 
@@ -229,17 +245,118 @@ fn month_from_name(word: &str) -> Option<Month> {
         ("nov", Month::November),
         ("dec", Month::December),
     ];
+    if let Some(month) = cyrillic_month(word) {
+        return Some(month);
+    }
     let full: Month = NAMES.iter().find(|(prefix, _)| word.starts_with(prefix)).map(|(_, m)| *m)?;
     let name = full.to_string().to_ascii_lowercase();
     // "jan", "janu", "january", and "sept" are fine; "janx" is not.
     (name.starts_with(word) || word == "sept").then_some(full)
 }
 
+/// The Russian and Belarusian month names as sources write them: the nominative ("февраль",
+/// "люты"), the genitive after a day ("12 февраля", "12 лютага") and the prepositional
+/// ("в феврале", "у лютым"), and the usual abbreviations ("фев", "лют"). A listed set rather
+/// than stems, so that a misspelt word is refused instead of guessed.
+fn cyrillic_month(word: &str) -> Option<Month> {
+    const FORMS: [&[&str]; 12] = [
+        &["январь", "января", "январе", "янв", "студзень", "студзеня", "студзені", "студз"],
+        &["февраль", "февраля", "феврале", "фев", "февр", "люты", "лютага", "лютым", "лют"],
+        &["март", "марта", "марте", "мар", "сакавік", "сакавіка", "сакавіку", "сак"],
+        &["апрель", "апреля", "апреле", "апр", "красавік", "красавіка", "красавіку", "крас"],
+        &["май", "мая", "мае", "маі"],
+        &["июнь", "июня", "июне", "июн", "чэрвень", "чэрвеня", "чэрвені", "чэрв"],
+        &["июль", "июля", "июле", "июл", "ліпень", "ліпеня", "ліпені", "ліп"],
+        &["август", "августа", "августе", "авг", "жнівень", "жніўня", "жніўні", "жнів"],
+        &["сентябрь", "сентября", "сентябре", "сен", "сент", "верасень", "верасня", "верасні", "вер"],
+        &["октябрь", "октября", "октябре", "окт", "кастрычнік", "кастрычніка", "кастрычніку", "каст"],
+        &["ноябрь", "ноября", "ноябре", "ноя", "нояб", "лістапад", "лістапада", "лістападзе", "ліст"],
+        &["декабрь", "декабря", "декабре", "дек", "снежань", "снежня", "снежні", "снеж"],
+    ];
+    let index = FORMS.iter().position(|forms| forms.contains(&word))?;
+    Month::try_from(index as u8 + 1).ok()
+}
+
+/// One word as the tables above spell it: lower case, "ё" as "е", and the Latin "i" that
+/// Belarusian is often typed with (on a Russian keyboard) as "і" inside a Cyrillic word; an
+/// abbreviation's full stop ("фев.", "Feb.") and a comma after a word dropped.
+fn normalise_word(word: &str) -> String {
+    let word = word.trim_end_matches(',');
+    let word = if word.chars().any(char::is_alphabetic) && !word.chars().any(|c| c.is_ascii_digit()) {
+        word.trim_end_matches('.')
+    } else {
+        word
+    };
+    let cyrillic = word.chars().any(|c| ('\u{0400}'..='\u{04FF}').contains(&c));
+    word.chars()
+        .map(|c| match c {
+            'ё' => 'е',
+            'i' if cyrillic => 'і',
+            c => c,
+        })
+        .collect()
+}
+
+/// Words around a date that say nothing about it: a leading preposition ("in", "в", "у") and
+/// a trailing "year" ("2025 г.", "2025 года", "2025 году"), which Russian and Belarusian
+/// sources add. A year written "2025г." loses its "г." too.
+fn strip_fillers(mut words: Vec<String>) -> Vec<String> {
+    const BEFORE: [&str; 5] = ["in", "в", "во", "у", "ў"];
+    const AFTER: [&str; 6] = ["г", "год", "года", "году", "годзе", "гг"];
+    if words.len() > 1 && BEFORE.contains(&words[0].as_str()) {
+        words.remove(0);
+    }
+    if words.len() > 1 && words.last().is_some_and(|w| AFTER.contains(&w.trim_end_matches('.'))) {
+        words.pop();
+    }
+    if let Some(last) = words.last_mut()
+        && let Some(year) = last.strip_suffix("г.").or_else(|| last.strip_suffix('г'))
+        && !year.is_empty()
+        && year.bytes().all(|b| b.is_ascii_digit())
+    {
+        *last = year.to_owned();
+    }
+    words
+}
+
+/// `MM.YYYY` and `DD.MM.YYYY`, the forms of Belarusian and Russian sources. The parts are
+/// numbers of one or two digits and a year of four; a two-digit year is refused, not guessed.
+fn dotted(text: &str, original: &str) -> Result<PartialDate, PartialDateError> {
+    let unrecognised = || PartialDateError::Unrecognised(original.to_owned());
+    // A full stop closing the date ("12.02.2025.") is punctuation, not a part.
+    let parts: Vec<&str> = text.strip_suffix('.').unwrap_or(text).split('.').collect();
+    let year_of = |part: &str| match parse_year(part) {
+        Some(year) => Ok(year),
+        None if part.len() > 4 && part.bytes().all(|b| b.is_ascii_digit()) => {
+            Err(PartialDateError::YearOutOfRange(part.parse().unwrap_or(i32::MAX)))
+        }
+        None => Err(unrecognised()),
+    };
+    match parts.as_slice() {
+        // "12.02": a day and month without the year.
+        [day, month] if parse_number(day, 2).is_some() && parse_number(month, 2).is_some() => {
+            Err(PartialDateError::NoYear(original.to_owned()))
+        }
+        [month, year] => {
+            let month = parse_number(month, 2).ok_or_else(unrecognised)?;
+            PartialDate::month(year_of(year)?, month)
+        }
+        [day, month, year] => {
+            let day = parse_number(day, 2).ok_or_else(unrecognised)?;
+            let month = parse_number(month, 2).ok_or_else(unrecognised)?;
+            day_date(year_of(year)?, month, day)
+        }
+        _ => Err(unrecognised()),
+    }
+}
+
 impl FromStr for PartialDate {
     type Err = PartialDateError;
 
     /// Accepts the canonical forms (`2025-02-12`, `2025-01`, `2024-summer`, `2021`) and the
-    /// forms people type: `summer 2024`, `January 2025`, `12 February 2025`.
+    /// forms people type: `summer 2024`, `January 2025`, `12 February 2025`, `02.2025`,
+    /// `12.02.2025`, and month and season words in Belarusian and Russian in the cases sources
+    /// use (`февраль 2025`, `12 лютага 2025`, `в феврале 2025 г.`, `летом 2024`, `лета 2024`).
     fn from_str(text: &str) -> Result<Self, Self::Err> {
         let lowered = text.trim().to_lowercase();
         if lowered.is_empty() {
@@ -248,8 +365,16 @@ impl FromStr for PartialDate {
         let unrecognised = || PartialDateError::Unrecognised(text.trim().to_owned());
 
         // Words separated by spaces: "summer 2024", "january 2025", "12 february 2025".
-        let words: Vec<&str> = lowered.split_whitespace().collect();
+        let words = strip_fillers(lowered.split_whitespace().map(normalise_word).collect());
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
         match words.as_slice() {
+            // A month or season, or a day and month, without the year: say what is missing.
+            [word] if Season::parse(word).is_some() || month_from_name(word).is_some() => {
+                return Err(PartialDateError::NoYear(text.trim().to_owned()));
+            }
+            [day, month] if parse_number(day, 2).is_some() && month_from_name(month).is_some() => {
+                return Err(PartialDateError::NoYear(text.trim().to_owned()));
+            }
             [word, year] if !word.bytes().all(|b| b.is_ascii_digit()) => {
                 // "winter 2024/25" is how a winter displays: it must read back as it shows.
                 if let Some((first, next)) = year.split_once('/') {
@@ -273,9 +398,11 @@ impl FromStr for PartialDate {
                 let year = parse_year(year).ok_or_else(unrecognised)?;
                 return day_date(year, month as u8, day);
             }
+            [single] if single.contains('.') => return dotted(single, text.trim()),
             [_] => {}
             _ => return Err(unrecognised()),
         }
+        let lowered = words[0];
 
         // One token: "2024", "2024-07", "2024-07-03", "2024-summer".
         let parts: Vec<&str> = lowered.split('-').collect();
@@ -398,6 +525,96 @@ mod tests {
     }
 
     #[test]
+    fn parses_the_forms_of_belarusian_and_russian_sources() {
+        let cases: &[(&str, &str, &str)] = &[
+            // (input, canonical form, why the case is here)
+            ("02.2025", "2025-02", "a dotted month"),
+            ("07.2024", "2024-07", "a dotted month with a leading zero"),
+            ("7.2024", "2024-07", "a dotted month without a leading zero"),
+            ("12.02.2025", "2025-02-12", "a dotted day"),
+            ("1.2.2025", "2025-02-01", "a dotted day without leading zeros"),
+            ("12.02.2025.", "2025-02-12", "a dotted day closing a sentence"),
+            ("29.02.2024", "2024-02-29", "a dotted leap day"),
+            ("февраль 2025", "2025-02", "a Russian month, nominative"),
+            ("Февраль 2025", "2025-02", "a capitalised Russian month"),
+            ("12 февраля 2025", "2025-02-12", "a Russian day, genitive month"),
+            ("в феврале 2025", "2025-02", "a Russian month, prepositional after в"),
+            ("в феврале 2025 г.", "2025-02", "with the year word abbreviated"),
+            ("12 февраля 2025 года", "2025-02-12", "with the year word in full"),
+            ("12 февраля 2025г.", "2025-02-12", "with the year word glued to the year"),
+            ("фев. 2025", "2025-02", "an abbreviated Russian month"),
+            ("сентябрь 2024", "2024-09", "September in Russian"),
+            ("мае 2024", "2024-05", "May in Russian, prepositional"),
+            ("сентябре 2024", "2024-09", "September in Russian, prepositional"),
+            ("люты 2025", "2025-02", "a Belarusian month, nominative"),
+            ("12 лютага 2025", "2025-02-12", "a Belarusian day, genitive month"),
+            ("у лютым 2025", "2025-02", "a Belarusian month, locative after у"),
+            ("жнівень 2024", "2024-08", "August in Belarusian"),
+            ("3 жніўня 2024", "2024-08-03", "August in Belarusian, genitive with ў"),
+            ("ліпень 2024", "2024-07", "July in Belarusian"),
+            ("лiпень 2024", "2024-07", "July in Belarusian typed with a Latin i"),
+            ("у лістападзе 2023", "2023-11", "November in Belarusian, locative"),
+            ("лета 2024", "2024-summer", "summer: Belarusian nominative, Russian genitive"),
+            ("летом 2024", "2024-summer", "summer in Russian, instrumental"),
+            ("лето 2024", "2024-summer", "summer in Russian, nominative"),
+            ("летам 2024", "2024-summer", "summer in Belarusian, instrumental"),
+            ("весной 2023", "2023-spring", "spring in Russian"),
+            ("вясной 2023", "2023-spring", "spring in Belarusian"),
+            ("осенью 2022", "2022-autumn", "autumn in Russian"),
+            ("восенню 2022", "2022-autumn", "autumn in Belarusian"),
+            ("зимой 2021", "2021-winter", "winter in Russian"),
+            ("зіма 2024/25", "2024-winter", "a Belarusian winter as it displays"),
+            ("зима 2024/25", "2024-winter", "a Russian winter as it displays"),
+            ("February 2025", "2025-02", "an English month"),
+            ("in February 2025", "2025-02", "an English month after in"),
+            ("Feb. 2025", "2025-02", "an English abbreviation with its full stop"),
+            ("summer 2024", "2024-summer", "an English season"),
+            ("2025 г.", "2025", "a year with the year word"),
+            ("2025 год", "2025", "a year with the year word in full"),
+        ];
+        for (input, iso, why) in cases {
+            let parsed: PartialDate = input.parse().unwrap_or_else(|e| panic!("{why}: {input:?} failed: {e:?}"));
+            assert_eq!(parsed.iso(), *iso, "{why}: {input:?}");
+        }
+    }
+
+    #[test]
+    fn refuses_impossible_and_incomplete_dates_saying_why() {
+        use PartialDateError::*;
+        let cases: &[(&str, PartialDateError, &str)] = &[
+            ("31.02.2025", NoSuchDay { year: 2025, month: Month::February, day: 31 }, "no 31 February"),
+            ("29.02.2025", NoSuchDay { year: 2025, month: Month::February, day: 29 }, "not a leap year"),
+            ("00.02.2025", NoSuchDay { year: 2025, month: Month::February, day: 0 }, "day zero"),
+            ("13.2025", NoSuchMonth(13), "month thirteen"),
+            ("00.2025", NoSuchMonth(0), "month zero"),
+            ("12.13.2025", NoSuchMonth(13), "a day in month thirteen (not American order)"),
+            ("12.02.20255", YearOutOfRange(20255), "a typo in the year"),
+            ("02.1700", YearOutOfRange(1700), "too early"),
+            ("31 апреля 2025", NoSuchDay { year: 2025, month: Month::April, day: 31 }, "no 31 April, in Russian"),
+            (
+                "30 лютага 2024",
+                NoSuchDay { year: 2024, month: Month::February, day: 30 },
+                "no 30 February, in Belarusian",
+            ),
+            ("12.02", NoYear("12.02".into()), "a day and month without a year"),
+            ("февраль", NoYear("февраль".into()), "a month without a year"),
+            ("летом", NoYear("летом".into()), "a season without a year"),
+            ("12 лютага", NoYear("12 лютага".into()), "a day and month in words without a year"),
+            ("12.02.25", Unrecognised("12.02.25".into()), "a two-digit year is not guessed"),
+            ("02.25", Unrecognised("02.25".into()), "a two-digit year is not guessed"),
+            ("1.2.3.2025", Unrecognised("1.2.3.2025".into()), "too many parts"),
+            ("февралл 2025", Unrecognised("февралл 2025".into()), "a misspelt month is refused, not guessed"),
+            ("12 лета 2024", Unrecognised("12 лета 2024".into()), "a season has no days"),
+            ("лето 24", Unrecognised("лето 24".into()), "a two-digit year in words"),
+            ("2024 лета", Unrecognised("2024 лета".into()), "the year before the season"),
+            ("ёлки", Unrecognised("ёлки".into()), "a word"),
+        ];
+        for (input, error, why) in cases {
+            assert_eq!(input.parse::<PartialDate>().as_ref(), Err(error), "{why}: {input:?}");
+        }
+    }
+
+    #[test]
     fn displays_as_entered() {
         let cases = [
             ("2025-02-12", "12 February 2025"),
@@ -480,6 +697,8 @@ mod tests {
                 "[0-9]{0,6}(-[0-9a-z]{0,7}){0,3}",
                 "[0-9]{0,3} ?[A-Za-z]{0,9} [0-9/]{0,8}",
                 "(spring|summer|autumn|fall|winter|jan|sept|may) [0-9]{4}(/[0-9]{2})?",
+                "(в |у )?(лета|летом|зимой|февраля|лютым|ліпень|мае) [0-9]{4}( г\\.| года)?",
+                "[0-9]{0,3}(\\.[0-9]{0,5}){0,3}",
                 "\\PC{0,24}",
                 any::<String>(),
             ]

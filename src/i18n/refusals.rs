@@ -37,6 +37,7 @@ impl PartialDateError {
                 .arg("year", year)
                 .arg("day", day),
             PartialDateError::NoSuchSeason(text) => Message::new("date-error-season").arg("text", text),
+            PartialDateError::NoYear(text) => Message::new("date-error-no-year").arg("text", text),
             PartialDateError::NotNormalised(date, precision) => {
                 Message::new("date-error-not-normalised").arg("date", date).arg("precision", precision)
             }
@@ -102,6 +103,7 @@ impl InvalidFilter {
                     message("chart-refusal-day").arg("month", format!("{year:04}-{:02}", *month as u8)).arg("day", day)
                 }
                 PartialDateError::NoSuchSeason(season) => message("chart-refusal-season").arg("value", season),
+                PartialDateError::NoYear(text) => message("chart-refusal-no-year").arg("value", text),
                 PartialDateError::Empty | PartialDateError::Unrecognised(_) | PartialDateError::NotNormalised(..) => {
                     message("chart-refusal-date").arg("value", value)
                 }
@@ -146,6 +148,14 @@ mod tests {
             ("<script>", "is not a date", "hostile input"),
             ("winter 2024/26", "is not a date", "a winter spans two consecutive years"),
             ("summer 2024/25", "is not a date", "only a winter spans two years"),
+            ("31.02.2025", "February 2025 has no day 31", "a dotted day that does not exist"),
+            ("00.2025", "there is no month 0", "a dotted month zero"),
+            ("13.2025", "there is no month 13", "a dotted month thirteen"),
+            ("12.02.25", "is not a date", "a dotted two-digit year"),
+            ("12.02", "has no year", "a dotted day without a year"),
+            ("февраль", "has no year", "a month name without a year"),
+            ("30 февраля 2024", "February 2024 has no day 30", "a written day that does not exist"),
+            ("лета", "has no year", "a season without a year"),
         ];
         for (input, message, why) in cases {
             let error = input.parse::<PartialDate>().expect_err(why).to_string();

@@ -9,7 +9,7 @@ use sqlx::{PgConnection, Postgres, Transaction};
 use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{Document, RecordKind};
-use crate::domain::{PartialDate, ReleaseMechanism, SentenceKind, TrialStage};
+use crate::domain::{PartialDate, ReleaseMechanism, SentenceKind, TrialStage, sentence};
 use crate::i18n::{Lang, Message};
 
 /// Everything the detention form edits.
@@ -136,30 +136,28 @@ impl DetentionForm {
         let sentence_kind = r.optional_key("sentence_kind", &self.sentence_kind, SentenceKind::from_key);
         let release_mechanism =
             r.optional_key("release_mechanism", &self.release_mechanism, ReleaseMechanism::from_key);
-        let sentence_months = match self.sentence_months.trim() {
-            "" => None,
-            typed => match typed.parse::<i32>() {
-                Ok(m) if (1..=1200).contains(&m) => {
-                    let counts_months = matches!(
-                        sentence_kind,
-                        Some(
-                            SentenceKind::Imprisonment
-                                | SentenceKind::RestrictedFreedom
-                                | SentenceKind::HomeConfinement
-                                | SentenceKind::CompulsoryTreatment
-                                | SentenceKind::Other
-                        )
-                    );
-                    if !counts_months {
-                        r.fail("sentence_months", Message::new("error-sentence-length-kind"));
-                    }
-                    Some(m)
+        let sentence_months = match sentence::parse_months(&self.sentence_months) {
+            Ok(Some(m)) => {
+                let counts_months = matches!(
+                    sentence_kind,
+                    Some(
+                        SentenceKind::Imprisonment
+                            | SentenceKind::RestrictedFreedom
+                            | SentenceKind::HomeConfinement
+                            | SentenceKind::CompulsoryTreatment
+                            | SentenceKind::Other
+                    )
+                );
+                if !counts_months {
+                    r.fail("sentence_months", Message::new("error-sentence-length-kind"));
                 }
-                _ => {
-                    r.fail("sentence_months", Message::new("error-sentence-months"));
-                    None
-                }
-            },
+                Some(m)
+            }
+            Ok(None) => None,
+            Err(_) => {
+                r.fail("sentence_months", Message::new("error-sentence-months"));
+                None
+            }
         };
         let facility_id = r.optional_key("facility", &self.facility, |typed| {
             typed.parse::<i64>().ok().filter(|id| facilities.contains(id))

@@ -299,7 +299,7 @@ impl PersonForm {
             }
             let lang = row.lang.trim().to_lowercase();
             let lang = if lang.is_empty() {
-                None
+                language_of(name)
             } else if (2..=3).contains(&lang.len()) && lang.bytes().all(|b| b.is_ascii_lowercase()) {
                 Some(lang)
             } else {
@@ -353,6 +353,25 @@ impl PersonForm {
         }
         names
     }
+}
+
+/// The language a name left without one is taken to be in, from its letters: Latin is the
+/// English spelling (what English pages show), Cyrillic with a letter only Belarusian has (і, ў)
+/// is Belarusian, other Cyrillic Russian; other scripts stay without a language. So a name row
+/// left on "automatic" never leaves the English page showing the person in Cyrillic.
+pub fn language_of(name: &str) -> Option<String> {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    let cyrillic = |c: char| ('\u{0400}'..='\u{04FF}').contains(&c);
+    let lang = if letters().any(cyrillic) {
+        if letters().any(|c| matches!(c, 'і' | 'І' | 'ў' | 'Ў')) { "be" } else { "ru" }
+    } else if letters().next().is_some()
+        && letters().all(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    {
+        "en"
+    } else {
+        return None;
+    };
+    Some(lang.to_owned())
 }
 
 /// The address made from a person's names: the first main name in Latin script (else the first
@@ -684,11 +703,48 @@ mod tests {
         assert_eq!(doc.slug, "ihar-losik", "made from the first name, in Latin letters");
         assert_eq!(doc.names.len(), 4);
         assert_eq!((doc.names[0].name.as_str(), doc.names[0].script.as_str()), ("Ігар Лосік", "Cyrl"));
-        assert_eq!(doc.names[2].kind, NameKind::Primary, "the first name without a language is its main name");
+        assert_eq!(doc.names[2].lang.as_deref(), Some("en"), "a Latin name left without a language is English");
+        assert_eq!(doc.names[2].kind, NameKind::Transliteration, "a second English name is another spelling");
         assert_eq!(doc.names[3].kind, NameKind::Transliteration, "later ones are other spellings");
         assert_eq!(doc.citizenships, ["BY", "LT"]);
         assert_eq!(doc.born.unwrap().iso(), "1992-summer");
         assert_eq!(doc.publication, PublicationState::Published);
+    }
+
+    #[test]
+    fn a_name_left_without_a_language_takes_the_one_its_letters_show() {
+        for (name, lang, why) in [
+            ("Ihar Losik", Some("en"), "Latin letters: the English spelling"),
+            ("Aliaksandr Łukašenka", Some("en"), "Latin with diacritics"),
+            ("Ігар Лосік", Some("be"), "Cyrillic with і: Belarusian"),
+            ("Мікалай Статкевіч", Some("be"), "Belarusian і"),
+            ("Аўгіня Шугаева", Some("be"), "Belarusian ў"),
+            ("Игорь Лосик", Some("ru"), "Cyrillic without і or ў: Russian"),
+            ("Елена Мовшук", Some("ru"), "Russian"),
+            ("李明", None, "another script: no language guessed"),
+        ] {
+            assert_eq!(language_of(name).as_deref(), lang, "{why}: {name}");
+        }
+        let doc = form(&[
+            ("name_0", "Ігар Лосік"),
+            ("name_1", "Игорь Лосик"),
+            ("name_2", "Ihar Losik"),
+            ("name_3", "Ya Xi"),
+            ("lang_3", "zh"),
+        ])
+        .validate(&codes(), true, None)
+        .unwrap();
+        let langs: Vec<_> = doc.names.iter().map(|n| (n.lang.as_deref(), n.script.as_str(), n.kind)).collect();
+        assert_eq!(
+            langs,
+            [
+                (Some("be"), "Cyrl", NameKind::Primary),
+                (Some("ru"), "Cyrl", NameKind::Primary),
+                (Some("en"), "Latn", NameKind::Primary),
+                (Some("zh"), "Latn", NameKind::Primary),
+            ],
+            "each name the main one of the language its letters show; a chosen language is kept"
+        );
     }
 
     #[test]

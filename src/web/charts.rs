@@ -8,7 +8,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderValue, header};
+use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use time::Date;
@@ -21,15 +21,15 @@ use crate::charts::waves::{self as wave_chart, WaveBar, WavesChart};
 use crate::charts::{ChartName, png};
 use crate::db::changes::Changes;
 use crate::db::charts as data;
-use crate::domain::chart_filter::{ChartFilter, ChartForm};
+use crate::domain::chart_filter::{ChartFilter, ChartForm, InvalidFilter};
 use crate::domain::{Country, WaveSummary};
 use crate::i18n::{Lang, Message};
-use crate::web::Layout;
 use crate::web::api::types::{StatsRow, WaveItem};
 use crate::web::cache::{GenerationCache, Rendered};
 use crate::web::error::{AppError, AppResult};
 use crate::web::format::AsDate;
 use crate::web::locale::Locale;
+use crate::web::{Layout, render_with};
 
 pub fn router() -> Router<AppState> {
     Router::new().route("/charts", get(show_charts)).route("/charts/{file}", get(chart_file))
@@ -436,6 +436,13 @@ fn parse(form: &ChartForm) -> AppResult<ChartFilter> {
     ChartFilter::parse(form).map_err(|e| AppError::BadRequest(e.message()))
 }
 
+/// A filter the charts refused, as the page shows it: the values as typed (nothing lost), and
+/// the message beside the field it names.
+struct Refused<'a> {
+    form: &'a ChartForm,
+    error: InvalidFilter,
+}
+
 #[derive(Template)]
 #[template(path = "charts/index.html")]
 struct ChartsPage<'a> {
@@ -446,6 +453,8 @@ struct ChartsPage<'a> {
     charts: &'a Charts,
     /// Each chart's SVG, rendered by its own template (all text in it escaped there).
     svgs: Vec<(ChartName, String)>,
+    /// A refused filter: the charts below are then those of all the data.
+    refused: Option<Refused<'a>>,
 }
 
 impl ChartsPage<'_> {
@@ -461,16 +470,62 @@ impl ChartsPage<'_> {
     }
 
     fn typed_from(&self) -> String {
-        self.filter.from.map(|d| d.iso()).unwrap_or_default()
+        match &self.refused {
+            Some(refused) => refused.form.from.clone().unwrap_or_default(),
+            None => self.filter.from.map(|d| d.iso()).unwrap_or_default(),
+        }
     }
 
     fn typed_to(&self) -> String {
-        self.filter.to.map(|d| d.iso()).unwrap_or_default()
+        match &self.refused {
+            Some(refused) => refused.form.to.clone().unwrap_or_default(),
+            None => self.filter.to.map(|d| d.iso()).unwrap_or_default(),
+        }
     }
 
     fn selected_country(&self, code: &str) -> bool {
-        self.filter.country.as_deref() == Some(code)
+        match &self.refused {
+            Some(refused) => refused.form.country.as_deref().is_some_and(|c| c.trim().eq_ignore_ascii_case(code)),
+            None => self.filter.country.as_deref() == Some(code),
+        }
     }
+
+    /// The refusal's words, if `parameter` is the one refused.
+    fn error(&self, parameter: &str) -> Option<String> {
+        self.refused
+            .as_ref()
+            .filter(|refused| refused.error.parameter == parameter)
+            .map(|refused| self.layout.lang.message(&refused.error.message()))
+    }
+}
+
+/// The chart page again for a filter it refused, with status 400: the form as typed with the
+/// message beside its field, and the charts of all the data below (said so above them). Not
+/// cached: its key would be whatever was typed.
+async fn show_refused_charts(
+    state: &AppState,
+    locale: Locale,
+    form: &ChartForm,
+    error: InvalidFilter,
+) -> AppResult<Response> {
+    let filter = ChartFilter::default();
+    let prepared = Prepared::new(state, &filter).await?;
+    let svgs = ChartName::ALL
+        .into_iter()
+        .map(|name| prepared.svg(name, locale.lang).map(|svg| (name, svg)))
+        .collect::<askama::Result<Vec<_>>>()?;
+    let page = ChartsPage {
+        layout: Layout::localised(state, locale, "/charts"),
+        origin: &state.origin,
+        filter: &filter,
+        countries: &prepared.countries,
+        charts: &prepared.charts,
+        svgs,
+        refused: Some(Refused { form, error }),
+    };
+    let mut response = render_with(StatusCode::BAD_REQUEST, &page)?;
+    response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    Ok(response)
 }
 
 async fn show_charts(
@@ -478,7 +533,10 @@ async fn show_charts(
     locale: Locale,
     Query(form): Query<ChartForm>,
 ) -> AppResult<Response> {
-    let filter = parse(&form)?;
+    let filter = match ChartFilter::parse(&form) {
+        Ok(filter) => filter,
+        Err(error) => return show_refused_charts(&state, locale, &form, error).await,
+    };
     let key = format!("{}/charts{}", locale.cache_key(), filter.query_suffix());
     let rendered = state
         .cache
@@ -496,6 +554,7 @@ async fn show_charts(
                 countries: &prepared.countries,
                 charts: &prepared.charts,
                 svgs,
+                refused: None,
             };
             Ok(Rendered::new("text/html; charset=utf-8", page.render()?))
         })

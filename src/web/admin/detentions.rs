@@ -7,7 +7,7 @@ use axum::response::Response;
 use super::editor::{Editing, Page, owner_person, page};
 use super::summary::ErrorSummary;
 use crate::app::AppState;
-use crate::domain::{ReleaseMechanism, SentenceKind, TrialStage};
+use crate::domain::{ReleaseMechanism, SentenceKind, TrialStage, sentence};
 use crate::records::citation::StoredCitation;
 use crate::records::detention::{self, DetentionDoc};
 use crate::web::error::AppResult;
@@ -50,6 +50,19 @@ impl DetentionPage {
 
     fn facility_selected(&self, id: &i64) -> bool {
         self.form.facility == id.to_string()
+    }
+
+    /// The sentence's length as the field shows it: a stored number of months as years and
+    /// months in the admin's language ("3 года"), which the form reads back; anything else as
+    /// typed.
+    fn sentence_length(&self) -> String {
+        let typed = self.form.sentence_months.trim();
+        match typed.parse::<i64>() {
+            Ok(months) if (1..=i64::from(sentence::MAX_MONTHS)).contains(&months) => {
+                super::shown::months(self.layout.lang, months)
+            }
+            _ => typed.to_owned(),
+        }
     }
 }
 

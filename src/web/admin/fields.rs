@@ -16,7 +16,8 @@ use crate::app::AppState;
 use crate::db::users::User;
 use crate::domain::RecordKind;
 use crate::records::citation::StoredCitation;
-use crate::records::{Field, FieldErrors, Input, Kind, Values};
+use crate::records::source::SourceDoc;
+use crate::records::{Field, FieldErrors, Input, Kind, Subject, Values};
 use crate::web::error::{AppError, AppResult};
 use crate::web::extract::Staff;
 use crate::web::{Layout, csrf, locale, render};
@@ -95,6 +96,72 @@ struct FormPage<K: Kind> {
     fields: Vec<FieldView>,
     summary: ErrorSummary,
     citations: Option<Vec<StoredCitation>>,
+    /// The citation form's search of sources by title (citations only).
+    picker: Option<SourcePicker>,
+}
+
+/// The sources a citation form offers instead of typing a source's address: a plain GET search
+/// (`source_q`) whose results become the choices of the `source` field.
+struct SourcePicker {
+    /// Where the search goes: the form's own page, without its query string.
+    path: String,
+    /// What the search carries so that the page it leads to is the same form: the record cited
+    /// (a new citation) and the source and locator as they were shown.
+    hidden: Vec<(String, String)>,
+    q: String,
+    /// Found sources: (address, "title · publisher, date").
+    found: Vec<(String, String)>,
+}
+
+/// One source the citation form offers.
+struct SourceChoice {
+    slug: String,
+    label: String,
+    chosen: bool,
+}
+
+/// The most sources a search offers; a narrower search finds the rest.
+const PICKER_RESULTS: usize = 20;
+
+impl SourcePicker {
+    async fn load<K: Kind>(state: &AppState, editing: &Editing<K>, form: &Values) -> AppResult<SourcePicker> {
+        let q = form.get("source_q").or_else(|| editing.query.get("source_q")).map_or("", |q| q.trim());
+        let q: String = q.chars().take(200).collect();
+        let found = if q.is_empty() {
+            Vec::new()
+        } else {
+            let lang = locale::current();
+            <SourceDoc as Kind>::list(&mut *state.db.acquire().await?, &q)
+                .await?
+                .into_iter()
+                .take(PICKER_RESULTS)
+                .map(|s| {
+                    let mut label = s.doc.title.clone();
+                    let about: Vec<String> =
+                        s.doc.publisher.iter().cloned().chain(s.doc.published.map(|d| lang.date(&d))).collect();
+                    if !about.is_empty() {
+                        label = format!("{label} · {}", about.join(", "));
+                    }
+                    (s.doc.slug, label)
+                })
+                .collect()
+        };
+        let path = editing.action.split('?').next().unwrap_or_default().to_owned();
+        let mut hidden: Vec<(String, String)> = Vec::new();
+        if editing.id.is_none()
+            && let Some((name, id)) = editing.owner.map(Subject::param)
+        {
+            hidden.push((name.to_owned(), id.to_string()));
+        }
+        if editing.id.is_none() {
+            for name in ["source", "locator"] {
+                if let Some(value) = form.get(name).filter(|v| !v.is_empty()) {
+                    hidden.push((name.to_owned(), value.clone()));
+                }
+            }
+        }
+        Ok(SourcePicker { path, hidden, q, found })
+    }
 }
 
 impl<K: Kind> Deref for FormPage<K> {
@@ -114,6 +181,23 @@ impl<K: Kind> FormPage<K> {
     fn cite_param(&self) -> &str {
         self.kind.key()
     }
+
+    /// The choices of the citation's `source` field after a search: (address, label, chosen).
+    /// The source already chosen stays first, so that a search never loses it. Empty without a
+    /// search: the field is then the address typed.
+    fn source_choices(&self, current: &str) -> Vec<SourceChoice> {
+        let Some(picker) = self.picker.as_ref().filter(|p| !p.found.is_empty()) else { return Vec::new() };
+        let mut choices: Vec<SourceChoice> = Vec::new();
+        if !current.is_empty() && !picker.found.iter().any(|(slug, _)| slug == current) {
+            choices.push(SourceChoice { slug: current.to_owned(), label: current.to_owned(), chosen: true });
+        }
+        choices.extend(picker.found.iter().map(|(slug, label)| SourceChoice {
+            slug: slug.clone(),
+            label: label.clone(),
+            chosen: slug == current,
+        }));
+        choices
+    }
 }
 
 /// The form page of a kind edited by the field form: its fields, drawn from [`Kind::FIELDS`].
@@ -123,7 +207,11 @@ impl<K: Kind> Page for K {
         let summary = editing.summary(&order);
         let citations = editing.citations(state).await?;
         let fields = views(K::KIND, K::FIELDS, &editing.form, &editing.errors);
-        Editing::respond(&FormPage { editing, kind: K::KIND, fields, summary, citations })
+        let picker = match K::KIND {
+            RecordKind::Citation => Some(SourcePicker::load(state, &editing, &editing.form).await?),
+            _ => None,
+        };
+        Editing::respond(&FormPage { editing, kind: K::KIND, fields, summary, citations, picker })
     }
 }
 

@@ -7,6 +7,7 @@ use axum::extract::{Path, State};
 use axum::response::{IntoResponse, Response};
 
 use super::editor::{Page, context, load, racing};
+use super::shown;
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, Revision};
 use crate::db::users::User;
@@ -73,8 +74,17 @@ pub(super) async fn history<K: Page>(
     Path(id): Path<i64>,
 ) -> AppResult<Response> {
     let stored = load::<K>(&state, id).await?;
-    let history = K::revisions(&mut *state.db.acquire().await?, id).await?;
-    let lines = history_lines(history);
+    let mut conn = state.db.acquire().await?;
+    let history = K::revisions(&mut *conn, id).await?;
+    let mut lines = history_lines(history);
+    // The values in the admin's language, as the forms show them (labels, names, years).
+    let lang = locale::current();
+    let references = {
+        let all: Vec<(RecordKind, &[FieldChange])> =
+            lines.iter().map(|l| (l.revision.record_type, l.changes.as_slice())).collect();
+        shown::References::load(&mut *conn, &all).await?
+    };
+    drop(conn);
     // A person's history lists their whole case: one audit line per record whose hidden fields
     // it shows.
     let mut shown: Vec<(RecordKind, i64, Vec<&'static str>)> = Vec::new();
@@ -88,6 +98,9 @@ pub(super) async fn history<K: Page>(
     }
     for (kind, record_id, fields) in shown {
         super::editor::audit_view(&state, &user, kind, record_id, fields.into_iter()).await?;
+    }
+    for line in &mut lines {
+        shown::show_changes(lang, line.revision.record_type, &mut line.changes, &references);
     }
     let page = HistoryPage {
         layout: super::layout(&state, &format!("/admin/{}/{id}/history", K::KIND.path())),

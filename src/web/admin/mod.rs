@@ -11,6 +11,7 @@ mod import;
 mod people;
 pub mod photos;
 mod review;
+mod shown;
 mod summary;
 mod texts;
 mod users;

@@ -90,9 +90,34 @@ struct Conflict {
     changes: Vec<FieldChange>,
 }
 
+/// The languages a name row offers (codes with a `language-*` message), after "automatic".
+const NAME_LANGUAGES: [&str; 7] = ["be", "ru", "en", "uk", "pl", "lt", "de"];
+/// The scripts a name row offers (codes with a `script-*` message), after "automatic".
+const NAME_SCRIPTS: [&str; 2] = ["Cyrl", "Latn"];
+
 impl PersonFormPage {
     fn name_error(&self, i: &usize) -> Option<String> {
         ["name", "lang", "script", "kind"].iter().find_map(|f| self.error(&format!("{f}_{i}")))
+    }
+
+    /// A name row's choices of language or script (`group` is `language` or `script`): the
+    /// known ones by name, and the row's own value as typed if it is another, so that a stored
+    /// or mistyped code is shown and kept, not silently replaced.
+    fn name_choices(&self, group: &str, typed: &str) -> Vec<(String, String)> {
+        let known: &[&str] = if group == "language" { &NAME_LANGUAGES } else { &NAME_SCRIPTS };
+        let lang = self.layout.lang;
+        let mut choices: Vec<(String, String)> =
+            known.iter().map(|code| ((*code).to_owned(), lang.t(&format!("{group}-{code}")))).collect();
+        let typed = typed.trim();
+        if !typed.is_empty() && !known.iter().any(|code| code.eq_ignore_ascii_case(typed)) {
+            choices.push((typed.to_owned(), typed.to_owned()));
+        }
+        choices
+    }
+
+    /// Whether `code` is the choice `typed` names (a language typed in capitals is the same).
+    fn chosen(&self, typed: &str, code: &str) -> bool {
+        typed.trim().eq_ignore_ascii_case(code)
     }
 }
 
