@@ -601,7 +601,7 @@ mod tests {
             ("летом", NoYear("летом".into()), "a season without a year"),
             ("12 лютага", NoYear("12 лютага".into()), "a day and month in words without a year"),
             ("12.02.25", Unrecognised("12.02.25".into()), "a two-digit year is not guessed"),
-            ("02.25", Unrecognised("02.25".into()), "a two-digit year is not guessed"),
+            ("02.25", NoYear("02.25".into()), "read as a day and month: the full year is asked for, not guessed"),
             ("1.2.3.2025", Unrecognised("1.2.3.2025".into()), "too many parts"),
             ("февралл 2025", Unrecognised("февралл 2025".into()), "a misspelt month is refused, not guessed"),
             ("12 лета 2024", Unrecognised("12 лета 2024".into()), "a season has no days"),
