@@ -50,11 +50,12 @@ async fn the_forms_take_dates_as_belarusian_and_russian_sources_write_them() {
     let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
     let id = fixtures::person(&app, &mut admin, "Symon Testavy").await;
     let uri = format!("/admin/detentions/new?person={id}");
-    for (started, ended, stored) in [
-        ("12.02.2019", "07.2019", ("2019-02-12", "day", "2019-07-01", "month")),
-        ("лета 2020", "у лютым 2021", ("2020-06-01", "season", "2021-02-01", "month")),
-        ("весной 2022", "12 февраля 2023 г.", ("2022-03-01", "season", "2023-02-12", "day")),
-    ] {
+    let cases = [
+        ("12.02.2019", "07.2019", ["2019-02-12", "day", "2019-07-01", "month"]),
+        ("лета 2020", "у лютым 2021", ["2020-06-01", "season", "2021-02-01", "month"]),
+        ("весной 2022", "12 февраля 2023 г.", ["2022-03-01", "season", "2023-02-12", "day"]),
+    ];
+    for (started, ended, _) in cases {
         let saved = admin.submit(&uri, &[("country", "BY"), ("started", started), ("ended", ended)]).await;
         assert_eq!(saved.status, 303, "{started} – {ended}: {}", saved.body);
     }
@@ -66,14 +67,10 @@ async fn the_forms_take_dates_as_belarusian_and_russian_sources_write_them() {
     .fetch_all(&app.pool)
     .await
     .unwrap();
-    let expected: Vec<(String, String, String, String)> = [
-        ("2019-02-12", "day", "2019-07-01", "month"),
-        ("2020-06-01", "season", "2021-02-01", "month"),
-        ("2022-03-01", "season", "2023-02-12", "day"),
-    ]
-    .iter()
-    .map(|(a, b, c, d)| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
-    .collect();
+    let expected: Vec<(String, String, String, String)> = cases
+        .iter()
+        .map(|(_, _, [a, b, c, d])| (a.to_string(), b.to_string(), c.to_string(), d.to_string()))
+        .collect();
     assert_eq!(rows, expected);
 
     let refused = admin.submit(&uri, &[("country", "BY"), ("started", "31.04.2024")]).await;
