@@ -13,6 +13,7 @@ pub mod photos;
 mod review;
 mod summary;
 mod texts;
+mod trash;
 mod users;
 mod waves;
 
@@ -58,6 +59,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let admins_only = Router::new()
         .merge(users::router())
         .merge(review::router())
+        .merge(trash::router())
         .merge(crate::web::account::admin_router())
         .merge(kinds.admins)
         .route_layer(from_fn(require_admin));
