@@ -187,7 +187,8 @@ pub async fn serve(pool: PgPool, args: &ServeArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Deletes expired sessions now and then every `every`, for as long as the server runs.
+/// Deletes expired sessions, and purges the trash of cases past their time, now and then every
+/// `every`, for as long as the server runs.
 pub async fn sweep_sessions(pool: PgPool, every: Duration) {
     let mut ticks = tokio::time::interval(every);
     loop {
@@ -200,6 +201,16 @@ pub async fn sweep_sessions(pool: PgPool, every: Duration) {
             Ok(0) => {}
             Ok(count) => tracing::info!(count, "deleted expired sessions"),
             Err(error) => tracing::warn!(%error, "could not delete expired sessions; trying again later"),
+        }
+        // Deleted people's cases past their 30 days in the trash (issue 19), audited there.
+        let purged = match pool.acquire().await {
+            Ok(mut conn) => crate::db::trash::purge_expired(&mut conn, None).await,
+            Err(error) => Err(error),
+        };
+        match purged {
+            Ok(people) if people.is_empty() => {}
+            Ok(people) => tracing::info!(?people, "purged deleted people's cases from the trash"),
+            Err(error) => tracing::warn!(%error, "could not purge the trash; trying again later"),
         }
     }
 }

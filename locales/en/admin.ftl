@@ -352,7 +352,7 @@ delete-in-use-other = { $plural ->
     [one] { $n } person was released in this wave. Change their detention first.
    *[other] { $n } people were released in this wave. Change their detentions first.
 }
-delete-goes-with-person = Their names, detentions, events, recognitions, photo and citations go with them, and their page disappears from the site.
+delete-goes-with-person = Their whole case (names, texts, detentions, events, recognitions, photo and citations) goes to the trash, and their page disappears from the site. Admins can restore it from the trash for 30 days; after that it is purged.
 delete-goes-with-detention = Its charges and citations go with it.
 delete-goes-with-wave = Its citations go with it, and its page disappears from the site.
 delete-goes-with-other = Its citations, if any, go with it.

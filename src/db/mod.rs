@@ -15,6 +15,7 @@ pub mod revisions;
 pub mod search;
 pub mod stats;
 pub mod texts;
+pub mod trash;
 pub mod users;
 pub mod waves;
 

@@ -62,6 +62,9 @@ pub enum Action {
     Restore,
     /// The record is gone; its revision keeps it as `before`, with no `after`.
     Delete,
+    /// A deleted person's case put back from the trash (`db::trash`): the person as restored
+    /// is `after`, with no `before`.
+    Untrash,
 }
 
 impl Action {
@@ -71,6 +74,7 @@ impl Action {
             Action::Update => "update",
             Action::Restore => "restore",
             Action::Delete => "delete",
+            Action::Untrash => "untrash",
         }
     }
 }

@@ -168,13 +168,21 @@ fn push_filters(builder: &mut QueryBuilder<'_, Postgres>, search: &Search) {
     }
 }
 
-fn push_order(builder: &mut QueryBuilder<'_, Postgres>, sort: Sort) {
+/// The order of a list in `lang`: names by surname in the page's script and its collation
+/// (`people.sort_en`, `sort_be`, `sort_ru`, migration 0022), each read from its own index.
+fn push_order(builder: &mut QueryBuilder<'_, Postgres>, sort: Sort, lang: Lang) {
+    let name = match lang {
+        Lang::En => "p.sort_en",
+        Lang::Be => "p.sort_be",
+        Lang::Ru => "p.sort_ru",
+    };
     builder.push(match sort {
-        Sort::Relevance => " order by m.score desc, p.sort_name, p.id",
-        Sort::Name => " order by p.sort_name, p.id",
-        Sort::Detained => " order by p.detained_on desc nulls last, p.sort_name, p.id",
-        Sort::Released => " order by p.released_on desc nulls last, p.sort_name, p.id",
+        Sort::Relevance => " order by m.score desc, ",
+        Sort::Name => " order by ",
+        Sort::Detained => " order by p.detained_on desc nulls last, ",
+        Sort::Released => " order by p.released_on desc nulls last, ",
     });
+    builder.push(name).push(", p.id");
 }
 
 /// One page of results and the capped count, with names as they are written in `lang`.
@@ -204,10 +212,12 @@ pub async fn explain(conn: &mut PgConnection, search: &Search) -> sqlx::Result<V
     Ok(plans)
 }
 
-/// Searches with words in relevance or name order read the people of each word's tokens from
-/// an index; other orders read the whole match set.
+/// Searches with words in relevance order read the people of each word's tokens from an index
+/// (in `sort_name` order, which breaks ties of relevance); other orders read the whole match
+/// set. Name order is per language (surname first, the page's script), which the token lists
+/// do not carry: with words it reads the match set, as the date orders do.
 fn reads_word_lists(search: &Search) -> bool {
-    !search.q.is_empty() && matches!(search.sort, Sort::Relevance | Sort::Name)
+    !search.q.is_empty() && search.sort == Sort::Relevance
 }
 
 /// A page of a search in date order, or without words: the page's ids first, then their
@@ -218,7 +228,7 @@ fn list_page(search: &Search, lang: Lang, prefix: &str) -> QueryBuilder<'static,
     push_hit_columns(&mut page, lang);
     page.push(" from unnest(array(select p.id");
     push_matches(&mut page, search);
-    push_order(&mut page, search.sort);
+    push_order(&mut page, search.sort, lang);
     page.push(" limit ").push_bind(PAGE_SIZE).push(" offset ").push_bind((search.page - 1) * PAGE_SIZE);
     page.push(")) with ordinality as page(id, n) join people p on p.id = page.id order by page.n");
     page
@@ -409,7 +419,8 @@ pub async fn export(conn: &mut PgConnection, search: &Search, limit: i64) -> sql
          p.occupation",
     );
     push_matches(&mut query, search);
-    push_order(&mut query, search.sort);
+    // The export is one English file whatever the page's language (see ARCHITECTURE.md).
+    push_order(&mut query, search.sort, Lang::En);
     query.push(" limit ").push_bind(limit);
     query.build_query_as().fetch_all(conn).await
 }

@@ -102,6 +102,9 @@ pub enum AuditAction {
     /// An admin approved or rejected an editor's change (`db::review`).
     ChangeApproved,
     ChangeRejected,
+    /// A deleted person's case was purged from the trash (`db::trash`), 30 days after the
+    /// deletion: by an admin's visit to the trash page, or by the server at startup.
+    TrashPurged,
 }
 
 impl AuditAction {
@@ -117,6 +120,7 @@ impl AuditAction {
             AuditAction::BackupExported => "backup_exported",
             AuditAction::ChangeApproved => "change_approved",
             AuditAction::ChangeRejected => "change_rejected",
+            AuditAction::TrashPurged => "trash_purged",
         }
     }
 }
@@ -198,6 +202,7 @@ pub async fn recent_audit(conn: &mut PgConnection, limit: i64) -> sqlx::Result<V
                case when a.action = 'restricted_viewed' then
                    concat(a.detail ->> 'record', ' ', a.detail ->> 'id', ': ',
                           (select string_agg(f, ', ') from jsonb_array_elements_text(a.detail -> 'fields') f))
+                    when a.action = 'trash_purged' then concat('person ', a.detail ->> 'person')
                end as record
         from audit_log a left join users u on u.id = a.user_id
         order by a.at desc, a.id desc

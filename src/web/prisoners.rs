@@ -3,17 +3,19 @@
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::HeaderMap;
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::Response;
 use axum::routing::get;
 
 use crate::app::AppState;
 use crate::db::people::{self, CustodyDays, PersonProfile};
+use crate::db::search::{self, Suggestion};
+use crate::db::trash;
 use crate::domain::{NameKind, Slug};
 use crate::web::cache::Rendered;
 use crate::web::error::{AppError, AppResult};
 use crate::web::locale::Locale;
-use crate::web::{Layout, format, moved_permanently};
+use crate::web::{Layout, format, moved_permanently, render_with};
 
 pub(super) fn router() -> Router<AppState> {
     Router::new().route("/prisoners/{slug}", get(show_prisoner))
@@ -97,13 +99,49 @@ async fn show_prisoner(
         .await;
     match page {
         Ok(page) => Ok(page.respond(&headers)),
-        // An old address: send readers (and search engines) to the current one for good.
-        Err(AppError::NotFound) => match people::find_redirect(&mut *state.db.acquire().await?, slug.as_str()).await? {
-            Some(current) => Ok(moved_permanently(&locale.lang.path(&format!("/prisoners/{current}")))),
-            None => Err(AppError::NotFound),
-        },
+        Err(AppError::NotFound) => no_one_at(&state, locale, slug.as_str()).await,
         Err(other) => Err(other),
     }
+}
+
+#[derive(Template)]
+#[template(path = "prisoners/missing.html")]
+struct MissingPage {
+    layout: Layout,
+    status: u16,
+    /// The day the person who answered here was deleted, in the page's words (410); `None`
+    /// for a mistyped address.
+    gone: Option<String>,
+    suggestions: Vec<Suggestion>,
+    /// The words of the address, for the search box (empty on a 410: they may be a name).
+    query: String,
+}
+
+/// An address where no one shown by name answers. An old slug sends readers (and search
+/// engines) to the current one for good; the address of a person deleted while shown by name
+/// answers 410 with the day only; anything else (a typo, a draft, a withheld person) is a 404
+/// offering the published names nearest to the address's words. Not cached: each costs a few
+/// indexed lookups, like a search that finds nothing.
+async fn no_one_at(state: &AppState, locale: Locale, slug: &str) -> AppResult<Response> {
+    let mut conn = state.db.acquire().await?;
+    if let Some(current) = people::find_redirect(&mut conn, slug).await? {
+        return Ok(moved_permanently(&locale.lang.path(&format!("/prisoners/{current}"))));
+    }
+    let layout = Layout::plain();
+    if let Some(deleted_at) = trash::gone_since(&mut conn, slug).await? {
+        let page = MissingPage {
+            layout,
+            status: 410,
+            gone: Some(locale.lang.day(deleted_at.to_offset(time::UtcOffset::UTC).date())),
+            suggestions: Vec::new(),
+            query: String::new(),
+        };
+        return render_with(StatusCode::GONE, &page);
+    }
+    let query = slug.replace('-', " ");
+    let suggestions = search::suggestions(&mut conn, &query, locale.lang).await?;
+    let page = MissingPage { layout, status: 404, gone: None, suggestions, query };
+    render_with(StatusCode::NOT_FOUND, &page)
 }
 
 /// schema.org `Person` for search engines and link previews. `<`, `>` and `&` are escaped as

@@ -9,7 +9,7 @@ use axum::routing::get;
 
 use crate::app::AppState;
 use crate::db::search::{self, FilterOptions, Results, Suggestion};
-use crate::domain::{PersonStatus, ReleaseMechanism, Sex};
+use crate::domain::{PartialDate, PersonStatus, ReleaseMechanism, Sex, Slug};
 use crate::search::query::{PAGE_SIZE, Search, SearchForm, Sort, StatusFilter};
 use crate::web::Layout;
 use crate::web::cache::Rendered;
@@ -217,6 +217,7 @@ async fn export_prisoners_csv(State(state): State<AppState>, Query(form): Query<
     let search = parse(&form)?;
     let mut conn = state.db.acquire().await?;
     let rows = search::export(&mut conn, &search, EXPORT_LIMIT).await?;
+    let today = time::OffsetDateTime::now_utc().date();
 
     let mut csv = csv::Writer::from_writer(Vec::new());
     csv.write_record([
@@ -226,27 +227,42 @@ async fn export_prisoners_csv(State(state): State<AppState>, Query(form): Query<
         "all_names",
         "status",
         "status_since",
+        "status_since_earliest",
+        "status_since_latest",
         "citizenships",
         "detention_countries",
         "first_detained",
+        "first_detained_earliest",
+        "first_detained_latest",
         "last_released",
+        "last_released_earliest",
+        "last_released_latest",
         "release_mechanisms",
         "waves",
         "occupation",
     ])
     .map_err(anyhow::Error::from)?;
     for row in rows {
+        let [since, since_earliest, since_latest] = date_cells(row.status_since);
+        let [detained, detained_earliest, detained_latest] = date_cells(row.first_detained);
+        let [released, released_earliest, released_latest] = date_cells(row.last_released);
         let record = [
             row.public_id.to_string(),
             format!("{}/prisoners/{}", state.origin, row.slug),
             row.display_name,
             row.names.join(" | "),
             row.status.as_str().to_owned(),
-            row.status_since.unwrap_or_default(),
+            since,
+            since_earliest,
+            since_latest,
             row.citizenships.join(" "),
             row.detention_countries.join(" "),
-            row.first_detained.unwrap_or_default(),
-            row.last_released.unwrap_or_default(),
+            detained,
+            detained_earliest,
+            detained_latest,
+            released,
+            released_earliest,
+            released_latest,
             row.release_mechanisms.join(" "),
             row.waves.join(" "),
             row.occupation.unwrap_or_default(),
@@ -257,10 +273,42 @@ async fn export_prisoners_csv(State(state): State<AppState>, Query(form): Query<
     let body = csv.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
     Ok((
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (header::CONTENT_DISPOSITION, "attachment; filename=\"prisoners.csv\""),
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
+            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", csv_file_name(&search, today))),
         ],
         body,
     )
         .into_response())
+}
+
+/// A partial date of the export as its three cells: as stored (`2025-02`, `2024-summer`, `2021`),
+/// then the first and the last day it may be (`2025-02-01`, `2025-02-28`), so that spreadsheets
+/// can sort and filter on real dates whatever the precision.
+fn date_cells(iso: Option<String>) -> [String; 3] {
+    let Some(iso) = iso else { return Default::default() };
+    match iso.parse::<PartialDate>() {
+        Ok(date) => [iso, date.start().to_string(), date.end().to_string()],
+        // Every date the export reads is made by `partial_date_iso`; keep it as it came if not.
+        Err(_) => [iso, String::new(), String::new()],
+    }
+}
+
+/// The export's file name: what was searched for and filtered on, and the day, in letters,
+/// digits and `-` / `_` only: `prisoners_status-held_wave-pardon-2025-07-03_2026-12-03.csv`.
+/// Typed text is romanised (`q=Кузнечык` → `q-kuznechyk`) and each value cut at 40 characters.
+fn csv_file_name(search: &Search, today: time::Date) -> String {
+    let mut name = String::from("prisoners");
+    let query = search.query_string(1, search.sort);
+    for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
+        if key == "sort" || key == "page" {
+            continue;
+        }
+        let Some(value) = Slug::from_text(&value) else { continue };
+        let value: String = value.as_str().chars().take(40).collect();
+        name.push('_');
+        name.push_str(&key.replace('_', "-"));
+        name.push('-');
+        name.push_str(value.trim_end_matches('-'));
+    }
+    format!("{name}_{today}.csv")
 }

@@ -267,9 +267,17 @@ async fn a_withheld_person_counts_everywhere_and_shows_nowhere() {
         let (mine, nobody) = (app.get(&own).await, app.get(&unknown).await);
         assert_eq!((mine.status.as_u16(), mine.header("location")), (404, ""), "{own}");
         assert_eq!(mine.status, nobody.status, "{own} answers like {unknown}");
-        let strip = |body: &str, slug: &str| body.replace(slug, "SLUG");
+        // A mistyped address's page offers the names nearest to its words (issue 19), which
+        // differ from one address to the next: they are compared apart, and hold no canary.
+        let strip = |body: &str, slug: &str| {
+            let body = body.replace(slug, "SLUG").replace(&slug.replace('-', " "), "SLUG");
+            let Some(start) = body.find("<h2 id=\"did-you-mean\"") else { return body };
+            let end = start + body[start..].find("</ul>").expect("the list of names") + "</ul>".len();
+            format!("{}{}", &body[..start], &body[end..])
+        };
         if !own.starts_with("/photos/") {
             let slug = own.split('/').find(|s| s.starts_with("canary-")).unwrap();
+            assert_no_canary(&own, &mine.body, &slug.replace('-', " "));
             assert_eq!(
                 strip(&mine.body, slug),
                 strip(&nobody.body, "no-such-person-here"),

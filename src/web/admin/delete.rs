@@ -1,5 +1,6 @@
 //! Deleting a record, for admins and for every kind alike: a confirmation page that shows the
-//! record and what still uses it, then a revision that keeps the whole record.
+//! record and what still uses it, then a revision that keeps the whole record. A person's
+//! whole case goes to the trash (`web::admin::trash`), from which it can be restored.
 
 use askama::Template;
 use axum::Router;
@@ -11,8 +12,8 @@ use tower_sessions::Session;
 
 use super::editor::load;
 use crate::app::AppState;
-use crate::db::revisions;
 use crate::db::users::User;
+use crate::db::{revisions, trash};
 use crate::domain::RecordKind;
 use crate::records::{Record, Stored};
 use crate::web::error::AppResult;
@@ -87,7 +88,14 @@ async fn delete<K: Record>(
         return delete_page(&state, user, &session, stored, changed).await;
     }
     let mut tx = state.db.begin().await?;
-    if !revisions::delete_record(&mut tx, K::KIND, id, stored.version).await? {
+    // A person's whole case goes to the trash, restorable for 30 days (issue 19); other
+    // records are deleted, kept whole in their revision.
+    let deleted = if K::KIND == RecordKind::Person {
+        trash::move_person(&mut tx, id, stored.version, user.id).await?
+    } else {
+        revisions::delete_record(&mut tx, K::KIND, id, stored.version).await?
+    };
+    if !deleted {
         tx.rollback().await?;
         let stored = load::<K>(&state, id).await?;
         return delete_page(&state, user, &session, stored, true).await;

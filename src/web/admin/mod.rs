@@ -14,6 +14,7 @@ mod review;
 mod shown;
 mod summary;
 mod texts;
+mod trash;
 mod users;
 mod waves;
 
@@ -59,6 +60,7 @@ pub fn router(state: &AppState) -> Router<AppState> {
     let admins_only = Router::new()
         .merge(users::router())
         .merge(review::router())
+        .merge(trash::router())
         .merge(crate::web::account::admin_router())
         .merge(kinds.admins)
         .route_layer(from_fn(require_admin));
