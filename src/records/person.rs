@@ -534,18 +534,22 @@ impl Editor for PersonDoc {
     }
 
     async fn restoring(
-        conn: &mut PgConnection,
-        id: i64,
+        _conn: &mut PgConnection,
+        _id: i64,
         old: &mut Self,
         current: &Self,
-        may_publish: bool,
+        _may_publish: bool,
     ) -> sqlx::Result<()> {
-        let taken = slug_taken(conn, &old.slug, Some(id)).await?;
-        let address = (current.publication, current.slug.as_str());
-        super::keep_address((&mut old.publication, &mut old.slug), address, may_publish, taken);
+        super::keep_address((&mut old.publication, &mut old.slug), (current.publication, &current.slug));
         // A restore never names someone withheld: naming is a choice made in the form.
         if current.identity == PersonIdentity::Withheld {
             old.identity = PersonIdentity::Withheld;
+        }
+        // Nor does it leave a person it keeps published without the basis they are named on
+        // (a first version, saved as a draft, often had none yet).
+        if old.naming_basis.is_none() && old.publication == PublicationState::Published {
+            old.naming_basis = current.naming_basis;
+            old.consent.clone_from(&current.consent);
         }
         Ok(())
     }

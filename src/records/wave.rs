@@ -280,15 +280,13 @@ impl Editor for WaveDoc {
     }
 
     async fn restoring(
-        conn: &mut PgConnection,
-        id: i64,
+        _conn: &mut PgConnection,
+        _id: i64,
         old: &mut Self,
         current: &Self,
-        may_publish: bool,
+        _may_publish: bool,
     ) -> sqlx::Result<()> {
-        let taken = slug_taken(conn, &old.slug, Some(id)).await?;
-        let current = (current.publication, current.slug.as_str());
-        super::keep_address((&mut old.publication, &mut old.slug), current, may_publish, taken);
+        super::keep_address((&mut old.publication, &mut old.slug), (current.publication, &current.slug));
         Ok(())
     }
 }

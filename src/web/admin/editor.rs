@@ -47,7 +47,10 @@ pub(crate) fn routes<K: Page>() -> Router<AppState> {
         .route(&format!("{base}/new"), get(new_form::<K>).post(create::<K>))
         .route(&format!("{base}/{{id}}/edit"), get(edit_form::<K>).post(update::<K>))
         .route(&format!("{base}/{{id}}/history"), get(history::history::<K>))
-        .route(&format!("{base}/{{id}}/restore/{{revision}}"), post(history::restore::<K>))
+        .route(
+            &format!("{base}/{{id}}/restore/{{revision}}"),
+            get(history::confirm_restore::<K>).post(history::restore::<K>),
+        )
         .route(&format!("{base}/review/{{id}}/approve"), post(review::approve::<K>))
 }
 

@@ -164,7 +164,7 @@ async fn release_people(
         let after = wave::released(&detention.doc, &wave.doc, day);
         // An editor's release of someone published waits for review like any change of theirs.
         if review::needed(&state, &mut tx, &user, Some(detention), Some(*person_id)).await? {
-            review::hold_change(&mut tx, &user, detention, *person_id, &after).await?;
+            review::hold_change(&mut tx, &user, detention, Some(*person_id), &after).await?;
             held += 1;
             continue;
         }
