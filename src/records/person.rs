@@ -589,9 +589,16 @@ pub struct Listed {
     pub identity: PersonIdentity,
 }
 
-/// The latest-changed 100 people whose names fold to something containing `key` (a search
-/// key) or whose address contains `text`; everyone when both are empty.
-pub async fn find(conn: &mut PgConnection, key: &str, text: &str) -> sqlx::Result<Vec<Listed>> {
+/// The people the admin list shows for `q`: everyone, latest changed first, when it is empty;
+/// else those whose names the public search's matcher finds (`db::search::people_named`: any
+/// spelling, small mistakes forgiven), best match first, then those whose address or folded
+/// name contains what was typed, latest changed first. Drafts and withheld people too: admins
+/// see everyone. At most 100.
+pub async fn find(conn: &mut PgConnection, q: &str) -> sqlx::Result<Vec<Listed>> {
+    const LIMIT: i64 = 100;
+    let q = q.trim();
+    let named: Vec<i64> =
+        crate::db::search::people_named(conn, q, LIMIT).await?.into_iter().map(|m| m.person_id).collect();
     sqlx::query_as!(
         Listed,
         r#"
@@ -599,13 +606,15 @@ pub async fn find(conn: &mut PgConnection, key: &str, text: &str) -> sqlx::Resul
                p.publication as "publication: PublicationState", p.updated_at,
                p.identity as "identity: PersonIdentity"
         from people p
-        where $1 = '' or p.slug like '%' || $2 || '%'
+        where $1 = '' or p.id = any($3) or p.slug like '%' || $2 || '%'
            or exists (select from person_names n where n.person_id = p.id and n.search_key like '%' || $1 || '%')
-        order by p.updated_at desc, p.id desc
-        limit 100
+        order by array_position($3, p.id) nulls last, p.updated_at desc, p.id desc
+        limit $4
         "#,
-        key,
-        text.replace(['%', '_'], ""),
+        name_key(q),
+        q.to_lowercase().replace(['%', '_'], ""),
+        &named,
+        LIMIT,
     )
     .fetch_all(conn)
     .await
