@@ -406,6 +406,10 @@ impl Record for PersonDoc {
         Ok(row.map(|r| Stored { id: r.id, version: r.version, person_id: Some(r.id), owner: None, doc: r.doc.0 }))
     }
 
+    fn publication(&self) -> Option<PublicationState> {
+        Some(self.publication)
+    }
+
     fn title(&self, _lang: Lang) -> String {
         self.names.first().map_or_else(|| self.slug.clone(), |n| n.name.clone())
     }

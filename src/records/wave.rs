@@ -201,6 +201,10 @@ impl Record for WaveDoc {
         sqlx::query_scalar!(r#"select count(*) as "n!" from detentions where wave_id = $1"#, id).fetch_one(conn).await
     }
 
+    fn publication(&self) -> Option<PublicationState> {
+        Some(self.publication)
+    }
+
     fn title(&self, _lang: Lang) -> String {
         self.name.clone()
     }

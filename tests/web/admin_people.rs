@@ -21,6 +21,7 @@ const NEW_PERSON: &[(&str, &str)] = &[
     ("citizenships", "by"),
     ("occupation", "Teacher"),
     ("publication", "published"),
+    ("publish_unsourced", "yes"),
     ("naming_basis", "public_sources"),
 ];
 

@@ -34,6 +34,7 @@ pub(crate) async fn person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -
         ("kind_0", "primary"),
         ("publication", "published"),
         ("naming_basis", "public_sources"),
+        ("publish_unsourced", "yes"),
     ];
     let id = saved(admin, "/admin/people/new", &fields).await;
     flag_synthetic(app, "people", id).await;
@@ -69,6 +70,7 @@ pub(crate) async fn wave(app: &TestApp, admin: &mut Visitor<'_>, name: &str, sta
         ("qualifier", "at_least"),
         ("reported", "23"),
         ("publication", "published"),
+        ("publish_unsourced", "yes"),
     ];
     let id = saved(admin, "/admin/waves/new", &fields).await;
     flag_synthetic(app, "waves", id).await;
