@@ -78,6 +78,12 @@ history-restore = Restore this version
 history-col-before = Before
 history-col-after = After
 history-empty-value = empty
+restore-title = Restore an earlier version
+restore-heading = Restore an earlier version: { $title }
+restore-intro = What restoring will change, from the record as it is now to what it will be. The address and the publication stay as they are now. Nothing changes until you confirm.
+restore-nothing = Restoring would change nothing: the record is already as it was then.
+restore-changed = Someone changed the record since you opened this page. These are the changes restoring would make now; confirm again only if that is still right.
+restore-confirm = Restore
 revision-create = Created
 revision-restore = Restored an earlier version
 revision-delete = Removed
@@ -242,11 +248,26 @@ wave-ended-hint = For a wave that lasted a period.
 wave-country-label = Releasing state (country code)
 wave-qualifier-label = How exact the number is
 release-heading = Mark people released in this wave
-release-intro-before = One person per line: their address or number, such as
+release-intro-before = Tick the people released, or type one per line: their name in any spelling, their address or their number, such as
 release-intro-after = . Each one's detention that is still going on ends on the day given, with this wave's mechanism. If any line is wrong, nothing is saved and every wrong line is named.
 release-day = Day of release
 release-day-hint = Left empty: the wave's date.
 release-submit = Mark released
+publish-unsourced-confirm = Publish without a source
+release-find-label = Find people held by name
+release-held-legend = People held now
+release-held-hint = Those whose names match what was looked for or typed come first.
+release-held-none = No one is held now.
+release-held-since = held since { $date }
+release-held-more = { $plural ->
+    [one] { $n } more person is held; find them by name to list them here.
+   *[other] { $n } more people are held; find them by name to list them here.
+}
+release-lines-label = Or type them, one per line
+wave-people-heading = People released in this wave
+wave-people-none = No one is recorded as released in this wave yet.
+wave-people-col-name = Name
+wave-people-col-released = Released on
 
 ## The generic record forms (sources, citations, recognitions, facilities, figures)
 

@@ -74,28 +74,8 @@ fn push_matches(builder: &mut QueryBuilder<'_, Postgres>, search: &Search) {
     if search.q.is_empty() {
         builder.push(" from people p");
     } else {
-        let tokens = name_tokens(&search.q);
-        // Per query token, its near tokens in the dictionary and their similarity; a person
-        // matches when every query token found one of their name tokens.
-        builder.push(
-            " from (select person_id, max(score) as score from (\
-               select person_id, sum(best) as score from (\
-                 select pt.person_id, c.idx, max(c.sim) as best from (\
-                   select q.idx, d.token, similarity(d.token, q.tok) as sim \
-                   from unnest(",
-        );
-        builder.push_bind(tokens.clone());
-        builder.push(
-            "::text[]) with ordinality as q(tok, idx) \
-                   cross join lateral (\
-                     select token from name_tokens \
-                     where token % q.tok or (length(q.tok) >= 3 and token like q.tok || '%') \
-                   ) d\
-                 ) c join person_tokens pt on pt.token = c.token \
-                 group by pt.person_id, c.idx\
-               ) per_token group by person_id having count(*) = ",
-        );
-        builder.push_bind(tokens.len() as i64);
+        builder.push(" from (select person_id, max(score) as score from (");
+        push_name_matches(builder, &name_tokens(&search.q));
         // Words that describe people or what they are charged with.
         builder.push(
             " union all select p2.id, 0.5::real from people p2 \
@@ -113,6 +93,55 @@ fn push_matches(builder: &mut QueryBuilder<'_, Postgres>, search: &Search) {
     }
     builder.push(" where p.public");
     push_filters(builder, search);
+}
+
+/// `select person_id, score …`: everyone whose names match `tokens` (folded query tokens), with
+/// a score. Per query token, its near tokens in the dictionary and their similarity; a person
+/// matches when every query token found one of their name tokens. Anyone at all: the caller
+/// keeps only the people it may show (the public search those shown by name).
+fn push_name_matches(builder: &mut QueryBuilder<'_, Postgres>, tokens: &[String]) {
+    builder.push(
+        "select person_id, sum(best) as score from (\
+           select pt.person_id, c.idx, max(c.sim) as best from (\
+             select q.idx, d.token, similarity(d.token, q.tok) as sim \
+             from unnest(",
+    );
+    builder.push_bind(tokens.to_vec());
+    builder.push(
+        "::text[]) with ordinality as q(tok, idx) \
+             cross join lateral (\
+               select token from name_tokens \
+               where token % q.tok or (length(q.tok) >= 3 and token like q.tok || '%') \
+             ) d\
+           ) c join person_tokens pt on pt.token = c.token \
+           group by pt.person_id, c.idx\
+         ) per_token group by person_id having count(*) = ",
+    );
+    builder.push_bind(tokens.len() as i64);
+}
+
+/// A person whose names match a query: who, and how closely (the mean similarity of the
+/// query's words to the nearest of the person's name words, 1 for the same words).
+#[derive(Debug, Clone, Copy, PartialEq, sqlx::FromRow)]
+pub struct NameMatch {
+    pub person_id: i64,
+    pub closeness: f32,
+}
+
+/// The people whose names match `q` as the public search matches them ("Kuznetchik",
+/// "Кузнечик" and "Kuzniečyk" all find Kuznechyk), closest first, at most `limit`: drafts,
+/// withheld and unpublished people included, for the admin area, which sees everyone.
+pub async fn people_named(conn: &mut PgConnection, q: &str, limit: i64) -> sqlx::Result<Vec<NameMatch>> {
+    let tokens = name_tokens(q);
+    if tokens.is_empty() {
+        return Ok(Vec::new());
+    }
+    let mut query = QueryBuilder::new("select person_id, (score / ");
+    query.push_bind(tokens.len() as f32);
+    query.push(")::real as closeness from (");
+    push_name_matches(&mut query, &tokens);
+    query.push(") m order by score desc, person_id limit ").push_bind(limit);
+    query.build_query_as().fetch_all(conn).await
 }
 
 /// The filters of a search as ` and …` conditions on `people p`.

@@ -63,6 +63,32 @@ pub async fn subject_person(conn: &mut PgConnection, subject: Subject) -> sqlx::
     Ok(row.exists.then_some(row.person_id))
 }
 
+/// Whether any source is cited for `subject`; for a person, for anything in their case (the
+/// person, a detention, an event, a recognition), which is what their public page cites.
+pub async fn has_sources(conn: &mut PgConnection, subject: Subject) -> sqlx::Result<bool> {
+    let [person, detention, event, wave, recognition, figure] = columns(subject);
+    sqlx::query_scalar!(
+        r#"
+        select exists (
+            select from citations c
+            where c.person_id = $1 or c.detention_id = $2 or c.event_id = $3 or c.wave_id = $4
+               or c.recognition_id = $5 or c.figure_id = $6
+               or c.detention_id in (select id from detentions where person_id = $1)
+               or c.event_id in (select id from events where person_id = $1)
+               or c.recognition_id in (select id from recognitions where person_id = $1)
+        ) as "cited!"
+        "#,
+        person,
+        detention,
+        event,
+        wave,
+        recognition,
+        figure
+    )
+    .fetch_one(conn)
+    .await
+}
+
 /// The citations of one record, in the order they were added.
 pub async fn citations_of(conn: &mut PgConnection, subject: Subject) -> sqlx::Result<Vec<StoredCitation>> {
     fetch(conn, None, Some(subject)).await

@@ -54,6 +54,10 @@ impl Record for FigureDoc {
         Ok(fetch(conn, Some(id)).await?.pop())
     }
 
+    fn publication(&self) -> Option<PublicationState> {
+        Some(self.publication)
+    }
+
     fn title(&self, lang: Lang) -> String {
         format!("{} {} {}", self.country, lang.number(self.value), lang.date(&self.as_of))
     }

@@ -169,6 +169,12 @@ pub trait Record: Document + Clone + Send + Sync + 'static {
     /// The record's name on its pages, with any date or number in the words of `lang`.
     fn title(&self, lang: Lang) -> String;
 
+    /// Whether it is a draft or published, for kinds published on their own (people, waves,
+    /// reported figures); `None` for the others.
+    fn publication(&self) -> Option<PublicationState> {
+        None
+    }
+
     /// Writes `doc` in one statement: as a new record when `over` is `None` (`parent` is checked
     /// to exist, and is one of [`Record::PARENTS`]), else over the record `over` names if it is
     /// still at the version given. The id and version saved; `None` when someone saved first.
@@ -230,8 +236,8 @@ pub trait Editor: Record {
     ) -> impl Future<Output = sqlx::Result<Result<Self, FieldErrors>>> + Send;
 
     /// Rules for an old version coming back over `current`, before it is validated like a typed
-    /// one: that it does not publish or unpublish behind an admin's back, that it keeps an
-    /// address now taken by someone else ([`keep_address`]).
+    /// one: that it neither publishes nor unpublishes, nor moves the record to another address
+    /// ([`keep_address`]).
     fn restoring(
         _conn: &mut PgConnection,
         _id: i64,
@@ -255,21 +261,24 @@ pub trait Editor: Record {
     }
 }
 
-/// What an old version of a record with an address keeps of the current one: its publication,
-/// unless an admin restores it, and its address, when another record has taken the old one since
-/// (`taken`). People and waves.
-pub fn keep_address(
-    old: (&mut PublicationState, &mut String),
-    current: (PublicationState, &str),
-    may_publish: bool,
-    taken: bool,
-) {
-    if !may_publish {
-        *old.0 = current.0;
-    }
-    if taken {
-        current.1.clone_into(old.1);
-    }
+/// The field of a refusal that asks to confirm publishing a record that cites no source: the box
+/// that confirms it.
+pub const PUBLISH_UNSOURCED: &str = "publish_unsourced";
+
+/// Whether saving `doc` over `current` (`None` for a new record) publishes it: a record that
+/// was not published becomes published.
+pub fn publishes<K: Record>(current: Option<&K>, doc: &K) -> bool {
+    doc.publication() == Some(PublicationState::Published)
+        && current.and_then(Record::publication) != Some(PublicationState::Published)
+}
+
+/// What an old version of a record with an address keeps of the current one: its publication
+/// and its address. A restore brings back what was written; publishing, unpublishing and moving
+/// a record are choices made in its form, so a restore never takes a record off the site, puts a
+/// draft on it, or breaks the links to it (issue 19). People and waves.
+pub fn keep_address(old: (&mut PublicationState, &mut String), current: (PublicationState, &str)) {
+    *old.0 = current.0;
+    current.1.clone_into(old.1);
 }
 
 /// How a field of a [`Kind`] is typed.
@@ -346,7 +355,7 @@ pub trait Kind: Record {
         async { Ok(Vec::new()) }
     }
 
-    /// Restoring an old version must not publish or unpublish behind an admin's back.
+    /// Restoring an old version neither publishes nor unpublishes.
     fn keep_publication(&mut self, _current: &Self) {}
 }
 
@@ -394,11 +403,9 @@ impl<K: Kind> Editor for K {
         _id: i64,
         old: &mut Self,
         current: &Self,
-        may_publish: bool,
+        _may_publish: bool,
     ) -> sqlx::Result<()> {
-        if !may_publish {
-            old.keep_publication(current);
-        }
+        old.keep_publication(current);
         Ok(())
     }
 }

@@ -425,6 +425,10 @@ impl Record for PersonDoc {
         Ok(row.map(|r| Stored { id: r.id, version: r.version, person_id: Some(r.id), owner: None, doc: r.doc.0 }))
     }
 
+    fn publication(&self) -> Option<PublicationState> {
+        Some(self.publication)
+    }
+
     fn title(&self, _lang: Lang) -> String {
         self.names.first().map_or_else(|| self.slug.clone(), |n| n.name.clone())
     }
@@ -553,18 +557,22 @@ impl Editor for PersonDoc {
     }
 
     async fn restoring(
-        conn: &mut PgConnection,
-        id: i64,
+        _conn: &mut PgConnection,
+        _id: i64,
         old: &mut Self,
         current: &Self,
-        may_publish: bool,
+        _may_publish: bool,
     ) -> sqlx::Result<()> {
-        let taken = slug_taken(conn, &old.slug, Some(id)).await?;
-        let address = (current.publication, current.slug.as_str());
-        super::keep_address((&mut old.publication, &mut old.slug), address, may_publish, taken);
+        super::keep_address((&mut old.publication, &mut old.slug), (current.publication, &current.slug));
         // A restore never names someone withheld: naming is a choice made in the form.
         if current.identity == PersonIdentity::Withheld {
             old.identity = PersonIdentity::Withheld;
+        }
+        // Nor does it leave a person it keeps published without the basis they are named on
+        // (a first version, saved as a draft, often had none yet).
+        if old.naming_basis.is_none() && old.publication == PublicationState::Published {
+            old.naming_basis = current.naming_basis;
+            old.consent.clone_from(&current.consent);
         }
         Ok(())
     }
@@ -604,9 +612,16 @@ pub struct Listed {
     pub identity: PersonIdentity,
 }
 
-/// The latest-changed 100 people whose names fold to something containing `key` (a search
-/// key) or whose address contains `text`; everyone when both are empty.
-pub async fn find(conn: &mut PgConnection, key: &str, text: &str) -> sqlx::Result<Vec<Listed>> {
+/// The people the admin list shows for `q`: everyone, latest changed first, when it is empty;
+/// else those whose names the public search's matcher finds (`db::search::people_named`: any
+/// spelling, small mistakes forgiven), best match first, then those whose address or folded
+/// name contains what was typed, latest changed first. Drafts and withheld people too: admins
+/// see everyone. At most 100.
+pub async fn find(conn: &mut PgConnection, q: &str) -> sqlx::Result<Vec<Listed>> {
+    const LIMIT: i64 = 100;
+    let q = q.trim();
+    let named: Vec<i64> =
+        crate::db::search::people_named(conn, q, LIMIT).await?.into_iter().map(|m| m.person_id).collect();
     sqlx::query_as!(
         Listed,
         r#"
@@ -614,13 +629,15 @@ pub async fn find(conn: &mut PgConnection, key: &str, text: &str) -> sqlx::Resul
                p.publication as "publication: PublicationState", p.updated_at,
                p.identity as "identity: PersonIdentity"
         from people p
-        where $1 = '' or p.slug like '%' || $2 || '%'
+        where $1 = '' or p.id = any($3) or p.slug like '%' || $2 || '%'
            or exists (select from person_names n where n.person_id = p.id and n.search_key like '%' || $1 || '%')
-        order by p.updated_at desc, p.id desc
-        limit 100
+        order by array_position($3, p.id) nulls last, p.updated_at desc, p.id desc
+        limit $4
         "#,
-        key,
-        text.replace(['%', '_'], ""),
+        name_key(q),
+        q.to_lowercase().replace(['%', '_'], ""),
+        &named,
+        LIMIT,
     )
     .fetch_all(conn)
     .await

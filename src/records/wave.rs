@@ -201,6 +201,10 @@ impl Record for WaveDoc {
         sqlx::query_scalar!(r#"select count(*) as "n!" from detentions where wave_id = $1"#, id).fetch_one(conn).await
     }
 
+    fn publication(&self) -> Option<PublicationState> {
+        Some(self.publication)
+    }
+
     fn title(&self, _lang: Lang) -> String {
         self.name.clone()
     }
@@ -280,15 +284,13 @@ impl Editor for WaveDoc {
     }
 
     async fn restoring(
-        conn: &mut PgConnection,
-        id: i64,
+        _conn: &mut PgConnection,
+        _id: i64,
         old: &mut Self,
         current: &Self,
-        may_publish: bool,
+        _may_publish: bool,
     ) -> sqlx::Result<()> {
-        let taken = slug_taken(conn, &old.slug, Some(id)).await?;
-        let current = (current.publication, current.slug.as_str());
-        super::keep_address((&mut old.publication, &mut old.slug), current, may_publish, taken);
+        super::keep_address((&mut old.publication, &mut old.slug), (current.publication, &current.slug));
         Ok(())
     }
 }
@@ -321,6 +323,90 @@ pub async fn ongoing_detention(
         None => None,
     };
     Ok(Some((person_id, detention)))
+}
+
+/// A person on a wave's admin page: released in it (`date` is the day of release), or held now
+/// and so one who may be marked released (`date` is when their detention began).
+#[derive(Debug, Clone)]
+pub struct WavePerson {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    pub date: Option<PartialDate>,
+}
+
+/// The people whose detentions ended in wave `id`, by name (in `lang`); drafts and withheld
+/// people too, for the admin page.
+pub async fn released_in(conn: &mut PgConnection, id: i64, lang: Lang) -> sqlx::Result<Vec<WavePerson>> {
+    let rows = sqlx::query!(
+        r#"
+        select p.id, p.slug, coalesce(person_display_name(p.id, $2), p.slug) as "name!",
+               partial_date_iso(d.ended_on, d.ended_precision) as date
+        from detentions d join people p on p.id = d.person_id
+        where d.wave_id = $1
+        order by p.sort_name, p.id, d.id
+        "#,
+        id,
+        lang.code()
+    )
+    .fetch_all(conn)
+    .await?;
+    Ok(rows
+        .into_iter()
+        .map(|r| WavePerson { id: r.id, slug: r.slug, name: r.name, date: crate::db::parse_date(r.date) })
+        .collect())
+}
+
+/// The people held now (a detention still going on), those in `first` first and in its order,
+/// then by name; at most `limit`, and how many are held in all.
+pub async fn held(
+    conn: &mut PgConnection,
+    first: &[i64],
+    lang: Lang,
+    limit: i64,
+) -> sqlx::Result<(Vec<WavePerson>, i64)> {
+    let rows = sqlx::query!(
+        r#"
+        select p.id, p.slug, coalesce(person_display_name(p.id, $2), p.slug) as "name!",
+               partial_date_iso(d.started_on, d.started_precision) as date, count(*) over () as "total!"
+        from people p
+        cross join lateral (
+            select d.started_on, d.started_precision from detentions d
+            where d.person_id = p.id and d.ended_on is null and d.release_mechanism is null
+            order by d.started_on desc nulls last limit 1
+        ) d
+        order by array_position($1::bigint[], p.id) nulls last, p.sort_name, p.id
+        limit $3
+        "#,
+        first,
+        lang.code(),
+        limit
+    )
+    .fetch_all(conn)
+    .await?;
+    let total = rows.first().map_or(0, |r| r.total);
+    let people = rows.into_iter().map(|r| WavePerson {
+        id: r.id,
+        slug: r.slug,
+        name: r.name,
+        date: crate::db::parse_date(r.date),
+    });
+    Ok((people.collect(), total))
+}
+
+/// Of `people` (ids, best match first), those held now, in the same order.
+pub async fn only_held(conn: &mut PgConnection, people: &[i64]) -> sqlx::Result<Vec<i64>> {
+    sqlx::query_scalar!(
+        r#"
+        select u.id as "id!" from unnest($1::bigint[]) with ordinality as u(id, n)
+        where exists (select from detentions d
+                      where d.person_id = u.id and d.ended_on is null and d.release_mechanism is null)
+        order by u.n
+        "#,
+        people
+    )
+    .fetch_all(conn)
+    .await
 }
 
 /// The detention as released in `wave` on `day`.

@@ -237,9 +237,8 @@ async fn stale_saves_are_refused_and_restores_and_deletes_follow_the_rules(world
     assert!(history.texts(".revision")[1].contains("by Other (test)"), "{kind}: who saved each");
     assert!(!history.body.contains("other@example.org"), "{kind}: e-mail addresses are for the accounts page");
     let restore = history.attr(".revision:nth-child(2) form", "action").expect("an earlier version can be restored");
-    let token = history.attr("input[name=csrf_token]", "value").unwrap();
     assert_eq!(world.admin.post(&restore, &[]).await.status, 403, "{kind}: a restore without the token");
-    let restored = world.admin.post(&restore, &[("csrf_token", &token)]).await;
+    let restored = fixtures::restore(&mut world.admin, &restore).await;
     assert_eq!(restored.status, 303, "{kind}: restore: {}", restored.body);
     assert_eq!(restored.header("location"), format!("/admin/{kind}/{id}/history"), "{kind}");
     assert_eq!(world.admin.get(&edit).await.attr(&probe, "value").as_deref(), Some(case.probe.1), "{kind}: restored");
@@ -371,14 +370,13 @@ async fn an_editors_restore_keeps_what_an_admin_published() {
         assert_eq!(publication(table, id).await, "draft", "{kind}: an editor's record is a draft");
         let edit = format!("/admin/{kind}/{id}/edit");
         let mut published: Vec<(&str, &str)> = form.iter().filter(|(name, _)| *name != probe).copied().collect();
-        published.extend([(probe, "42"), ("publication", "published")]);
+        published.extend([(probe, "42"), ("publication", "published"), ("publish_unsourced", "yes")]);
         assert_eq!(admin.submit(&edit, &published).await.status, 303, "{kind}: the admin publishes");
         assert_eq!(publication(table, id).await, "published", "{kind}");
 
         let history = editor.get(&format!("/admin/{kind}/{id}/history")).await;
         let first = history.attr(".revision:last-child form", "action").expect("the draft can be restored");
-        let token = history.attr("input[name=csrf_token]", "value").unwrap();
-        assert_eq!(editor.post(&first, &[("csrf_token", &token)]).await.status, 303, "{kind}: the editor restores");
+        assert_eq!(fixtures::restore(&mut editor, &first).await.status, 303, "{kind}: the editor restores");
         let before = form.iter().find(|(name, _)| *name == probe).unwrap().1;
         assert_eq!(editor.get(&edit).await.attr(&format!("#{probe}"), "value").as_deref(), Some(before), "{kind}");
         assert_eq!(publication(table, id).await, "published", "{kind}: a restore by an editor does not unpublish");
@@ -394,6 +392,7 @@ async fn a_restore_keeps_the_current_address_when_the_old_one_belongs_to_someone
         ("name_0", "Testslug Firstova"),
         ("occupation", "Tester"),
         ("publication", "published"),
+        ("publish_unsourced", "yes"),
         ("naming_basis", "public_sources"),
     ];
     let id = fixtures::saved(&mut admin, "/admin/people/new", &first).await;
@@ -415,8 +414,7 @@ async fn a_restore_keeps_the_current_address_when_the_old_one_belongs_to_someone
 
     let history = admin.get(&format!("/admin/people/{id}/history")).await;
     let restore = history.attr(".revision:last-child form", "action").unwrap();
-    let token = history.attr("input[name=csrf_token]", "value").unwrap();
-    let restored = admin.post(&restore, &[("csrf_token", &token)]).await;
+    let restored = fixtures::restore(&mut admin, &restore).await;
     assert_eq!(restored.status, 303, "{}", restored.body);
     let form = admin.get(&edit).await;
     assert_eq!(form.attr("#occupation", "value").as_deref(), Some("Tester"), "the earlier version is back");

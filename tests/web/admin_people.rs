@@ -21,6 +21,7 @@ const NEW_PERSON: &[(&str, &str)] = &[
     ("citizenships", "by"),
     ("occupation", "Teacher"),
     ("publication", "published"),
+    ("publish_unsourced", "yes"),
     ("naming_basis", "public_sources"),
 ];
 
@@ -157,9 +158,8 @@ async fn a_restored_version_reaches_the_public_page_whose_change_log_names_no_on
     assert!(app.get("/prisoners/symon-testavy").await.body.contains("Journalist"));
 
     let history = admin.get(&format!("/admin/people/{id}/history")).await;
-    let token = history.attr("input[name=csrf_token]", "value").unwrap();
     let restore = history.attr(".revision:last-child form", "action").unwrap();
-    assert_eq!(admin.post(&restore, &[("csrf_token", &token)]).await.status, 303);
+    assert_eq!(crate::fixtures::restore(&mut admin, &restore).await.status, 303);
     let page = app.get("/prisoners/symon-testavy").await;
     assert!(
         page.body.contains("Teacher") && !page.body.contains("Journalist"),

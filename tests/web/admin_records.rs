@@ -108,6 +108,7 @@ async fn figures_published_by_admins_reach_the_home_page_and_editors_only_make_d
         ("value", "4,321"),
         ("as_of", "2026-01-01"),
         ("publication", "published"),
+        ("publish_unsourced", "yes"),
     ];
     let refused = editor.submit("/admin/figures/new", &figure).await;
     assert_eq!(refused.status, 422);

@@ -14,6 +14,7 @@ const WAVE: &[(&str, &str)] = &[
     ("qualifier", "at_least"),
     ("reported", "23"),
     ("publication", "published"),
+    ("publish_unsourced", "yes"),
 ];
 
 #[tokio::test]

@@ -300,6 +300,14 @@ async fn an_admin_adds_a_person_with_a_detention_whom_researchers_find_by_anothe
             .await
             .map_err(|e| e.to_string())?;
         click("form.record-form button[type=submit]").await?;
+        // No source is cited yet: the form comes back asking before it publishes.
+        client
+            .wait()
+            .for_element(Locator::Css("#publish_unsourced"))
+            .await
+            .map_err(|e| format!("no question about the missing source: {e}"))?;
+        click("#publish_unsourced").await?;
+        click("form.record-form button[type=submit]").await?;
         let saved = match client.wait().for_element(Locator::Css("[role=status]")).await {
             Ok(saved) => saved,
             Err(e) => return Err(format!("not saved: {e}: {}", client.source().await.unwrap_or_default())),

@@ -2,7 +2,7 @@
 //! names, flagged `synthetic` where the table has the flag, made through the admin forms as an
 //! editor would make them (so that they stay right however the forms store them).
 
-use crate::helpers::{TestApp, Visitor};
+use crate::helpers::{TestApp, TestResponse, Visitor};
 
 /// The id in a record form's address: `/admin/{kind}/{id}/edit?saved=1`.
 pub(crate) fn id_in(location: &str) -> i64 {
@@ -34,10 +34,22 @@ pub(crate) async fn person(app: &TestApp, admin: &mut Visitor<'_>, name: &str) -
         ("kind_0", "primary"),
         ("publication", "published"),
         ("naming_basis", "public_sources"),
+        ("publish_unsourced", "yes"),
     ];
     let id = saved(admin, "/admin/people/new", &fields).await;
     flag_synthetic(app, "people", id).await;
     id
+}
+
+/// Restores the version whose history button leads to `restore`: the confirmation page, which
+/// must show, then its form; the form's answer.
+pub(crate) async fn restore(visitor: &mut Visitor<'_>, restore: &str) -> TestResponse {
+    let page = visitor.get(restore).await;
+    assert_eq!(page.status, 200, "{restore}: {}", page.body);
+    let field = |name: &str| page.attr(&format!("form.restore-form input[name={name}]"), "value").unwrap();
+    let (token, version) = (field("csrf_token"), field("version"));
+    let action = page.attr("form.restore-form", "action").unwrap();
+    visitor.post(&action, &[("csrf_token", &token), ("version", &version)]).await
 }
 
 /// A person held since May 2021 (an ongoing detention in Belarus); their id.
@@ -58,6 +70,7 @@ pub(crate) async fn wave(app: &TestApp, admin: &mut Visitor<'_>, name: &str, sta
         ("qualifier", "at_least"),
         ("reported", "23"),
         ("publication", "published"),
+        ("publish_unsourced", "yes"),
     ];
     let id = saved(admin, "/admin/waves/new", &fields).await;
     flag_synthetic(app, "waves", id).await;

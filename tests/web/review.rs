@@ -13,6 +13,7 @@ fn person_form<'a>(name: &'a str, occupation: &'a str) -> Vec<(&'a str, &'a str)
         ("lang_0", "en"),
         ("kind_0", "primary"),
         ("publication", "published"),
+        ("publish_unsourced", "yes"),
         ("naming_basis", "public_sources"),
         ("occupation", occupation),
     ]
@@ -239,7 +240,7 @@ async fn a_release_into_a_draft_wave_waits_for_the_wave() {
     assert_eq!(waiting(&app).await, 1, "the release still waits");
 
     let mut published = draft.to_vec();
-    published.push(("publication", "published"));
+    published.extend([("publication", "published"), ("publish_unsourced", "yes")]);
     assert_eq!(admin.submit(&format!("/admin/waves/{wave}/edit"), &published).await.status, 303);
     assert_eq!(decide(&mut admin, 0).await.status, 303, "once the wave is published");
     assert_eq!(waiting(&app).await, 0);

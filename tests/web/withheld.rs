@@ -57,6 +57,7 @@ async fn plant(app: &TestApp, admin: &mut Visitor<'_>, wave: &str) -> i64 {
             ("biography", "Canarybiography of an invented person."),
             ("identity", "withheld"),
             ("publication", "published"),
+            ("publish_unsourced", "yes"),
         ],
     )
     .await;
@@ -349,7 +350,11 @@ async fn withholding_a_published_name_takes_it_off_the_site_at_once() {
         sqlx::query_scalar("select id from people where slug = 'ihar-losik'").fetch_one(&app.pool).await.unwrap();
     let form = format!("/admin/people/{id}/edit");
     let page = admin.get(&form).await;
-    let mut fields = vec![("identity", "withheld".to_owned()), ("publication", "published".to_owned())];
+    let mut fields = vec![
+        ("identity", "withheld".to_owned()),
+        ("publication", "published".to_owned()),
+        ("publish_unsourced", "yes".to_owned()),
+    ];
     for name in ["name_0", "lang_0", "kind_0", "name_1", "lang_1", "kind_1", "name_2", "lang_2", "kind_2", "slug"] {
         if let Some(value) = page.attr(&format!("[name={name}]"), "value") {
             fields.push((name, value));
@@ -388,6 +393,7 @@ async fn a_named_person_is_published_only_with_a_basis_for_naming() {
     let consent = [
         ("name_0", "Quentin Consentful"),
         ("publication", "published"),
+        ("publish_unsourced", "yes"),
         ("naming_basis", "consent"),
         ("consent_by", "family"),
         ("consent_on", "2025-03-01"),
@@ -411,13 +417,23 @@ async fn a_named_person_is_published_only_with_a_basis_for_naming() {
     saved(
         &mut admin,
         "/admin/people/new",
-        &[("name_0", "Sorrel Sourcewell"), ("publication", "published"), ("naming_basis", "public_sources")],
+        &[
+            ("name_0", "Sorrel Sourcewell"),
+            ("publication", "published"),
+            ("naming_basis", "public_sources"),
+            ("publish_unsourced", "yes"),
+        ],
     )
     .await;
     saved(
         &mut admin,
         "/admin/people/new",
-        &[("name_0", "Wilhelmina Hiddenova"), ("publication", "published"), ("identity", "withheld")],
+        &[
+            ("name_0", "Wilhelmina Hiddenova"),
+            ("publication", "published"),
+            ("identity", "withheld"),
+            ("publish_unsourced", "yes"),
+        ],
     )
     .await;
 
@@ -478,6 +494,7 @@ async fn restoring_a_version_from_before_the_withholding_keeps_the_person_withhe
         ("lang_0", "en"),
         ("kind_0", "primary"),
         ("publication", "published"),
+        ("publish_unsourced", "yes"),
         ("naming_basis", "public_sources"),
         ("identity", "withheld"),
         ("occupation", "Tester"),
@@ -523,6 +540,7 @@ async fn fields_for_staff_only_never_leave_the_office() {
             ("country", "BY"),
             ("mechanism", "pardon"),
             ("publication", "published"),
+            ("publish_unsourced", "yes"),
             ("internal_notes", "Canarywavestaffnote: who negotiated"),
         ],
     )
@@ -537,6 +555,7 @@ async fn fields_for_staff_only_never_leave_the_office() {
             ("lang_0", "en"),
             ("kind_0", "primary"),
             ("publication", "published"),
+            ("publish_unsourced", "yes"),
             ("naming_basis", "public_sources"),
             ("internal_notes", "Canarypersonstaffnote: the sister's telephone"),
         ],

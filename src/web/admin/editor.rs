@@ -47,7 +47,10 @@ pub(crate) fn routes<K: Page>() -> Router<AppState> {
         .route(&format!("{base}/new"), get(new_form::<K>).post(create::<K>))
         .route(&format!("{base}/{{id}}/edit"), get(edit_form::<K>).post(update::<K>))
         .route(&format!("{base}/{{id}}/history"), get(history::history::<K>))
-        .route(&format!("{base}/{{id}}/restore/{{revision}}"), post(history::restore::<K>))
+        .route(
+            &format!("{base}/{{id}}/restore/{{revision}}"),
+            get(history::confirm_restore::<K>).post(history::restore::<K>),
+        )
         .route(&format!("{base}/review/{{id}}/approve"), post(review::approve::<K>))
 }
 
@@ -75,6 +78,8 @@ pub(crate) struct Editing<K: Editor> {
     pub pending: Option<review::PendingNote>,
     /// The query string of the page (`?released=12` after a wave's bulk release).
     pub query: Values,
+    /// The box that confirms publishing a record no source is cited for is ticked.
+    pub publish_unsourced: bool,
     pub status: StatusCode,
 }
 
@@ -113,6 +118,7 @@ impl<K: Editor> Editing<K> {
             saved: false,
             pending: None,
             query: Values::new(),
+            publish_unsourced: false,
             status,
         }
     }
@@ -231,8 +237,15 @@ async fn create<K: Page>(
     Posted(values): Posted,
 ) -> AppResult<Response> {
     let (parent, person_id) = parent::<K>(&state, &query).await?;
-    let editing = Editing::<K>::new(&state, user, parent, None, K::read(values), StatusCode::UNPROCESSABLE_ENTITY);
+    let publish_unsourced = ticked_unsourced(&values);
+    let mut editing = Editing::<K>::new(&state, user, parent, None, K::read(values), StatusCode::UNPROCESSABLE_ENTITY);
+    editing.publish_unsourced = publish_unsourced;
     save(&state, &session, editing, None, person_id).await
+}
+
+/// Whether the posted form confirms publishing without a source.
+fn ticked_unsourced(values: &Values) -> bool {
+    values.get(records::PUBLISH_UNSOURCED).is_some_and(|v| v == "yes")
 }
 
 /// Checks the typed form and writes it, as a new record (`stored` is `None`) or over the
@@ -250,7 +263,16 @@ async fn save<K: Page>(
     let current = stored.as_ref().map(|s| &s.doc);
     let over = stored.as_ref().zip(editing.version).map(|(s, version)| (s.id, version));
     let mut tx = state.db.begin().await?;
-    let validated = K::validate(&mut tx, &editing.form, &context, current, editing.id).await?;
+    let mut validated = K::validate(&mut tx, &editing.form, &context, current, editing.id).await?;
+    // Publishing a record that cites no source asks first (the form again, with a box to tick).
+    if let Ok(doc) = &validated
+        && K::CITABLE
+        && !editing.publish_unsourced
+        && records::publishes(current, doc)
+        && !cited::<K>(&mut tx, editing.id).await?
+    {
+        validated = Err(records::field_error(records::PUBLISH_UNSOURCED, "error-publish-unsourced"));
+    }
     // An editor's change to a published record waits for an admin; a stale one gets the 409.
     let fresh = stored.as_ref().is_none_or(|s| Some(s.version) == editing.version);
     if let Ok(doc) = &validated
@@ -288,6 +310,14 @@ async fn save<K: Page>(
     tx.commit().await?;
     state.cache.changes().bump();
     Ok(super::redirect_to(&format!("/admin/{}/{id}/edit?saved=1", K::KIND.path())).into_response())
+}
+
+/// Whether a source is cited for the record `id` of kind `K` (a new one has none yet).
+async fn cited<K: Record>(conn: &mut sqlx::PgConnection, id: Option<i64>) -> sqlx::Result<bool> {
+    match id.and_then(|id| Subject::of(K::KIND, id)) {
+        Some(subject) => citation::has_sources(conn, subject).await,
+        None => Ok(false),
+    }
 }
 
 /// The form of the stored record `id`, as its edit page first shows it.
@@ -348,8 +378,11 @@ async fn update<K: Page>(
         .get("version")
         .and_then(|v| v.parse::<i32>().ok())
         .ok_or_else(|| AppError::BadRequest(Message::new("refusal-form-version")))?;
+    let publish_unsourced = ticked_unsourced(&values);
     let form = K::read(values);
-    let editing = Editing::new(&state, user, None, Some((&stored, version)), form, StatusCode::UNPROCESSABLE_ENTITY);
+    let mut editing =
+        Editing::new(&state, user, None, Some((&stored, version)), form, StatusCode::UNPROCESSABLE_ENTITY);
+    editing.publish_unsourced = publish_unsourced;
     let person_id = stored.person_id;
     save(&state, &session, editing, Some(stored), person_id).await
 }

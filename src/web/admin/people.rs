@@ -23,7 +23,6 @@ use crate::records::event::{self, EventDoc};
 use crate::records::person::{self, CONFIRM_DUPLICATE, Listed, Lookalike, PersonDoc};
 use crate::records::recognition::{self, RecognitionDoc};
 use crate::records::{Stored, Subject, Values};
-use crate::search::key::name_key;
 use crate::web::error::AppResult;
 use crate::web::extract::Staff;
 use crate::web::{Layout, csrf, format, render};
@@ -49,7 +48,7 @@ async fn list_people(
     Query(query): Query<Values>,
 ) -> AppResult<Response> {
     let q = query.get("q").map_or("", |q| q.trim()).chars().take(200).collect::<String>();
-    let people = person::find(&mut *state.db.acquire().await?, &name_key(&q), &q.to_lowercase()).await?;
+    let people = person::find(&mut *state.db.acquire().await?, &q).await?;
     let csrf_token = csrf::token(&session).await?;
     let layout = super::layout(&state, &super::searched("/admin/people", &q));
     render(&PeoplePage { layout, user, csrf_token, q, people })

@@ -92,18 +92,19 @@ pub(super) async fn hold<K: Editor>(
     })
 }
 
-/// Keeps an editor's change to a stored record made outside its form (a wave's bulk release).
+/// Keeps an editor's change to a stored record made outside its form (a wave's bulk release, a
+/// restore), part of `person_id`'s case if any.
 pub(super) async fn hold_change<K: Editor>(
     conn: &mut PgConnection,
     user: &User,
     stored: &Stored<K>,
-    person_id: i64,
+    person_id: Option<i64>,
     doc: &K,
 ) -> sqlx::Result<i64> {
     let hold = Hold {
         record_id: Some(stored.id),
         parent: None,
-        person_id: Some(person_id),
+        person_id: person_id.or(stored.person_id),
         base_version: Some(stored.version),
         before: Some(&stored.doc),
         doc,
