@@ -269,8 +269,8 @@ release-held-more = { $plural ->
    *[other] Утрымліваюцца яшчэ { $n } чалавек; знайдзіце іх па імені, каб яны з’явіліся тут.
 }
 release-lines-label = Або ўпішыце іх, па адным у радку
-wave-people-heading = Людзі, вызваленыя ў гэтай хвалі
-wave-people-none = Ніхто яшчэ не запісаны як вызвалены ў гэтай хвалі.
+admin-wave-people-heading = Людзі, вызваленыя ў гэтай хвалі
+admin-wave-people-none = Ніхто яшчэ не запісаны як вызвалены ў гэтай хвалі.
 wave-people-col-name = Імя
 wave-people-col-released = Дата вызвалення
 

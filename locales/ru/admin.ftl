@@ -269,8 +269,8 @@ release-held-more = { $plural ->
    *[other] Удерживаются ещё { $n } человек; найдите их по имени, чтобы они появились здесь.
 }
 release-lines-label = Или впишите их, по одному в строке
-wave-people-heading = Люди, освобождённые в этой волне
-wave-people-none = Никто ещё не записан как освобождённый в этой волне.
+admin-wave-people-heading = Люди, освобождённые в этой волне
+admin-wave-people-none = Никто ещё не записан как освобождённый в этой волне.
 wave-people-col-name = Имя
 wave-people-col-released = Дата освобождения
 

@@ -416,9 +416,10 @@ mod tests {
                 ("Ігар Лосік", NameKind::Primary),
                 ("Ihar Losik", NameKind::Primary),
                 ("Igor Losik", NameKind::Alias),
-                ("Ihar Łosik", NameKind::Primary),
+                ("Ihar Łosik", NameKind::Transliteration),
             ],
-            "recorded names keep their place, the new one comes last (first without a language: main)"
+            "recorded names keep their place, the new one comes last (its letters make it English, \
+             where a main name is already recorded: a transliteration)"
         );
         assert_eq!(doc.occupation.as_deref(), Some("Blogger"));
         assert_eq!(doc.biography, None, "an empty cell clears");

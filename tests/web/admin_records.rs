@@ -145,7 +145,7 @@ async fn nothing_cited_disappears_and_a_deleted_person_takes_their_case_off_the_
     // A person goes with their whole case.
     let page = admin.get(&format!("/admin/people/{person}/delete")).await;
     assert_eq!(page.status, 200);
-    assert!(page.text("main").contains("Their names, detentions"));
+    assert!(page.text("main").contains("Their whole case (names, texts, detentions"));
     let version = page.attr("input[name=version]", "value").unwrap();
     let token = page.attr("input[name=csrf_token]", "value").unwrap();
     let deleted =

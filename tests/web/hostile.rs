@@ -77,7 +77,7 @@ fn assert_answered(response: &TestResponse, what: &str) {
         } else {
             assert!(response.header("content-type").starts_with("text/html"), "{what}: the friendly page");
             // A 400 says which parameter is wrong; the other pages' headings say it all.
-            let selector = if status == 400 { ".message" } else { "h1" };
+            let selector = if status == 400 { ".message, .field-error" } else { "h1" };
             assert!(
                 !response.texts(selector).join("").is_empty(),
                 "{what}: a {status} says what is wrong\n{}",

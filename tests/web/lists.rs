@@ -37,9 +37,9 @@ async fn every_partial_date_in_the_csv_has_its_first_and_last_day_beside_it() {
     assert_eq!(csv.status, 200);
     let rows = rows(&csv.body);
     let row = |name: &str| rows.iter().find(|r| r["name"] == name).unwrap_or_else(|| panic!("{name} in the CSV"));
-    let cells = |row: &HashMap<String, String>, column: &str| {
+    fn cells<'a>(row: &'a HashMap<String, String>, column: &str) -> [&'a str; 3] {
         [&row[column], &row[&format!("{column}_earliest")], &row[&format!("{column}_latest")]].map(String::as_str)
-    };
+    }
     let cases = [
         (
             "Mesiats Testova",
@@ -135,6 +135,7 @@ async fn name_order_is_by_surname_in_the_pages_script() {
     for names in people {
         let mut fields: Vec<(String, String)> =
             vec![("publication".into(), "published".into()), ("naming_basis".into(), "public_sources".into())];
+        fields.push(("publish_unsourced".into(), "yes".into()));
         for (i, (name, lang)) in names.iter().enumerate() {
             fields.extend([
                 (format!("name_{i}"), (*name).to_owned()),

@@ -264,6 +264,7 @@ async fn a_deleted_draft_or_withheld_persons_address_stays_a_plain_404() {
             ("kind_0", "primary"),
             ("identity", "withheld"),
             ("publication", "published"),
+            ("publish_unsourced", "yes"),
         ],
     )
     .await;
@@ -288,7 +289,13 @@ async fn a_mistyped_address_suggests_published_names_in_every_language() {
     saved(
         &mut admin,
         "/admin/people/new",
-        &[("name_0", "Andrei Testoslavskaya"), ("lang_0", "en"), ("kind_0", "primary"), ("publication", "draft")],
+        &[
+            ("name_0", "Andrei Testoslavskaya"),
+            ("lang_0", "en"),
+            ("kind_0", "primary"),
+            ("publication", "draft"),
+            ("confirm_duplicate", "yes"),
+        ],
     )
     .await;
 
