@@ -151,7 +151,7 @@ async fn nothing_cited_disappears_and_a_deleted_person_takes_their_case_off_the_
     let deleted =
         admin.post(&format!("/admin/people/{person}/delete"), &[("csrf_token", &token), ("version", &version)]).await;
     assert_eq!(deleted.status, 303);
-    assert_eq!(app.get("/prisoners/ihar-losik").await.status, 404);
+    assert_eq!(app.get("/prisoners/ihar-losik").await.status, 410, "gone: the address was public");
     assert!(!app.get("/prisoners?q=losik").await.text("main").contains("Losik"));
     let detentions: i64 = sqlx::query_scalar("select count(*) from detentions where person_id = $1")
         .bind(person)

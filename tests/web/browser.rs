@@ -408,7 +408,7 @@ fn public_page_types() -> Vec<PageType> {
         page("/no-such-page", "section.error"),
         page("/prisoners/nobody-by-this-name", "section.error"),
         page("/prisoners?status=bogus", "section.error"),
-        page("/charts?from=someday", "section.error"),
+        page("/charts?from=someday", ".field-error"),
     ]
 }
 
@@ -835,7 +835,8 @@ async fn no_public_page_is_wider_than_a_phone_in_any_language() {
                     if scroll > inner {
                         faults.push(format!("{path} at {width} px is {scroll} px wide"));
                     }
-                    if page.path.starts_with("/prisoners/") && page.expect != "section.error" && h1_top > 100 {
+                    // The header in two short lines at most (it took 150 px before issue 19).
+                    if page.path.starts_with("/prisoners/") && page.expect != "section.error" && h1_top > 120 {
                         faults.push(format!("{path} at {width} px: the name starts {h1_top} px down"));
                     }
                     if page.path.contains("status=released")

@@ -505,8 +505,7 @@ async fn restoring_a_version_from_before_the_withholding_keeps_the_person_withhe
 
     let history = admin.get(&format!("/admin/people/{id}/history")).await;
     let first = history.attr(".revision:last-child form", "action").expect("the first version can be restored");
-    let token = history.attr("input[name=csrf_token]", "value").unwrap();
-    assert_eq!(admin.post(&first, &[("csrf_token", &token)]).await.status, 303, "the restore is done");
+    assert_eq!(fixtures::restore(&mut admin, &first).await.status, 303, "the restore is done");
     let occupation: Option<String> =
         sqlx::query_scalar("select occupation from people where id = $1").bind(id).fetch_one(&app.pool).await.unwrap();
     assert_eq!(occupation, None, "the old version came back");
