@@ -260,10 +260,10 @@ release-held-more = { $plural ->
    *[other] Утрымліваюцца яшчэ { $n } чалавек; знайдзіце іх па імені, каб яны з’явіліся тут.
 }
 release-lines-label = Або ўпішыце іх, па адным у радку
-wave-people-heading = Людзі, вызваленыя ў гэтай хвалі
-wave-people-none = Ніхто яшчэ не запісаны як вызвалены ў гэтай хвалі.
-wave-people-col-name = Імя
-wave-people-col-released = Дата вызвалення
+wave-admin-people-heading = Людзі, вызваленыя ў гэтай хвалі
+wave-admin-people-none = Ніхто яшчэ не запісаны як вызвалены ў гэтай хвалі.
+wave-admin-people-col-name = Імя
+wave-admin-people-col-released = Дата вызвалення
 
 ## Агульныя формы запісаў (крыніцы, спасылкі, прызнанні, установы, лічбы)
 

@@ -255,10 +255,10 @@ release-held-more = { $plural ->
    *[other] { $n } more people are held; find them by name to list them here.
 }
 release-lines-label = Or type them, one per line
-wave-people-heading = People released in this wave
-wave-people-none = No one is recorded as released in this wave yet.
-wave-people-col-name = Name
-wave-people-col-released = Released on
+wave-admin-people-heading = People released in this wave
+wave-admin-people-none = No one is recorded as released in this wave yet.
+wave-admin-people-col-name = Name
+wave-admin-people-col-released = Released on
 
 ## The generic record forms (sources, citations, recognitions, facilities, figures)
 

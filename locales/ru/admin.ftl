@@ -260,10 +260,10 @@ release-held-more = { $plural ->
    *[other] Удерживаются ещё { $n } человек; найдите их по имени, чтобы они появились здесь.
 }
 release-lines-label = Или впишите их, по одному в строке
-wave-people-heading = Люди, освобождённые в этой волне
-wave-people-none = Никто ещё не записан как освобождённый в этой волне.
-wave-people-col-name = Имя
-wave-people-col-released = Дата освобождения
+wave-admin-people-heading = Люди, освобождённые в этой волне
+wave-admin-people-none = Никто ещё не записан как освобождённый в этой волне.
+wave-admin-people-col-name = Имя
+wave-admin-people-col-released = Дата освобождения
 
 ## Общие формы записей (источники, ссылки, признания, учреждения, цифры)
 
