@@ -156,11 +156,14 @@ lookalikes-heading = This may be someone already recorded
 lookalike-born = born { $date }
 lookalikes-advice = Open the existing record, or add this person anyway with the box at the end of the form.
 lookalikes-confirm = This is a different person: add them anyway
-person-names-hint = Every spelling helps people find them: the name in Belarusian and Russian, transliterations, aliases. The first main name gives the address.
+person-names-hint = Every spelling helps people find them: the name in Belarusian and Russian, transliterations, aliases. The first main name gives the address. Language and script left on “automatic” follow the letters: Latin is English, Cyrillic with і or ў Belarusian, other Cyrillic Russian.
 person-name-n = Name { $n }
 person-name-language = Language
 person-name-script = Script
 person-name-kind = Kind
+person-name-auto = Automatic (from the letters)
+script-Cyrl = Cyrillic
+script-Latn = Latin
 person-slug-hint = Lower-case words with hyphens, as in /prisoners/ihar-losik. Left empty, it is made from the first name.
 person-born-hint = As precisely as known: 1992, 1992-06, 1992-06-14 or summer 1992.
 person-citizenships-hint = Country codes, separated by commas: BY, LT.
@@ -176,6 +179,11 @@ recognition-add = Add a recognition
 citations-none = No source is cited for this record yet.
 citation-edit-link = edit citation
 citation-add-link = Cite a source
+cite-link = cite
+citation-source-search = Find a source by its title
+citation-source-find = Find
+citation-source-search-hint = The sources found become the choices of the source below; or type its address there.
+citation-source-none = No source has “{ $query }” in its title, publisher or address.
 source-add-link = Add a new source
 
 ## Photo
@@ -206,7 +214,8 @@ detention-country-label = Held by (country code)
 detention-country-hint = The state holding the person: BY, RU …
 detention-started-hint = As precisely as known: 2020, 2020-05, 2020-05-29 or summer 2020.
 detention-ended-hint = Empty while the person is held.
-detention-months-label = Length of the sentence (months)
+detention-months-label = Length of the sentence
+detention-months-hint = In years and months, as 3 years or 2 years 6 months; a number alone is months.
 detention-not-ended = not ended, or not recorded
 charges-hint = The article of the criminal code (342, 361-1), its part, and the charge in words.
 admin-charge-article = Article
@@ -364,7 +373,7 @@ delete-in-use-other = { $plural ->
     [one] { $n } person was released in this wave. Change their detention first.
    *[other] { $n } people were released in this wave. Change their detentions first.
 }
-delete-goes-with-person = Their names, detentions, events, recognitions, photo and citations go with them, and their page disappears from the site.
+delete-goes-with-person = Their whole case (names, texts, detentions, events, recognitions, photo and citations) goes to the trash, and their page disappears from the site. Admins can restore it from the trash for 30 days; after that it is purged.
 delete-goes-with-detention = Its charges and citations go with it.
 delete-goes-with-wave = Its citations go with it, and its page disappears from the site.
 delete-goes-with-other = Its citations, if any, go with it.

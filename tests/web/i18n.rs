@@ -347,7 +347,8 @@ async fn the_charts_and_data_pages_render_in_every_language() {
         .filter_map(|a| a.value().attr("href").map(str::to_owned))
         .collect();
     assert!(
-        !waves.is_empty() && waves.iter().all(|href| href.starts_with("/be/waves/") || href.starts_with("/be/prisoners?wave=")),
+        !waves.is_empty()
+            && waves.iter().all(|href| href.starts_with("/be/waves/") || href.starts_with("/be/prisoners?wave=")),
         "the waves table links to the waves in the page's language: {waves:?}"
     );
     assert!(be.text("select#country option[selected]").contains("Беларусь"), "{}", be.text("select#country"));

@@ -6,8 +6,8 @@ mod helpers;
 
 mod admin;
 mod admin_detentions;
-mod admin_forms;
 mod admin_flows;
+mod admin_forms;
 mod admin_i18n;
 mod admin_import;
 mod admin_kinds;

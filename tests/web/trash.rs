@@ -196,7 +196,7 @@ async fn after_30_days_a_case_is_purged_audited_and_its_address_stays_gone() {
         .await
         .unwrap();
     let purged =
-        prisoner_tracker::db::trash::purge_expired(&mut *app.pool.acquire().await.unwrap(), None).await.unwrap();
+        prisoner_tracker::db::trash::purge_expired(&mut app.pool.acquire().await.unwrap(), None).await.unwrap();
     assert_eq!(purged, vec![recent]);
     assert_eq!(
         count(&app, "select count(*) from audit_log where action = 'trash_purged' and user_id is null").await,

@@ -11,8 +11,8 @@ use axum::response::{IntoResponse, Response};
 use tower_sessions::Session;
 
 use super::editor::{Page, context, load, racing};
-use super::shown;
 use super::review;
+use super::shown;
 use crate::app::AppState;
 use crate::db::revisions::{self, Action, FieldChange, Revision, diff};
 use crate::db::users::User;
@@ -80,14 +80,14 @@ pub(super) async fn history<K: Page>(
 ) -> AppResult<Response> {
     let stored = load::<K>(&state, id).await?;
     let mut conn = state.db.acquire().await?;
-    let history = K::revisions(&mut *conn, id).await?;
+    let history = K::revisions(&mut conn, id).await?;
     let mut lines = history_lines(history);
     // The values in the admin's language, as the forms show them (labels, names, years).
     let lang = locale::current();
     let references = {
         let all: Vec<(RecordKind, &[FieldChange])> =
             lines.iter().map(|l| (l.revision.record_type, l.changes.as_slice())).collect();
-        shown::References::load(&mut *conn, &all).await?
+        shown::References::load(&mut conn, &all).await?
     };
     drop(conn);
     // A person's history lists their whole case: one audit line per record whose hidden fields
