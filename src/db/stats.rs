@@ -6,12 +6,15 @@ use super::people::Source;
 use crate::domain::{CountQualifier, FigureMetric, PartialDate};
 
 /// Counts of documented, published records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadlineCounts {
     pub people: i64,
     pub held: i64,
     pub released: i64,
     pub waves: i64,
+    /// What the counts are "as of": the newest publication date of the sources cited for the
+    /// published people, their detentions and events (what their statuses rest on).
+    pub as_of: Option<PartialDate>,
 }
 
 pub async fn headline_counts(conn: &mut PgConnection) -> sqlx::Result<HeadlineCounts> {
@@ -20,14 +23,31 @@ pub async fn headline_counts(conn: &mut PgConnection) -> sqlx::Result<HeadlineCo
         select count(*) as "people!",
                count(*) filter (where status in ('awaiting_trial', 'serving_sentence', 'in_custody')) as "held!",
                count(*) filter (where status = 'released') as "released!",
-               (select count(*) from waves where publication = 'published') as "waves!"
+               (select count(*) from waves where publication = 'published') as "waves!",
+               (select partial_date_iso(s.published_on, s.published_precision)
+                from sources s
+                where s.published_on is not null
+                  and exists (
+                      select from citations c
+                      left join detentions d on d.id = c.detention_id
+                      left join events e on e.id = c.event_id
+                      join people cp on cp.id = coalesce(c.person_id, d.person_id, e.person_id)
+                      where c.source_id = s.id and cp.publication = 'published')
+                order by s.published_on desc, s.published_precision desc
+                limit 1) as as_of
         from people
         where publication = 'published'
         "#
     )
     .fetch_one(conn)
     .await?;
-    Ok(HeadlineCounts { people: row.people, held: row.held, released: row.released, waves: row.waves })
+    Ok(HeadlineCounts {
+        people: row.people,
+        held: row.held,
+        released: row.released,
+        waves: row.waves,
+        as_of: super::parse_date(row.as_of),
+    })
 }
 
 /// A country-level number as published by others, with its sources.

@@ -30,7 +30,7 @@ const ENGLISH: [&str; 20] = [
     "Names",
     "Detentions",
     "days in custody",
-    "held since",
+    "as of",
     "Cite this page",
     "Last updated",
     "Reported released",
@@ -562,18 +562,34 @@ async fn a_persons_status_agrees_with_their_sex() {
          select id, 'Alias ' || slug, 'en', 'Latn', 'alias', 'alias ' || slug from people",
     )
     .await;
-    // The home page's list of recent releases and the "also known as" of a name agree too.
-    for (lang, woman, man) in [
-        ("en", ["released 3 July 2024", "also known as"], ["released 3 July 2024", "also known as"]),
-        ("be", ["вызваленая 3 ліпеня 2024", "таксама вядомая як"], ["вызвалены 3 ліпеня 2024", "таксама вядомы як"]),
-        ("ru", ["освобождена 3 июля 2024", "также известна как"], ["освобождён 3 июля 2024", "также известен как"]),
+    // The home page's list of recent releases and the "also known as" of a name agree too; an
+    // unrecorded sex is worded neutrally, never as a man.
+    for (lang, woman, man, unrecorded) in [
+        (
+            "en",
+            ["released on 3 July 2024", "also known as"],
+            ["released on 3 July 2024", "also known as"],
+            ["released on 3 July 2024", "also known as"],
+        ),
+        (
+            "be",
+            ["вызваленая 3 ліпеня 2024", "таксама вядомая як"],
+            ["вызвалены 3 ліпеня 2024", "таксама вядомы як"],
+            ["вызваленне: 3 ліпеня 2024", "іншае імя"],
+        ),
+        (
+            "ru",
+            ["освобождена 3 июля 2024", "также известна как"],
+            ["освобождён 3 июля 2024", "также известен как"],
+            ["освобождение: 3 июля 2024", "другое имя"],
+        ),
     ] {
         let home = app.get(&in_lang(lang, "/")).await;
         let items = home.texts("#released-heading + ul li");
         for (slug, [released, alias]) in [
             ("synthetic-released-woman", woman),
             ("synthetic-released-man", man),
-            ("synthetic-released-unrecorded", man),
+            ("synthetic-released-unrecorded", unrecorded),
         ] {
             let item = items.iter().find(|li| li.contains(slug)).unwrap_or_else(|| panic!("{lang} {slug}: {items:?}"));
             assert!(item.ends_with(released), "{lang} {slug}: {item}");
@@ -586,9 +602,21 @@ async fn a_persons_status_agrees_with_their_sex() {
         }
     }
     for (slug, sex, en, be, ru) in [
-        ("synthetic-released-woman", Some("female"), "Released", "Вызваленая", "Освобождена"),
-        ("synthetic-released-man", Some("male"), "Released", "Вызвалены", "Освобождён"),
-        ("synthetic-released-unrecorded", None, "Released", "Вызвалены", "Освобождён"),
+        (
+            "synthetic-released-woman",
+            Some("female"),
+            "Released on",
+            "Вызваленая 3 ліпеня 2024",
+            "Освобождена 3 июля 2024",
+        ),
+        ("synthetic-released-man", Some("male"), "Released on", "Вызвалены 3 ліпеня 2024", "Освобождён 3 июля 2024"),
+        (
+            "synthetic-released-unrecorded",
+            None,
+            "Released on",
+            "Вызваленне: 3 ліпеня 2024",
+            "Освобождение: 3 июля 2024",
+        ),
     ] {
         for (lang, word) in [("en", en), ("be", be), ("ru", ru)] {
             let page = app.get(&in_lang(lang, &format!("/prisoners/{slug}"))).await;
