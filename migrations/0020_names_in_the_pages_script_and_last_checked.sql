@@ -14,7 +14,8 @@ create or replace function person_display_name(pid bigint, want_lang text) retur
 language sql stable parallel safe as $$
     select n.name from person_names n
     where n.person_id = pid
-    order by (n.kind = 'primary' and n.lang = want_lang) desc,
+    -- `is not distinct from`: a name of no recorded language must not sort first as a null.
+    order by (n.kind = 'primary' and n.lang is not distinct from want_lang) desc,
              case
                  when want_lang = 'ru' then case
                      when n.kind = 'transliteration' and n.lang = 'ru' then 0

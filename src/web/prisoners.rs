@@ -78,6 +78,11 @@ impl PrisonerPage {
         self.layout.t(&format!("change-{record}-{action}"))
     }
 
+    /// The day the facts were last checked, in the page's language.
+    fn checked_day(&self) -> String {
+        self.person.last_checked.map(|day| self.layout.lang.day(day)).unwrap_or_default()
+    }
+
     /// Today, for "accessed" in the citation, in the page's language.
     fn accessed(&self) -> String {
         self.layout.lang.day(self.today)

@@ -212,7 +212,11 @@ async fn a_status_says_since_when_and_as_of_which_source() {
         Some("#source-1"),
         "the newest source's note"
     );
-    assert!(losik.text("footer.record").starts_with("Record last edited:"), "{}", losik.text("footer.record"));
+    let footer = losik.text("footer.record");
+    assert!(
+        footer.starts_with("Facts last checked against the sources: not recorded. Record last edited:"),
+        "{footer}"
+    );
     let ru = app.get("/ru/prisoners/ihar-losik").await;
     assert!(ru.text(".status").starts_with("Под стражей, дата задержания не указана"), "{}", ru.text(".status"));
     assert_eq!(ru.text(".status .as-of"), "по состоянию на февраль 2025[1]");
