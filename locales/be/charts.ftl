@@ -159,3 +159,10 @@ chart-waves-band = { $plural ->
    *[other] Агульная лічба за перыяд, паказаная паласой за { $n } хвалямі, якія яна ўключае.
 }
 chart-waves-key-aggregate = паласа: агульная лічба за перыяд, уключае хвалі ўнутры
+
+# The held chart past its newest source (issue 19): $month is "люты 2025".
+chart-held-unconfirmed = Апошняя крыніца — { $month }; наступныя месяцы (пункцір) крыніцамі не пацверджаны.
+chart-legend-held-unconfirmed = не пацверджана пасля апошняй крыніцы
+charts-held-unconfirmed-row = не пацверджана
+# $as_of is "паводле стану на люты 2025".
+charts-as-of = Даныя { $as_of }: дата апошняй цытаванай крыніцы.

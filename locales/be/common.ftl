@@ -53,7 +53,12 @@ season-summer = лета
 season-autumn = восень
 season-winter = зіма
 date-since-day = з { $day } { $month } { $year }
-date-since-month = з { $month } { $year }
+# $m — m і нумар месяца: «са студзеня», «са снежня» (са перад с + зычны).
+date-since-month = { $m ->
+    [m1] са
+    [m12] са
+   *[other] з
+} { $month } { $year }
 date-since-season = з { $season } { $year }
 date-since-winter = з зімы { $year }/{ $next }
 date-since-year = з { $year } года
@@ -83,6 +88,41 @@ season-accusative-spring = вясну
 season-accusative-summer = лета
 season-accusative-autumn = восень
 season-accusative-winter = зіму
+# «калі», пасля дзеяслова ці статусу (Lang::on): «у студзені 2025», «летам 2024»; $after —
+# vowel або consonant: чым канчаецца слова перад датай (у / ў).
+date-on-day = { $day } { $month } { $year }
+date-on-month = { $after ->
+    [vowel] ў
+   *[consonant] у
+} { $month } { $year }
+date-on-season = { $season } { $year }
+date-on-winter = зімой { $year }/{ $next }
+date-on-year = { $after ->
+    [vowel] ў
+   *[consonant] у
+} { $year } годзе
+month-locative-1 = студзені
+month-locative-2 = лютым
+month-locative-3 = сакавіку
+month-locative-4 = красавіку
+month-locative-5 = маі
+month-locative-6 = чэрвені
+month-locative-7 = ліпені
+month-locative-8 = жніўні
+month-locative-9 = верасні
+month-locative-10 = кастрычніку
+month-locative-11 = лістападзе
+month-locative-12 = снежні
+season-instrumental-spring = вясной
+season-instrumental-summer = летам
+season-instrumental-autumn = восенню
+season-instrumental-winter = зімой
+# «паводле стану на …» (Lang::as_of): вінавальны склон.
+date-as-of-day = паводле стану на { $day } { $month } { $year }
+date-as-of-month = паводле стану на { $month } { $year }
+date-as-of-season = паводле стану на { $season } { $year }
+date-as-of-winter = паводле стану на зіму { $year }/{ $next }
+date-as-of-year = паводле стану на { $year } год
 
 ## Лікі
 
@@ -115,22 +155,54 @@ count-months = { $plural ->
 ## Словы для ключоў з базы
 
 # Words about one person select on $sex (female, male, other), which the site passes: see
-# Lang::label_of. Lists of statuses (the search filter) get the default.
+# Lang::label_of. other is an unrecorded (or other) sex: neutral wording then, never the
+# masculine («Вызваленне: 12 лютага 2025»). Lists of statuses (the search filter) get it too.
 status-awaiting_trial = Пад вартай, чакае суда
 status-serving_sentence = Адбывае пакаранне
 status-in_custody = Пад вартай
 status-released = { $sex ->
     [female] Вызваленая
-   *[other] Вызвалены
+    [male] Вызвалены
+   *[other] Вызваленне
 }
 status-died_in_custody = { $sex ->
     [female] Памерла пад вартай
-   *[other] Памёр пад вартай
+    [male] Памёр пад вартай
+   *[other] Смерць пад вартай
 }
 status-other = Статус невядомы
-status-since-released = { $date }
-status-since-died_in_custody = { $date }
+# З якога часу статус (Lang::status_since): $on — «у студзені 2025» пасля зычнага, $on_v — «ў
+# студзені 2025» пасля галоснага, $date — дата сама па сабе, $since — «з сакавіка 2021».
+# Перад ім status-joint-* (двукроп'е пасля назоўніка).
+status-since-released = { $sex ->
+    [female] { $on_v }
+    [male] { $on_v }
+   *[other] { $date }
+}
+status-since-died_in_custody = { $sex ->
+    [female] { $on }
+    [male] { $on }
+   *[other] { $date }
+}
 status-since-other = { $since }
+status-joint-released = { $sex ->
+    [female] { "" }
+    [male] { "" }
+   *[other] :
+}
+status-joint-died_in_custody = { $sex ->
+    [female] { "" }
+    [male] { "" }
+   *[other] :
+}
+# Калі даты няма: факт названы адсутным, а не прапушчаны.
+status-undated-released = дата вызвалення не пазначана
+status-undated-died_in_custody = дата смерці не пазначана
+status-undated-other = дата затрымання не пазначана
+# На чым грунтуецца статус: найноўшая датаваная крыніца яго фактаў.
+status-unsourced = крыніца не пазначана
+status-source-undated = дата крыніцы не пазначана
+fact-not-recorded = няма звестак
 mechanism-pardon = Памілаванне
 mechanism-amnesty = Амністыя
 mechanism-sentence_served = Пакаранне адбыта
@@ -157,7 +229,8 @@ sentence-other = Іншае пакаранне
 trial-awaiting_trial = Чакае суда
 trial-convicted = { $sex ->
     [female] Асуджаная
-   *[other] Асуджаны
+    [male] Асуджаны
+   *[other] Прысуд вынесены
 }
 trial-other = { "" }
 event-arrest = Затрыманне
@@ -180,7 +253,8 @@ name-kind-primary = імя
 name-kind-transliteration = транслітарацыя
 name-kind-alias = { $sex ->
     [female] таксама вядомая як
-   *[other] таксама вядомы як
+    [male] таксама вядомы як
+   *[other] іншае імя
 }
 name-kind-other = ранейшае імя
 language-be = беларуская

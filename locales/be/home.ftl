@@ -11,6 +11,9 @@ home-count-released = Вызваленыя
 home-count-waves = Хвалі вызваленняў
 home-count-people = Задакументаваныя людзі
 home-counts-note = Колькасць людзей, асобна задакументаваных на гэтым сайце. Праваабарончыя арганізацыі паведамляюць пра большыя лічбы; яны пададзеныя ніжэй з крыніцамі.
+# $as_of: "as of February 2025" (date-as-of-*).
+home-counts-as-of = Звесткі { $as_of } — дата найноўшай крыніцы, на якой яны грунтуюцца.
+home-counts-undated = Ні ў адной крыніцы, на якіх грунтуюцца гэтыя звесткі, не пазначана дата публікацыі.
 home-figures-heading = Лічбы, пра якія паведамляецца
 home-figure-where = { $what } (краіна: { $country })
 home-figure-source = Крыніца
@@ -18,10 +21,12 @@ waves-none = Ніводная хваля вызваленняў яшчэ не а
 home-all-waves = Усе хвалі вызваленняў
 home-released-heading = Нядаўна вызваленыя
 home-released-none = Ніводнае вызваленне яшчэ не апублікаванае.
-# $sex: female, male or other (also for an unrecorded sex).
+# $sex: female, male or other (also for an unrecorded sex: neutral wording). $on_v: «ў студзені
+# 2025» (after a vowel), «летам 2024»; $date: the date on its own.
 home-released-on = { $sex ->
-    [female] вызваленая { $date }
-   *[other] вызвалены { $date }
+    [female] вызваленая { $on_v }
+    [male] вызвалены { $on_v }
+   *[other] вызваленне: { $date }
 }
 home-updated-heading = Нядаўна абноўленыя
 home-updated-none = Ніводны запіс яшчэ не апублікаваны.

@@ -42,6 +42,7 @@ citation-title = «{ $name }».
 citation-accessed = Дата звароту: { $date }
 record-id = Ідэнтыфікатар запісу { $id }
 person-follow-changes = Сачыць за зменамі ў гэтым запісе (стужка Atom)
+person-last-checked = Факты апошні раз звераныя з крыніцамі
 person-changes = Змены ў гэтым запісе
 
 ## Публічны спіс змен
@@ -78,6 +79,7 @@ field-slug = Адрас
 field-publication = Публікацыя
 field-sex = Пол
 field-born = Дата нараджэння
+field-last_checked = Факты апошні раз правераныя
 field-occupation = Род заняткаў
 field-region = Рэгіён
 field-biography = Біяграфія

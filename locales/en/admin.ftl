@@ -166,6 +166,7 @@ script-Cyrl = Cyrillic
 script-Latn = Latin
 person-slug-hint = Lower-case words with hyphens, as in /prisoners/ihar-losik. Left empty, it is made from the first name.
 person-born-hint = As precisely as known: 1992, 1992-06, 1992-06-14 or summer 1992.
+person-last-checked-hint = The day you checked this person's facts against the sources, as 2025-02-12. Saving the form does not change it: the date says when the facts were checked, not when the record was edited.
 person-citizenships-hint = Country codes, separated by commas: BY, LT.
 admin-detentions = Detentions
 admin-detentions-none = No detention is recorded yet.

@@ -160,3 +160,10 @@ chart-waves-band = { $plural ->
    *[other] A total over a period, drawn as a band behind the { $n } waves it includes.
 }
 chart-waves-key-aggregate = band: a total over a period, including the waves inside it
+
+# The held chart past its newest source (issue 19): $month is "February 2025".
+chart-held-unconfirmed = The newest source is from { $month }; the months after it (dashed) are not confirmed by a source.
+chart-legend-held-unconfirmed = not confirmed since the newest source
+charts-held-unconfirmed-row = not confirmed
+# $as_of is "as of February 2025".
+charts-as-of = Data { $as_of }: the date of the newest source cited.

@@ -89,6 +89,35 @@ season-accusative-spring = spring
 season-accusative-summer = summer
 season-accusative-autumn = autumn
 season-accusative-winter = winter
+# "on"/"in" a date, after a verb or a status (Lang::on): "on 12 February 2025", "in January 2025".
+# $after is "vowel" or "consonant": what the word before ends with (Belarusian у/ў).
+date-on-day = on { $day } { $month } { $year }
+date-on-month = in { $month } { $year }
+date-on-season = in { $season } { $year }
+date-on-winter = in winter { $year }/{ $next }
+date-on-year = in { $year }
+month-locative-1 = January
+month-locative-2 = February
+month-locative-3 = March
+month-locative-4 = April
+month-locative-5 = May
+month-locative-6 = June
+month-locative-7 = July
+month-locative-8 = August
+month-locative-9 = September
+month-locative-10 = October
+month-locative-11 = November
+month-locative-12 = December
+season-instrumental-spring = spring
+season-instrumental-summer = summer
+season-instrumental-autumn = autumn
+season-instrumental-winter = winter
+# "as of" a date (Lang::as_of): the newest source a fact rests on.
+date-as-of-day = as of { $day } { $month } { $year }
+date-as-of-month = as of { $month } { $year }
+date-as-of-season = as of { $season } { $year }
+date-as-of-winter = as of winter { $year }/{ $next }
+date-as-of-year = as of { $year }
 
 ## Counts
 
@@ -123,11 +152,23 @@ status-in_custody = In custody
 status-released = Released
 status-died_in_custody = Died in custody
 status-other = Status unknown
-# The date a status holds from, after the status: "In custody, held since 2021"; "Released,
-# 12 February 2025". $date is a date on its own, $since one after "since" (date-since-*).
-status-since-released = { $date }
-status-since-died_in_custody = { $date }
-status-since-other = held { $since }
+# The date a status holds from, after the status (Lang::status_since): "In custody since
+# 2021"; "Released on 12 February 2025". $date is a date on its own, $since one after "since"
+# (date-since-*), $on one after a verb (date-on-*). status-joint-* comes between the two
+# (Belarusian and Russian put a colon after a noun).
+status-since-released = { $on }
+status-since-died_in_custody = { $on }
+status-since-other = { $since }
+status-joint-released = { "" }
+status-joint-died_in_custody = { "" }
+# When the date is not known: the missing fact is said, not left out.
+status-undated-released = date of release not recorded
+status-undated-died_in_custody = date of death not recorded
+status-undated-other = date of arrest not recorded
+# What a status rests on: the newest dated source of its facts.
+status-unsourced = no source cited
+status-source-undated = source date not recorded
+fact-not-recorded = not recorded
 mechanism-pardon = Pardon
 mechanism-amnesty = Amnesty
 mechanism-sentence_served = Sentence served

@@ -42,6 +42,7 @@ citation-title = “{ $name }.”
 citation-accessed = Accessed { $date }
 record-id = Record ID { $id }
 person-follow-changes = Follow changes to this record (Atom feed)
+person-last-checked = Facts last checked against the sources
 person-changes = Changes to this record
 
 ## The public change log: what changed in which part of the record.
@@ -78,6 +79,7 @@ field-slug = Address
 field-publication = Publication
 field-sex = Sex
 field-born = Born
+field-last_checked = Facts last checked
 field-occupation = Occupation
 field-region = Region
 field-biography = Biography

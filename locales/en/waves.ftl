@@ -10,7 +10,8 @@ wave-counterparty = Counterparty
 wave-traded = Reportedly in return for
 wave-people-heading = People released in this wave
 wave-people-none = No one released in this wave is documented individually yet.
-last-updated = Last updated
+# When the record was last edited here: not a date its facts were checked.
+last-updated = Record last edited
 wave-documented-not-named = { $plural ->
     [one] { $n } person documented, { $withheld } of them not named to protect them and their family.
    *[other] { $n } people documented, { $withheld } of them not named to protect them and their families.

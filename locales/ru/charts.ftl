@@ -159,3 +159,10 @@ chart-waves-band = { $plural ->
    *[other] Общее число за период, показанное полосой за { $n } волнами, которые оно включает.
 }
 chart-waves-key-aggregate = полоса: общее число за период, включает волны внутри
+
+# The held chart past its newest source (issue 19): $month is "февраль 2025".
+chart-held-unconfirmed = Последний источник — { $month }; следующие месяцы (пунктир) источниками не подтверждены.
+chart-legend-held-unconfirmed = не подтверждено после последнего источника
+charts-held-unconfirmed-row = не подтверждено
+# $as_of is "по состоянию на февраль 2025".
+charts-as-of = Данные { $as_of }: дата последнего цитируемого источника.

@@ -83,6 +83,35 @@ season-accusative-spring = весну
 season-accusative-summer = лето
 season-accusative-autumn = осень
 season-accusative-winter = зиму
+# «когда», после глагола или статуса (Lang::on): «в январе 2025», «летом 2024»; $after здесь
+# не нужен (он для белорусского у/ў).
+date-on-day = { $day } { $month } { $year }
+date-on-month = в { $month } { $year }
+date-on-season = { $season } { $year }
+date-on-winter = зимой { $year }/{ $next }
+date-on-year = в { $year } году
+month-locative-1 = январе
+month-locative-2 = феврале
+month-locative-3 = марте
+month-locative-4 = апреле
+month-locative-5 = мае
+month-locative-6 = июне
+month-locative-7 = июле
+month-locative-8 = августе
+month-locative-9 = сентябре
+month-locative-10 = октябре
+month-locative-11 = ноябре
+month-locative-12 = декабре
+season-instrumental-spring = весной
+season-instrumental-summer = летом
+season-instrumental-autumn = осенью
+season-instrumental-winter = зимой
+# «по состоянию на …» (Lang::as_of): винительный падеж.
+date-as-of-day = по состоянию на { $day } { $month } { $year }
+date-as-of-month = по состоянию на { $month } { $year }
+date-as-of-season = по состоянию на { $season } { $year }
+date-as-of-winter = по состоянию на зиму { $year }/{ $next }
+date-as-of-year = по состоянию на { $year } год
 
 ## Числа
 
@@ -115,22 +144,53 @@ count-months = { $plural ->
 ## Слова для ключей из базы
 
 # Слова об одном человеке выбирают форму по $sex (female, male, other), который передаёт сайт:
-# см. Lang::label_of. Списки статусов (фильтр поиска) получают форму по умолчанию.
+# см. Lang::label_of. other — пол не указан (или другой): тогда нейтральная формулировка, не
+# мужской род («Освобождение: 12 февраля 2025»). Списки статусов (фильтр поиска) тоже получают её.
 status-awaiting_trial = Под стражей, ожидает суда
 status-serving_sentence = Отбывает наказание
 status-in_custody = Под стражей
 status-released = { $sex ->
     [female] Освобождена
-   *[other] Освобождён
+    [male] Освобождён
+   *[other] Освобождение
 }
 status-died_in_custody = { $sex ->
     [female] Умерла под стражей
-   *[other] Умер под стражей
+    [male] Умер под стражей
+   *[other] Смерть под стражей
 }
 status-other = Статус неизвестен
-status-since-released = { $date }
-status-since-died_in_custody = { $date }
+# С какого времени статус (Lang::status_since): $on — «в январе 2025», $date — дата сама по
+# себе, $since — «с марта 2021». Перед ним status-joint-* (двоеточие после существительного).
+status-since-released = { $sex ->
+    [female] { $on }
+    [male] { $on }
+   *[other] { $date }
+}
+status-since-died_in_custody = { $sex ->
+    [female] { $on }
+    [male] { $on }
+   *[other] { $date }
+}
 status-since-other = { $since }
+status-joint-released = { $sex ->
+    [female] { "" }
+    [male] { "" }
+   *[other] :
+}
+status-joint-died_in_custody = { $sex ->
+    [female] { "" }
+    [male] { "" }
+   *[other] :
+}
+# Когда даты нет: факт назван отсутствующим, а не опущен.
+status-undated-released = дата освобождения не указана
+status-undated-died_in_custody = дата смерти не указана
+status-undated-other = дата задержания не указана
+# На чём основан статус: самый новый датированный источник его фактов.
+status-unsourced = источник не указан
+status-source-undated = дата источника не указана
+fact-not-recorded = нет сведений
 mechanism-pardon = Помилование
 mechanism-amnesty = Амнистия
 mechanism-sentence_served = Наказание отбыто
@@ -157,7 +217,8 @@ sentence-other = Другое наказание
 trial-awaiting_trial = Ожидает суда
 trial-convicted = { $sex ->
     [female] Осуждена
-   *[other] Осуждён
+    [male] Осуждён
+   *[other] Приговор вынесен
 }
 trial-other = { "" }
 event-arrest = Задержание
@@ -180,7 +241,8 @@ name-kind-primary = имя
 name-kind-transliteration = транслитерация
 name-kind-alias = { $sex ->
     [female] также известна как
-   *[other] также известен как
+    [male] также известен как
+   *[other] другое имя
 }
 name-kind-other = прежнее имя
 language-be = белорусский

@@ -11,6 +11,9 @@ home-count-released = Освобождены
 home-count-waves = Волны освобождений
 home-count-people = Задокументировано людей
 home-counts-note = Число людей, отдельно задокументированных на этом сайте. Правозащитные организации сообщают о больших цифрах; они приведены ниже с источниками.
+# $as_of: "as of February 2025" (date-as-of-*).
+home-counts-as-of = Данные { $as_of } — дата самого нового источника, на котором они основаны.
+home-counts-undated = Ни у одного источника, на которых основаны эти данные, не указана дата публикации.
 home-figures-heading = Сообщаемые цифры
 home-figure-where = { $what } (страна: { $country })
 home-figure-source = Источник
@@ -18,10 +21,12 @@ waves-none = Ни одна волна освобождений ещё не оп�
 home-all-waves = Все волны освобождений
 home-released-heading = Недавно освобождённые
 home-released-none = Ни одно освобождение ещё не опубликовано.
-# $sex: female, male or other (also for an unrecorded sex).
+# $sex: female, male or other (also for an unrecorded sex: neutral wording). $on: «в январе
+# 2025», «летом 2024»; $date: the date on its own.
 home-released-on = { $sex ->
-    [female] освобождена { $date }
-   *[other] освобождён { $date }
+    [female] освобождена { $on }
+    [male] освобождён { $on }
+   *[other] освобождение: { $date }
 }
 home-updated-heading = Недавно обновлённые
 home-updated-none = Ни одна запись ещё не опубликована.

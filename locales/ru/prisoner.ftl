@@ -42,6 +42,7 @@ citation-title = «{ $name }».
 citation-accessed = Дата обращения: { $date }
 record-id = Идентификатор записи { $id }
 person-follow-changes = Следить за изменениями в этой записи (лента Atom)
+person-last-checked = Факты последний раз сверены с источниками
 person-changes = Изменения в этой записи
 
 ## Публичный список изменений
@@ -78,6 +79,7 @@ field-slug = Адрес
 field-publication = Публикация
 field-sex = Пол
 field-born = Дата рождения
+field-last_checked = Факты последний раз проверены
 field-occupation = Род занятий
 field-region = Регион
 field-biography = Биография

@@ -58,6 +58,9 @@ pub struct LineChart {
     pub last: Date,
     /// Records that could not be placed in a month, per series.
     pub unplaced: Vec<i64>,
+    /// The last month the sources speak of, when the range goes on past it: later months
+    /// carry the last reported state on (`held` only).
+    pub confirmed_until: Option<Date>,
 }
 
 impl LineChart {
@@ -87,6 +90,22 @@ impl LineChart {
             }
         }
         seen
+    }
+
+    /// Whether `row` lies past the newest source: carried on, not confirmed.
+    pub fn unconfirmed(&self, row: &Row) -> bool {
+        self.confirmed_until.is_some_and(|until| row.month > until)
+    }
+
+    /// [`LineChart::unconfirmed`] for a row of [`LineChart::table_rows`]: a year's row shows its
+    /// last month.
+    pub fn unconfirmed_in_table(&self, row: &Row) -> bool {
+        let shown = if self.by_year() {
+            row.month.replace_month(time::Month::December).unwrap_or(row.month).min(self.last)
+        } else {
+            row.month
+        };
+        self.confirmed_until.is_some_and(|until| shown > until)
     }
 
     pub fn latest(&self) -> Option<&Row> {
@@ -181,12 +200,19 @@ pub fn flows(data: &Flows, first: Date, last: Date) -> LineChart {
         first,
         last,
         unplaced: vec![data.unplaced_arrests, data.unplaced_releases],
+        confirmed_until: None,
     }
 }
 
 /// People held at the end of each month from `first` to `last`, with `waves` marked.
-pub fn held(data: &HeldChanges, waves: &[WaveSummary], first: Date, last: Date) -> LineChart {
-    let frame = Frame::new(44.0, PLOT_HEIGHT, 2.0 * LEGEND_ROW);
+///
+/// `as_of` is the month of the newest source the data rest on. Months after it are drawn as a
+/// second, dashed series (`held-unconfirmed`): the count carried on from what was last
+/// reported, not a state any source confirms, so an old status is not drawn as today's.
+pub fn held(data: &HeldChanges, waves: &[WaveSummary], first: Date, last: Date, as_of: Option<Date>) -> LineChart {
+    let confirmed_until = as_of.map(first_of_month).filter(|month| *month < last);
+    let legend_rows = if confirmed_until.is_some() { 3.0 } else { 2.0 };
+    let frame = Frame::new(44.0, PLOT_HEIGHT, legend_rows * LEGEND_ROW);
     // Everyone detained before the range and not yet released is held when it begins.
     let mut count: i64 = data.deltas.iter().filter(|(m, _)| *m < first).map(|(_, d)| d).sum();
     let rows: Vec<Row> = months(first, last)
@@ -198,16 +224,30 @@ pub fn held(data: &HeldChanges, waves: &[WaveSummary], first: Date, last: Date) 
     let max = rows.iter().map(|r| r.values[0]).max().unwrap_or(0);
     let (y, y_ticks) = value_axis(max, 5, (frame.bottom, frame.top));
     let (x, x_ticks) = time_axis(&frame, first, last);
-    let mut path = String::new();
-    for (n, row) in rows.iter().enumerate() {
+    // One step per month; a month after `confirmed_until` goes to the second path, which
+    // starts where the first ends.
+    let (mut confirmed, mut unconfirmed) = (String::new(), String::new());
+    let mut previous: Option<f64> = None;
+    for row in &rows {
         let (x0, x1, py) =
             (x.map(day_number(row.month)), x.map(day_number(add_months(row.month, 1))), y.map(row.values[0] as f64));
-        if n == 0 {
-            let _ = write!(path, "M{x0:.1} {py:.1}");
-        } else {
-            let _ = write!(path, " V{py:.1}");
+        let after = confirmed_until.is_some_and(|until| row.month > until);
+        let path = if after { &mut unconfirmed } else { &mut confirmed };
+        if path.is_empty() {
+            let _ = write!(path, "M{x0:.1} {:.1}", previous.unwrap_or(py));
         }
-        let _ = write!(path, " H{x1:.1}");
+        let _ = write!(path, " V{py:.1} H{x1:.1}");
+        previous = Some(py);
+    }
+    let mut series = vec![Series { key: "held", colour: "#9A3412", dash: "", path: confirmed, markers: Vec::new() }];
+    if !unconfirmed.is_empty() {
+        series.push(Series {
+            key: "held-unconfirmed",
+            colour: "#9A3412",
+            dash: "2 4",
+            path: unconfirmed,
+            markers: Vec::new(),
+        });
     }
     let range_end = add_months(last, 1);
     let marks = waves
@@ -230,12 +270,13 @@ pub fn held(data: &HeldChanges, waves: &[WaveSummary], first: Date, last: Date) 
         frame,
         y_ticks,
         x_ticks,
-        series: vec![Series { key: "held", colour: "#9A3412", dash: "", path, markers: Vec::new() }],
+        series,
         waves: marks,
         rows,
         first,
         last,
         unplaced: vec![data.unplaced],
+        confirmed_until,
     }
 }
 
@@ -274,12 +315,32 @@ mod tests {
             deltas: vec![(date!(2020 - 05 - 01), 2), (date!(2024 - 02 - 01), 1), (date!(2024 - 03 - 01), -2)],
             unplaced: 1,
         };
-        let chart = held(&data, &[], date!(2024 - 01 - 01), date!(2024 - 04 - 01));
+        let chart = held(&data, &[], date!(2024 - 01 - 01), date!(2024 - 04 - 01), None);
         let values: Vec<i64> = chart.rows.iter().map(|r| r.values[0]).collect();
         assert_eq!(values, vec![2, 3, 1, 1]);
         assert_eq!(chart.peak(0).unwrap().month, date!(2024 - 02 - 01));
         assert!(chart.series[0].path.starts_with('M'));
         assert_eq!(chart.series[0].path.matches('H').count(), 4, "one step per month");
+        assert_eq!(chart.series.len(), 1, "no source date: nothing is marked unconfirmed");
+    }
+
+    #[test]
+    fn held_after_the_newest_source_is_drawn_apart() {
+        let data = HeldChanges { deltas: vec![(date!(2024 - 01 - 01), 3)], unplaced: 0 };
+        let (first, last) = (date!(2024 - 01 - 01), date!(2024 - 06 - 01));
+        let chart = held(&data, &[], first, last, Some(date!(2024 - 02 - 12)));
+        let keys: Vec<&str> = chart.series.iter().map(|s| s.key).collect();
+        assert_eq!(keys, ["held", "held-unconfirmed"]);
+        assert_eq!(chart.series[0].path.matches('H').count(), 2, "January and February are confirmed");
+        assert_eq!(chart.series[1].path.matches('H').count(), 4, "March to June are carried on");
+        assert!(!chart.series[1].dash.is_empty(), "the carried-on months look different in print too");
+        // The second path starts where the first ends.
+        let end = chart.series[0].path.rsplit(" H").next().unwrap();
+        assert!(chart.series[1].path.starts_with(&format!("M{end} ")), "{:?}", chart.series);
+        assert_eq!(chart.rows.len(), 6, "the data rows are every month all the same");
+        // A source newer than the range's end leaves the line whole.
+        let chart = held(&data, &[], first, last, Some(date!(2024 - 06 - 30)));
+        assert_eq!(chart.series.len(), 1);
     }
 
     #[test]

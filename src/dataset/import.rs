@@ -329,7 +329,7 @@ impl Checker<'_> {
             }
         }
         for column in table.columns {
-            let optional = matches!(column.kind, Kind::Derived | Kind::Precision { .. });
+            let optional = column.added_later || matches!(column.kind, Kind::Derived | Kind::Precision { .. });
             if !optional && !seen.contains(column.name) {
                 self.problems.push(Problem::file(file, format!("the column “{}” is missing", column.name)));
             }

@@ -98,6 +98,9 @@ pub struct Column {
     pub kind: Kind,
     /// For the manifest and `/data`.
     pub about: &'static str,
+    /// A column added after datasets were first published: a file without it (an older dump)
+    /// still imports, with the column empty.
+    pub added_later: bool,
 }
 
 impl Column {
@@ -146,7 +149,12 @@ impl Table {
 }
 
 const fn col(name: &'static str, kind: Kind, about: &'static str) -> Column {
-    Column { name, kind, about }
+    Column { name, kind, about, added_later: false }
+}
+
+/// A column older dumps do not have (see [`Column::added_later`]).
+const fn later_col(name: &'static str, kind: Kind, about: &'static str) -> Column {
+    Column { name, kind, about, added_later: true }
 }
 
 const fn text(max: usize) -> Kind {
@@ -209,6 +217,11 @@ pub static TABLES: &[Table] = &[
             col("status", Kind::Derived, "current status, derived from the detentions (read only)"),
             col("status_since", Kind::Derived, "since when the status holds (read only)"),
             col("status_since_precision", Kind::Derived, "how precise status_since is (read only)"),
+            later_col(
+                "last_checked",
+                Kind::Code { check: is_day, hint: "a day as YYYY-MM-DD", required: false },
+                "the day an editor last checked the facts against the sources (not when the record was edited)",
+            ),
         ],
     },
     Table {
@@ -503,6 +516,11 @@ pub const IMPORT_ORDER: &[&str] = &[
 
 fn is_lang(s: &str) -> bool {
     (2..=3).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// A calendar day as `YYYY-MM-DD`.
+fn is_day(s: &str) -> bool {
+    time::Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).is_ok()
 }
 
 /// The languages of the site, in which record texts are written (migration 0011).

@@ -34,7 +34,7 @@ pub async fn people(conn: &mut PgConnection) -> sqlx::Result<Vec<Row>> {
                    partial_date_iso(p.born_on, p.born_precision) as born, p.born_precision,
                    p.occupation, p.region, p.biography, p.text_lang, p.synthetic, p.status,
                    partial_date_iso(p.status_since, p.status_since_precision) as status_since,
-                   p.status_since_precision
+                   p.status_since_precision, p.last_checked
             from people p
             where p.public
         ) t
@@ -429,9 +429,9 @@ pub async fn insert(tx: &mut Transaction<'_, Postgres>, table: &str, rows: Vec<R
             sqlx::query!(
                 r#"
             insert into people (id, public_id, slug, sex, born_on, born_precision, occupation, region, biography,
-                                text_lang, synthetic, publication, naming_basis)
+                                text_lang, synthetic, publication, naming_basis, last_checked)
             select id, public_id, slug, sex, born_on, born_precision, occupation, region, biography,
-                   text_lang, synthetic, 'published', 'public_sources'
+                   text_lang, synthetic, 'published', 'public_sources', last_checked
             from jsonb_populate_recordset(null::people, $1)
             "#,
                 rows

@@ -127,6 +127,8 @@ pub struct PersonProfile {
     pub status_since: Option<PartialDate>,
     pub synthetic: bool,
     pub updated_at: OffsetDateTime,
+    /// The day an editor last checked the facts against the sources.
+    pub last_checked: Option<time::Date>,
     pub names: Vec<PersonName>,
     pub citizenships: Vec<Country>,
     pub detentions: Vec<Detention>,
@@ -220,7 +222,7 @@ pub async fn find_published_profile(
              from person_texts t where t.person_id = p.id) as "texts!: Json<Vec<TextRow>>",
             p.status as "status: PersonStatus",
             partial_date_iso(p.status_since, p.status_since_precision) as status_since,
-            p.synthetic, p.updated_at,
+            p.synthetic, p.updated_at, p.last_checked,
             coalesce(person_display_name(p.id, $2), p.slug) as "display_name!",
             (select coalesce(json_agg(json_build_object(
                         'name', n.name, 'lang', n.lang, 'script', n.script, 'kind', n.kind)
@@ -330,6 +332,7 @@ pub async fn find_published_profile(
             status_since: super::parse_date(row.status_since),
             synthetic: row.synthetic,
             updated_at: row.updated_at,
+            last_checked: row.last_checked,
             names: row.names.0,
             citizenships: row.citizenships.0,
             detentions: row.detentions.0,

@@ -6,12 +6,15 @@ use super::people::Source;
 use crate::domain::{CountQualifier, FigureMetric, PartialDate};
 
 /// Counts of documented, published records.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct HeadlineCounts {
     pub people: i64,
     pub held: i64,
     pub released: i64,
     pub waves: i64,
+    /// What the counts are "as of": the newest publication date of the sources cited for the
+    /// published people, their detentions and events (what their statuses rest on).
+    pub as_of: Option<PartialDate>,
 }
 
 pub async fn headline_counts(conn: &mut PgConnection) -> sqlx::Result<HeadlineCounts> {
@@ -25,9 +28,43 @@ pub async fn headline_counts(conn: &mut PgConnection) -> sqlx::Result<HeadlineCo
         where publication = 'published'
         "#
     )
-    .fetch_one(conn)
+    .fetch_one(&mut *conn)
     .await?;
-    Ok(HeadlineCounts { people: row.people, held: row.held, released: row.released, waves: row.waves })
+    Ok(HeadlineCounts {
+        people: row.people,
+        held: row.held,
+        released: row.released,
+        waves: row.waves,
+        as_of: newest_source(conn, None).await?,
+    })
+}
+
+/// What the published facts are "as of": the newest publication date of the sources cited for
+/// the published people, their detentions and events (what their statuses rest on); with
+/// `country`, only for people detained in that country. Never a date of ours (an import, an
+/// edit): a status is as old as its newest source.
+pub async fn newest_source(conn: &mut PgConnection, country: Option<&str>) -> sqlx::Result<Option<PartialDate>> {
+    let newest = sqlx::query_scalar!(
+        r#"
+        select partial_date_iso(s.published_on, s.published_precision)
+        from sources s
+        where s.published_on is not null
+          and exists (
+              select from citations c
+              left join detentions d on d.id = c.detention_id
+              left join events e on e.id = c.event_id
+              join people cp on cp.id = coalesce(c.person_id, d.person_id, e.person_id)
+              where c.source_id = s.id and cp.publication = 'published'
+                and ($1::text is null
+                     or exists (select from detentions dc where dc.person_id = cp.id and dc.country = $1)))
+        order by s.published_on desc, s.published_precision desc
+        limit 1
+        "#,
+        country,
+    )
+    .fetch_optional(conn)
+    .await?;
+    Ok(super::parse_date(newest.flatten()))
 }
 
 /// A country-level number as published by others, with its sources.

@@ -45,6 +45,8 @@ const CATALOGUE: &[(RecordKind, &[(&str, Visibility)])] = &[
             ("region", Public),
             ("biography", Public),
             ("citizenships", Public),
+            // The day an editor last checked the facts against the sources: readers weigh them by it.
+            ("last_checked", Public),
             // Whether the person may be named, and why: the staff's decision, not a fact to publish.
             ("identity", Restricted),
             ("naming_basis", Restricted),

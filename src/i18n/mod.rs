@@ -171,7 +171,8 @@ impl Lang {
     }
 
     /// The `$sex` a message about one person selects on: `female`, `male`, or `other` for
-    /// anyone else and for an unrecorded sex (the form the language uses by default).
+    /// anyone else and for an unrecorded sex. Belarusian and Russian word `other` neutrally
+    /// ("Освобождение: 12 февраля 2025"), never in the masculine.
     pub fn sex(self, sex: impl std::borrow::Borrow<Option<Sex>>) -> &'static str {
         match sex.borrow() {
             Some(Sex::Female) => "female",
@@ -187,12 +188,42 @@ impl Lang {
         self.t_count(&key, n.count(), &[])
     }
 
-    /// The date a status holds from, as it follows the status: "held since 2021" for someone
-    /// in custody, the date alone for a release.
-    pub fn status_since(self, status: &str, date: &PartialDate) -> String {
+    /// The date a status holds from, as it follows the status and [`Lang::status_joint`]:
+    /// "since 2021" for someone in custody, "on 12 February 2025" / "в январе 2025" for a
+    /// release, the date alone after a neutral noun ("Освобождение: 12 февраля 2025").
+    pub fn status_since(self, status: &str, sex: impl std::borrow::Borrow<Option<Sex>>, date: &PartialDate) -> String {
         let specific = format!("status-since-{status}");
         let key = if self.has(&specific) { specific } else { "status-since-other".to_owned() };
-        self.t_args(&key, &[("date", &self.date(date)), ("since", &self.since(date))])
+        self.t_dated(&key, sex, date)
+    }
+
+    /// What stands between a status and its date: a colon after a noun ("Освобождение:"),
+    /// else nothing.
+    pub fn status_joint(self, status: &str, sex: impl std::borrow::Borrow<Option<Sex>>) -> String {
+        let key = format!("status-joint-{status}");
+        if self.has(&key) { self.t_args(&key, &[("sex", &self.sex(sex))]) } else { String::new() }
+    }
+
+    /// What a status without a date says instead: "date of arrest not recorded".
+    pub fn status_undated(self, status: &str) -> String {
+        let specific = format!("status-undated-{status}");
+        if self.has(&specific) { self.t(&specific) } else { self.t("status-undated-other") }
+    }
+
+    /// The message `key` about one person and a date: it gets `$sex`, `$date` (the date on its
+    /// own), `$since`, `$on` ("in January 2025", after a consonant in Belarusian) and `$on_v`
+    /// (the same after a vowel: "ў студзені 2025").
+    pub fn t_dated(self, key: &str, sex: impl std::borrow::Borrow<Option<Sex>>, date: &PartialDate) -> String {
+        self.t_args(
+            key,
+            &[
+                ("sex", &self.sex(sex)),
+                ("date", &self.date(date)),
+                ("since", &self.since(date)),
+                ("on", &self.on_after(date, false)),
+                ("on_v", &self.on_after(date, true)),
+            ],
+        )
     }
 
     /// A country's name in this language, or as the database has it (in English) for a
@@ -291,7 +322,10 @@ impl Lang {
             Precision::Day => {
                 self.t_args("date-since-day", &[("day", &start.day()), ("month", &month()), ("year", &year)])
             }
-            Precision::Month => self.t_args("date-since-month", &[("month", &month()), ("year", &year)]),
+            Precision::Month => self.t_args(
+                "date-since-month",
+                &[("month", &month()), ("m", &format!("m{}", start.month() as u8)), ("year", &year)],
+            ),
             Precision::Season => match date.season_of() {
                 Some(Season::Winter) => self.t_args(
                     "date-since-winter",
@@ -304,6 +338,89 @@ impl Lang {
                 None => self.t_args("date-since-year", &[("year", &year)]),
             },
             Precision::Year => self.t_args("date-since-year", &[("year", &year)]),
+        }
+    }
+
+    /// When something happened, as the language says it after a verb: "on 12 February 2025",
+    /// "in January 2025", "в январе 2025", "летом 2024", "у 2024 годзе" (the month in the
+    /// locative, the season in the instrumental).
+    pub fn on(self, date: &PartialDate) -> String {
+        self.on_after(date, false)
+    }
+
+    /// [`Lang::on`] after a word that ends in a vowel (`after_vowel`), which in Belarusian
+    /// turns "у" into "ў": "вызвалены ў студзені 2025".
+    pub fn on_after(self, date: &PartialDate, after_vowel: bool) -> String {
+        let start = date.start();
+        let year = start.year();
+        let after = if after_vowel { "vowel" } else { "consonant" };
+        match date.precision() {
+            Precision::Day => self.t_args(
+                "date-on-day",
+                &[
+                    ("day", &start.day()),
+                    ("month", &self.t(&format!("month-genitive-{}", start.month() as u8))),
+                    ("year", &year),
+                    ("after", &after),
+                ],
+            ),
+            Precision::Month => self.t_args(
+                "date-on-month",
+                &[
+                    ("month", &self.t(&format!("month-locative-{}", start.month() as u8))),
+                    ("year", &year),
+                    ("after", &after),
+                ],
+            ),
+            Precision::Season => match date.season_of() {
+                Some(Season::Winter) => self.t_args(
+                    "date-on-winter",
+                    &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100))), ("after", &after)],
+                ),
+                Some(season) => self.t_args(
+                    "date-on-season",
+                    &[
+                        ("season", &self.t(&format!("season-instrumental-{}", season.as_str()))),
+                        ("year", &year),
+                        ("after", &after),
+                    ],
+                ),
+                None => self.t_args("date-on-year", &[("year", &year), ("after", &after)]),
+            },
+            Precision::Year => self.t_args("date-on-year", &[("year", &year), ("after", &after)]),
+        }
+    }
+
+    /// "as of" a date: the date of the newest source a fact rests on. "as of February 2025",
+    /// "паводле стану на люты 2025", "по состоянию на лето 2024" (the accusative after "на").
+    pub fn as_of(self, date: &PartialDate) -> String {
+        let start = date.start();
+        let year = start.year();
+        match date.precision() {
+            Precision::Day => self.t_args(
+                "date-as-of-day",
+                &[
+                    ("day", &start.day()),
+                    ("month", &self.t(&format!("month-genitive-{}", start.month() as u8))),
+                    ("year", &year),
+                ],
+            ),
+            Precision::Month => self.t_args(
+                "date-as-of-month",
+                &[("month", &self.t(&format!("month-accusative-{}", start.month() as u8))), ("year", &year)],
+            ),
+            Precision::Season => match date.season_of() {
+                Some(Season::Winter) => self.t_args(
+                    "date-as-of-winter",
+                    &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100)))],
+                ),
+                Some(season) => self.t_args(
+                    "date-as-of-season",
+                    &[("season", &self.t(&format!("season-accusative-{}", season.as_str()))), ("year", &year)],
+                ),
+                None => self.t_args("date-as-of-year", &[("year", &year)]),
+            },
+            Precision::Year => self.t_args("date-as-of-year", &[("year", &year)]),
         }
     }
 
@@ -453,10 +570,12 @@ mod tests {
         for (lang, status, sex, shown) in [
             (Lang::Be, "released", Some(Sex::Female), "Вызваленая"),
             (Lang::Be, "released", Some(Sex::Male), "Вызвалены"),
-            (Lang::Be, "released", None, "Вызвалены"),
+            (Lang::Be, "released", None, "Вызваленне"),
             (Lang::Be, "died_in_custody", Some(Sex::Female), "Памерла пад вартай"),
             (Lang::Ru, "released", Some(Sex::Female), "Освобождена"),
-            (Lang::Ru, "released", Some(Sex::Other), "Освобождён"),
+            (Lang::Ru, "released", Some(Sex::Other), "Освобождение"),
+            (Lang::Ru, "released", None, "Освобождение"),
+            (Lang::Ru, "died_in_custody", None, "Смерть под стражей"),
             (Lang::Ru, "died_in_custody", Some(Sex::Female), "Умерла под стражей"),
             (Lang::Ru, "serving_sentence", Some(Sex::Female), "Отбывает наказание"),
             (Lang::En, "released", Some(Sex::Female), "Released"),
@@ -465,6 +584,127 @@ mod tests {
         }
         assert_eq!(Lang::Ru.label_of("trial", "convicted", Some(Sex::Female)), "Осуждена");
         assert_eq!(Lang::Be.label_of("trial", "convicted", Some(Sex::Male)), "Асуджаны");
+    }
+
+    /// Every message that selects on `$sex`, in Belarusian and Russian, for a woman, a man and
+    /// someone whose sex is not recorded: each formats, the three differ (the unrecorded one is
+    /// neutral, not the masculine), and the phrases read as written here.
+    #[test]
+    fn every_gendered_message_has_a_female_a_male_and_a_neutral_form() {
+        let date: PartialDate = "2025-01".parse().unwrap();
+        for lang in [Lang::Be, Lang::Ru] {
+            let gendered: Vec<String> = sources(lang)
+                .into_iter()
+                .flat_map(|(_, text)| {
+                    let resource = FluentResource::try_new(text).unwrap();
+                    resource
+                        .entries()
+                        .filter_map(|entry| match entry {
+                            fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_owned()),
+                            _ => None,
+                        })
+                        .collect::<Vec<_>>()
+                })
+                .filter(|key| {
+                    let message = BUNDLES[lang as usize].get_message(key).and_then(|m| m.value());
+                    message.is_some_and(|pattern| format!("{pattern:?}").contains("name: \"sex\""))
+                })
+                .collect();
+            assert!(gendered.len() >= 8, "{}: the gendered messages are found: {gendered:?}", lang.code());
+            for key in &gendered {
+                let [female, male, unknown] =
+                    [Some(Sex::Female), Some(Sex::Male), None].map(|sex| lang.t_dated(key, sex, &date));
+                for form in [&female, &male, &unknown] {
+                    assert!(!form.contains(MISSING_MARK), "{} {key}: {form}", lang.code());
+                }
+                // A joint is empty for a woman and a man alike; every other message differs.
+                if !key.starts_with("status-joint-") && !key.starts_with("status-since-") {
+                    assert_ne!(female, male, "{} {key}", lang.code());
+                }
+                assert_ne!(unknown, male, "{} {key}: an unrecorded sex is not worded as a man", lang.code());
+                assert_eq!(lang.t_dated(key, Some(Sex::Other), &date), unknown, "{} {key}", lang.code());
+            }
+        }
+        let released = |lang: Lang, sex: Option<Sex>, iso: &str| {
+            let date: PartialDate = iso.parse().unwrap();
+            format!(
+                "{}{} {}",
+                lang.label_of("status", "released", sex),
+                lang.status_joint("released", sex),
+                lang.status_since("released", sex, &date)
+            )
+        };
+        for (lang, sex, iso, shown) in [
+            (Lang::Ru, None, "2025-02-12", "Освобождение: 12 февраля 2025"),
+            (Lang::Ru, Some(Sex::Male), "2025-01", "Освобождён в январе 2025"),
+            (Lang::Ru, Some(Sex::Female), "2024-summer", "Освобождена летом 2024"),
+            (Lang::Ru, None, "2024-summer", "Освобождение: лето 2024"),
+            (Lang::Be, None, "2025-02-12", "Вызваленне: 12 лютага 2025"),
+            (Lang::Be, Some(Sex::Male), "2025-01", "Вызвалены ў студзені 2025"),
+            (Lang::Be, Some(Sex::Female), "2024", "Вызваленая ў 2024 годзе"),
+            (Lang::En, None, "2025-02-12", "Released on 12 February 2025"),
+            (Lang::En, Some(Sex::Female), "2025-01", "Released in January 2025"),
+        ] {
+            assert_eq!(released(lang, sex, iso), shown, "{} {sex:?} {iso}", lang.code());
+        }
+        let date: PartialDate = "2023-05".parse().unwrap();
+        let died = |lang: Lang, sex: Option<Sex>| {
+            format!(
+                "{}{} {}",
+                lang.label_of("status", "died_in_custody", sex),
+                lang.status_joint("died_in_custody", sex),
+                lang.status_since("died_in_custody", sex, &date)
+            )
+        };
+        assert_eq!(died(Lang::Be, Some(Sex::Male)), "Памёр пад вартай у маі 2023");
+        assert_eq!(died(Lang::Ru, None), "Смерть под стражей: май 2023");
+        let march: PartialDate = "2021-03".parse().unwrap();
+        assert_eq!(Lang::En.status_since("in_custody", None, &march), "since March 2021");
+        assert_eq!(Lang::Ru.status_since("in_custody", None, &march), "с марта 2021");
+        assert_eq!(Lang::Ru.t_dated("home-released-on", None, &march), "освобождение: март 2021");
+        assert_eq!(Lang::Ru.t_dated("home-released-on", Some(Sex::Female), &march), "освобождена в марте 2021");
+    }
+
+    #[test]
+    fn on_a_date_takes_the_locative_and_the_instrumental() {
+        for (iso, en, be, ru) in [
+            ("2025-02-12", "on 12 February 2025", "12 лютага 2025", "12 февраля 2025"),
+            ("2025-01", "in January 2025", "у студзені 2025", "в январе 2025"),
+            ("2024-12", "in December 2024", "у снежні 2024", "в декабре 2024"),
+            ("2025-spring", "in spring 2025", "вясной 2025", "весной 2025"),
+            ("2024-summer", "in summer 2024", "летам 2024", "летом 2024"),
+            ("2024-autumn", "in autumn 2024", "восенню 2024", "осенью 2024"),
+            ("2024-winter", "in winter 2024/25", "зімой 2024/25", "зимой 2024/25"),
+            ("2024", "in 2024", "у 2024 годзе", "в 2024 году"),
+        ] {
+            let date: PartialDate = iso.parse().unwrap();
+            assert_eq!(Lang::En.on(&date), en);
+            assert_eq!(Lang::Be.on(&date), be);
+            assert_eq!(Lang::Ru.on(&date), ru);
+        }
+        let date: PartialDate = "2025-01".parse().unwrap();
+        assert_eq!(Lang::Be.on_after(&date, true), "ў студзені 2025");
+    }
+
+    #[test]
+    fn as_of_takes_the_accusative() {
+        for (iso, en, be, ru) in [
+            (
+                "2025-02-12",
+                "as of 12 February 2025",
+                "паводле стану на 12 лютага 2025",
+                "по состоянию на 12 февраля 2025",
+            ),
+            ("2025-02", "as of February 2025", "паводле стану на люты 2025", "по состоянию на февраль 2025"),
+            ("2024-summer", "as of summer 2024", "паводле стану на лета 2024", "по состоянию на лето 2024"),
+            ("2024-winter", "as of winter 2024/25", "паводле стану на зіму 2024/25", "по состоянию на зиму 2024/25"),
+            ("2025", "as of 2025", "паводле стану на 2025 год", "по состоянию на 2025 год"),
+        ] {
+            let date: PartialDate = iso.parse().unwrap();
+            assert_eq!(Lang::En.as_of(&date), en);
+            assert_eq!(Lang::Be.as_of(&date), be);
+            assert_eq!(Lang::Ru.as_of(&date), ru);
+        }
     }
 
     #[test]
@@ -531,6 +771,10 @@ mod tests {
             ("2024-autumn", "since autumn 2024", "з восені 2024", "с осени 2024"),
             ("2025-02-12", "since 12 February 2025", "з 12 лютага 2025", "с 12 февраля 2025"),
             ("2021", "since 2021", "з 2021 года", "с 2021 года"),
+            ("2021-01", "since January 2021", "са студзеня 2021", "с января 2021"),
+            ("2021-03", "since March 2021", "з сакавіка 2021", "с марта 2021"),
+            ("2020-12", "since December 2020", "са снежня 2020", "с декабря 2020"),
+            ("2024-winter", "since winter 2024/25", "з зімы 2024/25", "с зимы 2024/25"),
         ] {
             let date: PartialDate = text.parse().unwrap();
             assert_eq!(Lang::En.since(&date), en);

@@ -10,7 +10,9 @@ use time::OffsetDateTime;
 use super::{At, Context, Editor, FieldErrors, Reader, Record, Stored, Subject, Values, field_error};
 use crate::db::Tx;
 use crate::db::revisions::{self, Document, RecordKind, Revision};
-use crate::domain::{ConsentGiver, NameKind, NamingBasis, PartialDate, PersonIdentity, PublicationState, Sex, Slug};
+use crate::domain::{
+    ConsentGiver, NameKind, NamingBasis, PartialDate, PersonIdentity, Precision, PublicationState, Sex, Slug,
+};
 use crate::i18n::{Lang, Message};
 use crate::search::key::name_key;
 
@@ -36,6 +38,10 @@ pub struct PersonDoc {
     /// Internal: staff only, never exported (`domain::visibility`).
     #[serde(default)]
     pub internal_notes: Option<String>,
+    /// The day an editor last checked this person's facts against the sources: public, and
+    /// kept apart from when the record was last edited (an edit is not a check).
+    #[serde(default)]
+    pub last_checked: Option<PartialDate>,
 }
 
 fn named() -> PersonIdentity {
@@ -95,6 +101,7 @@ impl Document for PersonDoc {
                 self.consent.as_ref().map(|c| format!("{}, {}: {}", c.by, c.on, c.purposes())).unwrap_or_default(),
             ),
             ("internal_notes", self.internal_notes.clone().unwrap_or_default()),
+            ("last_checked", self.last_checked.map(|d| d.to_string()).unwrap_or_default()),
         ]
     }
 }
@@ -133,6 +140,7 @@ pub struct PersonForm {
     pub consent_advocacy: String,
     pub consent_un_bodies: String,
     pub internal_notes: String,
+    pub last_checked: String,
     #[serde(skip)]
     pub names: Vec<NameRow>,
     /// The editor has seen the warning about likely duplicates and goes ahead.
@@ -190,6 +198,15 @@ impl PersonForm {
         }
         let sex = r.optional_key("sex", &self.sex, Sex::from_key);
         let born = r.optional_date("born", &self.born);
+        let last_checked = r.optional_date("last_checked", &self.last_checked);
+        if let Some(day) = last_checked {
+            let today = OffsetDateTime::now_utc().date();
+            if day.precision() != Precision::Day {
+                r.fail("last_checked", Message::new("error-last-checked-day"));
+            } else if day.start() > today {
+                r.fail("last_checked", Message::new("error-last-checked-future"));
+            }
+        }
         let mut text = |field: &str, value: &str, max: usize| -> Option<String> {
             let value = value.trim();
             if value.chars().count() > max {
@@ -230,6 +247,7 @@ impl PersonForm {
             naming_basis,
             consent,
             internal_notes,
+            last_checked,
         });
         r.finish(doc)
     }
@@ -455,14 +473,15 @@ impl Record for PersonDoc {
                                   occupation = $8, region = $9, biography = $10, version = version + 1,
                                   identity = $11, naming_basis = $12, consent_by = $13, consent_on = $14,
                                   consent_precision = $15, consent_publish = $16, consent_advocacy = $17,
-                                  consent_un_bodies = $18, internal_notes = $19
+                                  consent_un_bodies = $18, internal_notes = $19, last_checked = $20
                 where id = $1 and version = $2
                 returning id, version
             ), inserted as (
                 insert into people (slug, publication, sex, born_on, born_precision, occupation, region, biography,
                                     identity, naming_basis, consent_by, consent_on, consent_precision,
-                                    consent_publish, consent_advocacy, consent_un_bodies, internal_notes)
-                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19
+                                    consent_publish, consent_advocacy, consent_un_bodies, internal_notes,
+                                    last_checked)
+                select $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20
                 where $1::bigint is null
                 returning id, version
             )
@@ -487,6 +506,7 @@ impl Record for PersonDoc {
             doc.consent.as_ref().is_some_and(|c| c.advocacy),
             doc.consent.as_ref().is_some_and(|c| c.un_bodies),
             doc.internal_notes,
+            doc.last_checked.map(|d| d.start()),
         )
         .fetch_optional(&mut **tx)
         .await?;

@@ -21,8 +21,9 @@ use crate::charts::waves::{self as wave_chart, WaveBar, WavesChart};
 use crate::charts::{ChartName, png};
 use crate::db::changes::Changes;
 use crate::db::charts as data;
+use crate::db::stats;
 use crate::domain::chart_filter::{ChartFilter, ChartForm, InvalidFilter};
-use crate::domain::{Country, WaveSummary};
+use crate::domain::{Country, PartialDate, WaveSummary};
 use crate::i18n::{Lang, Message};
 use crate::web::api::types::{StatsRow, WaveItem};
 use crate::web::cache::{GenerationCache, Rendered};
@@ -53,6 +54,8 @@ pub struct Charts {
     held: LineChart,
     mechanisms: BarsChart,
     citizenship: BarsChart,
+    /// The newest source date the data rest on (for the filter's country): the charts' "as of".
+    as_of: Option<PartialDate>,
 }
 
 /// A filter's charts, with what their templates need besides: the filter, the country names.
@@ -291,9 +294,10 @@ impl Charts {
                 }
             }
             ChartName::Held => {
-                out.write_record(["month", "held_at_month_end"])?;
+                out.write_record(["month", "held_at_month_end", "after_newest_source"])?;
                 for row in &self.held.rows {
-                    out.write_record([month(row.month), row.values[0].to_string()])?;
+                    let after = self.held.unconfirmed(row);
+                    out.write_record([month(row.month), row.values[0].to_string(), after.to_string()])?;
                 }
             }
             ChartName::Mechanisms => {
@@ -416,19 +420,21 @@ async fn load(state: &AppState, filter: &ChartFilter) -> AppResult<Charts> {
     };
     let last = filter.to_day().unwrap_or_else(|| today().max(first));
     let (first, last) = lines::month_range(first, last);
-    let (waves, flows, held, by_mechanism, by_citizenship) = tokio::try_join!(
+    let (waves, flows, held, by_mechanism, by_citizenship, as_of) = tokio::try_join!(
         async { data::waves(&mut *state.db.acquire().await?, filter).await },
         async { data::flows(&mut *state.db.acquire().await?, country, first, last).await },
         async { data::held_changes(&mut *state.db.acquire().await?, country).await },
         async { data::releases_by_mechanism(&mut *state.db.acquire().await?, filter).await },
         async { data::releases_by_citizenship(&mut *state.db.acquire().await?, filter).await },
+        async { stats::newest_source(&mut *state.db.acquire().await?, country).await },
     )?;
     Ok(Charts {
         flows: lines::flows(&flows, first, last),
-        held: lines::held(&held, &waves, first, last),
+        held: lines::held(&held, &waves, first, last, as_of.map(|d| d.start())),
         mechanisms: bars::mechanisms(&by_mechanism, &waves),
         citizenship: bars::citizenship(&by_citizenship),
         waves: wave_chart::build(waves, filter.from_day(), filter.to_day()),
+        as_of,
     })
 }
 

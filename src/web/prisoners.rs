@@ -1,5 +1,7 @@
 //! `/prisoners/{slug}`: the public page of one person.
 
+use std::collections::HashSet;
+
 use askama::Template;
 use axum::Router;
 use axum::extract::{Path, State};
@@ -11,7 +13,7 @@ use crate::app::AppState;
 use crate::db::people::{self, CustodyDays, PersonProfile};
 use crate::db::search::{self, Suggestion};
 use crate::db::trash;
-use crate::domain::{NameKind, Slug};
+use crate::domain::{NameKind, PartialDate, Slug};
 use crate::web::cache::Rendered;
 use crate::web::error::{AppError, AppResult};
 use crate::web::locale::Locale;
@@ -33,6 +35,35 @@ struct PrisonerPage {
     json_ld: String,
     /// The absolute address of the person's photo, for link previews.
     photo_url: Option<String>,
+    /// What the status is "as of": the newest publication date of the sources cited for the
+    /// person, their detentions and events (what the status rests on), never a date of ours.
+    as_of: Option<PartialDate>,
+    /// The footnote of that source.
+    as_of_note: Vec<usize>,
+    /// Whether any source is cited for those facts at all (dated or not).
+    sourced: bool,
+}
+
+/// The newest dated source among those cited for the person, their detentions and events, and
+/// its footnote number (its place in `person.sources`); and whether any of them is cited.
+fn status_basis(person: &PersonProfile) -> (Option<(PartialDate, usize)>, bool) {
+    let cited: HashSet<i64> = person
+        .source_ids
+        .iter()
+        .chain(person.detentions.iter().flat_map(|d| d.source_ids.iter()))
+        .chain(person.events.iter().flat_map(|e| e.source_ids.iter()))
+        .copied()
+        .collect();
+    let newest = person
+        .sources
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| cited.contains(&s.id))
+        .filter_map(|(i, s)| s.published.map(|date| (date, i + 1)))
+        // Chronological order (`PartialDate`'s: first day, then precision); of equal dates the
+        // first footnote.
+        .max_by(|(a, i), (b, j)| a.cmp(b).then(j.cmp(i)));
+    (newest, !cited.is_empty())
 }
 
 impl PrisonerPage {
@@ -47,6 +78,11 @@ impl PrisonerPage {
             _ => "update",
         };
         self.layout.t(&format!("change-{record}-{action}"))
+    }
+
+    /// The day the facts were last checked, in the page's language.
+    fn checked_day(&self) -> String {
+        self.person.last_checked.map(|day| self.layout.lang.day(day)).unwrap_or_default()
     }
 
     /// Today, for "accessed" in the citation, in the page's language.
@@ -93,7 +129,12 @@ async fn show_prisoner(
             let custody = person.custody_days(today);
             let photo_url = person.photo.as_ref().map(|photo| format!("{}{}", state.origin, photo.path()));
             let json_ld = json_ld(&person, layout.canonical.as_deref().unwrap_or_default(), photo_url.as_deref());
-            let page = PrisonerPage { layout, person, custody, today, json_ld, photo_url };
+            let (newest, sourced) = status_basis(&person);
+            let (as_of, as_of_note) = match newest {
+                Some((date, note)) => (Some(date), vec![note]),
+                None => (None, Vec::new()),
+            };
+            let page = PrisonerPage { layout, person, custody, today, json_ld, photo_url, as_of, as_of_note, sourced };
             Ok(Rendered::validated("text/html; charset=utf-8", page.render()?))
         })
         .await;

@@ -182,3 +182,46 @@ async fn person_forms_need_a_login_and_their_token() {
     assert_eq!(admin.get("/admin/people/999999/edit").await.status, 404);
     assert_eq!(admin.get("/admin/people/not-a-number/edit").await.status, 400);
 }
+
+#[tokio::test]
+async fn the_day_the_facts_were_checked_is_kept_apart_from_the_last_edit() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let saved = admin.submit("/admin/people/new", NEW_PERSON).await;
+    assert_eq!(saved.status, 303, "{}", saved.body);
+    let edit = saved.header("location").to_owned();
+    let page = app.get("/prisoners/symon-testavy").await;
+    assert_eq!(
+        page.text(".last-checked"),
+        "Facts last checked against the sources: not recorded.",
+        "saving is no check"
+    );
+
+    let tomorrow = (time::OffsetDateTime::now_utc().date() + time::Duration::days(2)).to_string();
+    for (typed, says) in [("2025-02", "a whole day"), (tomorrow.as_str(), "a day still to come"), ("yesterday", "")] {
+        let mut fields: Vec<(&str, &str)> = NEW_PERSON.to_vec();
+        fields.push(("last_checked", typed));
+        let refused = admin.submit(&edit, &fields).await;
+        assert_eq!(refused.status, 422, "{typed}");
+        assert!(refused.text("#last_checked-error").contains(says), "{typed}: {}", refused.text("#last_checked-error"));
+        assert_eq!(refused.attr("#last_checked", "value").as_deref(), Some(typed), "what was typed is kept");
+    }
+    let mut fields = NEW_PERSON.to_vec();
+    fields.push(("last_checked", "2025-02-14"));
+    assert_eq!(admin.submit(&edit, &fields).await.status, 303);
+
+    let page = app.get("/prisoners/symon-testavy").await;
+    assert_eq!(page.text(".last-checked"), "Facts last checked against the sources: 14 February 2025.");
+    assert_eq!(page.attr(".last-checked time", "datetime").as_deref(), Some("2025-02-14"));
+    let ru = app.get("/ru/prisoners/symon-testavy").await;
+    assert_eq!(ru.text(".last-checked"), "Факты последний раз сверены с источниками: 14 февраля 2025.");
+    let api: serde_json::Value = serde_json::from_str(&app.get("/api/v1/prisoners/symon-testavy").await.body).unwrap();
+    assert_eq!(api["last_checked"], "2025-02-14");
+    let changed: Vec<String> = sqlx::query_scalar(
+        "select unnest(changed) from revisions where record_type = 'person' order by id desc limit 1",
+    )
+    .fetch_all(&app.pool)
+    .await
+    .unwrap();
+    assert_eq!(changed, ["last_checked"], "the revision records the check");
+}

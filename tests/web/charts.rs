@@ -224,7 +224,7 @@ async fn flows_and_held_count_each_month_and_set_aside_vague_dates() {
     assert_eq!(counts, ["3", "4", "3", "3", "3", "2"], "{held:?}");
 
     let everywhere = app.get("/charts/held.csv?from=2024-02&to=2024-02").await;
-    assert_eq!(csv_rows(&everywhere.body), [["2024-02", "5"]], "without the country filter Russia counts too");
+    assert_eq!(csv_rows(&everywhere.body), [["2024-02", "5", "false"]], "without the country filter Russia counts too");
 
     let mechanisms = app.get(&format!("/charts/mechanisms.csv{query}")).await;
     let rows = csv_rows(&mechanisms.body);
@@ -328,4 +328,58 @@ async fn a_change_to_the_data_shows_on_the_next_request() {
     assert_ne!(page_before.body, page_after.body, "the cached page was dropped");
     let svg = Svg::get(&app, "/charts/waves.svg").await;
     assert_eq!(svg.wave_bar("handover-2025-02-12-vilnius").0, Some(5));
+}
+
+/// The held line is not drawn as confirmed past its newest source: the months after it are a
+/// second, dashed line, marked in the CSV and the table, and the page says "as of" that source.
+#[tokio::test]
+async fn held_after_the_newest_source_is_marked_not_confirmed() {
+    let app = TestApp::new().await;
+    app.change(FIXTURE).await;
+    let query = "?country=BY&from=2024-01&to=2024-06";
+    // No source cited yet: nothing to be "as of", nothing marked.
+    let held = app.get(&format!("/charts/held.csv{query}")).await;
+    assert_eq!(csv_header(&held.body), ["month", "held_at_month_end", "after_newest_source"]);
+    assert!(csv_rows(&held.body).iter().all(|r| r[2] == "false"), "{}", held.body);
+    let page = app.get(&format!("/charts{query}")).await;
+    assert!(!page.body.contains("class=\"note as-of\""), "no source, no as-of");
+
+    app.change(
+        "insert into sources (slug, title, published_on, published_precision)
+             values ('synthetic-report', 'Synthetic report', '2024-03-01', 'month');
+         insert into citations (source_id, detention_id)
+         select s.id, d.id from sources s, detentions d join people p on p.id = d.person_id
+         where p.slug = 'month-start';",
+    )
+    .await;
+    let held = app.get(&format!("/charts/held.csv{query}")).await;
+    let after: Vec<(String, String)> = csv_rows(&held.body).into_iter().map(|r| (r[0].clone(), r[2].clone())).collect();
+    let expected: Vec<(String, String)> = [
+        ("2024-01", "false"),
+        ("2024-02", "false"),
+        ("2024-03", "false"),
+        ("2024-04", "true"),
+        ("2024-05", "true"),
+        ("2024-06", "true"),
+    ]
+    .iter()
+    .map(|(m, a)| (m.to_string(), a.to_string()))
+    .collect();
+    assert_eq!(after, expected);
+
+    let svg = Svg::get(&app, &format!("/charts/held.svg{query}")).await;
+    let doc = svg.doc();
+    let classes: Vec<&str> = doc.descendants().filter_map(|n| n.attribute("class")).collect();
+    assert!(classes.contains(&"series series-held-unconfirmed"), "{classes:?}");
+    assert!(svg.child_text("desc").contains("The newest source is from March 2024"), "{}", svg.child_text("desc"));
+
+    let page = app.get(&format!("/charts{query}")).await;
+    assert!(page.body.contains("Data as of March 2024"), "the page says what the charts rest on");
+    assert_eq!(page.body.matches("<tr class=\"unconfirmed\">").count(), 3, "April to June in the table");
+    let ru = app.get(&format!("/ru/charts{query}")).await;
+    assert!(ru.body.contains("Данные по состоянию на март 2024"), "the accusative after «на»");
+
+    // A range that ends before the newest source is all confirmed.
+    let earlier = app.get("/charts/held.csv?country=BY&from=2024-01&to=2024-03").await;
+    assert!(csv_rows(&earlier.body).iter().all(|r| r[2] == "false"), "{}", earlier.body);
 }

@@ -30,9 +30,9 @@ const ENGLISH: [&str; 20] = [
     "Names",
     "Detentions",
     "days in custody",
-    "held since",
+    "as of",
     "Cite this page",
-    "Last updated",
+    "Record last edited",
     "Reported released",
     "Documented here",
     "Filters and order",
@@ -122,10 +122,11 @@ async fn demo_names_are_shown_in_the_script_of_the_page() {
     let home = app.get("/be/").await;
     assert!(home.texts(".people li a").iter().any(|n| n == "Андрэй Кузнечык"), "home lists names in Belarusian");
 
-    for (lang, name) in [("en", "Yelena Movshuk"), ("be", "Елена Мовшук"), ("ru", "Елена Мовшук")]
-    {
+    // Her Cyrillic name is Russian: a Belarusian page takes the Latin one rather than a Russian
+    // spelling.
+    for (lang, name) in [("en", "Yelena Movshuk"), ("be", "Yelena Movshuk"), ("ru", "Елена Мовшук")] {
         let page = app.get(&in_lang(lang, "/prisoners/yelena-movshuk")).await;
-        assert_eq!(page.text("h1"), name, "{lang}: without a Belarusian name, the Cyrillic one rather than the Latin");
+        assert_eq!(page.text("h1"), name, "{lang}: the page's script, else Latin, never Russian on a Belarusian page");
         assert_eq!(page.text(".names .name"), name, "{lang}: and it heads the list of names");
     }
 }
@@ -439,8 +440,9 @@ async fn feeds_of_a_person_and_of_a_search_are_in_every_language() {
     .await;
     for (lang, name, change, status) in [
         ("en", "Andrey Kuznechyk", "Record changed", "Released"),
-        ("be", "Андрэй Кузнечык", "Запіс зменены", "Вызвалены"),
-        ("ru", "Андрей Кузнечик", "Запись изменена", "Освобождён"),
+        // His sex is not recorded: the neutral noun, not the masculine.
+        ("be", "Андрэй Кузнечык", "Запіс зменены", "Вызваленне"),
+        ("ru", "Андрей Кузнечик", "Запись изменена", "Освобождение"),
     ] {
         let own = format!("{ORIGIN}{}", in_lang(lang, "/"));
         for address in
@@ -564,18 +566,34 @@ async fn a_persons_status_agrees_with_their_sex() {
          select id, 'Alias ' || slug, 'en', 'Latn', 'alias', 'alias ' || slug from people",
     )
     .await;
-    // The home page's list of recent releases and the "also known as" of a name agree too.
-    for (lang, woman, man) in [
-        ("en", ["released 3 July 2024", "also known as"], ["released 3 July 2024", "also known as"]),
-        ("be", ["вызваленая 3 ліпеня 2024", "таксама вядомая як"], ["вызвалены 3 ліпеня 2024", "таксама вядомы як"]),
-        ("ru", ["освобождена 3 июля 2024", "также известна как"], ["освобождён 3 июля 2024", "также известен как"]),
+    // The home page's list of recent releases and the "also known as" of a name agree too; an
+    // unrecorded sex is worded neutrally, never as a man.
+    for (lang, woman, man, unrecorded) in [
+        (
+            "en",
+            ["released on 3 July 2024", "also known as"],
+            ["released on 3 July 2024", "also known as"],
+            ["released on 3 July 2024", "also known as"],
+        ),
+        (
+            "be",
+            ["вызваленая 3 ліпеня 2024", "таксама вядомая як"],
+            ["вызвалены 3 ліпеня 2024", "таксама вядомы як"],
+            ["вызваленне: 3 ліпеня 2024", "іншае імя"],
+        ),
+        (
+            "ru",
+            ["освобождена 3 июля 2024", "также известна как"],
+            ["освобождён 3 июля 2024", "также известен как"],
+            ["освобождение: 3 июля 2024", "другое имя"],
+        ),
     ] {
         let home = app.get(&in_lang(lang, "/")).await;
         let items = home.texts("#released-heading + ul li");
         for (slug, [released, alias]) in [
             ("synthetic-released-woman", woman),
             ("synthetic-released-man", man),
-            ("synthetic-released-unrecorded", man),
+            ("synthetic-released-unrecorded", unrecorded),
         ] {
             let item = items.iter().find(|li| li.contains(slug)).unwrap_or_else(|| panic!("{lang} {slug}: {items:?}"));
             assert!(item.ends_with(released), "{lang} {slug}: {item}");
@@ -588,9 +606,21 @@ async fn a_persons_status_agrees_with_their_sex() {
         }
     }
     for (slug, sex, en, be, ru) in [
-        ("synthetic-released-woman", Some("female"), "Released", "Вызваленая", "Освобождена"),
-        ("synthetic-released-man", Some("male"), "Released", "Вызвалены", "Освобождён"),
-        ("synthetic-released-unrecorded", None, "Released", "Вызвалены", "Освобождён"),
+        (
+            "synthetic-released-woman",
+            Some("female"),
+            "Released on",
+            "Вызваленая 3 ліпеня 2024",
+            "Освобождена 3 июля 2024",
+        ),
+        ("synthetic-released-man", Some("male"), "Released on", "Вызвалены 3 ліпеня 2024", "Освобождён 3 июля 2024"),
+        (
+            "synthetic-released-unrecorded",
+            None,
+            "Released on",
+            "Вызваленне: 3 ліпеня 2024",
+            "Освобождение: 3 июля 2024",
+        ),
     ] {
         for (lang, word) in [("en", en), ("be", be), ("ru", ru)] {
             let page = app.get(&in_lang(lang, &format!("/prisoners/{slug}"))).await;

@@ -14,7 +14,7 @@ async fn a_prisoner_page_shows_names_status_detentions_and_sources() {
     assert!(names.contains(&"Андрэй Кузнечык".to_owned()), "{names:?}");
     assert!(names.contains(&"Андрей Кузнечик".to_owned()), "{names:?}");
     assert_eq!(page.attr(".names li[lang=be]", "lang").as_deref(), Some("be"));
-    assert!(page.text(".status").starts_with("Released, 12 February 2025"), "{}", page.text(".status"));
+    assert!(page.text(".status").starts_with("Released on 12 February 2025"), "{}", page.text(".status"));
     let detention = page.text(".detention");
     assert!(detention.contains("Release to a foreign government"), "{detention}");
     assert_eq!(
@@ -32,11 +32,11 @@ async fn dates_keep_their_precision_on_the_page() {
     let app = TestApp::with_demo().await;
 
     let krieger = app.get("/prisoners/rico-krieger").await;
-    assert!(krieger.text(".status").contains("Released, summer 2024"), "{}", krieger.text(".status"));
+    assert!(krieger.text(".status").contains("Released in summer 2024"), "{}", krieger.text(".status"));
     assert!(krieger.text(".detention").contains("Death penalty"));
 
     let zenkovich = app.get("/prisoners/yuri-zenkovich").await;
-    assert!(zenkovich.text(".status").starts_with("In custody, held since 2021"), "{}", zenkovich.text(".status"));
+    assert!(zenkovich.text(".status").starts_with("In custody since 2021"), "{}", zenkovich.text(".status"));
     let detention = zenkovich.text(".detention");
     assert!(detention.contains("Plotting a coup"), "{detention}");
     assert!(detention.contains("Penal colony"), "{detention}");
@@ -118,7 +118,7 @@ async fn link_previews_structured_data_and_citation_are_correct() {
     assert_eq!(page.attr("meta[property='og:type']", "content").as_deref(), Some("profile"));
     assert_eq!(page.attr("meta[name='twitter:card']", "content").as_deref(), Some("summary"));
     let description = page.attr("meta[property='og:description']", "content").unwrap();
-    assert!(description.starts_with("Released (12 February 2025)"), "{description}");
+    assert!(description.starts_with("Released on 12 February 2025 (as of February 2025)"), "{description}");
 
     let json: serde_json::Value = serde_json::from_str(&page.text("script[type='application/ld+json']")).unwrap();
     assert_eq!(json["@type"], "Person");
@@ -131,7 +131,7 @@ async fn link_previews_structured_data_and_citation_are_correct() {
     let citation = page.text(".citation");
     assert!(citation.starts_with("“Andrey Kuznechyk.” Prisoner Tracker."), "{citation}");
     assert!(citation.contains(&url), "{citation}");
-    assert!(citation.contains("Last updated") && citation.contains("Accessed"), "{citation}");
+    assert!(citation.contains("Record last edited") && citation.contains("Accessed"), "{citation}");
 }
 
 #[tokio::test]
@@ -196,4 +196,101 @@ async fn a_cached_prisoner_page_shows_an_edit_on_the_very_next_request() {
 
     app.change("update people set publication = 'draft' where slug = 'andrey-kuznechyk'").await;
     assert_eq!(app.get("/prisoners/andrey-kuznechyk").await.status, 404, "unpublishing takes it off at once");
+}
+
+#[tokio::test]
+async fn a_status_says_since_when_and_as_of_which_source() {
+    let app = TestApp::with_demo().await;
+
+    // Ihar Losik's detention has no start in the sources; the one source is from February 2025.
+    let losik = app.get("/prisoners/ihar-losik").await;
+    let status = losik.text(".status");
+    assert!(status.starts_with("In custody, date of arrest not recorded"), "the missing fact is said: {status}");
+    assert_eq!(losik.text(".status .as-of"), "as of February 2025[1]", "{status}");
+    assert_eq!(
+        losik.attr(".status .as-of sup.cite a", "href").as_deref(),
+        Some("#source-1"),
+        "the newest source's note"
+    );
+    let footer = losik.text("footer.record");
+    assert!(
+        footer.starts_with("Facts last checked against the sources: not recorded. Record last edited:"),
+        "{footer}"
+    );
+    let ru = app.get("/ru/prisoners/ihar-losik").await;
+    assert!(ru.text(".status").starts_with("Под стражей, дата задержания не указана"), "{}", ru.text(".status"));
+    assert_eq!(ru.text(".status .as-of"), "по состоянию на февраль 2025[1]");
+    let be = app.get("/be/prisoners/ihar-losik").await;
+    assert_eq!(be.text(".status .as-of"), "паводле стану на люты 2025[1]");
+    // The sex and the date of birth are not recorded for anyone in the demo: said so.
+    assert_eq!(losik.texts(".facts dd.unknown"), ["not recorded", "not recorded"]);
+
+    for (lang, said) in [
+        ("", "Figures as of February 2025: the date of the newest source they rest on."),
+        ("/ru", "Данные по состоянию на февраль 2025 — дата самого нового источника, на котором они основаны."),
+        ("/be", "Звесткі паводле стану на люты 2025 — дата найноўшай крыніцы, на якой яны грунтуюцца."),
+    ] {
+        let home = app.get(&format!("{lang}/")).await;
+        assert_eq!(home.text(".as-of"), said, "{lang}");
+    }
+}
+
+#[tokio::test]
+async fn a_person_of_unrecorded_sex_is_worded_neutrally_in_russian_and_belarusian() {
+    let app = TestApp::with_demo().await;
+
+    // The demo does not record Yelena Movshuk's sex.
+    for (lang, shown, never) in [
+        ("ru", "Освобождение: 12 февраля 2025", "Освобождён"),
+        ("be", "Вызваленне: 12 лютага 2025", "Вызвалены"),
+        ("en", "Released on 12 February 2025", "Released,"),
+    ] {
+        let page = app.get(&format!("/{lang}/prisoners/yelena-movshuk").replace("/en/", "/")).await;
+        assert_eq!(page.status, 200, "{lang}");
+        let status = page.text(".status");
+        assert!(status.starts_with(shown), "{lang}: {status}");
+        assert!(!page.body.contains(never), "{lang}: {status}");
+    }
+    let home = app.get("/ru/").await;
+    assert!(
+        home.texts("#released-heading + ul li").iter().any(|li| li == "Елена Мовшук — освобождение: 12 февраля 2025"),
+        "{:?}",
+        home.texts("#released-heading + ul li")
+    );
+}
+
+#[tokio::test]
+async fn names_are_shown_in_the_pages_script() {
+    let app = TestApp::with_demo().await;
+
+    // Nikolai Shugayev has a Russian and a Latin name: the Belarusian page takes the Latin one.
+    for (lang, slug, shown) in [
+        ("/be", "nikolai-shugayev", "Nikolai Shugayev"),
+        ("/ru", "nikolai-shugayev", "Николай Шугаев"),
+        ("", "nikolai-shugayev", "Nikolai Shugayev"),
+        ("/be", "ihar-losik", "Ігар Лосік"),
+        ("/ru", "ihar-losik", "Игорь Лосик"),
+    ] {
+        let page = app.get(&format!("{lang}/prisoners/{slug}")).await;
+        assert_eq!(page.text("h1"), shown, "{lang} {slug}");
+    }
+
+    // A name typed without its language and a Latin transliteration of it.
+    app.change(
+        "insert into people (slug, publication, synthetic, naming_basis) values
+             ('synthetic-cyrillic-only', 'published', true, 'public_sources');
+         insert into person_names (person_id, name, lang, script, kind, search_key)
+         select id, 'Сінтэтычны Прыклад', null, 'Cyrl', 'primary'::name_kind, 'sintetychny pryklad' from people
+         where slug = 'synthetic-cyrillic-only'
+         union all
+         select id, 'Sintetychny Pryklad', null, 'Latn', 'transliteration'::name_kind, 'sintetychny pryklad' from people
+         where slug = 'synthetic-cyrillic-only'",
+    )
+    .await;
+    let page = app.get("/prisoners/synthetic-cyrillic-only").await;
+    assert_eq!(page.text("h1"), "Sintetychny Pryklad", "the Latin spelling on an English page");
+    assert!(page.texts(".name-kind").iter().all(|kind| kind != "()"), "{:?}", page.texts(".name-kind"));
+    assert_eq!(page.texts(".names li").len(), 2);
+    let page = app.get("/ru/prisoners/synthetic-cyrillic-only").await;
+    assert_eq!(page.text("h1"), "Сінтэтычны Прыклад");
 }

@@ -267,7 +267,10 @@ pub struct Person {
     pub photo: Option<Photo>,
     /// True for invented records made for scale tests.
     pub synthetic: bool,
-    /// RFC 3339.
+    /// The day an editor last checked the facts against the sources (`YYYY-MM-DD`); not when
+    /// the record was last edited (`updated_at`).
+    pub last_checked: Option<String>,
+    /// RFC 3339: when the record was last edited, which is not a check of its facts.
     pub updated_at: String,
     pub url: String,
 }
@@ -355,6 +358,7 @@ impl Person {
                 credit: ph.credit,
             }),
             synthetic: p.synthetic,
+            last_checked: p.last_checked.map(|d| d.to_string()),
             updated_at: timestamp(&p.updated_at),
         }
     }
