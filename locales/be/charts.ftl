@@ -165,4 +165,4 @@ chart-held-unconfirmed = Апошняя крыніца — { $month }; наст�
 chart-legend-held-unconfirmed = не пацверджана пасля апошняй крыніцы
 charts-held-unconfirmed-row = не пацверджана
 # $as_of is "паводле стану на люты 2025".
-charts-as-of = Даныя { $as_of }: дата апошняй цытаванай крыніцы.
+charts-as-of = Звесткі { $as_of } — дата найноўшай крыніцы, на якой яны грунтуюцца.

@@ -166,4 +166,4 @@ chart-held-unconfirmed = The newest source is from { $month }; the months after 
 chart-legend-held-unconfirmed = not confirmed since the newest source
 charts-held-unconfirmed-row = not confirmed
 # $as_of is "as of February 2025".
-charts-as-of = Data { $as_of }: the date of the newest source cited.
+charts-as-of = Figures { $as_of }: the date of the newest source they rest on.

@@ -165,4 +165,4 @@ chart-held-unconfirmed = Последний источник — { $month }; с�
 chart-legend-held-unconfirmed = не подтверждено после последнего источника
 charts-held-unconfirmed-row = не подтверждено
 # $as_of is "по состоянию на февраль 2025".
-charts-as-of = Данные { $as_of }: дата последнего цитируемого источника.
+charts-as-of = Данные { $as_of } — дата самого нового источника, на котором они основаны.

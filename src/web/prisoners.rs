@@ -103,6 +103,16 @@ impl PrisonerPage {
     fn notes(&self, source_ids: &[i64]) -> Vec<usize> {
         source_ids.iter().filter_map(|id| self.person.sources.iter().position(|s| s.id == *id)).map(|i| i + 1).collect()
     }
+
+    /// The footnotes after a status: the person's own sources and the one it is "as of", each
+    /// once, in order.
+    fn status_notes(&self) -> Vec<usize> {
+        let mut notes = self.notes(&self.person.source_ids);
+        notes.extend(&self.as_of_note);
+        notes.sort_unstable();
+        notes.dedup();
+        notes
+    }
 }
 
 /// The page is kept in memory until the data change (or the day does: it counts days in

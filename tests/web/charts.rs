@@ -374,7 +374,7 @@ async fn held_after_the_newest_source_is_marked_not_confirmed() {
     assert!(svg.child_text("desc").contains("The newest source is from March 2024"), "{}", svg.child_text("desc"));
 
     let page = app.get(&format!("/charts{query}")).await;
-    assert!(page.body.contains("Data as of March 2024"), "the page says what the charts rest on");
+    assert!(page.body.contains("Figures as of March 2024"), "the page says what the charts rest on");
     assert_eq!(page.body.matches("<tr class=\"unconfirmed\">").count(), 3, "April to June in the table");
     let ru = app.get(&format!("/ru/charts{query}")).await;
     assert!(ru.body.contains("Данные по состоянию на март 2024"), "the accusative after «на»");
