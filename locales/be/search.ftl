@@ -59,3 +59,10 @@ search-chip = { $name }: { $value }
 search-chip-from = з { $year } года
 search-chip-to = па { $year } год
 search-remove-filter = прыбраць гэты фільтр
+
+# On the lists the home counts link to (issue 19): people counted but not named.
+search-not-named = { $plural ->
+    [one] Яшчэ { $n } чалавек улічаны, але не названы, каб абараніць яго і яго сям'ю.
+    [few] Яшчэ { $n } чалавекі ўлічаныя, але не названыя, каб абараніць іх і іх сем'і.
+   *[other] Яшчэ { $n } чалавек улічаныя, але не названыя, каб абараніць іх і іх сем'і.
+}

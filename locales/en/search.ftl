@@ -59,3 +59,9 @@ search-chip = { $name }: { $value }
 search-chip-from = from { $year }
 search-chip-to = to { $year }
 search-remove-filter = remove this filter
+
+# On the lists the home counts link to (issue 19): people counted but not named.
+search-not-named = { $plural ->
+    [one] One more person is counted here but not named, to protect them and their family.
+   *[other] { $n } more people are counted here but not named, to protect them and their families.
+}

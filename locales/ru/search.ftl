@@ -59,3 +59,10 @@ search-chip = { $name }: { $value }
 search-chip-from = с { $year } года
 search-chip-to = по { $year } год
 search-remove-filter = убрать этот фильтр
+
+# On the lists the home counts link to (issue 19): people counted but not named.
+search-not-named = { $plural ->
+    [one] Ещё { $n } человек учтён, но не назван, чтобы защитить его и его семью.
+    [few] Ещё { $n } человека учтены, но не названы, чтобы защитить их и их семьи.
+   *[other] Ещё { $n } человек учтены, но не названы, чтобы защитить их и их семьи.
+}

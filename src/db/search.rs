@@ -512,6 +512,30 @@ pub struct FilterOptions {
     pub waves: Vec<(String, String)>,
 }
 
+/// Published people of `status` (everyone, for `None`) who are counted but not shown by name
+/// (withheld): a number only. For the lists the home counts link to, so that a list of fewer
+/// names than the count says why; never for a search by name or a narrow filter, where a
+/// count could point at a person.
+pub async fn not_named(conn: &mut PgConnection, status: Option<StatusFilter>) -> sqlx::Result<i64> {
+    let (held, exact) = match status {
+        None => (false, None),
+        Some(StatusFilter::Held) => (true, None),
+        Some(StatusFilter::Is(status)) => (false, Some(status.as_str())),
+    };
+    sqlx::query_scalar!(
+        r#"
+        select count(*) as "n!" from people p
+        where p.publication = 'published' and not p.public
+          and (not $1 or p.status in ('awaiting_trial', 'serving_sentence', 'in_custody'))
+          and ($2::text is null or p.status::text = $2)
+        "#,
+        held,
+        exact,
+    )
+    .fetch_one(conn)
+    .await
+}
+
 pub async fn filter_options(conn: &mut PgConnection) -> sqlx::Result<FilterOptions> {
     let countries = sqlx::query_as(
         "select c.code, c.name from countries c

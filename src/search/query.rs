@@ -282,6 +282,12 @@ impl Search {
 
     /// The parameters of the filters in force, in the order of the form: each becomes a chip
     /// that removes it (`without`).
+    /// Whether this is one of the lists the home counts link to: no words, no filter but the
+    /// status. Only there may the people counted but not named be counted beside the names.
+    pub fn is_a_count_list(&self) -> bool {
+        self.q.is_empty() && self.active_filters().iter().all(|f| *f == "status")
+    }
+
     pub fn active_filters(&self) -> Vec<&'static str> {
         [
             ("status", self.status.is_some()),

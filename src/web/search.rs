@@ -35,6 +35,9 @@ struct PrisonersPage {
     results: Results,
     options: FilterOptions,
     suggestions: Vec<Suggestion>,
+    /// People of the list counted but not named (withheld), on the lists the home counts link
+    /// to only (`Search::is_a_count_list`); 0 elsewhere.
+    not_named: i64,
 }
 
 impl PrisonersPage {
@@ -205,8 +208,10 @@ async fn list_prisoners(
                 Vec::new()
             };
             let options = search::filter_options(&mut conn).await?;
+            let not_named =
+                if search.is_a_count_list() { search::not_named(&mut conn, search.status).await? } else { 0 };
             let layout = Layout::localised(&state, locale, &canonical);
-            let page = PrisonersPage { layout, search: search.clone(), results, options, suggestions };
+            let page = PrisonersPage { layout, search: search.clone(), results, options, suggestions, not_named };
             Ok(Rendered::validated("text/html; charset=utf-8", page.render()?))
         })
         .await?;

@@ -208,11 +208,7 @@ async fn a_status_says_since_when_and_as_of_which_source() {
     assert!(status.starts_with("In custody, date of arrest not recorded"), "the missing fact is said: {status}");
     assert_eq!(losik.text(".status .as-of"), "as of February 2025", "{status}");
     assert!(status.ends_with("· as of February 2025 [1]"), "the footnote once, after the date: {status}");
-    assert_eq!(
-        losik.attr(".status sup.cite a", "href").as_deref(),
-        Some("#source-1"),
-        "the newest source's note"
-    );
+    assert_eq!(losik.attr(".status sup.cite a", "href").as_deref(), Some("#source-1"), "the newest source's note");
     let footer = losik.text("footer.record");
     assert!(
         footer.starts_with("Facts last checked against the sources: not recorded. Record last edited:"),

@@ -313,6 +313,27 @@ async fn a_withheld_person_counts_everywhere_and_shows_nowhere() {
     assert_eq!(json["people_not_named"], 1, "the dataset counts them, as a number");
     assert_eq!(json["tables"]["people"].as_array().unwrap().len() as i64, published - 1, "and in no row");
     assert!(app.get("/data").await.text("[data-count=not-named]").contains('1'), "/data says so");
+    // The lists the home counts link to say how many they count but do not name; a list narrowed
+    // by anything else says nothing (a count there could point at the person).
+    let status: String = sqlx::query_scalar("select status::text from people where id = $1")
+        .bind(id)
+        .fetch_one(&app.pool)
+        .await
+        .unwrap();
+    for uri in
+        ["/prisoners".to_owned(), format!("/prisoners?status={status}"), format!("/ru/prisoners?status={status}")]
+    {
+        let list = app.get(&uri).await;
+        let note = list.text("[data-count=not-named]");
+        assert!(note.contains("One more person") || note.contains("Ещё 1 человек"), "{uri}: {note}");
+    }
+    for uri in [
+        format!("/prisoners?status={status}&wave={wave}"),
+        format!("/prisoners?q=Invented&status={status}"),
+        "/prisoners?status=awaiting_trial".to_owned(),
+    ] {
+        assert!(app.get(&uri).await.texts("[data-count=not-named]").is_empty(), "{uri}");
+    }
 
     // Admins see them, marked.
     let list = admin.get("/admin/people?q=Zyxwaname").await;
