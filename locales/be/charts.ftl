@@ -26,7 +26,7 @@ chart-refusal-reversed = { $parameter }: перыяд заканчваецца (
 chart-refusal-date = { $parameter }: «{ $value }» — гэта не дата: пішыце 2024, 07.2024, 12.02.2025, люты 2025 або лета 2024
 chart-refusal-year = { $parameter }: год { $year } па-за межамі { $min }–{ $max }
 chart-refusal-month = { $parameter }: месяца { $month } няма: месяцы ідуць ад 01 да 12
-chart-refusal-day = { $parameter }: у { $month } няма дня { $day }
+chart-refusal-day = { $parameter }: { $month } { $year }: няма { $day }-га чысла
 chart-refusal-season = { $parameter }: «{ $value }» — гэта не пара года: пішыце spring, summer, autumn або winter
 chart-refusal-no-year = { $parameter }: «{ $value }» — без года: дапішыце год, напрыклад люты 2025 або 12.02.2025
 

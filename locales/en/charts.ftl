@@ -26,7 +26,7 @@ chart-refusal-reversed = { $parameter }: the range ends ({ $to }) before it star
 chart-refusal-date = { $parameter }: “{ $value }” is not a date: write 2024, 07.2024, 12.02.2025, February 2025 or summer 2024
 chart-refusal-year = { $parameter }: the year { $year } is outside { $min }–{ $max }
 chart-refusal-month = { $parameter }: there is no month { $month }: months run from 01 to 12
-chart-refusal-day = { $parameter }: { $month } has no day { $day }
+chart-refusal-day = { $parameter }: { $month } { $year } has no day { $day }
 chart-refusal-season = { $parameter }: “{ $value }” is not a season: use spring, summer, autumn or winter
 chart-refusal-no-year = { $parameter }: “{ $value }” has no year: add it, as in February 2025 or 12.02.2025
 

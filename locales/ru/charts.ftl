@@ -26,7 +26,7 @@ chart-refusal-reversed = { $parameter }: период заканчивается
 chart-refusal-date = { $parameter }: «{ $value }» — это не дата: пишите 2024, 07.2024, 12.02.2025, февраль 2025 или лето 2024
 chart-refusal-year = { $parameter }: год { $year } вне пределов { $min }–{ $max }
 chart-refusal-month = { $parameter }: месяца { $month } нет: месяцы идут от 01 до 12
-chart-refusal-day = { $parameter }: в { $month } нет дня { $day }
+chart-refusal-day = { $parameter }: { $month } { $year }: нет { $day }-го числа
 chart-refusal-season = { $parameter }: «{ $value }» — это не время года: пишите spring, summer, autumn или winter
 chart-refusal-no-year = { $parameter }: «{ $value }» — без года: допишите год, например февраль 2025 или 12.02.2025
 

@@ -12,6 +12,9 @@
 //! systems does. Letters foreign to the language (и in Belarusian, і in Russian) get their usual
 //! reading rather than passing through in Cyrillic, because names are often typed with the
 //! neighbouring keyboard layout.
+//!
+//! [`language_of`] reads the other way: which language a name typed without one is in, from
+//! its letters.
 
 /// Belarusian in the BGN/PCGN (1979) system, as the English-language press writes it.
 ///
@@ -283,6 +286,38 @@ fn push_cased(out: &mut String, latin: &str, c: char, prev: Option<char>, next: 
     }
 }
 
+/// The language a name left without one is taken to be in, from its letters: Latin is the
+/// English spelling (what English pages show); Cyrillic with a letter only Belarusian has (і, ў)
+/// is Belarusian, with one only Russian has (и, щ, ъ) Russian, and otherwise Belarusian when an
+/// э follows a consonant (Тэставы: Russian writes е there), else Russian; other scripts stay
+/// without a language. So a name row left on "automatic" never leaves the English page showing
+/// the person in Cyrillic.
+pub fn language_of(name: &str) -> Option<String> {
+    let letters = || name.chars().filter(|c| c.is_alphabetic());
+    let cyrillic = |c: char| ('\u{0400}'..='\u{04FF}').contains(&c);
+    let lower: Vec<char> = name.to_lowercase().chars().collect();
+    let has = |set: &[char]| lower.iter().any(|c| set.contains(c));
+    let e_after_consonant = lower.windows(2).any(|w| w[1] == 'э' && cyrillic(w[0]) && !"аеёиоуыэюяіў".contains(w[0]));
+    let lang = if letters().any(cyrillic) {
+        if has(&['і', 'ў']) {
+            "be"
+        } else if has(&['и', 'щ', 'ъ']) {
+            "ru"
+        } else if e_after_consonant {
+            "be"
+        } else {
+            "ru"
+        }
+    } else if letters().next().is_some()
+        && letters().all(|c| c.is_ascii_alphabetic() || ('\u{00C0}'..='\u{024F}').contains(&c))
+    {
+        "en"
+    } else {
+        return None;
+    };
+    Some(lang.to_owned())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -381,5 +416,24 @@ mod tests {
         assert_eq!(russian_passport("Андрей"), "Andrei", "Russian Андрей in the passport");
         assert_eq!(belarusian_bgn("Ігар"), "Ihar", "Belarusian Ігар");
         assert_eq!(russian_passport("Игорь"), "Igor", "Russian Игорь");
+    }
+
+    #[test]
+    fn a_name_left_without_a_language_takes_the_one_its_letters_show() {
+        for (name, lang, why) in [
+            ("Ihar Losik", Some("en"), "Latin letters: the English spelling"),
+            ("Aliaksandr Łukašenka", Some("en"), "Latin with diacritics"),
+            ("Ігар Лосік", Some("be"), "Cyrillic with і: Belarusian"),
+            ("Мікалай Статкевіч", Some("be"), "Belarusian і"),
+            ("Аўгіня Шугаева", Some("be"), "Belarusian ў"),
+            ("Игорь Лосик", Some("ru"), "Cyrillic without і or ў: Russian"),
+            ("Елена Мовшук", Some("ru"), "Russian"),
+            ("Сымон Тэставы", Some("be"), "э after a consonant: Belarusian"),
+            ("Эрик Тэстов", Some("ru"), "и: Russian, whatever else"),
+            ("Эмма Петрова", Some("ru"), "э only at the start: Russian"),
+            ("李明", None, "another script: no language guessed"),
+        ] {
+            assert_eq!(language_of(name).as_deref(), lang, "{why}: {name}");
+        }
     }
 }

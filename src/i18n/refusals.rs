@@ -99,9 +99,10 @@ impl InvalidFilter {
                 PartialDateError::NoSuchMonth(month) => {
                     message("chart-refusal-month").arg("month", format!("{month:02}"))
                 }
-                PartialDateError::NoSuchDay { year, month, day } => {
-                    message("chart-refusal-day").arg("month", format!("{year:04}-{:02}", *month as u8)).arg("day", day)
-                }
+                PartialDateError::NoSuchDay { year, month, day } => message("chart-refusal-day")
+                    .arg_message("month", Message::new(MONTH_KEYS[*month as usize - 1]))
+                    .arg("year", year)
+                    .arg("day", day),
                 PartialDateError::NoSuchSeason(season) => message("chart-refusal-season").arg("value", season),
                 PartialDateError::NoYear(text) => message("chart-refusal-no-year").arg("value", text),
                 PartialDateError::Empty | PartialDateError::Unrecognised(_) | PartialDateError::NotNormalised(..) => {

@@ -11,7 +11,7 @@ use crate::helpers::{TestApp, logged_in};
 async fn a_refused_chart_filter_shows_the_chart_page_with_the_message_beside_its_field() {
     let app = TestApp::new().await;
     for (uri, field, message, typed, why) in [
-        ("/charts?from=31.02.2025&to=2025", "from", "2025-02 has no day 31", "31.02.2025", "an impossible day"),
+        ("/charts?from=31.02.2025&to=2025", "from", "February 2025 has no day 31", "31.02.2025", "an impossible day"),
         ("/charts?from=2024&to=13.2025", "to", "there is no month 13", "13.2025", "an impossible month"),
         ("/charts?from=2025&to=2024", "to", "ends (2024) before it starts (2025)", "2024", "a reversed range"),
         (
