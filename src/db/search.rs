@@ -26,6 +26,8 @@ pub struct Hit {
     pub sex: Option<Sex>,
     /// Canonical text of a partial date; see [`Hit::since`].
     pub status_since: Option<String>,
+    /// The newest source date the status rests on (`person_status_as_of`); see [`Hit::as_of`].
+    pub status_as_of: Option<String>,
     pub citizenships: Vec<String>,
     /// The same countries' codes, for their names in the page's language.
     pub citizenship_codes: Vec<String>,
@@ -34,6 +36,10 @@ pub struct Hit {
 impl Hit {
     pub fn since(&self) -> Option<PartialDate> {
         super::parse_date(self.status_since.clone())
+    }
+
+    pub fn as_of(&self) -> Option<PartialDate> {
+        super::parse_date(self.status_as_of.clone())
     }
 }
 
@@ -279,6 +285,7 @@ fn push_hit_columns(query: &mut QueryBuilder<'_, Postgres>, lang: Lang) {
     query.push(
         "), p.slug) as display_name, p.status, p.sex, \
          partial_date_iso(p.status_since, p.status_since_precision) as status_since, \
+         person_status_as_of(p.id) as status_as_of, \
          array(select c.name from person_citizenships pc join countries c on c.code = pc.country \
                where pc.person_id = p.id order by c.name) as citizenships, \
          array(select c.code from person_citizenships pc join countries c on c.code = pc.country \

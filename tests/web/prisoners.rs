@@ -219,6 +219,15 @@ async fn a_status_says_since_when_and_as_of_which_source() {
     assert_eq!(ru.text(".status .as-of"), "по состоянию на февраль 2025");
     let be = app.get("/be/prisoners/ihar-losik").await;
     assert_eq!(be.text(".status .as-of"), "паводле стану на люты 2025");
+    // A list says the same of each person it shows.
+    let list = app.get("/prisoners?q=Losik").await;
+    assert_eq!(list.text(".hits .hit-status"), "In custody, date of arrest not recorded · as of February 2025");
+    let list = app.get("/ru/prisoners?status=released&sort=name").await;
+    assert!(
+        list.texts(".hits .hit-status").iter().all(|s| s.ends_with("по состоянию на февраль 2025")),
+        "{:?}",
+        list.texts(".hits .hit-status")
+    );
     // The sex and the date of birth are not recorded for anyone in the demo: said so.
     assert_eq!(losik.texts(".facts dd.unknown"), ["not recorded", "not recorded"]);
 
