@@ -315,30 +315,7 @@ impl Lang {
     /// "since" a date, as the language says it: "since July 2024", "з ліпеня 2024",
     /// "с июля 2024" (the month and season in the genitive), "з 2021 года".
     pub fn since(self, date: &PartialDate) -> String {
-        let start = date.start();
-        let year = start.year();
-        let month = || self.t(&format!("month-genitive-{}", start.month() as u8));
-        match date.precision() {
-            Precision::Day => {
-                self.t_args("date-since-day", &[("day", &start.day()), ("month", &month()), ("year", &year)])
-            }
-            Precision::Month => self.t_args(
-                "date-since-month",
-                &[("month", &month()), ("m", &format!("m{}", start.month() as u8)), ("year", &year)],
-            ),
-            Precision::Season => match date.season_of() {
-                Some(Season::Winter) => self.t_args(
-                    "date-since-winter",
-                    &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100)))],
-                ),
-                Some(season) => self.t_args(
-                    "date-since-season",
-                    &[("season", &self.t(&format!("season-genitive-{}", season.as_str()))), ("year", &year)],
-                ),
-                None => self.t_args("date-since-year", &[("year", &year)]),
-            },
-            Precision::Year => self.t_args("date-since-year", &[("year", &year)]),
-        }
+        self.date_after(date, "date-since", "genitive", "genitive", &[])
     }
 
     /// When something happened, as the language says it after a verb: "on 12 February 2025",
@@ -351,111 +328,58 @@ impl Lang {
     /// [`Lang::on`] after a word that ends in a vowel (`after_vowel`), which in Belarusian
     /// turns "у" into "ў": "вызвалены ў студзені 2025".
     pub fn on_after(self, date: &PartialDate, after_vowel: bool) -> String {
-        let start = date.start();
-        let year = start.year();
         let after = if after_vowel { "vowel" } else { "consonant" };
-        match date.precision() {
-            Precision::Day => self.t_args(
-                "date-on-day",
-                &[
-                    ("day", &start.day()),
-                    ("month", &self.t(&format!("month-genitive-{}", start.month() as u8))),
-                    ("year", &year),
-                    ("after", &after),
-                ],
-            ),
-            Precision::Month => self.t_args(
-                "date-on-month",
-                &[
-                    ("month", &self.t(&format!("month-locative-{}", start.month() as u8))),
-                    ("year", &year),
-                    ("after", &after),
-                ],
-            ),
-            Precision::Season => match date.season_of() {
-                Some(Season::Winter) => self.t_args(
-                    "date-on-winter",
-                    &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100))), ("after", &after)],
-                ),
-                Some(season) => self.t_args(
-                    "date-on-season",
-                    &[
-                        ("season", &self.t(&format!("season-instrumental-{}", season.as_str()))),
-                        ("year", &year),
-                        ("after", &after),
-                    ],
-                ),
-                None => self.t_args("date-on-year", &[("year", &year), ("after", &after)]),
-            },
-            Precision::Year => self.t_args("date-on-year", &[("year", &year), ("after", &after)]),
-        }
+        self.date_after(date, "date-on", "locative", "instrumental", &[("after", &after)])
     }
 
     /// "as of" a date: the date of the newest source a fact rests on. "as of February 2025",
     /// "паводле стану на люты 2025", "по состоянию на лето 2024" (the accusative after "на").
     pub fn as_of(self, date: &PartialDate) -> String {
-        let start = date.start();
-        let year = start.year();
-        match date.precision() {
-            Precision::Day => self.t_args(
-                "date-as-of-day",
-                &[
-                    ("day", &start.day()),
-                    ("month", &self.t(&format!("month-genitive-{}", start.month() as u8))),
-                    ("year", &year),
-                ],
-            ),
-            Precision::Month => self.t_args(
-                "date-as-of-month",
-                &[("month", &self.t(&format!("month-accusative-{}", start.month() as u8))), ("year", &year)],
-            ),
-            Precision::Season => match date.season_of() {
-                Some(Season::Winter) => self.t_args(
-                    "date-as-of-winter",
-                    &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100)))],
-                ),
-                Some(season) => self.t_args(
-                    "date-as-of-season",
-                    &[("season", &self.t(&format!("season-accusative-{}", season.as_str()))), ("year", &year)],
-                ),
-                None => self.t_args("date-as-of-year", &[("year", &year)]),
-            },
-            Precision::Year => self.t_args("date-as-of-year", &[("year", &year)]),
-        }
+        self.date_after(date, "date-as-of", "accusative", "accusative", &[])
     }
 
     /// "up to and including" a date, as the language says it after a range's start: "to
     /// February 2025", "па зіму 2024/25", "по весну 2025", "по 2025 год" (Belarusian and Russian
     /// take the accusative after "па"/"по").
     pub fn until(self, date: &PartialDate) -> String {
+        self.date_after(date, "date-until", "accusative", "accusative", &[])
+    }
+
+    /// A date after a word that governs its case, through the messages `{prefix}-day`,
+    /// `-month`, `-winter`, `-season` and `-year`. They get `$year` and, as they need, `$day`,
+    /// `$month` (a day's in the genitive, "12 лютага"; a month date's in `month_case`), `$m`
+    /// (`m1`…`m12`, for a message that selects on the month), `$next` (a winter's second
+    /// year), `$season` (in `season_case`), and `extra`.
+    fn date_after(
+        self,
+        date: &PartialDate,
+        prefix: &str,
+        month_case: &str,
+        season_case: &str,
+        extra: &[(&str, &dyn Display)],
+    ) -> String {
         let start = date.start();
-        let year = start.year();
-        match date.precision() {
-            Precision::Day => self.t_args(
-                "date-until-day",
-                &[
-                    ("day", &start.day()),
-                    ("month", &self.t(&format!("month-genitive-{}", start.month() as u8))),
-                    ("year", &year),
-                ],
-            ),
-            Precision::Month => self.t_args(
-                "date-until-month",
-                &[("month", &self.t(&format!("month-accusative-{}", start.month() as u8))), ("year", &year)],
-            ),
-            Precision::Season => match date.season_of() {
-                Some(Season::Winter) => self.t_args(
-                    "date-until-winter",
-                    &[("year", &year), ("next", &format!("{:02}", (year + 1).rem_euclid(100)))],
-                ),
-                Some(season) => self.t_args(
-                    "date-until-season",
-                    &[("season", &self.t(&format!("season-accusative-{}", season.as_str()))), ("year", &year)],
-                ),
-                None => self.t_args("date-until-year", &[("year", &year)]),
-            },
-            Precision::Year => self.t_args("date-until-year", &[("year", &year)]),
-        }
+        let (year, month) = (start.year(), start.month() as u8);
+        let (kind, mut args): (&str, Vec<(&str, String)>) = match (date.precision(), date.season_of()) {
+            (Precision::Day, _) => {
+                ("day", vec![("day", start.day().to_string()), ("month", self.t(&format!("month-genitive-{month}")))])
+            }
+            (Precision::Month, _) => {
+                ("month", vec![("month", self.t(&format!("month-{month_case}-{month}"))), ("m", format!("m{month}"))])
+            }
+            (Precision::Season, Some(Season::Winter)) => {
+                ("winter", vec![("next", format!("{:02}", (year + 1).rem_euclid(100)))])
+            }
+            (Precision::Season, Some(season)) => {
+                ("season", vec![("season", self.t(&format!("season-{season_case}-{}", season.as_str())))])
+            }
+            (Precision::Season | Precision::Year, _) => ("year", Vec::new()),
+        };
+        args.push(("year", year.to_string()));
+        let mut all: Vec<(&str, &dyn Display)> =
+            args.iter().map(|(name, value)| (*name, value as &dyn Display)).collect();
+        all.extend_from_slice(extra);
+        self.t_args(&format!("{prefix}-{kind}"), &all)
     }
 
     /// A calendar day: "12 February 2025", "12 лютага 2025", "12 февраля 2025".
