@@ -66,3 +66,6 @@ search-not-named = { $plural ->
     [few] Яшчэ { $n } чалавекі ўлічаныя, але не названыя, каб абараніць іх і іх сем'і.
    *[other] Яшчэ { $n } чалавек улічаныя, але не названыя, каб абараніць іх і іх сем'і.
 }
+
+# Downloads for spreadsheets (issue 20).
+search-xlsx = кніга Excel

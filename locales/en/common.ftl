@@ -267,3 +267,6 @@ waves-definition-gap-term = The gap
 waves-definition-gap = The difference between the two: people released whom this site has not documented yet, or whose names are not known. It is not a count of anyone still held.
 waves-definition-aggregate-term = Total over a period
 waves-definition-aggregate = A figure for a whole period (all pardons over several months, say) rather than one release. It includes the single waves dated within it, so it is not added to them; the chart draws it as a band behind them.
+
+# Beside a CSV link: the same file with a byte order mark (issue 20).
+download-for-excel = for Excel: its Cyrillic opens intact

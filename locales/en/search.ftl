@@ -65,3 +65,6 @@ search-not-named = { $plural ->
     [one] One more person is counted here but not named, to protect them and their family.
    *[other] { $n } more people are counted here but not named, to protect them and their families.
 }
+
+# Downloads for spreadsheets (issue 20).
+search-xlsx = Excel workbook

@@ -66,3 +66,6 @@ search-not-named = { $plural ->
     [few] Ещё { $n } человека учтены, но не названы, чтобы защитить их и их семьи.
    *[other] Ещё { $n } человек учтены, но не названы, чтобы защитить их и их семьи.
 }
+
+# Downloads for spreadsheets (issue 20).
+search-xlsx = книга Excel

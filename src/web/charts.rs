@@ -27,6 +27,7 @@ use crate::domain::{Country, PartialDate, WaveSummary};
 use crate::i18n::{Lang, Message};
 use crate::web::api::types::{StatsRow, WaveItem};
 use crate::web::cache::{GenerationCache, Rendered};
+use crate::web::download::{self, ForExcel};
 use crate::web::error::{AppError, AppResult};
 use crate::web::format::AsDate;
 use crate::web::locale::Locale;
@@ -475,6 +476,12 @@ impl ChartsPage<'_> {
         if extension == "csv" { path } else { self.layout.link(&path) }
     }
 
+    /// The chart's CSV for Excel (`bom=1`: see `web::download`).
+    fn excel_csv(&self, name: &str) -> String {
+        let path = self.file(name, "csv");
+        format!("{path}{}bom=1", if path.contains('?') { '&' } else { '?' })
+    }
+
     fn typed_from(&self) -> String {
         match &self.refused {
             Some(refused) => refused.form.from.clone().unwrap_or_default(),
@@ -573,6 +580,7 @@ async fn chart_file(
     Path(file): Path<String>,
     locale: Locale,
     Query(form): Query<ChartForm>,
+    Query(excel): Query<ForExcel>,
 ) -> AppResult<Response> {
     let lang = locale.lang;
     let (name, extension) = file.rsplit_once('.').ok_or(AppError::NotFound)?;
@@ -608,14 +616,12 @@ async fn chart_file(
             }
         })
         .await?;
-    let mut response = with_cache_control(rendered.into_response());
     if extension == "csv" {
-        let disposition = format!("attachment; filename=\"{}.csv\"", name.as_str());
-        if let Ok(value) = HeaderValue::from_str(&disposition) {
-            response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
-        }
+        // The cached file is the plain one; the mark for Excel goes in front on the way out.
+        let file = download::attachment(download::CSV, &format!("{}.csv", name.as_str()), excel.csv(&rendered.body));
+        return Ok(with_cache_control(file));
     }
-    Ok(response)
+    Ok(with_cache_control(rendered.into_response()))
 }
 
 fn with_cache_control(mut response: Response) -> Response {

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod client;
 pub mod csrf;
 pub mod data;
+pub mod download;
 pub mod error;
 pub mod extract;
 mod feeds;

@@ -1,10 +1,11 @@
-//! `/prisoners`: search and browse people; `/prisoners.csv`: the same result set as CSV.
+//! `/prisoners`: search and browse people; `/prisoners.csv` and `/prisoners.xlsx`: the same
+//! result set for spreadsheets.
 
 use askama::Template;
 use axum::Router;
 use axum::extract::{Query, State};
-use axum::http::{HeaderMap, header};
-use axum::response::{IntoResponse, Response};
+use axum::http::HeaderMap;
+use axum::response::Response;
 use axum::routing::get;
 
 use crate::app::AppState;
@@ -13,6 +14,7 @@ use crate::domain::{PartialDate, PersonStatus, ReleaseMechanism, Sex, Slug};
 use crate::search::query::{PAGE_SIZE, Search, SearchForm, Sort, StatusFilter};
 use crate::web::Layout;
 use crate::web::cache::Rendered;
+use crate::web::download::{self, Cell, ForExcel, Table};
 use crate::web::error::{AppError, AppResult};
 use crate::web::locale::Locale;
 
@@ -20,7 +22,10 @@ use crate::web::locale::Locale;
 const EXPORT_LIMIT: i64 = 200_000;
 
 pub(crate) fn router() -> Router<AppState> {
-    Router::new().route("/prisoners", get(list_prisoners)).route("/prisoners.csv", get(export_prisoners_csv))
+    Router::new()
+        .route("/prisoners", get(list_prisoners))
+        .route("/prisoners.csv", get(export_prisoners_csv))
+        .route("/prisoners.xlsx", get(export_prisoners_xlsx))
 }
 
 fn parse(form: &SearchForm) -> AppResult<Search> {
@@ -98,7 +103,15 @@ impl PrisonersPage {
     }
 
     fn csv_link(&self) -> String {
-        format!("/prisoners.csv?{}", self.search.query_string(1, self.search.sort))
+        self.download_link("csv", false)
+    }
+
+    /// The same result set as a file of `extension` (`csv`, `xlsx`); `excel` adds `bom=1`.
+    fn download_link(&self, extension: &str, excel: bool) -> String {
+        let query = self.search.query_string(1, self.search.sort);
+        let bom = if excel { "bom=1" } else { "" };
+        let joint = if !query.is_empty() && excel { "&" } else { "" };
+        format!("/prisoners.{extension}?{query}{joint}{bom}")
     }
 
     fn last_page(&self) -> i64 {
@@ -218,14 +231,62 @@ async fn list_prisoners(
     Ok(page.respond(&headers))
 }
 
-async fn export_prisoners_csv(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Response> {
+async fn export_prisoners_csv(
+    State(state): State<AppState>,
+    Query(form): Query<SearchForm>,
+    Query(excel): Query<ForExcel>,
+) -> AppResult<Response> {
     let search = parse(&form)?;
-    let mut conn = state.db.acquire().await?;
-    let rows = search::export(&mut conn, &search, EXPORT_LIMIT).await?;
-    let today = time::OffsetDateTime::now_utc().date();
+    let table = export_table(&state, &search).await?;
+    let name = file_name(&search, time::OffsetDateTime::now_utc().date(), "csv");
+    let body = tokio::task::spawn_blocking(move || table.csv()).await.map_err(anyhow::Error::from)??;
+    Ok(download::attachment(download::CSV, &name, excel.csv(&body)))
+}
 
-    let mut csv = csv::Writer::from_writer(Vec::new());
-    csv.write_record([
+/// The same result set as `/prisoners.csv`, as an Excel workbook.
+async fn export_prisoners_xlsx(State(state): State<AppState>, Query(form): Query<SearchForm>) -> AppResult<Response> {
+    let search = parse(&form)?;
+    let table = export_table(&state, &search).await?;
+    let name = file_name(&search, time::OffsetDateTime::now_utc().date(), "xlsx");
+    let body = tokio::task::spawn_blocking(move || table.xlsx("prisoners")).await.map_err(anyhow::Error::from)??;
+    Ok(download::attachment(download::XLSX, &name, body))
+}
+
+/// Every result of `search` (up to [`EXPORT_LIMIT`]) as the downloads' table: one English
+/// table whatever the page's language (its columns and keys are identifiers).
+async fn export_table(state: &AppState, search: &Search) -> AppResult<Table> {
+    let mut conn = state.db.acquire().await?;
+    let rows = search::export(&mut conn, search, EXPORT_LIMIT).await?;
+    let rows = rows
+        .into_iter()
+        .map(|row| {
+            let [since, since_earliest, since_latest] = date_cells(row.status_since);
+            let [detained, detained_earliest, detained_latest] = date_cells(row.first_detained);
+            let [released, released_earliest, released_latest] = date_cells(row.last_released);
+            vec![
+                Cell::Text(row.public_id.to_string()),
+                Cell::Url(format!("{}/prisoners/{}", state.origin, row.slug)),
+                Cell::Text(row.display_name),
+                Cell::Text(row.names.join(" | ")),
+                Cell::Text(row.status.as_str().to_owned()),
+                since,
+                since_earliest,
+                since_latest,
+                Cell::Text(row.citizenships.join(" ")),
+                Cell::Text(row.detention_countries.join(" ")),
+                detained,
+                detained_earliest,
+                detained_latest,
+                released,
+                released_earliest,
+                released_latest,
+                Cell::Text(row.release_mechanisms.join(" ")),
+                Cell::Text(row.waves.join(" ")),
+                Cell::Text(row.occupation.unwrap_or_default()),
+            ]
+        })
+        .collect();
+    let columns = vec![
         "public_id",
         "url",
         "name",
@@ -245,63 +306,27 @@ async fn export_prisoners_csv(State(state): State<AppState>, Query(form): Query<
         "release_mechanisms",
         "waves",
         "occupation",
-    ])
-    .map_err(anyhow::Error::from)?;
-    for row in rows {
-        let [since, since_earliest, since_latest] = date_cells(row.status_since);
-        let [detained, detained_earliest, detained_latest] = date_cells(row.first_detained);
-        let [released, released_earliest, released_latest] = date_cells(row.last_released);
-        let record = [
-            row.public_id.to_string(),
-            format!("{}/prisoners/{}", state.origin, row.slug),
-            row.display_name,
-            row.names.join(" | "),
-            row.status.as_str().to_owned(),
-            since,
-            since_earliest,
-            since_latest,
-            row.citizenships.join(" "),
-            row.detention_countries.join(" "),
-            detained,
-            detained_earliest,
-            detained_latest,
-            released,
-            released_earliest,
-            released_latest,
-            row.release_mechanisms.join(" "),
-            row.waves.join(" "),
-            row.occupation.unwrap_or_default(),
-        ];
-        csv.write_record(record.iter().map(|cell| crate::spreadsheet::escape_cell(cell).into_owned()))
-            .map_err(anyhow::Error::from)?;
-    }
-    let body = csv.into_inner().map_err(|e| anyhow::anyhow!("{e}"))?;
-    Ok((
-        [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8".to_owned()),
-            (header::CONTENT_DISPOSITION, format!("attachment; filename=\"{}\"", csv_file_name(&search, today))),
-        ],
-        body,
-    )
-        .into_response())
+    ];
+    Ok(Table { columns, rows })
 }
 
 /// A partial date of the export as its three cells: as stored (`2025-02`, `2024-summer`, `2021`),
 /// then the first and the last day it may be (`2025-02-01`, `2025-02-28`), so that spreadsheets
 /// can sort and filter on real dates whatever the precision.
-fn date_cells(iso: Option<String>) -> [String; 3] {
-    let Some(iso) = iso else { return Default::default() };
+fn date_cells(iso: Option<String>) -> [Cell; 3] {
+    let Some(iso) = iso else { return [Cell::Text(String::new()), Cell::Day(None), Cell::Day(None)] };
     match iso.parse::<PartialDate>() {
-        Ok(date) => [iso, date.start().to_string(), date.end().to_string()],
+        Ok(date) => [Cell::Text(iso), Cell::Day(Some(date.start())), Cell::Day(Some(date.end()))],
         // Every date the export reads is made by `partial_date_iso`; keep it as it came if not.
-        Err(_) => [iso, String::new(), String::new()],
+        Err(_) => [Cell::Text(iso), Cell::Day(None), Cell::Day(None)],
     }
 }
 
 /// The export's file name: what was searched for and filtered on, and the day, in letters,
-/// digits and `-` / `_` only: `prisoners_status-held_wave-pardon-2025-07-03_2026-12-03.csv`.
+/// digits and `-` / `_` only: `prisoners_status-held_wave-pardon-2025-07-03_2026-12-03.csv`
+/// (or `.xlsx`: `extension`).
 /// Typed text is romanised (`q=Кузнечык` → `q-kuznechyk`) and each value cut at 40 characters.
-fn csv_file_name(search: &Search, today: time::Date) -> String {
+fn file_name(search: &Search, today: time::Date, extension: &str) -> String {
     let mut name = String::from("prisoners");
     let query = search.query_string(1, search.sort);
     for (key, value) in url::form_urlencoded::parse(query.as_bytes()) {
@@ -315,5 +340,5 @@ fn csv_file_name(search: &Search, today: time::Date) -> String {
         name.push('-');
         name.push_str(value.trim_end_matches('-'));
     }
-    format!("{name}_{today}.csv")
+    format!("{name}_{today}.{extension}")
 }

@@ -21,6 +21,7 @@ mod charts;
 mod cli;
 mod concurrency;
 mod dataset;
+mod downloads;
 mod faults;
 mod feeds;
 mod headers;

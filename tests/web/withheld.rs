@@ -259,6 +259,20 @@ async fn a_withheld_person_counts_everywhere_and_shows_nowhere() {
         assert!(!body.contains(&public_id), "{uri} shows the withheld person's public id");
     }
 
+    // The workbooks of the same searches, read cell by cell (a workbook is a zip file).
+    for uri in ["/prisoners.xlsx", "/prisoners.xlsx?q=Zyxwaname", "/prisoners.xlsx?country=BY&status=released"] {
+        use calamine::Reader;
+        let answer = app.get(uri).await;
+        assert_eq!(answer.status, 200, "{uri}");
+        let mut workbook: calamine::Xlsx<_> =
+            calamine::open_workbook_from_rs(std::io::Cursor::new(answer.bytes.clone())).expect("a workbook");
+        let range = workbook.worksheet_range("prisoners").expect("the sheet");
+        let cells: Vec<String> = range.cells().map(|(_, _, cell)| cell.to_string()).collect();
+        let typed = if uri.contains("Zyxwaname") { "zyxwaname" } else { "" };
+        assert_no_canary(uri, &cells.join("\n"), typed);
+        assert!(!cells.iter().any(|c| c.contains(&public_id)), "{uri} holds the withheld person's public id");
+    }
+
     // Their addresses answer exactly as addresses nobody ever had.
     for (own, unknown) in own_addresses("canary-withheld-slug", &photo)
         .into_iter()
