@@ -182,9 +182,14 @@ pub struct AccountArgs {
 
 #[derive(Debug, Clone, Args)]
 pub struct ImportArgs {
-    /// A people CSV file (UTF-8, comma-separated, the first row naming the columns), or a
-    /// dataset: a folder written by `export`, or the `.zip` from `/data`.
+    /// A people CSV file (UTF-8, comma-separated, the first row naming the columns), a workbook
+    /// (XLSX, ODS or XLS) with such a sheet, or a dataset: a folder written by `export`, or the
+    /// `.zip` from `/data`.
     pub file: PathBuf,
+
+    /// Of a workbook: the sheet to read, by the name on its tab (default: the first sheet).
+    #[arg(long, value_name = "NAME")]
+    pub sheet: Option<String>,
 
     /// The account the changes are made in the name of (its role decides who may publish).
     #[arg(long = "as", value_name = "EMAIL")]

@@ -74,7 +74,14 @@ async fn main() -> anyhow::Result<()> {
             let ok = if dataset::import::is_dataset(&args.file) {
                 dataset::import::run(&pool, &args.file, &args.as_email, args.apply).await?
             } else {
-                prisoner_tracker::import::command::run(&pool, &args.file, &args.as_email, args.apply).await?
+                prisoner_tracker::import::command::run(
+                    &pool,
+                    &args.file,
+                    args.sheet.as_deref(),
+                    &args.as_email,
+                    args.apply,
+                )
+                .await?
             };
             if !ok {
                 std::process::exit(1);

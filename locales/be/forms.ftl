@@ -119,6 +119,8 @@ import-file-not-utf8 = радок { $line } — не тэкст UTF-8: заха�
 import-file-unknown-columns = невядомыя слупкі: { $names }. Першы радок павінен называць слупкі з гэтых: { $columns }
 import-file-repeated-column = слупок «{ $name }» двойчы сустракаецца ў першым радку
 import-file-malformed = радок { $row } — несапраўдны CSV; усё пасля яго не прачытана
+import-file-workbook = кнігу немагчыма прачытаць ({ $problem }): захавайце яе зноў або як CSV UTF-8
+import-file-no-such-sheet = у кнізе няма аркуша «{ $name }»; яе аркушы: { $sheets }
 import-problem-no-file = Выберыце файл CSV або ўстаўце яго тэкст у поле.
 import-problem-unread = Нічога не прачытана: { $problem }.
 

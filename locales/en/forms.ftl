@@ -119,6 +119,8 @@ import-file-not-utf8 = line { $line } is not UTF-8 text: save the file as “CSV
 import-file-unknown-columns = unknown columns: { $names }. The first row must name the columns, from: { $columns }
 import-file-repeated-column = the column “{ $name }” appears twice in the first row
 import-file-malformed = row { $row } is not valid CSV; nothing after it was read
+import-file-workbook = the workbook cannot be read ({ $problem }): save it again, or as CSV UTF-8
+import-file-no-such-sheet = the workbook has no sheet “{ $name }”; its sheets are { $sheets }
 import-problem-no-file = Choose a CSV file, or paste its text in the box.
 import-problem-unread = Nothing was read: { $problem }.
 

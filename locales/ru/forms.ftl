@@ -119,6 +119,8 @@ import-file-not-utf8 = строка { $line } — не текст UTF-8: сох�
 import-file-unknown-columns = неизвестные столбцы: { $names }. Первая строка должна называть столбцы из этих: { $columns }
 import-file-repeated-column = столбец «{ $name }» дважды встречается в первой строке
 import-file-malformed = строка { $row } — недопустимый CSV; всё после неё не прочитано
+import-file-workbook = книгу невозможно прочитать ({ $problem }): сохраните её заново или как CSV UTF-8
+import-file-no-such-sheet = в книге нет листа «{ $name }»; её листы: { $sheets }
 import-problem-no-file = Выберите файл CSV или вставьте его текст в поле.
 import-problem-unread = Ничего не прочитано: { $problem }.
 

@@ -1,5 +1,5 @@
-//! `prisoner-tracker import FILE --as EMAIL [--apply]`: the same check and the same writes as
-//! `/admin/import`, attributed to an account, with the report on standard output.
+//! `prisoner-tracker import FILE --as EMAIL [--sheet NAME] [--apply]`: the same check and the
+//! same writes as `/admin/import`, attributed to an account, with the report on standard output.
 
 use std::io::Read;
 use std::path::Path;
@@ -10,9 +10,10 @@ use super::{ApplyError, Outcome, Report, table};
 use crate::accounts;
 use crate::db::users;
 
-/// Checks the file and, with `apply`, writes it. Returns whether every row was fine (and, with
-/// `apply`, written); the report says what is wrong.
-pub async fn run(pool: &PgPool, file: &Path, email: &str, apply: bool) -> anyhow::Result<bool> {
+/// Checks the file (of a workbook, the sheet `sheet`, else its first) and, with `apply`, writes
+/// it. Returns whether every row was fine (and, with `apply`, written); the report says what is
+/// wrong.
+pub async fn run(pool: &PgPool, file: &Path, sheet: Option<&str>, email: &str, apply: bool) -> anyhow::Result<bool> {
     let email = accounts::normalise_email(email)?;
     let user =
         users::find_by_email(&mut *pool.acquire().await?, &email).await?.filter(|u| !u.disabled).ok_or_else(|| {
@@ -24,7 +25,7 @@ pub async fn run(pool: &PgPool, file: &Path, email: &str, apply: bool) -> anyhow
         .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", file.display()))?
         .take(table::MAX_BYTES as u64 + 1)
         .read_to_end(&mut bytes)?;
-    let table = match table::read(&bytes) {
+    let table = match table::workbook_as_csv(&bytes, sheet).and_then(|csv| table::read(&csv)) {
         Ok(table) => table,
         Err(error) => {
             println!("{}: {error}", file.display());

@@ -1,8 +1,11 @@
 //! Reading an import file: UTF-8 CSV with a header row, columns matched by name, the export's
-//! formula neutralisation undone. Pure: no database, so every rule is unit-tested here.
+//! formula neutralisation undone; or a workbook (XLSX, ODS, XLS), whose sheet is first turned
+//! into that CSV ([`workbook_as_csv`]). Pure: no database, so every rule is unit-tested here.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt;
+use std::io::Cursor;
 
 use crate::i18n::Message;
 
@@ -97,6 +100,13 @@ pub enum FileError {
     Malformed {
         row: usize,
     },
+    /// A workbook that cannot be read (damaged, or protected by a password).
+    Workbook(String),
+    /// The workbook has no sheet of the name asked for.
+    NoSuchSheet {
+        name: String,
+        sheets: Vec<String>,
+    },
 }
 
 impl FileError {
@@ -114,6 +124,10 @@ impl FileError {
                 .arg("columns", COLUMNS.iter().map(|(n, _)| *n).collect::<Vec<_>>().join(", ")),
             FileError::RepeatedColumn(name) => Message::new("import-file-repeated-column").arg("name", name),
             FileError::Malformed { row } => Message::new("import-file-malformed").arg("row", row),
+            FileError::Workbook(problem) => Message::new("import-file-workbook").arg("problem", problem),
+            FileError::NoSuchSheet { name, sheets } => Message::new("import-file-no-such-sheet")
+                .arg("name", name)
+                .arg("sheets", sheets.iter().map(|n| format!("“{n}”")).collect::<Vec<_>>().join(", ")),
         }
     }
 }
@@ -153,6 +167,78 @@ impl Row {
 pub struct Table {
     pub columns: Vec<Column>,
     pub rows: Vec<Row>,
+}
+
+/// Whether `bytes` are a workbook rather than text: XLSX and ODS are zip files, XLS an OLE
+/// compound file.
+pub fn is_workbook(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04") || bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1")
+}
+
+/// A file as the CSV text the import reads: a CSV as it is; of a workbook, the sheet named
+/// `sheet` (the first one when `None` or empty), written as CSV. Each cell becomes the text a
+/// person sees in it: a whole number without a decimal point (`1992`), a date cell as
+/// `YYYY-MM-DD`, text as typed. What the rows mean is then checked as for a CSV, with the same
+/// row numbers (the header is row 1).
+pub fn workbook_as_csv<'a>(bytes: &'a [u8], sheet: Option<&str>) -> Result<Cow<'a, [u8]>, FileError> {
+    use calamine::Reader;
+    if !is_workbook(bytes) {
+        return Ok(Cow::Borrowed(bytes));
+    }
+    if bytes.len() > MAX_BYTES {
+        return Err(FileError::TooLarge { bytes: bytes.len() });
+    }
+    let mut workbook =
+        calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| FileError::Workbook(e.to_string()))?;
+    let sheets = workbook.sheet_names();
+    let name = match sheet.map(str::trim).filter(|s| !s.is_empty()) {
+        Some(wanted) => sheets
+            .iter()
+            .find(|s| s.as_str() == wanted)
+            .or_else(|| sheets.iter().find(|s| s.trim().to_lowercase() == wanted.to_lowercase()))
+            .cloned()
+            .ok_or_else(|| FileError::NoSuchSheet { name: wanted.to_owned(), sheets: sheets.clone() })?,
+        None => sheets.first().cloned().ok_or(FileError::Empty)?,
+    };
+    let range = workbook.worksheet_range(&name).map_err(|e| FileError::Workbook(e.to_string()))?;
+    // Rows from the sheet's first, as a spreadsheet numbers them (rows above the first cell
+    // used are there, empty, so that row numbers agree with the sheet); columns from the first
+    // one used, since columns are matched by name.
+    let (top, _) = range.start().unwrap_or((0, 0));
+    let mut out = csv::WriterBuilder::new().flexible(true).from_writer(Vec::new());
+    let write = |out: &mut csv::Writer<Vec<u8>>, cells: Vec<String>| {
+        out.write_record(&cells).map_err(|e| FileError::Workbook(e.to_string()))
+    };
+    for _ in 0..top {
+        write(&mut out, vec![String::new()])?;
+    }
+    for row in range.rows() {
+        write(&mut out, row.iter().map(cell_text).collect())?;
+    }
+    let csv = out.into_inner().map_err(|e| FileError::Workbook(e.to_string()))?;
+    Ok(Cow::Owned(csv))
+}
+
+/// A workbook cell as the text a person reads in it.
+fn cell_text(cell: &calamine::Data) -> String {
+    use calamine::Data;
+    match cell {
+        Data::Empty => String::new(),
+        Data::String(s) => s.clone(),
+        Data::Int(n) => n.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::Bool(b) => b.to_string(),
+        Data::DateTime(d) if d.is_datetime() => {
+            let day = time::macros::date!(1899 - 12 - 30) + time::Duration::days(d.as_f64().floor() as i64);
+            day.to_string()
+        }
+        // A duration, or an ODS date as ISO text: its day.
+        Data::DateTime(d) => d.to_string(),
+        Data::DateTimeIso(text) => text.get(..10).filter(|_| text.len() >= 10).unwrap_or(text).to_owned(),
+        Data::DurationIso(text) => text.clone(),
+        Data::Error(e) => format!("#{e:?}"),
+    }
 }
 
 /// Reads a file as uploaded or pasted.
@@ -262,5 +348,65 @@ mod tests {
         assert_eq!(table.rows[1].cell_count, Some((3, 2)));
         let crlf = read(b"name,biography\r\nA,\"one\r\ntwo\"\r\n").unwrap();
         assert_eq!(crlf.rows[0].get(Column::Biography), Some("one\ntwo"), "as the apply form will send it back");
+    }
+
+    /// A workbook made as a spreadsheet program would: text, whole numbers, a date cell, an
+    /// empty cell, a second sheet; and its first row one row down and one column across.
+    fn workbook(offset: bool) -> Vec<u8> {
+        use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+        let mut book = Workbook::new();
+        let (r, c) = if offset { (1, 1) } else { (0, 0) };
+        let sheet = book.add_worksheet();
+        sheet.set_name("Cases").unwrap();
+        for (i, name) in ["name", "born", "occupation", "biography"].iter().enumerate() {
+            sheet.write_string(r, c + i as u16, *name).unwrap();
+        }
+        sheet.write_string(r + 1, c, "Сымон Тэставы").unwrap();
+        sheet.write_number(r + 1, c + 1, 1992).unwrap();
+        sheet.write_string(r + 1, c + 2, "=not a formula").unwrap();
+        sheet.write_string(r + 2, c, "Invented Person").unwrap();
+        let day = ExcelDateTime::from_ymd(1985, 3, 14).unwrap();
+        sheet.write_datetime_with_format(r + 2, c + 1, &day, &Format::new().set_num_format("dd.mm.yyyy")).unwrap();
+        sheet.write_number(r + 2, c + 3, 2.5).unwrap();
+        let other = book.add_worksheet();
+        other.set_name("Notes").unwrap();
+        other.write_string(0, 0, "name").unwrap();
+        other.write_string(1, 0, "Second Sheet Person").unwrap();
+        book.save_to_buffer().unwrap()
+    }
+
+    #[test]
+    fn a_workbooks_sheet_is_read_as_the_csv_it_would_be_saved_as() {
+        let bytes = workbook(false);
+        assert!(is_workbook(&bytes));
+        let csv = workbook_as_csv(&bytes, None).unwrap();
+        let table = read(&csv).unwrap();
+        assert_eq!(table.columns, [Column::Name, Column::Born, Column::Occupation, Column::Biography]);
+        assert_eq!(table.rows[0].get(Column::Name), Some("Сымон Тэставы"));
+        assert_eq!(table.rows[0].get(Column::Born), Some("1992"), "a whole number without a decimal point");
+        assert_eq!(table.rows[0].get(Column::Occupation), Some("=not a formula"), "text as typed");
+        assert_eq!(table.rows[1].get(Column::Born), Some("1985-03-14"), "a date cell as a day");
+        assert_eq!(table.rows[1].get(Column::Biography), Some("2.5"));
+        assert_eq!(table.rows[1].number, 3, "rows numbered as the sheet shows them");
+
+        let second = read(&workbook_as_csv(&bytes, Some("notes")).unwrap()).unwrap();
+        assert_eq!(second.rows[0].get(Column::Name), Some("Second Sheet Person"), "a sheet by name, in any case");
+        assert_eq!(
+            workbook_as_csv(&bytes, Some("Sheet9")).unwrap_err(),
+            FileError::NoSuchSheet { name: "Sheet9".into(), sheets: vec!["Cases".into(), "Notes".into()] }
+        );
+        let shown = workbook_as_csv(&bytes, Some("Sheet9")).unwrap_err().to_string();
+        assert!(shown.contains("“Cases”, “Notes”"), "{shown}");
+
+        // The first row is the header, as in a CSV, wherever the table starts across: one that
+        // starts lower down is refused with the reason rather than read with other row numbers.
+        let offset = workbook(true);
+        assert_eq!(read(&workbook_as_csv(&offset, None).unwrap()).unwrap_err(), FileError::Empty);
+
+        // Text is passed through; a damaged workbook is named as one.
+        assert_eq!(&*workbook_as_csv(b"name\nA\n", None).unwrap(), b"name\nA\n");
+        let mut damaged = bytes.clone();
+        damaged.truncate(200);
+        assert!(matches!(workbook_as_csv(&damaged, None), Err(FileError::Workbook(_))));
     }
 }

@@ -299,6 +299,84 @@ async fn unreadable_files_are_refused_whole_with_a_reason() {
     assert_eq!(form.status, 413, "the import's larger limit is for the import only");
 }
 
+/// A workbook as a group keeps one: a sheet of notes first, the people on a sheet of their own,
+/// a birth year typed as a number and a day as a date cell.
+fn workbook() -> Vec<u8> {
+    use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
+    let mut book = Workbook::new();
+    let notes = book.add_worksheet();
+    notes.set_name("Read me").unwrap();
+    notes.write_string(0, 0, "Synthetic list for the tests").unwrap();
+    let people = book.add_worksheet();
+    people.set_name("People").unwrap();
+    for (i, name) in ["name", "born", "occupation", "publication", "naming_basis"].iter().enumerate() {
+        people.write_string(0, i as u16, *name).unwrap();
+    }
+    people.write_string(1, 0, "Сымон Тэставы").unwrap();
+    people.write_number(1, 1, 1990).unwrap();
+    people.write_string(1, 2, "Teacher").unwrap();
+    people.write_string(1, 3, "published").unwrap();
+    people.write_string(1, 4, "public_sources").unwrap();
+    people.write_string(2, 0, "Invented Workbook Person").unwrap();
+    let day = ExcelDateTime::from_ymd(1985, 3, 14).unwrap();
+    people.write_datetime_with_format(2, 1, &day, &Format::new().set_num_format("dd.mm.yyyy")).unwrap();
+    people.write_string(2, 2, "Engineer").unwrap();
+    book.save_to_buffer().unwrap()
+}
+
+/// Uploads `book` for a check of its sheet `sheet` (empty: the first).
+async fn check_sheet(admin: &mut Visitor<'_>, book: &[u8], sheet: &str) -> TestResponse {
+    let token = admin.token("/admin/import").await;
+    let parts = [
+        Part::Text("csrf_token", &token),
+        Part::Text("sheet", sheet),
+        Part::File("file", "cases.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", book),
+    ];
+    admin.post_multipart_with("/admin/import", &parts, SAME_SITE).await
+}
+
+#[tokio::test]
+async fn a_workbooks_sheet_imports_as_its_csv_would() {
+    let app = TestApp::new().await;
+    let mut admin = logged_in(&app, "admin@example.org", Role::Admin).await;
+    let book = workbook();
+    // The first sheet holds no people's columns: said so, with the sheet to name instead.
+    let first = check_sheet(&mut admin, &book, "").await;
+    assert_eq!(first.status, 422);
+    assert!(first.text(".form-error").contains("unknown columns"), "{}", first.body);
+    let missing = check_sheet(&mut admin, &book, "Cases").await;
+    assert_eq!(missing.status, 422);
+    assert!(missing.body.contains("no sheet “Cases”; its sheets are “Read me”, “People”"), "{}", missing.body);
+
+    let checked = check_sheet(&mut admin, &book, "People").await;
+    assert_eq!(checked.status, 200, "{}", checked.body);
+    assert_eq!(actions(&checked), pairs(&[("2", "Add"), ("3", "Add")]));
+    assert_eq!(checked.attr("#sheet", "value").as_deref(), Some("People"), "the sheet stays in its field");
+    let applied = apply(&mut admin, &checked).await;
+    assert_eq!(applied.status, 303, "{}", applied.body);
+    let born: Vec<(String, String)> =
+        sqlx::query_as("select p.slug, partial_date_iso(p.born_on, p.born_precision) from people p order by p.slug")
+            .fetch_all(&app.pool)
+            .await
+            .unwrap();
+    assert_eq!(
+        born,
+        [("invented-workbook-person".into(), "1985-03-14".into()), ("symon-testavy".into(), "1990".into())],
+        "a number as a year, a date cell as a day"
+    );
+    assert_eq!(app.get("/prisoners/symon-testavy").await.status, 200, "published by the admin's sheet");
+
+    // An OpenDocument sheet as LibreOffice saves it (tests/assets/import/README.md), a year and
+    // a day typed as a number and a date.
+    let ods = std::fs::read(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/assets/import/people.ods")).unwrap();
+    let checked = check_sheet(&mut admin, &ods, "").await;
+    assert_eq!(checked.status, 200, "{}", checked.body);
+    // Its Symon was born in 1992, not 1990: by name and birth year, another person.
+    assert_eq!(actions(&checked), pairs(&[("2", "Add"), ("3", "Add")]));
+    let csv = checked.attr("form.import-apply input[name=csv]", "value").unwrap();
+    assert!(csv.contains("Invented Person,1985-03-14,Engineer"), "the sheet travels on as CSV: {csv}");
+}
+
 mod command {
     use std::process::Stdio;
 
@@ -307,8 +385,13 @@ mod command {
     use super::*;
 
     async fn import(app: &TestApp, csv: &str, args: &[&str]) -> (bool, String) {
-        let file = std::env::temp_dir().join(format!("import-{}.csv", uuid::Uuid::new_v4().simple()));
-        std::fs::write(&file, csv).unwrap();
+        import_file(app, csv.as_bytes(), "csv", args).await
+    }
+
+    /// Runs the import command on `bytes` saved with `extension`.
+    async fn import_file(app: &TestApp, bytes: &[u8], extension: &str, args: &[&str]) -> (bool, String) {
+        let file = std::env::temp_dir().join(format!("import-{}.{extension}", uuid::Uuid::new_v4().simple()));
+        std::fs::write(&file, bytes).unwrap();
         let output = Command::new(env!("CARGO_BIN_EXE_prisoner-tracker"))
             .arg("import")
             .arg(&file)
@@ -322,6 +405,22 @@ mod command {
         std::fs::remove_file(&file).unwrap();
         let text = format!("{}{}", String::from_utf8_lossy(&output.stdout), String::from_utf8_lossy(&output.stderr));
         (output.status.success(), text)
+    }
+
+    #[tokio::test]
+    async fn the_import_command_reads_a_workbooks_sheet() {
+        let app = TestApp::new().await;
+        accounts::create_user(&app.pool, "admin@example.org", Role::Admin, PASSWORD.into()).await.unwrap();
+        let book = workbook();
+        let (ok, out) = import_file(&app, &book, "xlsx", &["--as", "admin@example.org", "--sheet", "People"]).await;
+        assert!(ok, "{out}");
+        assert!(
+            out.contains("row 2: add symon-testavy") && out.contains("row 3: add invented-workbook-person"),
+            "{out}"
+        );
+        let (ok, out) = import_file(&app, &book, "xlsx", &["--as", "admin@example.org", "--sheet", "Lists"]).await;
+        assert!(!ok, "{out}");
+        assert!(out.contains("the workbook has no sheet “Lists”; its sheets are “Read me”, “People”"), "{out}");
     }
 
     #[tokio::test]

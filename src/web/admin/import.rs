@@ -1,4 +1,5 @@
-//! `/admin/import`: people from a CSV file, checked first and written only as checked.
+//! `/admin/import`: people from a CSV file or a workbook's sheet, checked first and written only
+//! as checked.
 //!
 //! `POST /admin/import` checks the file (uploaded or pasted) and shows, row by row, who would be
 //! added, who changed and how, and every mistake beside its row (422 when there is one); it
@@ -40,8 +41,11 @@ struct ImportPage {
     layout: Layout,
     user: User,
     csrf_token: String,
-    /// The file as text: carried to the apply form, and put back in the box when it was pasted.
+    /// The file as text (a workbook's sheet as CSV): carried to the apply form, and put back in
+    /// the box when it was pasted.
     csv: String,
+    /// The sheet asked for, put back in its field.
+    sheet: String,
     pasted: bool,
     /// A problem with the form or the file as a whole.
     problem: Option<Message>,
@@ -58,6 +62,7 @@ impl ImportPage {
             csrf_token: staff.token().await?,
             user: staff.user,
             csv: String::new(),
+            sheet: String::new(),
             pasted: false,
             problem: None,
             report: None,
@@ -140,6 +145,8 @@ async fn import_form(State(state): State<AppState>, staff: Staff, Query(query): 
 struct ImportForm {
     csv: String,
     file: Vec<u8>,
+    /// Of a workbook: the sheet to read (the first when empty).
+    sheet: String,
     fingerprint: String,
 }
 
@@ -155,6 +162,7 @@ impl ImportForm {
         let mut keep = |name: &str, value: String| match name {
             "csrf_token" => token = Some(value),
             "csv" => form.csv = value,
+            "sheet" => form.sheet = value,
             "fingerprint" => form.fingerprint = value,
             _ => {}
         };
@@ -219,10 +227,12 @@ async fn read_table(
         return Ok(Err(render_with(StatusCode::UNPROCESSABLE_ENTITY, &page)?));
     };
     page.pasted = pasted;
-    match table::read(bytes) {
-        Ok(table) => {
+    page.sheet = form.sheet.trim().to_owned();
+    // A workbook's sheet is read as the CSV it would be saved as; what travels on is that CSV.
+    match table::workbook_as_csv(bytes, Some(&form.sheet)).and_then(|csv| Ok((table::read(&csv)?, csv))) {
+        Ok((table, csv)) => {
             // Valid UTF-8 once read, and needed as text to travel to the apply form.
-            page.csv = String::from_utf8_lossy(bytes).into_owned();
+            page.csv = String::from_utf8_lossy(&csv).into_owned();
             Ok(Ok((page, table, form.fingerprint)))
         }
         Err(error) => {
