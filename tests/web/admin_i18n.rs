@@ -296,17 +296,26 @@ async fn a_stale_edit_in_russian_gets_the_conflict_page_in_russian() {
     for (i, name) in form.html().select(&scraper::Selector::parse("input[name^=name_]").unwrap()).enumerate() {
         fields.push((format!("name_{i}"), name.value().attr("value").unwrap_or_default().to_owned()));
     }
-    let first: Vec<(&str, &str)> =
-        fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain([("occupation", "Первый")]).collect();
+    let first: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .chain([("occupation", "Первый"), ("sex", "male")])
+        .collect();
     assert_eq!(admin.post(&uri, &first).await.status, 303);
-    let second: Vec<(&str, &str)> =
-        fields.iter().map(|(k, v)| (k.as_str(), v.as_str())).chain([("occupation", "Второй")]).collect();
+    let second: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .chain([("occupation", "Второй"), ("sex", "female")])
+        .collect();
     let conflict = admin.post(&uri, &second).await;
     assert_eq!(conflict.status, 409, "{}", conflict.body);
     assert_in_language(&conflict, "ru", &uri);
     assert_eq!(conflict.text("#conflict-heading"), "Пока вы редактировали, кто-то сохранил этого человека");
     assert_eq!(conflict.attr("#occupation", "value").as_deref(), Some("Второй"), "nothing typed is lost");
     assert!(conflict.texts(".conflict th[scope=row]").contains(&"Род занятий".to_owned()));
+    // Both versions in words of the page, not as stored ("male", "female").
+    assert!(conflict.texts(".conflict td.before").contains(&"Мужской".to_owned()), "{}", conflict.text(".conflict"));
+    assert!(conflict.texts(".conflict td.after").contains(&"Женский".to_owned()), "{}", conflict.text(".conflict"));
 }
 
 #[tokio::test]

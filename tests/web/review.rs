@@ -46,7 +46,9 @@ async fn an_editors_change_to_a_published_person_waits_for_an_admin() {
     let slug = slug_of(&app, id).await;
     let edit = format!("/admin/people/{id}/edit");
 
-    let answer = editor.submit(&edit, &person_form("Invented Reviewed Person", "Invented Occupation")).await;
+    let mut form = person_form("Invented Reviewed Person", "Invented Occupation");
+    form.extend([("sex", "female"), ("born", "1990-03")]);
+    let answer = editor.submit(&edit, &form).await;
     assert_eq!(answer.status, 303, "{}", answer.body);
     assert!(answer.header("location").ends_with("?pending=1"), "{}", answer.header("location"));
     assert_eq!(waiting(&app).await, 1);
@@ -63,6 +65,15 @@ async fn an_editors_change_to_a_published_person_waits_for_an_admin() {
     // The queue shows the change field by field; only an admin may approve it.
     let queue = admin.get("/admin/review").await;
     assert!(queue.text("li.pending-change").contains("Invented Occupation"), "{}", queue.text("main"));
+    // Values in words, as the form and the history show them, not as stored.
+    let after = queue.texts("li.pending-change td.after");
+    assert!(after.iter().any(|v| v == "Female") && after.iter().any(|v| v == "March 1990"), "{after:?}");
+    let ru = admin.get("/ru/admin/review").await;
+    assert!(
+        ru.texts("li.pending-change td.after").iter().any(|v| v == "Женский" || v == "женский"),
+        "{}",
+        ru.text("main")
+    );
     assert_eq!(editor.get("/admin/review").await.status, 403);
     let page = admin.get("/admin/review").await;
     let action = page.attr("li.pending-change form", "action").unwrap();

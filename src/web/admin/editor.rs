@@ -299,7 +299,12 @@ async fn save<K: Page>(
         tx.rollback().await?;
         let current = load::<K>(state, editing.id.ok_or(AppError::NotFound)?).await?;
         editing.version = Some(current.version);
-        editing.conflict = Some(diff(Some(&current.doc), &doc));
+        // Both versions in the admin's language, as the form and the history show values.
+        let mut changes = diff(Some(&current.doc), &doc);
+        let references =
+            super::shown::References::load(&mut *state.db.acquire().await?, &[(K::KIND, changes.as_slice())]).await?;
+        super::shown::show_changes(crate::web::locale::current(), K::KIND, &mut changes, &references);
+        editing.conflict = Some(changes);
         editing.status = StatusCode::CONFLICT;
         return show(state, session, editing).await;
     };

@@ -169,11 +169,23 @@ struct QueuePage {
 }
 
 async fn queue(State(state): State<AppState>, staff: Staff, Query(query): Query<Values>) -> AppResult<Response> {
-    let pending = review::list(&mut *state.db.acquire().await?, None).await?;
-    let lines = pending
+    let mut conn = state.db.acquire().await?;
+    let pending = review::list(&mut conn, None).await?;
+    let mut lines: Vec<QueueLine> = pending
         .into_iter()
         .map(|pending| QueueLine { changes: crate::records::changes(&pending.as_revision()), pending })
         .collect();
+    // The values in the admin's language, as the forms and the history show them.
+    let references = {
+        let all: Vec<(RecordKind, &[FieldChange])> =
+            lines.iter().map(|l| (l.pending.record_type, l.changes.as_slice())).collect();
+        super::shown::References::load(&mut conn, &all).await?
+    };
+    drop(conn);
+    let lang = crate::web::locale::current();
+    for line in &mut lines {
+        super::shown::show_changes(lang, line.pending.record_type, &mut line.changes, &references);
+    }
     let done = ["approved", "rejected"].into_iter().find(|key| query.contains_key(*key));
     let csrf_token = csrf::token(&staff.session).await?;
     let layout = super::layout(&state, "/admin/review");
