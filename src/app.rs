@@ -43,6 +43,9 @@ pub struct AppState {
     pub charts: ChartCache,
     /// The open dataset (`/data`), made once per data generation.
     pub dataset: DatasetCache,
+    /// The choices of the search filters (countries, citizenships, waves), the same for every
+    /// search: read once per data generation, not once per page.
+    pub filter_options: crate::web::search::OptionsCache,
     /// The reverse proxies whose `X-Forwarded-For` names the client (`web::client`).
     pub trusted_proxies: Arc<[IpNetwork]>,
     /// How failed logins slow the next try; tests make it quick.
@@ -60,7 +63,8 @@ impl AppState {
             origin: origin.into(),
             cache: RenderCache::rendered(changes.clone()),
             charts: crate::web::charts::cache(changes.clone()),
-            dataset: crate::web::data::cache(changes),
+            dataset: crate::web::data::cache(changes.clone()),
+            filter_options: crate::web::search::options_cache(changes),
             trusted_proxies: Arc::from([]),
             login: LoginThrottle::default(),
             review_edits: true,
