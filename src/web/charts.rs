@@ -618,7 +618,8 @@ async fn chart_file(
         .await?;
     if extension == "csv" {
         // The cached file is the plain one; the mark for Excel goes in front on the way out.
-        let file = download::attachment(download::CSV, &format!("{}.csv", name.as_str()), excel.csv(&rendered.body));
+        let file =
+            download::attachment(download::CSV, &format!("{}.csv", name.as_str()), excel.csv(rendered.body.clone()));
         return Ok(with_cache_control(file));
     }
     Ok(with_cache_control(rendered.into_response()))

@@ -4,6 +4,7 @@
 
 use axum::http::{HeaderValue, header};
 use axum::response::{IntoResponse, Response};
+use bytes::Bytes;
 use serde::Deserialize;
 
 /// The byte order mark of UTF-8.
@@ -23,14 +24,16 @@ impl ForExcel {
         self.bom.as_deref() == Some("1")
     }
 
-    /// `csv` with the byte order mark in front when it is wanted.
-    pub fn csv(&self, csv: &[u8]) -> Vec<u8> {
-        if self.wanted() { [BOM, csv].concat() } else { csv.to_vec() }
+    /// `csv` with the byte order mark in front when it is wanted; else `csv` itself, not a
+    /// copy (a cached chart CSV is sent as it is kept).
+    pub fn csv(&self, csv: Bytes) -> Bytes {
+        if self.wanted() { Bytes::from([BOM, &csv[..]].concat()) } else { csv }
     }
 }
 
 /// A download: `body` of `content_type`, saved as `file_name` (letters, digits, `-`, `_`, `.`).
-pub fn attachment(content_type: &'static str, file_name: &str, body: Vec<u8>) -> Response {
+pub fn attachment(content_type: &'static str, file_name: &str, body: impl Into<Bytes>) -> Response {
+    let body: Bytes = body.into();
     let mut response = ([(header::CONTENT_TYPE, content_type)], body).into_response();
     if let Ok(value) = HeaderValue::from_str(&format!("attachment; filename=\"{file_name}\"")) {
         response.headers_mut().insert(header::CONTENT_DISPOSITION, value);
@@ -121,9 +124,9 @@ mod tests {
     #[test]
     fn the_mark_is_added_only_when_asked() {
         let plain = ForExcel::default();
-        assert_eq!(plain.csv(b"a,b\n"), b"a,b\n");
+        assert_eq!(plain.csv(Bytes::from_static(b"a,b\n")), &b"a,b\n"[..]);
         let excel = ForExcel { bom: Some("1".into()) };
-        assert_eq!(excel.csv("имя\n".as_bytes()), [BOM, "имя\n".as_bytes()].concat());
+        assert_eq!(excel.csv(Bytes::from("имя\n")), [BOM, "имя\n".as_bytes()].concat());
         let other = ForExcel { bom: Some("yes please".into()) };
         assert!(!other.wanted(), "only bom=1");
     }

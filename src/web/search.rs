@@ -263,7 +263,7 @@ async fn export_prisoners_csv(
     let table = export_table(&state, &search).await?;
     let name = file_name(&search, time::OffsetDateTime::now_utc().date(), "csv");
     let body = tokio::task::spawn_blocking(move || table.csv()).await.map_err(anyhow::Error::from)??;
-    Ok(download::attachment(download::CSV, &name, excel.csv(&body)))
+    Ok(download::attachment(download::CSV, &name, excel.csv(body.into())))
 }
 
 /// The same result set as `/prisoners.csv`, as an Excel workbook.
